@@ -1,0 +1,34 @@
+"""Client ROI: decide how much effort each customer or prospect deserves.
+
+The method lives in :mod:`client_roi.engine` (numpy/pandas only); Excel functions, the refresh
+pipeline and the command line are thin layers over it.
+"""
+
+from .engine import (
+    DIV0,
+    Bands,
+    ClientRoiError,
+    balanced_band,
+    bands,
+    cac_by_tier,
+    client_role,
+    concentration,
+    concentration_verdict,
+    effort_days,
+    hhi,
+    percentile_inc,
+    prospect_effort,
+    reference_gain,
+    roi,
+    tier,
+    tier_bands,
+    trimmed_mean,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DIV0", "Bands", "ClientRoiError", "balanced_band", "bands", "cac_by_tier", "client_role",
+    "concentration", "concentration_verdict", "effort_days", "hhi", "percentile_inc",
+    "prospect_effort", "reference_gain", "roi", "tier", "tier_bands", "trimmed_mean",
+]

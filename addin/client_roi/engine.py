@@ -1,0 +1,731 @@
+"""The Client ROI method: numbers in, numbers out (numpy and pandas only).
+
+Read top to bottom, this module is the whole method of "Le client est R.O.I.":
+
+1. **Reference gain.** The mean gain per customer, optionally after trimming the extremes
+   (Excel ``TRIMMEAN``).
+2. **Bands and tiers.** Thresholds at ``reference × (1 + offset)``; ±20 % gives three tiers.
+   :func:`balanced_band` finds the offsets that make the tiers equal in size.
+3. **CAC by tier.** The average customer-acquisition cost scaled by the same offsets: one
+   prospecting-effort budget per tier; a prospect gets the budget of its tier.
+4. **Effort in days.** A budget in money converted into working days of the person who spends it.
+5. **Around it.** Who is a client (role), what a client returns (ROI), and how much the business
+   depends on its largest clients (concentration, HHI).
+
+Conventions shared by every function
+------------------------------------
+* Value-like arguments accept a number, a (nested) list, a numpy array or a pandas Series and
+  the result keeps the input's shape: a scalar gives a scalar, a Series a Series with the same
+  index, anything else a numpy array of the same shape.
+* **Blanks** (``None``, ``NaN``, empty or all-space text) are ignored in populations and give a
+  blank result (``None``) element by element.
+* Anything else that is not a number — text, booleans, Excel error values such as ``'#N/A'``,
+  infinities — raises :class:`ClientRoiError` whose message names the argument, the 1-based item
+  and the offending value. No value is ever guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from numbers import Real
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "ClientRoiError",
+    "DIV0",
+    "Bands",
+    "trimmed_mean",
+    "percentile_inc",
+    "reference_gain",
+    "bands",
+    "tier",
+    "tier_bands",
+    "balanced_band",
+    "cac_by_tier",
+    "prospect_effort",
+    "effort_days",
+    "client_role",
+    "roi",
+    "concentration",
+    "hhi",
+    "concentration_verdict",
+]
+
+#: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
+#: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
+DIV0 = "#DIV/0!"
+
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)
+
+DEFAULT_BAND = 0.2
+MAX_TIERS = 10
+
+#: Concentration verdict limits on the HHI (the usual antitrust reading of the index).
+HHI_MODERATE = 0.10
+HHI_CONCENTRATED = 0.25
+#: One customer holding more than this share of the total gain is flagged.
+SINGLE_CUSTOMER_LIMIT = 0.15
+
+
+class ClientRoiError(ValueError):
+    """Input that cannot give a right answer. The message names the argument and the cause."""
+
+
+# --------------------------------------------------------------------------------------------
+# Reading inputs
+# --------------------------------------------------------------------------------------------
+
+def _describe(value: Any) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return f"a boolean ({bool(value)})"
+    if isinstance(value, str):
+        text = value.strip()
+        if text.upper() in EXCEL_ERRORS:
+            return f"the error value {text.upper()}"
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, (float, np.floating)) and math.isinf(value):
+        return f"infinite ({value})"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, (float, np.floating)):
+        return math.isnan(value)
+    return value is pd.NA or value is pd.NaT
+
+
+def _position(index: int, shape: tuple[int, ...]) -> str:
+    """'item 3' for 1-D input; 'item 5 (row 3, column 1)' for a 2-D range."""
+    if len(shape) == 2 and shape[1] > 1:
+        row, col = divmod(index, shape[1])
+        return f"item {index + 1} (row {row + 1}, column {col + 1})"
+    return f"item {index + 1}"
+
+
+def _as_array(values: Any) -> np.ndarray:
+    if isinstance(values, (pd.Series, pd.Index)):
+        values = values.to_numpy(dtype=object) if values.dtype == object else values.to_numpy()
+    elif isinstance(values, pd.DataFrame):
+        values = values.to_numpy()
+    if isinstance(values, np.ndarray):
+        return values
+    if isinstance(values, (list, tuple)):
+        # object dtype: numpy would silently turn True into 1 and '1.5' into a number
+        return np.array(values, dtype=object)
+    arr = np.empty((), dtype=object)
+    arr[()] = values
+    return arr
+
+
+_PLAIN_NUMBER_TYPES = {int, float, type(None)}
+
+
+def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> np.ndarray:
+    bad = np.isinf(out)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise ClientRoiError(f"{name} {_position(i, shape)} is {_describe(out[i])}")
+    return out
+
+
+def _numbers(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Flat float64 array of ``values`` (NaN = blank) and the input's shape.
+
+    Raises ClientRoiError naming ``name`` and the item for any non-blank that is not a finite
+    real number.
+    """
+    arr = _as_array(values)
+    shape = arr.shape
+    flat = arr.reshape(-1)
+    if flat.dtype.kind in "fiu":
+        return _finite(flat.astype(np.float64, copy=False), name, shape), shape
+    items = flat.tolist()
+    if set(map(type, items)) <= _PLAIN_NUMBER_TYPES:  # Excel ranges: one C-speed pass
+        return _finite(np.array(items, dtype=np.float64), name, shape), shape  # None -> NaN
+    out = np.empty(flat.size, dtype=np.float64)
+    for i, v in enumerate(items):
+        if isinstance(v, Real) and not isinstance(v, bool):
+            f = float(v)
+            if math.isinf(f):
+                raise ClientRoiError(f"{name} {_position(i, shape)} is {_describe(v)}")
+            out[i] = f
+        elif _is_blank(v):
+            out[i] = np.nan
+        else:
+            raise ClientRoiError(f"{name} {_position(i, shape)} is {_describe(v)}")
+    return out, shape
+
+
+def _shaped(flat: np.ndarray, shape: tuple[int, ...], like: Any) -> Any:
+    """Give ``flat`` the shape and container type of the original argument ``like``."""
+    if shape == ():
+        item = flat[0]
+        return item.item() if isinstance(item, np.generic) else item
+    if isinstance(like, pd.Series):
+        return pd.Series(flat, index=like.index, name=like.name)
+    return flat.reshape(shape)
+
+
+def _population(population: Any, name: str = "population") -> np.ndarray:
+    gains, _ = _numbers(population, name)
+    gains = gains[~np.isnan(gains)]
+    if gains.size == 0:
+        raise ClientRoiError(f"{name} has no numbers (only blanks)")
+    return gains
+
+
+def _scalar(value: Any, name: str, *, low: float | None = None, high: float | None = None,
+            low_open: bool = True, high_open: bool = False) -> float:
+    """A parameter that must be one finite number within bounds (open or closed)."""
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)) and np.size(value) == 1:
+        value = np.asarray(value, dtype=object).reshape(-1)[0]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
+        raise ClientRoiError(f"{name} must be a number, got {_describe(value)}")
+    x = float(value)
+    if not math.isfinite(x):
+        raise ClientRoiError(f"{name} must be a finite number, got {x}")
+    lo = "(" if low_open else "["
+    hi = ")" if high_open else "]"
+    rng = f"{lo}{'-inf' if low is None else _g(low)}, {'inf' if high is None else _g(high)}{hi}"
+    if low is not None and (x < low or (low_open and x == low)):
+        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}")
+    if high is not None and (x > high or (high_open and x == high)):
+        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}")
+    return x
+
+
+def _g(x: float) -> str:
+    return f"{x:g}"
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Reference gain: Excel TRIMMEAN and PERCENTILE.INC
+# --------------------------------------------------------------------------------------------
+
+def _trim_count(n: int, trim: float) -> int:
+    """Points TRIMMEAN removes: ``n × trim`` rounded down to an even number.
+
+    The product is first rounded to 15 significant digits, as LibreOffice's ``approxFloor``
+    does, so that ``10 × 0.3`` (3.0000000000000004) and ``100 × 0.29`` (28.999999999999996)
+    count as the 3 and 29 a person would compute.
+    """
+    half = float(f"{n * trim / 2:.15g}")
+    return 2 * int(math.floor(half))
+
+
+def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") -> float:
+    """Mean after removing ``trim`` of the points, half from each end — Excel ``TRIMMEAN``.
+
+    Rule: with ``n`` numbers (blanks ignored), ``m = n × trim`` rounded down to an even
+    number; the ``m/2`` smallest and ``m/2`` largest are removed (ties broken arbitrarily, which
+    does not change the mean) and the rest averaged. ``0 ≤ trim < 1``.
+
+    Examples
+    --------
+    >>> trimmed_mean([1, 2, 3, 4, 5, 6, 7, 8, 9, 100], trim=0.25)  # 2.5 -> 2 removed
+    5.5
+    >>> trimmed_mean([1, 2, None, 3])
+    2.0
+    """
+    trim = _scalar(trim, "trim", low=0.0, high=1.0, low_open=False, high_open=True)
+    gains = _population(values, name)
+    cut = _trim_count(gains.size, trim) // 2
+    if cut == 0:
+        return float(np.mean(gains))
+    kept = np.partition(gains, (cut, gains.size - cut - 1))[cut:gains.size - cut]
+    return float(np.mean(kept))
+
+
+def percentile_inc(values: Any, k: Any, *, name: str = "population") -> Any:
+    """The ``k`` quantile of ``values`` with Excel ``PERCENTILE.INC``'s rule.
+
+    Rule: sort the ``n`` numbers ``x₀ ≤ … ≤ xₙ₋₁``; ``h = (n − 1) × k``; the result is
+    ``x⌊h⌋ + (h − ⌊h⌋) × (x⌊h⌋₊₁ − x⌊h⌋)``. ``0 ≤ k ≤ 1``; ``k`` may be an array.
+
+    >>> percentile_inc([1, 2, 3, 4], 1/3)
+    2.0
+    """
+    gains = np.sort(_population(values, name))
+    ks = np.atleast_1d(np.asarray(k, dtype=np.float64))
+    if np.any((ks < 0) | (ks > 1)) or np.any(np.isnan(ks)):
+        raise ClientRoiError(f"k must be in [0, 1], got {k!r}")
+    h = (gains.size - 1) * ks
+    lo = np.floor(h).astype(np.intp)
+    hi = np.minimum(lo + 1, gains.size - 1)
+    q = gains[lo] + (h - lo) * (gains[hi] - gains[lo])
+    return float(q[0]) if np.ndim(k) == 0 else q
+
+
+def reference_gain(population: Any, trim: float = 0.0) -> float:
+    """The mean gain that bands are drawn around: :func:`trimmed_mean` of the population.
+
+    A reference gain ≤ 0 has no meaningful ±p % bands and raises :class:`ClientRoiError`.
+    """
+    mean = trimmed_mean(population, trim)
+    if mean <= 0:
+        raise ClientRoiError(
+            f"population mean gain is {_g(mean)}; tiers need a positive mean gain"
+            + (" after trimming" if trim else "")
+        )
+    return mean
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Bands and tiers
+# --------------------------------------------------------------------------------------------
+
+def _offsets(band: Any) -> np.ndarray:
+    """Ascending band offsets from ``band``: a single number p in (0, 1) means (−p, +p); a
+    list or array (even of one item) is the k−1 offsets themselves."""
+    if band is None:
+        band = DEFAULT_BAND
+    arr = _as_array(band)
+    if arr.ndim == 0:
+        p = _scalar(arr[()], "band", low=0.0, high=1.0, high_open=True)
+        return np.array([-p, p])
+    arr = arr.reshape(-1)
+    if arr.size == 0:
+        raise ClientRoiError("band is empty")
+    values, _ = _numbers(arr, "band")
+    if np.isnan(values).any():
+        raise ClientRoiError(f"band item {int(np.flatnonzero(np.isnan(values))[0]) + 1} is blank")
+    if values.size > MAX_TIERS - 1:
+        raise ClientRoiError(
+            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed"
+        )
+    if np.any(values <= -1):
+        i = int(np.flatnonzero(values <= -1)[0])
+        raise ClientRoiError(f"band item {i + 1} is {_g(values[i])}; offsets must be > -1")
+    if np.any(np.diff(values) <= 0):
+        i = int(np.flatnonzero(np.diff(values) <= 0)[0])
+        raise ClientRoiError(
+            f"band offsets must be strictly increasing; item {i + 2} ({_g(values[i + 1])}) "
+            f"is not above item {i + 1} ({_g(values[i])})"
+        )
+    return values
+
+
+def _labels(labels: Any, k: int) -> tuple[str, ...]:
+    if labels is None:
+        return tuple(chr(ord("A") + i) for i in range(k))
+    arr = _as_array(labels).reshape(-1)
+    if arr.size != k:
+        raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers")
+    out = []
+    for i, v in enumerate(arr.tolist()):
+        if isinstance(v, (bool, np.bool_)) or _is_blank(v):
+            raise ClientRoiError(f"labels item {i + 1} is {'blank' if _is_blank(v) else _describe(v)}")
+        text = (f"{v:g}" if isinstance(v, float) else str(v)).strip()
+        if text.startswith("#"):
+            # Excel would read a label like '#A' returned from a function as an error value.
+            raise ClientRoiError(f"labels item {i + 1} ({text!r}) must not start with '#'")
+        out.append(text)
+    if len(set(out)) != k:
+        raise ClientRoiError(f"labels must be distinct, got {out}")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Thresholds that split gains into tiers.
+
+    ``thresholds[j] = reference × (1 + offsets[j])``, ascending, computed in IEEE double exactly
+    as the Excel formula ``=reference*(1+offset)`` would be. Intervals are closed on the left:
+    a gain ``g`` is in the tier whose lower threshold ``t`` satisfies ``t ≤ g < next t``, so a
+    gain exactly on a threshold goes to the tier above it. ``labels`` are top tier first.
+    """
+
+    reference: float
+    offsets: np.ndarray
+    thresholds: np.ndarray
+    labels: tuple[str, ...]
+
+    @property
+    def k(self) -> int:
+        return len(self.labels)
+
+    def tier_index(self, gains: np.ndarray) -> np.ndarray:
+        """Rank of each gain's tier, 0 = top; NaN gains give -1."""
+        # k ≤ 10 thresholds: one comparison each beats a binary search per gain
+        rank = np.full(gains.shape, self.k - 1, dtype=np.intp)
+        for t in self.thresholds:
+            rank -= gains >= t  # a gain on a threshold counts as reaching it
+        blank = np.isnan(gains)
+        if blank.any():
+            rank[blank] = -1
+        return rank
+
+    def multipliers(self) -> np.ndarray:
+        """CAC multiplier per tier, top first (see :func:`cac_by_tier`)."""
+        o = self.offsets
+        interior = 1 + (o[:-1] + o[1:]) / 2  # ascending: tiers between consecutive offsets
+        bottom_up = np.concatenate(([1 + o[0]], interior, [1 + o[-1]]))
+        return bottom_up[::-1]
+
+
+def bands(population: Any = None, band: Any = DEFAULT_BAND, trim: float = 0.0,
+          labels: Any = None, *, reference: float | None = None) -> Bands:
+    """Build the :class:`Bands` of a population (or of a given ``reference`` gain)."""
+    offsets = _offsets(band)
+    names = _labels(labels, offsets.size + 1)
+    if reference is None:
+        reference = reference_gain(population, trim)
+    return Bands(reference, offsets, reference * (1 + offsets), names)
+
+
+def tier(value: Any, population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
+         labels: Any = None) -> Any:
+    """Tier label of each ``value`` against the bands of ``population``.
+
+    ``band`` is one number ``p`` in (0, 1) — offsets ``(−p, +p)``, three tiers — or a list of
+    k−1 strictly increasing offsets, each > −1 (k tiers, 2 ≤ k ≤ 10; a one-item list is one
+    offset, two tiers). Thresholds are
+    ``reference_gain(population, trim) × (1 + offset)``; a value exactly on a threshold goes to
+    the tier above. Tiers are labelled top first: ``A, B, C, …`` or ``labels`` (k distinct
+    texts). Blank values give ``None``.
+
+    >>> tier([130, 120, 100, 80, 79.9], [100, 100, 100])
+    array(['A', 'A', 'B', 'B', 'C'], dtype=object)
+    """
+    b = bands(population, band, trim, labels)
+    gains, shape = _numbers(value, "value")
+    names = np.array(b.labels + (None,), dtype=object)
+    return _shaped(names[b.tier_index(gains)], shape, value)
+
+
+def _summary(b: Bands, gains: np.ndarray) -> pd.DataFrame:
+    rank = b.tier_index(gains)
+    counts = np.bincount(rank, minlength=b.k)
+    totals = np.bincount(rank, weights=gains, minlength=b.k)
+    total = float(gains.sum())
+    thresholds = b.thresholds[::-1]  # descending: the top tier's lower bound first
+    lower = np.append(thresholds, np.nan)
+    upper = np.insert(thresholds, 0, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        average = np.where(counts > 0, totals / counts, np.nan)
+        gain_share = totals / total if total > 0 else np.full(b.k, np.nan)
+    return pd.DataFrame({
+        "tier": list(b.labels),
+        "lower": lower,
+        "upper": upper,
+        "customers": counts,
+        "customer_share": counts / gains.size,
+        "gain": totals,
+        "gain_share": gain_share,
+        "average_gain": average,
+    })
+
+
+def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
+               labels: Any = None) -> pd.DataFrame:
+    """The band summary: one row per tier, top tier first.
+
+    Columns: ``tier``, ``lower`` and ``upper`` threshold (NaN for the open ends; a tier holds
+    ``lower ≤ gain < upper``), ``customers``, ``customer_share`` (of the non-blank population),
+    ``gain`` (total), ``gain_share`` (of the total gain; NaN when that total is ≤ 0),
+    ``average_gain`` (NaN for an empty tier). Trimmed customers are still counted: trimming
+    only moves the reference gain. ``DataFrame.attrs['reference']`` holds the reference gain.
+
+    >>> tier_bands([50, 100, 150], band=0.2)[["tier", "customers", "gain"]]
+      tier  customers   gain
+    0    A          1  150.0
+    1    B          1  100.0
+    2    C          1   50.0
+    """
+    gains = _population(population)
+    b = bands(band=band, labels=labels, reference=reference_gain(gains, trim))
+    frame = _summary(b, gains)
+    frame.attrs["reference"] = b.reference
+    return frame
+
+
+def _nudge_threshold(reference: float, q: float) -> float:
+    """Offset ``o`` ≈ ``q / reference − 1`` such that ``reference × (1 + o)`` is the largest
+    threshold the offset can express that is ≤ ``q``; so a gain exactly equal to the quantile
+    still lands in the tier above. Each step is the larger of one ulp of ``o`` and of ``1 + o``
+    (the smaller could leave the product unchanged); a few steps at most.
+    """
+    o = q / reference - 1
+    for _ in range(64):
+        step = max(np.spacing(1 + o), np.spacing(abs(o)))
+        if reference * (1 + o) > q:
+            o -= step
+        elif reference * (1 + (o + step)) <= q:
+            o += step
+        else:
+            break
+    return float(o)
+
+
+def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndarray:
+    """Offsets that split ``population`` into ``tiers`` tiers of equal size, as ties allow.
+
+    Rule: threshold ``j`` (j = 1 … tiers−1) is the ``j / tiers`` quantile of the population
+    (Excel ``PERCENTILE.INC``), written as an offset from the reference gain
+    (``q / reference − 1``, nudged by at most a few ulps so that ``reference × (1 + offset)``
+    reproduces the quantile or the double just below it). The result can be passed back as
+    ``band``. Raises if two quantiles coincide (too many equal gains for that many tiers) or
+    a quantile is ≤ 0 (offsets must be > −1).
+
+    >>> balanced_band([10, 20, 30, 40, 100], tiers=3).round(4)  # quantiles 23.33 and 36.67, mean 40
+    array([-0.4167, -0.0833])
+    """
+    if isinstance(tiers, (bool, np.bool_)) or not isinstance(tiers, Real) or tiers != int(tiers):
+        raise ClientRoiError(f"tiers must be a whole number from 2 to {MAX_TIERS}, got {_describe(tiers)}")
+    tiers = int(tiers)
+    if not 2 <= tiers <= MAX_TIERS:
+        raise ClientRoiError(f"tiers must be from 2 to {MAX_TIERS}, got {tiers}")
+    gains = _population(population)
+    reference = reference_gain(gains, trim)
+    qs = percentile_inc(gains, np.arange(1, tiers) / tiers)
+    for j, q in enumerate(qs, start=1):
+        if q <= 0:
+            raise ClientRoiError(
+                f"population's {j}/{tiers} quantile is {_g(q)}; balanced bands need positive "
+                "thresholds (too many customers with no or negative gain)"
+            )
+    if np.any(np.diff(qs) <= 0):
+        j = int(np.flatnonzero(np.diff(qs) <= 0)[0]) + 1
+        raise ClientRoiError(
+            f"population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
+            f"{j + 1}/{tiers} quantiles are both {_g(qs[j - 1])}; ask for fewer tiers"
+        )
+    return np.array([_nudge_threshold(reference, q) for q in qs])
+
+
+# --------------------------------------------------------------------------------------------
+# 3. CAC by tier and prospect effort
+# --------------------------------------------------------------------------------------------
+
+def _cac(cac: Any) -> float:
+    """One average CAC: a number ≥ 0, or the mean of acquisition costs (blanks ignored)."""
+    costs, shape = _numbers(cac, "cac")
+    costs = costs[~np.isnan(costs)]
+    if costs.size == 0:
+        raise ClientRoiError("cac is blank: give a number or acquisition costs")
+    if np.any(costs < 0):
+        raise ClientRoiError(f"cac must be ≥ 0, got {_g(costs[costs < 0][0])}")
+    return float(np.mean(costs))
+
+
+def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.DataFrame:
+    """One prospecting-effort budget per tier, top first: average CAC × tier multiplier.
+
+    Multipliers from the ascending offsets ``o₁ < … < oₖ₋₁``: top tier ``1 + oₖ₋₁``, bottom
+    tier ``1 + o₁``, each interior tier ``1 + (oⱼ + oⱼ₊₁) / 2`` (the midpoint of its two
+    offsets). For ±20 %: 1.2, 1.0, 0.8. ``cac`` is a number ≥ 0 or a list of acquisition
+    costs whose mean is used (blanks ignored).
+
+    >>> cac_by_tier(1000)
+      tier  multiplier  effort_budget
+    0    A         1.2         1200.0
+    1    B         1.0         1000.0
+    2    C         0.8          800.0
+    """
+    average = _cac(cac)
+    b = bands(band=band, labels=labels, reference=1.0)
+    m = b.multipliers()
+    return pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": average * m})
+
+
+def prospect_effort(expected_gain: Any, population: Any, cac: Any,
+                    band: Any = DEFAULT_BAND, trim: float = 0.0) -> Any:
+    """The CAC budget of the tier each ``expected_gain`` falls in (see :func:`tier`,
+    :func:`cac_by_tier`). Blank expected gains give ``None``.
+
+    >>> prospect_effort([130, 100, 10], [100, 100], cac=1000)
+    array([1200., 1000.,  800.])
+    """
+    budgets = cac_by_tier(cac, band)["effort_budget"].to_numpy()
+    b = bands(population, band, trim)
+    gains, shape = _numbers(expected_gain, "expected_gain")
+    rank = b.tier_index(gains)
+    out = np.where(rank >= 0, budgets[np.maximum(rank, 0)], np.nan)
+    return _shaped(_blank_nan(out), shape, expected_gain)
+
+
+def _blank_nan(x: np.ndarray) -> np.ndarray:
+    """Float results keep NaN for blanks unless some are blank: then None, as an object array."""
+    if np.isnan(x).any():
+        obj = x.astype(object)
+        obj[np.isnan(x)] = None
+        return obj
+    return x
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Effort in days
+# --------------------------------------------------------------------------------------------
+
+MARGIN_RATE = 0.5
+WORKING_DAYS = 218
+LOAD_FACTOR = 1.5
+
+
+def effort_days(effort: Any, annual_income: float, margin_rate: float = MARGIN_RATE,
+                working_days: float = WORKING_DAYS, load_factor: float = LOAD_FACTOR) -> Any:
+    """An effort budget in working days: ``effort / (annual_income / margin_rate /
+    working_days × load_factor)``.
+
+    ``annual_income / margin_rate`` is the revenue that income needs (50 % margin: ×2);
+    divided by the working days and multiplied by the employer's load factor it is the cost of
+    one day. Unrounded. Checks: ``annual_income > 0``, ``0 < margin_rate ≤ 1``,
+    ``0 < working_days ≤ 366``, ``load_factor > 0``, every effort ≥ 0 (blanks give None).
+
+    >>> round(effort_days(1000, 24000), 4)  # the seed's example
+    3.0278
+    """
+    income = _scalar(annual_income, "annual_income", low=0.0)
+    rate = _scalar(MARGIN_RATE if margin_rate is None else margin_rate, "margin_rate", low=0.0, high=1.0)
+    days = _scalar(WORKING_DAYS if working_days is None else working_days, "working_days", low=0.0, high=366.0)
+    load = _scalar(LOAD_FACTOR if load_factor is None else load_factor, "load_factor", low=0.0)
+    values, shape = _numbers(effort, "effort")
+    if np.any(values < 0):
+        i = int(np.flatnonzero(values < 0)[0])
+        raise ClientRoiError(f"effort {_position(i, shape)} is {_g(values[i])}; effort must be ≥ 0")
+    day_cost = income / rate / days * load
+    return _shaped(_blank_nan(values / day_cost), shape, effort)
+
+
+# --------------------------------------------------------------------------------------------
+# 5. Role, ROI, concentration
+# --------------------------------------------------------------------------------------------
+
+_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"})
+_NO = frozenset({"no", "n", "false", "non", "faux", "0"})
+
+
+def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
+    """A yes/no flag: booleans, 1/0, yes/no, y/n, true/false, oui/non, o/n, vrai/faux."""
+    if _is_blank(v):
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, Real) and float(v) in (0.0, 1.0):
+        return float(v) == 1.0
+    if isinstance(v, str):
+        text = v.strip().lower()
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+    raise ClientRoiError(
+        f"{name} {_position(i, shape)} is {_describe(v)}; expected yes/no, oui/non, true/false or 1/0"
+    )
+
+
+def client_role(should_pay: Any, has_paid: Any) -> Any:
+    """``client`` (should pay and has paid), ``prospect`` (should pay, has not yet) or
+    ``user`` (is not expected to pay, whatever has_paid says).
+
+    A blank ``has_paid`` counts as "not yet". Both blank give ``None``; a blank
+    ``should_pay`` with a filled ``has_paid`` is an error (the role cannot be known).
+    The two arguments must have the same number of items (or one may be a single value).
+
+    >>> client_role(["yes", "Oui", "no", None], ["yes", "non", "yes", None])
+    array(['client', 'prospect', 'user', None], dtype=object)
+    """
+    sp, hp = _as_array(should_pay), _as_array(has_paid)
+    if sp.size != hp.size and hp.size != 1 and sp.size != 1:
+        raise ClientRoiError(f"should_pay has {sp.size} items but has_paid has {hp.size}")
+    like, shape = (should_pay, sp.shape) if sp.size >= hp.size else (has_paid, hp.shape)
+    n = max(sp.size, hp.size)
+    sp_flat = np.broadcast_to(sp.reshape(-1), (n,)) if sp.size == 1 else sp.reshape(-1)
+    hp_flat = np.broadcast_to(hp.reshape(-1), (n,)) if hp.size == 1 else hp.reshape(-1)
+    out = np.empty(n, dtype=object)
+    for i, (s, h) in enumerate(zip(sp_flat.tolist(), hp_flat.tolist())):
+        should = _flag(s, "should_pay", i, shape)
+        paid = _flag(h, "has_paid", i, shape)
+        if should is None:
+            if paid is not None:
+                raise ClientRoiError(f"should_pay {_position(i, shape)} is blank but has_paid is filled")
+            out[i] = None
+        elif not should:
+            out[i] = "user"
+        else:
+            out[i] = "client" if paid else "prospect"
+    return _shaped(out, shape, like)
+
+
+def roi(gain: Any, acquisition_cost: Any) -> Any:
+    """Return on acquisition: ``gain / acquisition_cost`` element by element.
+
+    A zero cost gives the marker :data:`DIV0` for that element only; a blank gain or cost gives
+    ``None``; a negative cost raises. Same-size arguments, or one single value.
+
+    >>> roi([300, 50, 10, None], [100, 100, 0, 5])
+    array([3.0, 0.5, '#DIV/0!', None], dtype=object)
+    """
+    g, gshape = _numbers(gain, "gain")
+    c, cshape = _numbers(acquisition_cost, "acquisition_cost")
+    if g.size != c.size and 1 not in (g.size, c.size):
+        raise ClientRoiError(f"gain has {g.size} items but acquisition_cost has {c.size}")
+    if np.any(c < 0):
+        i = int(np.flatnonzero(c < 0)[0])
+        raise ClientRoiError(f"acquisition_cost {_position(i, cshape)} is {_g(c[i])}; costs must be ≥ 0")
+    like, shape = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = g / c
+    out = ratio.astype(object)
+    out[np.broadcast_to(c == 0, ratio.shape)] = DIV0
+    out[np.isnan(g + c)] = None
+    return _shaped(out, shape, like)
+
+
+def _shares(population: Any, *, for_hhi: bool) -> np.ndarray:
+    gains = _population(population)
+    if for_hhi and np.any(gains < 0):
+        i = int(np.flatnonzero(gains < 0)[0])
+        raise ClientRoiError(f"population has a negative gain ({_g(gains[i])}); HHI needs gains ≥ 0")
+    total = float(gains.sum())
+    if total <= 0:
+        raise ClientRoiError(f"population total gain is {_g(total)}; shares need a positive total")
+    return gains / total
+
+
+def concentration(population: Any, top_n: int = 1) -> float:
+    """Share of the total gain held by the ``top_n`` largest gains (blanks ignored).
+
+    With fewer than ``top_n`` customers it is the share of all of them (1.0). Total gain ≤ 0
+    raises.
+
+    >>> concentration([50, 30, 20], top_n=2)
+    0.8
+    """
+    if isinstance(top_n, (bool, np.bool_)) or not isinstance(top_n, Real) or top_n != int(top_n) or top_n < 1:
+        raise ClientRoiError(f"top_n must be a whole number ≥ 1, got {_describe(top_n)}")
+    shares = _shares(population, for_hhi=False)
+    n = min(int(top_n), shares.size)
+    top = np.partition(shares, shares.size - n)[shares.size - n:]
+    return float(top.sum())
+
+
+def hhi(population: Any) -> float:
+    """Herfindahl–Hirschman index: ``Σ shareᵢ²`` over customers, shares of the total gain.
+
+    1/n for n equal customers, 1 for a single one. Negative gains or total ≤ 0 raise.
+
+    >>> hhi([50, 30, 20])
+    0.38
+    """
+    shares = _shares(population, for_hhi=True)
+    return float(np.dot(shares, shares))
+
+
+def concentration_verdict(index: float) -> str:
+    """``diversified`` (HHI < 0.10), ``moderate`` (0.10 ≤ HHI ≤ 0.25), ``concentrated`` (> 0.25)."""
+    if index < HHI_MODERATE:
+        return "diversified"
+    return "moderate" if index <= HHI_CONCENTRATED else "concentrated"

@@ -1,0 +1,67 @@
+"""LibreOffice Calc as an independent spreadsheet engine for the tests.
+
+Every call uses a throwaway user profile whose registrymodifications.xcu forces a full
+recalculation of OOXML and ODF files on load, so cached values written by openpyxl (none) or
+by us can never be mistaken for LibreOffice's own results. The process runs in its own
+session and is killed with its children on timeout: no soffice is left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+           xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+FILTERS = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "pdf": "pdf:calc_pdf_Export"}
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(src: Path, fmt: str, outdir: Path, timeout: float = 240) -> Path:
+    """Open ``src`` in LibreOffice (recalculating every formula) and save it as ``fmt``."""
+    exe = soffice()
+    if exe is None:
+        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        user = Path(profile, "user")
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+        cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+               "--nologo", "--convert-to", FILTERS.get(fmt, fmt), "--outdir", str(outdir), str(src)]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True, env={**os.environ, "HOME": profile})
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+        finally:
+            try:  # soffice.bin may outlive the launcher; end the whole group
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    result = outdir / (Path(src).stem + "." + fmt)
+    if not result.exists():
+        raise RuntimeError(f"LibreOffice did not convert {src}: {out.decode()} {err.decode()}")
+    return result
+
+
+def recalculated(src: Path, workdir: Path) -> Path:
+    """A copy of ``src`` recalculated and saved by LibreOffice (read it with data_only=True)."""
+    return convert(src, "xlsx", workdir / "recalculated")

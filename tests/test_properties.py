@@ -1,0 +1,89 @@
+"""Invariants of the method, for any population hypothesis can think of."""
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import client_roi as cr
+
+gains = st.lists(st.floats(min_value=-1e4, max_value=1e6, allow_nan=False), min_size=1, max_size=60)
+positive_gains = st.lists(st.floats(min_value=0.01, max_value=1e6), min_size=3, max_size=60)
+bands_ = st.one_of(
+    st.floats(min_value=0.01, max_value=0.95),
+    st.lists(st.floats(min_value=-0.95, max_value=3), min_size=1, max_size=9, unique=True).map(sorted),
+)
+trims = st.sampled_from([0, 0.1, 0.2, 0.25, 0.5])
+
+
+def _tiers_ok(population, band, trim):
+    try:
+        return cr.bands(population, band, trim)
+    except cr.ClientRoiError:
+        return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(gains, bands_, trims, st.randoms())
+def test_permutation_invariance(population, band, trim, rnd):
+    b = _tiers_ok(population, band, trim)
+    assume(b is not None and np.all(np.diff(b.offsets) > 0))
+    shuffled = population[:]
+    rnd.shuffle(shuffled)
+    assert cr.reference_gain(shuffled, trim) == pytest.approx(b.reference, rel=1e-12)
+    first = dict(zip(population, cr.tier(population, population, band, trim)))
+    again = dict(zip(shuffled, cr.tier(shuffled, shuffled, band, trim)))
+    assert first == again
+
+
+@settings(max_examples=150, deadline=None)
+@given(positive_gains, st.sampled_from([0.2, [-0.4, -0.2, 0.2, 0.4]]), st.sampled_from([2.0, 4.0, 0.5, 8.0]))
+def test_scale_invariance(population, band, c):
+    # powers of two scale exactly in binary floating point, so the comparison is exact
+    before = cr.tier(population, population, band)
+    after = cr.tier([g * c for g in population], [g * c for g in population], band)
+    assert before.tolist() == after.tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(gains, bands_, trims)
+def test_monotonic_and_every_customer_in_exactly_one_tier(population, band, trim):
+    b = _tiers_ok(population, band, trim)
+    assume(b is not None)
+    order = np.argsort(population, kind="stable")
+    ranks = b.tier_index(np.asarray(population, dtype=float)[order])
+    assert np.all(np.diff(ranks) <= 0)             # larger gain, never a lower tier (rank 0 = top)
+    assert ranks.min() >= 0 and ranks.max() < b.k
+    summary = cr.tier_bands(population, band, trim)
+    assert summary["customers"].sum() == len(population)
+    assert summary["customer_share"].sum() == pytest.approx(1.0)
+    if sum(population) > 0:
+        assert summary["gain_share"].sum() == pytest.approx(1.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(positive_gains, st.integers(min_value=2, max_value=6))
+def test_balanced_band_thresholds_are_the_quantiles(population, k):
+    try:
+        offsets = cr.balanced_band(population, tiers=k)
+    except cr.ClientRoiError:
+        return
+    b = cr.bands(population, band=offsets)
+    q = cr.percentile_inc(population, np.arange(1, k) / k)
+    # the threshold is the quantile, or the double just below it, never above
+    assert np.all(b.thresholds <= q)
+    step = np.maximum(np.spacing(1 + offsets), np.spacing(np.abs(offsets)))
+    assert np.all(b.thresholds >= q - 2 * b.reference * step - np.spacing(q))
+    # no tier exceeds its fair share by more than the ties at its edges allow
+    sizes = cr.tier_bands(population, band=offsets)["customers"].to_numpy()
+    assert sizes.sum() == len(population)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=1e6), min_size=1, max_size=40))
+def test_hhi_bounds(population):
+    assume(sum(population) > 0)
+    n = len(population)
+    index = cr.hhi(population)
+    assert 1 / n - 1e-12 <= index <= 1 + 1e-12
+    assert cr.concentration(population, n) == pytest.approx(1.0)

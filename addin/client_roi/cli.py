@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 
@@ -28,6 +29,15 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lite(args: argparse.Namespace) -> int:
+    from .lite import write_bundle
+
+    for path in write_bundle(Path(args.output)):
+        print(f"wrote {path}")
+    print("Paste main.py and requirements.txt into the xlwings Lite editor's tabs of the same names.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="client-roi", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--band", type=float, default=engine.DEFAULT_BAND)
     demo.add_argument("--trim", type=float, default=0.0)
     demo.set_defaults(run=_demo)
+    lite = sub.add_parser("lite", help="write main.py + requirements.txt for xlwings Lite")
+    lite.add_argument("-o", "--output", default="client_roi_lite", help="folder (default: %(default)s)")
+    lite.set_defaults(run=_lite)
     return parser
 
 

@@ -1,4 +1,11 @@
-"""Command line: client-roi demo | ..."""
+"""client-roi: the three-tier exercise workbook from the command line.
+
+  client-roi demo                      fill the template with the built-in sample customers
+  client-roi fill CUSTOMERS.csv|.xlsx  fill the template with your customers and refresh it
+  client-roi refresh BOOK.xlsx         refresh an edited workbook (Excel's Refresh, headless)
+  client-roi template                  write the template (sample customers, refreshed)
+  client-roi lite                      write main.py + requirements.txt for xlwings Lite
+"""
 
 from __future__ import annotations
 
@@ -9,27 +16,74 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import engine
+from . import engine, files, layout
+from .refresh import RefreshError
 
 SAMPLE = "sample_customers.csv"
 
 
 def sample_customers() -> pd.DataFrame:
-    with resources.files("client_roi.data").joinpath(SAMPLE).open("rb") as f:
-        return pd.read_csv(f)
+    with resources.as_file(resources.files("client_roi.data").joinpath(SAMPLE)) as path:
+        return files.read_customers(Path(path))
 
 
-def _demo(args: argparse.Namespace) -> int:
-    frame = sample_customers()
-    roles = engine.client_role(frame["Should pay"], frame["Has paid"])
-    gains = frame.loc[roles == "client", "Gross margin"]
-    summary = engine.tier_bands(gains, band=args.band, trim=args.trim)
-    print(f"{len(gains)} paying clients, reference gain {summary.attrs['reference']:,.0f}")
-    print(summary.to_string(index=False, float_format=lambda x: f"{x:,.2f}"))
+def _band(text: str) -> float | list[float]:
+    """'0.2' is ±20 %; '-0.4,-0.2,0.2,0.4' (or with ';') are offsets."""
+    parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"band must be numbers, got {text!r}") from None
+    return values[0] if len(values) == 1 else values
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\rwriting customers: {done:,}/{total:,} ({done / total:.0%})", end="", file=sys.stderr, flush=True)
+
+
+def _fill(customers: pd.DataFrame, args: argparse.Namespace, inputs: tuple[Path, ...] = ()) -> int:
+    from . import template
+
+    big = len(customers) >= 20_000 and sys.stderr.isatty()
+    wb = template.build(args.lang, customers, progress=_progress if big else None,
+                        band=args.band, trim=args.trim)
+    if big:
+        print(file=sys.stderr)
+    template.refresh_workbook(wb)
+    path = files.save(wb, Path(args.output), force=args.force, inputs=inputs)
+    print(f"wrote {path} ({len(customers):,} customers)")
     return 0
 
 
-def _lite(args: argparse.Namespace) -> int:
+def _cmd_fill(args: argparse.Namespace) -> int:
+    source = Path(args.customers)
+    return _fill(files.read_customers(source), args, inputs=(source,))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    return _fill(sample_customers(), args)
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from . import template
+
+    wb = template.make_workbook(args.lang, sample_customers())
+    print(f"wrote {files.save(wb, Path(args.output), force=args.force)}")
+    return 0
+
+
+def _cmd_refresh(args: argparse.Namespace) -> int:
+    from . import template
+
+    source = Path(args.book)
+    wb = files.load_workbook(source)
+    template.refresh_workbook(wb)
+    target = Path(args.output) if args.output else source.with_name(source.stem + ".refreshed.xlsx")
+    print(f"wrote {files.save(wb, target, force=args.force, inputs=(source,))}")
+    return 0
+
+
+def _cmd_lite(args: argparse.Namespace) -> int:
     from .lite import write_bundle
 
     for path in write_bundle(Path(args.output)):
@@ -39,15 +93,44 @@ def _lite(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="client-roi", description=__doc__)
+    parser = argparse.ArgumentParser(prog="client-roi", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="tier the built-in sample customers")
-    demo.add_argument("--band", type=float, default=engine.DEFAULT_BAND)
-    demo.add_argument("--trim", type=float, default=0.0)
-    demo.set_defaults(run=_demo)
+
+    def output(p, default: str | None):
+        p.add_argument("-o", "--output", default=default,
+                       help="file to write" + (" (default: %(default)s)" if default else ""))
+        p.add_argument("--force", action="store_true", help="replace the output if it exists")
+
+    def options(p):
+        p.add_argument("--lang", choices=layout.LANGS, default="en")
+        p.add_argument("--band", type=_band, default=None, help="0.2, or offsets like -0.4,-0.2,0.2,0.4")
+        p.add_argument("--trim", type=float, default=None, help="share trimmed from the mean, e.g. 0.1")
+
+    demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")
+    options(demo)
+    output(demo, "client_roi_demo.xlsx")
+    demo.set_defaults(run=_cmd_demo)
+
+    fill = sub.add_parser("fill", help="fill the template with customers from a CSV or XLSX file")
+    fill.add_argument("customers")
+    options(fill)
+    output(fill, "client_roi.xlsx")
+    fill.set_defaults(run=_cmd_fill)
+
+    refresh = sub.add_parser("refresh", help="refresh an edited workbook")
+    refresh.add_argument("book")
+    output(refresh, None)
+    refresh.set_defaults(run=_cmd_refresh)
+
+    template = sub.add_parser("template", help="write the template workbook")
+    template.add_argument("--lang", choices=layout.LANGS, default="en")
+    output(template, "three_tier_exercise.xlsx")
+    template.set_defaults(run=_cmd_template)
+
     lite = sub.add_parser("lite", help="write main.py + requirements.txt for xlwings Lite")
     lite.add_argument("-o", "--output", default="client_roi_lite", help="folder (default: %(default)s)")
-    lite.set_defaults(run=_lite)
+    lite.set_defaults(run=_cmd_lite)
     return parser
 
 
@@ -55,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except engine.ClientRoiError as exc:
+    except (engine.ClientRoiError, RefreshError, files.InputFileError, FileExistsError) as exc:
         print(f"client-roi: {exc}", file=sys.stderr)
         return 2
 

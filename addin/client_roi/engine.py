@@ -37,6 +37,8 @@ import pandas as pd
 __all__ = [
     "ClientRoiError",
     "DIV0",
+    "numbers",
+    "average_cac",
     "Bands",
     "trimmed_mean",
     "percentile_inc",
@@ -75,7 +77,22 @@ SINGLE_CUSTOMER_LIMIT = 0.15
 
 
 class ClientRoiError(ValueError):
-    """Input that cannot give a right answer. The message names the argument and the cause."""
+    """Input that cannot give a right answer. The message names the argument and the cause.
+
+    ``argument`` and ``item`` (0-based, row-major) say where, when one element is at fault,
+    so that a caller holding the cells (the refresh pipeline) can name the cell.
+    """
+
+    def __init__(self, message: str, argument: str | None = None, item: int | None = None,
+                 cause: str | None = None):
+        super().__init__(message)
+        self.argument = argument
+        self.item = item
+        self.cause = cause or message
+
+
+def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
+    return ClientRoiError(f"{name} {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,11 +149,21 @@ def _as_array(values: Any) -> np.ndarray:
 _PLAIN_NUMBER_TYPES = {int, float, type(None)}
 
 
+def numbers(values: Any, name: str) -> np.ndarray:
+    """``values`` as a flat float64 array, NaN for blanks; anything else raises, naming
+    ``name`` and the item (see the module's conventions).
+
+    >>> numbers([1, None, 2.5], "gain")
+    array([1. , nan, 2.5])
+    """
+    return _numbers(values, name)[0]
+
+
 def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> np.ndarray:
     bad = np.isinf(out)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ClientRoiError(f"{name} {_position(i, shape)} is {_describe(out[i])}")
+        raise _item_error(name, i, shape, f"is {_describe(out[i])}")
     return out
 
 
@@ -159,12 +186,12 @@ def _numbers(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...]]:
         if isinstance(v, Real) and not isinstance(v, bool):
             f = float(v)
             if math.isinf(f):
-                raise ClientRoiError(f"{name} {_position(i, shape)} is {_describe(v)}")
+                raise _item_error(name, i, shape, f"is {_describe(v)}")
             out[i] = f
         elif _is_blank(v):
             out[i] = np.nan
         else:
-            raise ClientRoiError(f"{name} {_position(i, shape)} is {_describe(v)}")
+            raise _item_error(name, i, shape, f"is {_describe(v)}")
     return out, shape
 
 
@@ -192,17 +219,17 @@ def _scalar(value: Any, name: str, *, low: float | None = None, high: float | No
     if isinstance(value, (list, tuple, np.ndarray, pd.Series)) and np.size(value) == 1:
         value = np.asarray(value, dtype=object).reshape(-1)[0]
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
-        raise ClientRoiError(f"{name} must be a number, got {_describe(value)}")
+        raise ClientRoiError(f"{name} must be a number, got {_describe(value)}", argument=name)
     x = float(value)
     if not math.isfinite(x):
-        raise ClientRoiError(f"{name} must be a finite number, got {x}")
+        raise ClientRoiError(f"{name} must be a finite number, got {x}", argument=name)
     lo = "(" if low_open else "["
     hi = ")" if high_open else "]"
     rng = f"{lo}{'-inf' if low is None else _g(low)}, {'inf' if high is None else _g(high)}{hi}"
     if low is not None and (x < low or (low_open and x == low)):
-        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}")
+        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
     if high is not None and (x > high or (high_open and x == high)):
-        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}")
+        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
     return x
 
 
@@ -297,23 +324,22 @@ def _offsets(band: Any) -> np.ndarray:
         return np.array([-p, p])
     arr = arr.reshape(-1)
     if arr.size == 0:
-        raise ClientRoiError("band is empty")
+        raise ClientRoiError("band is empty", argument="band")
     values, _ = _numbers(arr, "band")
     if np.isnan(values).any():
-        raise ClientRoiError(f"band item {int(np.flatnonzero(np.isnan(values))[0]) + 1} is blank")
+        raise _item_error("band", int(np.flatnonzero(np.isnan(values))[0]), (values.size,), "is blank")
     if values.size > MAX_TIERS - 1:
         raise ClientRoiError(
-            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed"
-        )
+            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed",
+            argument="band")
     if np.any(values <= -1):
         i = int(np.flatnonzero(values <= -1)[0])
-        raise ClientRoiError(f"band item {i + 1} is {_g(values[i])}; offsets must be > -1")
+        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > -1")
     if np.any(np.diff(values) <= 0):
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ClientRoiError(
             f"band offsets must be strictly increasing; item {i + 2} ({_g(values[i + 1])}) "
-            f"is not above item {i + 1} ({_g(values[i])})"
-        )
+            f"is not above item {i + 1} ({_g(values[i])})", argument="band", item=i + 1)
     return values
 
 
@@ -322,18 +348,18 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
         return tuple(chr(ord("A") + i) for i in range(k))
     arr = _as_array(labels).reshape(-1)
     if arr.size != k:
-        raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers")
+        raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers", argument="labels")
     out = []
     for i, v in enumerate(arr.tolist()):
         if isinstance(v, (bool, np.bool_)) or _is_blank(v):
-            raise ClientRoiError(f"labels item {i + 1} is {'blank' if _is_blank(v) else _describe(v)}")
+            raise _item_error("labels", i, (arr.size,), f"is {'blank' if _is_blank(v) else _describe(v)}")
         text = (f"{v:g}" if isinstance(v, float) else str(v)).strip()
         if text.startswith("#"):
             # Excel would read a label like '#A' returned from a function as an error value.
-            raise ClientRoiError(f"labels item {i + 1} ({text!r}) must not start with '#'")
+            raise _item_error("labels", i, (arr.size,), f"({text!r}) must not start with '#'")
         out.append(text)
     if len(set(out)) != k:
-        raise ClientRoiError(f"labels must be distinct, got {out}")
+        raise ClientRoiError(f"labels must be distinct, got {out}", argument="labels")
     return tuple(out)
 
 
@@ -509,14 +535,18 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
 # 3. CAC by tier and prospect effort
 # --------------------------------------------------------------------------------------------
 
-def _cac(cac: Any) -> float:
-    """One average CAC: a number ≥ 0, or the mean of acquisition costs (blanks ignored)."""
+def average_cac(cac: Any) -> float:
+    """One average CAC: a number ≥ 0, or the mean of acquisition costs (blanks ignored).
+
+    >>> average_cac([500, None, 1500])
+    1000.0
+    """
     costs, shape = _numbers(cac, "cac")
     costs = costs[~np.isnan(costs)]
     if costs.size == 0:
-        raise ClientRoiError("cac is blank: give a number or acquisition costs")
+        raise ClientRoiError("cac is blank: give a number or acquisition costs", argument="cac")
     if np.any(costs < 0):
-        raise ClientRoiError(f"cac must be ≥ 0, got {_g(costs[costs < 0][0])}")
+        raise ClientRoiError(f"cac must be ≥ 0, got {_g(costs[costs < 0][0])}", argument="cac")
     return float(np.mean(costs))
 
 
@@ -534,7 +564,7 @@ def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.Da
     1    B         1.0         1000.0
     2    C         0.8          800.0
     """
-    average = _cac(cac)
+    average = average_cac(cac)
     b = bands(band=band, labels=labels, reference=1.0)
     m = b.multipliers()
     return pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": average * m})
@@ -594,7 +624,7 @@ def effort_days(effort: Any, annual_income: float, margin_rate: float = MARGIN_R
     values, shape = _numbers(effort, "effort")
     if np.any(values < 0):
         i = int(np.flatnonzero(values < 0)[0])
-        raise ClientRoiError(f"effort {_position(i, shape)} is {_g(values[i])}; effort must be ≥ 0")
+        raise _item_error("effort", i, shape, f"is {_g(values[i])}; effort must be ≥ 0")
     day_cost = income / rate / days * load
     return _shaped(_blank_nan(values / day_cost), shape, effort)
 
@@ -621,9 +651,7 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
             return True
         if text in _NO:
             return False
-    raise ClientRoiError(
-        f"{name} {_position(i, shape)} is {_describe(v)}; expected yes/no, oui/non, true/false or 1/0"
-    )
+    raise _item_error(name, i, shape, f"is {_describe(v)}; expected yes/no, oui/non, true/false or 1/0")
 
 
 def client_role(should_pay: Any, has_paid: Any) -> Any:
@@ -650,7 +678,7 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
         paid = _flag(h, "has_paid", i, shape)
         if should is None:
             if paid is not None:
-                raise ClientRoiError(f"should_pay {_position(i, shape)} is blank but has_paid is filled")
+                raise _item_error("should_pay", i, shape, "is blank but has_paid is filled")
             out[i] = None
         elif not should:
             out[i] = "user"
@@ -674,7 +702,7 @@ def roi(gain: Any, acquisition_cost: Any) -> Any:
         raise ClientRoiError(f"gain has {g.size} items but acquisition_cost has {c.size}")
     if np.any(c < 0):
         i = int(np.flatnonzero(c < 0)[0])
-        raise ClientRoiError(f"acquisition_cost {_position(i, cshape)} is {_g(c[i])}; costs must be ≥ 0")
+        raise _item_error("acquisition_cost", i, cshape, f"is {_g(c[i])}; costs must be ≥ 0")
     like, shape = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = g / c

@@ -1,0 +1,421 @@
+"""Refresh: read inputs → validate → compute with the engine → write output blocks.
+
+One pipeline for every runtime. It talks to a workbook through :class:`Workbook`, five small
+methods that :class:`OpenpyxlBook` (files, the command line) and :class:`XwBook` (any
+``xw.Book``: the ribbon button on the desktop, xlwings Lite, xlwings Server) implement.
+Everything is found by the table name ``Customers`` and workbook-level defined names
+(:mod:`client_roi.layout`), never by sheet name or position, so the French template refreshes
+too.
+
+Rules: all inputs are read and validated, and every result computed, before the first write;
+a refresh that fails raises :class:`RefreshError` naming sheet, cell, column and cause, and
+changes nothing. Input columns are never written. Text from the data is written as text,
+never as a formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from . import engine, layout
+
+
+class RefreshError(Exception):
+    """A refresh that cannot be done; the message says where (sheet, cell, column) and why."""
+
+
+class ExcelError(str):
+    """An Excel error value to write as such (``#DIV/0!``); any other ``str`` is plain text."""
+
+
+# Text that a spreadsheet would read as a formula (or that CSV injection relies on).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and not isinstance(value, ExcelError) and value.startswith(FORMULA_PREFIXES)
+
+
+@dataclass
+class Table:
+    sheet: str
+    top: int      # 1-based row of the header
+    left: int     # 1-based column of the first column
+    header: list[Any]
+    rows: list[list[Any]]
+
+
+class Workbook(Protocol):
+    def table(self, name: str) -> Table: ...
+    def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None: ...
+    def last_row(self, sheet: str) -> int: ...
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    return f"{sheet}!{column_letter(col)}{row}"
+
+
+# --------------------------------------------------------------------------------------------
+# Read
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Inputs:
+    lang: str
+    table: Table
+    index: dict[str, int]                 # column key -> 0-based position in the table
+    columns: dict[str, list[Any]]         # input column key -> raw cell values
+    params: dict[str, Any]
+    param_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+
+def _columns(table: Table) -> tuple[str, dict[str, int]]:
+    index: dict[str, int] = {}
+    votes = {"en": 0, "fr": 0}
+    for i, name in enumerate(table.header):
+        key = layout.HEADER_KEYS.get(layout.normalize(name))
+        if key is None:
+            continue  # the user's own extra columns are left alone
+        if key in index:
+            raise RefreshError(
+                f"{cell_name(table.sheet, table.top, table.left + i)}: column '{name}' repeats "
+                f"'{table.header[index[key]]}' in table {layout.TABLE}")
+        index[key] = i
+        for lang in layout.LANGS:
+            votes[lang] += layout.normalize(name) == layout.normalize(layout.header(key, lang))
+    missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index]
+    if missing:
+        raise RefreshError(f"table {layout.TABLE} on sheet '{table.sheet}' has no column "
+                           + ", ".join(f"'{m}'" for m in missing))
+    return ("fr" if votes["fr"] > votes["en"] else "en"), index
+
+
+def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, int]]:
+    try:
+        sheet, row, col, values = book.name_cells(p.name)
+    except KeyError:
+        raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
+    flat = [v for r in values for v in r]
+    while flat and _blank(flat[-1]):
+        flat.pop()
+    if p.cells == 1:
+        value = flat[0] if flat else None
+    elif p.name == "band":
+        value = flat[0] if len(flat) == 1 else flat  # one cell is ±p; several are the offsets
+    else:
+        value = flat or None
+    return value, (sheet, row, col)
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def read(book: Workbook) -> Inputs:
+    """Read the Customers table and the parameters; check the table's shape."""
+    table = book.table(layout.TABLE)
+    lang, index = _columns(table)
+    columns = {c.key: [row[index[c.key]] for row in table.rows] for c in layout.INPUTS}
+    params, cells = {}, {}
+    for p in layout.PARAMETERS:
+        params[p.name], cells[p.name] = _param(book, p)
+    return Inputs(lang, table, index, columns, params, cells)
+
+
+# --------------------------------------------------------------------------------------------
+# Compute
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Outputs:
+    lang: str
+    columns: dict[str, list[Any]]     # computed column key -> one value per table row
+    facts: list[list[Any]]
+    bands: list[list[Any]]
+    concentration: list[list[Any]]
+    pareto: list[list[Any]]
+    review: list[list[Any]]
+
+
+COLUMN_ARGS = {"should_pay": "should_pay", "has_paid": "has_paid", "gross_margin": "gross_margin",
+               "expected_margin": "expected_margin", "acquisition_cost": "acquisition_cost"}
+
+
+def _locate(inp: Inputs, exc: engine.ClientRoiError) -> RefreshError:
+    """Turn an engine error into one that names the sheet, cell and column."""
+    t = inp.table
+    if exc.argument in inp.index and exc.item is not None:
+        col = t.left + inp.index[exc.argument]
+        where = cell_name(t.sheet, t.top + 1 + exc.item, col)
+        return RefreshError(f"{where} (column '{t.header[inp.index[exc.argument]]}', "
+                            f"customer row {exc.item + 1}): {exc.cause}")
+    if exc.argument in inp.param_cells:
+        sheet, row, col = inp.param_cells[exc.argument]
+        where = cell_name(sheet, row, col + (exc.item or 0))
+        return RefreshError(f"{where} (parameter '{exc.argument}'): {exc}")
+    return RefreshError(f"table {layout.TABLE} on sheet '{t.sheet}': {exc}")
+
+
+def compute(inp: Inputs) -> Outputs:
+    """Every result of the refresh, computed by the engine; raises RefreshError on bad input."""
+    try:
+        return _compute(inp)
+    except engine.ClientRoiError as exc:
+        raise _locate(inp, exc) from None
+
+
+def _compute(inp: Inputs) -> Outputs:
+    c, p, words = inp.columns, inp.params, layout.TEXT[inp.lang]
+    n = len(inp.table.rows)
+    roles = np.asarray(engine.client_role(np.array(c["should_pay"], dtype=object).reshape(n),
+                                          np.array(c["has_paid"], dtype=object).reshape(n)), dtype=object)
+    gross = engine.numbers(c["gross_margin"], "gross_margin")
+    expected = engine.numbers(c["expected_margin"], "expected_margin")
+    cost = engine.numbers(c["acquisition_cost"], "acquisition_cost")
+    if np.any(cost < 0):
+        i = int(np.flatnonzero(cost < 0)[0])
+        raise engine.ClientRoiError(f"acquisition_cost item {i + 1} is negative",
+                                    argument="acquisition_cost", item=i, cause=f"is {cost[i]:g}; costs must be ≥ 0")
+    is_client, is_prospect = roles == "client", roles == "prospect"
+    population = gross[is_client & ~np.isnan(gross)]
+    if population.size == 0:
+        raise engine.ClientRoiError("no paying client has a gross margin: nothing to tier against")
+
+    # Parameter errors carry the parameter's name, which _locate turns into its cell.
+    b = engine.bands(population, p["band"], p["trim"] or 0, p["labels"])
+    cac = engine.average_cac(p["cac"] if not _blank(p["cac"]) else _client_costs(cost, is_client))
+    budgets = engine.cac_by_tier(cac, b.offsets.tolist(), b.labels)["effort_budget"].to_numpy()
+    day_cost = 1 / engine.effort_days(1.0, p["annual_income"], p["margin_rate"], p["working_days"],
+                                      p["load_factor"])
+
+    gains = np.where(is_client, gross, np.where(is_prospect, expected, np.nan))
+    rank = b.tier_index(gains)
+    tiered = rank >= 0
+    labels = np.array(b.labels + (None,), dtype=object)
+    budget = np.where(tiered, budgets[np.maximum(rank, 0)], np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        roi = gross / cost
+    roi_cells = np.where(is_client & ~np.isnan(gross) & ~np.isnan(cost), roi, np.nan).astype(object)
+    roi_cells[is_client & (cost == 0) & ~np.isnan(gross)] = ExcelError(engine.DIV0)
+    role_words = layout.ROLE_WORDS[inp.lang]
+
+    columns = {
+        "role": [role_words.get(r) if r else None for r in roles.tolist()],
+        "tier": labels[rank].tolist(),
+        "roi": _cells(roi_cells),
+        "effort_budget": _cells(budget),
+        "effort_days": _cells(budget / day_cost),
+    }
+    summary = engine.tier_bands(population, b.offsets.tolist(), p["trim"] or 0, b.labels)
+    bands = [words["bands"]] + [
+        _cells(row) + [float(budgets[k]), float(budgets[k] / day_cost)]
+        for k, row in enumerate(summary.to_numpy(dtype=object).tolist())
+    ]
+    return Outputs(
+        lang=inp.lang,
+        columns=columns,
+        facts=[[label, value] for label, value in zip(words["facts"], [
+            b.reference, int(is_client.sum()), int(is_prospect.sum()), int((roles == "user").sum()),
+            cac, day_cost])],
+        bands=bands,
+        concentration=_concentration(population, words),
+        pareto=_pareto(population, words),
+        review=_review(inp, words, gross, cost, roi, is_client, labels[rank]),
+    )
+
+
+def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
+    known = cost[is_client & ~np.isnan(cost)]
+    if known.size == 0:
+        raise engine.ClientRoiError(
+            "cac is blank and no client has an acquisition cost: fill one or the other", argument="cac")
+    return known.tolist()
+
+
+def _cells(values) -> list[Any]:
+    """Floats for Excel: NaN (blank) becomes None; markers pass through."""
+    out = []
+    for v in (values.tolist() if hasattr(values, "tolist") else values):
+        if isinstance(v, float) and v != v:
+            out.append(None)
+        elif isinstance(v, np.generic):
+            out.append(v.item())
+        else:
+            out.append(v)
+    return out
+
+
+def _concentration(population: np.ndarray, words: dict) -> list[list[Any]]:
+    # Losses hold no share of the gain: loss-making clients count as 0 here.
+    gains = np.clip(population, 0, None)
+    top1 = engine.concentration(gains, 1)
+    index = engine.hhi(gains)
+    yes, no = words["yesno"]
+    values = [top1, engine.concentration(gains, 5), index,
+              words["verdict"][engine.concentration_verdict(index)],
+              yes if top1 > engine.SINGLE_CUSTOMER_LIMIT else no]
+    return [[label, value] for label, value in zip(words["concentration"], values)]
+
+
+def _pareto(population: np.ndarray, words: dict) -> list[list[Any]]:
+    """Cumulative share of gain held by the top 0 %, 5 %, …, 100 % of clients (losses as 0)."""
+    gains = np.sort(np.clip(population, 0, None))[::-1]
+    cumulative = np.concatenate(([0.0], np.cumsum(gains))) / gains.sum()
+    steps = np.arange(layout.PARETO_STEPS + 1) / layout.PARETO_STEPS
+    counts = np.rint(steps * gains.size).astype(int)
+    return [words["pareto"]] + [[float(s), float(cumulative[k])] for s, k in zip(steps, counts)]
+
+
+def _review(inp: Inputs, words: dict, gross, cost, roi, is_client, tiers) -> list[list[Any]]:
+    """Paying clients who cost more to win than they bring (ROI < 1), worst first."""
+    with np.errstate(invalid="ignore"):
+        losing = is_client & (cost > 0) & ~np.isnan(gross) & (roi < 1)
+    order = np.flatnonzero(losing)[np.argsort(roi[losing], kind="stable")]
+    names = inp.columns["customer"]
+    return [words["review"]] + [
+        [names[i], float(gross[i]), float(cost[i]), float(roi[i]), tiers[i]] for i in order.tolist()]
+
+
+# --------------------------------------------------------------------------------------------
+# Write
+# --------------------------------------------------------------------------------------------
+
+def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    t = inp.table
+    first = t.top + 1
+    if t.rows:
+        for key, values in out.columns.items():
+            book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in values])
+    for name, block, rows, cols in [
+        (layout.OUT_FACTS, out.facts, len(out.facts), 2),
+        (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
+        (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
+        (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
+    ]:
+        sheet, row, col, _ = book.name_cells(name)
+        book.clear(sheet, row, col, rows, cols)
+        book.write(sheet, row, col, block)
+    sheet, row, col, _ = book.name_cells(layout.OUT_REVIEW)
+    stale = max(book.last_row(sheet) - row + 1, len(out.review))  # the list may have shrunk
+    book.clear(sheet, row, col, stale, len(out.review[0]))
+    book.write(sheet, row, col, out.review)
+
+
+def refresh(book: Workbook) -> Outputs:
+    """Read, validate and compute everything, then write. Nothing is written on failure."""
+    inputs = read(book)
+    outputs = compute(inputs)
+    write(book, inputs, outputs)
+    return outputs
+
+
+# --------------------------------------------------------------------------------------------
+# Adapters
+# --------------------------------------------------------------------------------------------
+
+class OpenpyxlBook:
+    """An openpyxl workbook (loaded with formulas, not data_only)."""
+
+    def __init__(self, wb):
+        self.wb = wb
+
+    def table(self, name: str) -> Table:
+        from openpyxl.utils.cell import range_boundaries
+
+        for ws in self.wb.worksheets:
+            if name in ws.tables:
+                left, top, right, bottom = range_boundaries(ws.tables[name].ref)
+                cells = ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right, values_only=True)
+                header = list(next(cells))
+                return Table(ws.title, top, left, header, [list(r) for r in cells])
+        raise RefreshError(f"the workbook has no table named '{name}'")
+
+    def name_cells(self, name: str):
+        from openpyxl.utils.cell import range_boundaries
+
+        defined = self.wb.defined_names.get(name)
+        if defined is None:
+            raise KeyError(name)
+        sheet, ref = next(iter(defined.destinations))
+        left, top, right, bottom = range_boundaries(ref.replace("$", ""))
+        ws = self.wb[sheet]
+        values = [list(r) for r in ws.iter_rows(min_row=top, max_row=bottom, min_col=left,
+                                                max_col=right, values_only=True)]
+        return sheet, top, left, values
+
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
+        ws = self.wb[sheet]
+        for r, line in enumerate(values, start=row):
+            for c, v in enumerate(line, start=col):
+                cell = ws.cell(r, c)
+                cell.value = v
+                if isinstance(v, str) and not isinstance(v, ExcelError):
+                    cell.data_type = "s"  # openpyxl would read '=…' as a formula
+
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
+        ws = self.wb[sheet]
+        for r in range(row, row + nrows):
+            for c in range(col, col + ncols):
+                if ws.cell(r, c).value is not None:
+                    ws.cell(r, c).value = None
+
+    def last_row(self, sheet: str) -> int:
+        return self.wb[sheet].max_row
+
+
+class XwBook:
+    """Any ``xw.Book``: Excel on the desktop, or the remote book of xlwings Lite and Server."""
+
+    def __init__(self, book):
+        self.book = book
+
+    def _sheet(self, name: str):
+        return self.book.sheets[name]
+
+    def table(self, name: str) -> Table:
+        for sheet in self.book.sheets:
+            for t in sheet.tables:
+                if t.name == name:
+                    rng = t.range
+                    header = t.header_row_range.options(ndim=1).value
+                    body = t.data_body_range
+                    rows = body.options(ndim=2, err_to_str=True).value if body is not None else []
+                    return Table(sheet.name, rng.row, rng.column, list(header), rows)
+        raise RefreshError(f"the workbook has no table named '{name}'")
+
+    def name_cells(self, name: str):
+        names = self.book.names
+        if name not in [n.name for n in names]:
+            raise KeyError(name)
+        rng = names[name].refers_to_range
+        return rng.sheet.name, rng.row, rng.column, rng.options(ndim=2, err_to_str=True).value
+
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
+        safe = [["'" + v if is_formula_like(v) else v for v in line] for line in values]
+        self._sheet(sheet).range((row, col)).value = safe
+
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
+        self._sheet(sheet).range((row, col), (row + nrows - 1, col + ncols - 1)).clear_contents()
+
+    def last_row(self, sheet: str) -> int:
+        return self._sheet(sheet).used_range.last_cell.row
+
+
+def main() -> None:
+    """Refresh the workbook that called Python: the ribbon's Refresh button."""
+    import xlwings as xw
+
+    refresh(XwBook(xw.Book.caller()))

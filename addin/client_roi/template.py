@@ -1,0 +1,377 @@
+"""Build the three-tier exercise workbook (openpyxl).
+
+``build(lang, customers, band=..., trim=...)`` lays out the Guide, Parameters, Customers
+(the ``Customers`` table), Tiers and Review sheets with their defined names, validation,
+formats and charts, writes the customers in, and returns the workbook ready for
+:func:`client_roi.refresh.refresh`. Names and words come from :mod:`client_roi.layout`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from . import layout
+from .refresh import OpenpyxlBook, column_letter, refresh
+
+MONEY = '#,##0 "€"'
+PERCENT = "0.0%"
+DAYS = {"en": '0.0 "d"', "fr": '0.0 "j"'}
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+TITLE = Font(bold=True, size=14, color="1F4E79")
+BOLD = Font(bold=True)
+NOTE = Font(italic=True, color="666666")
+TIER_FILLS = {"top": "C6EFCE", "middle": "FFEB9C", "bottom": "FFC7CE"}
+
+COLUMN_FORMATS = {"gross_margin": MONEY, "expected_margin": MONEY, "acquisition_cost": MONEY,
+                  "roi": "0.00", "effort_budget": MONEY}
+COLUMN_WIDTHS = {"customer": 28, "should_pay": 12, "has_paid": 11, "gross_margin": 14,
+                 "expected_margin": 16, "acquisition_cost": 17, "role": 11, "tier": 10,
+                 "roi": 8, "effort_budget": 15, "effort_days": 13}
+
+# Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
+FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (24, 1), (3, 12), (4, 1)
+REVIEW_FORMATTED_ROWS = 1000
+
+GUIDE = {
+    "en": [
+        ("Client ROI: how much effort does each customer deserve?", TITLE),
+        ("", None),
+        ("The method (\"Le client est R.O.I.\")", BOLD),
+        ("1. Only those who pay are clients. Those who should pay but have not yet are prospects; "
+         "those who do not pay are users.", None),
+        ("2. Tiers: take the mean gain per paying client (gross margin / number of clients, optionally "
+         "after trimming the extremes) and draw bands at +20 % and -20 % of it: three tiers. If the tiers "
+         "are unbalanced, adjust the percentages; 4 or 5 tiers are fine.", None),
+        ("3. Effort budget: the average customer-acquisition cost (CAC) scaled by the same percentages "
+         "gives one prospecting budget per tier. Spend on a prospect in proportion to its potential.", None),
+        ("4. Effort in days: budget / (annual income × 2 / 218 × 1.5): 1000 € at 24 000 € a year is "
+         "about 3 days.", None),
+        ("5. Watch the concentration (a few big clients are a risk) and the clients who cost more to win "
+         "than they bring (Review sheet).", None),
+        ("", None),
+        ("How to use this workbook", BOLD),
+        ("• Customers: paste your customers into the table (the first six columns). Keep the table: "
+         "add rows at its end. The last five columns are computed: do not type in them.", None),
+        ("• Parameters: change the yellow cells (band, trim, labels, CAC, income...).", None),
+        ("• Press Refresh (Client ROI tab, or the Lite run button), or run "
+         "`client-roi refresh THIS.xlsx`. A refresh that finds bad input changes nothing and says "
+         "which cell is wrong.", None),
+        ("• Tiers: the band summary, budgets, effort days and the concentration of your gains. "
+         "Loss-making clients count as 0 in the concentration figures.", None),
+        ("• The functions =TIER(), =EFFORT_DAYS() and friends compute the same things in any cell.", None),
+    ],
+    "fr": [
+        ("Client ROI : quel effort mérite chaque client ?", TITLE),
+        ("", None),
+        ("La méthode (« Le client est R.O.I. »)", BOLD),
+        ("1. Seuls ceux qui paient sont des clients. Ceux qui doivent payer mais n'ont pas encore payé "
+         "sont des prospects ; ceux qui ne paient pas sont des utilisateurs.", None),
+        ("2. Catégories : prenez le gain moyen par client payant (marge brute / nombre de clients, "
+         "éventuellement en ayant enlevé les extrêmes) et tracez des bandes à +20 % et -20 % : trois "
+         "catégories. Si elles ne sont pas harmonieuses, ajustez les pourcentages ; 4 ou 5 catégories "
+         "conviennent aussi.", None),
+        ("3. Effort de prospection : le coût moyen d'acquisition d'un client (CAC) multiplié par les mêmes "
+         "pourcentages donne un budget par catégorie. On applique le coût proportionnellement au potentiel.",
+         None),
+        ("4. Effort en jours : budget / (revenu annuel × 2 / 218 × 1,5) : 1000 € pour 24 000 € par an, "
+         "environ 3 jours.", None),
+        ("5. Surveillez la concentration (quelques gros clients sont un risque) et les clients qui coûtent "
+         "plus qu'ils ne rapportent (feuille À revoir).", None),
+        ("", None),
+        ("Mode d'emploi", BOLD),
+        ("• Clients : collez vos clients dans le tableau (les six premières colonnes). Gardez le tableau : "
+         "ajoutez des lignes à sa fin. Les cinq dernières colonnes sont calculées : n'y tapez rien.", None),
+        ("• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...).", None),
+        ("• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
+         "`client-roi refresh CE_FICHIER.xlsx`. Une actualisation qui trouve une erreur ne change rien "
+         "et indique la cellule fautive.", None),
+        ("• Catégories : le résumé des bandes, les budgets, l'effort en jours et la concentration des gains. "
+         "Les clients à perte comptent pour 0 dans la concentration.", None),
+        ("• Les fonctions =TIER(), =EFFORT_DAYS() etc. calculent la même chose dans n'importe quelle cellule.",
+         None),
+    ],
+}
+
+TITLES = {
+    "parameters": {"en": ("Parameters", "Change the yellow cells, then press Refresh."),
+                   "fr": ("Paramètres", "Modifiez les cellules jaunes, puis cliquez sur Actualiser.")},
+    "tiers": {"en": ("Tiers", "Written by Refresh: do not type here."),
+              "fr": ("Catégories", "Écrit par Actualiser : n'écrivez rien ici.")},
+    "review": {"en": ("Review: clients who cost more to win than they bring (ROI < 1), worst first",
+                      "Written by Refresh."),
+               "fr": ("À revoir : clients qui ont coûté plus qu'ils ne rapportent (ROI < 1), le pire d'abord",
+                      "Écrit par Actualiser.")},
+    "charts": {"en": ("Clients and gain per tier", "Pareto: cumulative share of gain"),
+               "fr": ("Clients et gain par catégorie", "Pareto : part cumulée du gain")},
+}
+
+
+def _name(wb: Workbook, name: str, sheet: str, first: tuple[int, int], last: tuple[int, int] | None = None):
+    ref = f"${column_letter(first[1])}${first[0]}"
+    if last:
+        ref += f":${column_letter(last[1])}${last[0]}"
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{quoted}!{ref}")
+
+
+def _title(ws, key: str, lang: str) -> None:
+    title, note = TITLES[key][lang]
+    ws["A1"], ws["A2"] = title, note
+    ws["A1"].font, ws["A2"].font = TITLE, NOTE
+
+
+def _page(ws, landscape: bool = True) -> None:
+    """Print (and render) one page wide."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+
+
+GUIDE_WIDTH = 100  # characters per line of the Guide's column A
+
+
+def _guide(wb: Workbook, lang: str) -> None:
+    ws = wb.active
+    ws.title = layout.SHEETS["guide"][lang]
+    ws.column_dimensions["A"].width = GUIDE_WIDTH
+    for row, (text, font) in enumerate(GUIDE[lang], start=1):
+        cell = ws.cell(row, 1, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if font:
+            cell.font = font
+        lines = max(1, -(-len(text) // int(GUIDE_WIDTH * 0.95)))
+        ws.row_dimensions[row].height = 15 * lines + (6 if font is TITLE else 2)
+    ws.sheet_view.showGridLines = False
+    _page(ws)
+
+
+def _validation(p: layout.Parameter) -> DataValidation:
+    rules = {
+        "band": ("decimal", "between", -0.99, 10, "An offset above -1 (0.2 = 20 %)."),
+        "trim": ("decimal", "between", 0, 0.99, "A share from 0 to 0.99."),
+        "labels": ("textLength", "between", 1, 20, "A short tier name."),
+        "cac": ("decimal", "greaterThanOrEqual", 0, None, "An amount ≥ 0, or blank."),
+        "annual_income": ("decimal", "greaterThan", 0, None, "An amount above 0."),
+        "margin_rate": ("decimal", "between", 0.0001, 1, "A rate above 0 and at most 1."),
+        "working_days": ("decimal", "between", 1, 366, "From 1 to 366 days."),
+        "load_factor": ("decimal", "greaterThan", 0, None, "A factor above 0."),
+    }
+    kind, op, lo, hi, message = rules[p.name]
+    dv = DataValidation(type=kind, operator=op, formula1=str(lo), formula2=None if hi is None else str(hi),
+                        allow_blank=True, showErrorMessage=True, errorTitle=p.en[0], error=message)
+    return dv
+
+
+def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
+    ws = wb.create_sheet(layout.SHEETS["parameters"][lang])
+    _title(ws, "parameters", lang)
+    ws.column_dimensions["A"].width = 30
+    for c in range(2, 12):
+        ws.column_dimensions[column_letter(c)].width = 11
+    for i, p in enumerate(layout.PARAMETERS):
+        row = 4 + 3 * i
+        label, note = getattr(p, lang)
+        ws.cell(row, 1, label).font = BOLD
+        ws.cell(row + 1, 1, note).font = NOTE
+        dv = _validation(p)
+        ws.add_data_validation(dv)
+        for j in range(p.cells):
+            cell = ws.cell(row, 2 + j)
+            cell.fill, cell.number_format = INPUT_FILL, p.number_format
+            dv.add(cell.coordinate)
+        for j, value in enumerate(values.get(p.name, p.default)):
+            ws.cell(row, 2 + j, value)
+        _name(wb, p.name, ws.title, (row, 2), (row, 1 + p.cells) if p.cells > 1 else None)
+    ws.sheet_view.showGridLines = False
+    _page(ws)
+
+
+def _customers(wb: Workbook, lang: str, customers: pd.DataFrame | None, progress=None) -> None:
+    ws = wb.create_sheet(layout.SHEETS["customers"][lang])
+    keys = [c.key for c in layout.COLUMNS]
+    for col, key in enumerate(keys, start=1):
+        ws.cell(1, col, layout.header(key, lang)).font = BOLD
+        ws.column_dimensions[column_letter(col)].width = COLUMN_WIDTHS[key]
+    n = write_customers(ws, customers, lang, progress) if customers is not None else 0
+    last = max(n, 1) + 1
+    ws.add_table(_table(f"A1:{column_letter(len(keys))}{last}"))
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    _page(ws)
+    yes_no = ",".join(layout.TEXT[lang]["yesno"])
+    flags = DataValidation(type="list", formula1=f'"{yes_no}"', allow_blank=True)
+    ws.add_data_validation(flags)
+    flags.add(f"B2:C{last}")
+    _tier_colours(ws, column_letter(keys.index("tier") + 1), last)
+
+
+def _table(ref: str) -> Table:
+    table = Table(displayName=layout.TABLE, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    return table
+
+
+def _tier_colours(ws, col: str, last: int) -> None:
+    """Top tier green, bottom tier red, the others yellow, whatever the labels and their count."""
+    ref, cell = f"{col}2:{col}{last}", f"${col}2"
+    rules = [
+        ("top", f"AND({cell}<>\"\",{cell}=INDEX(labels,1,1))"),
+        ("bottom", f"AND({cell}<>\"\",{cell}=INDEX(labels,1,COUNTA(labels)))"),
+        ("middle", f"AND({cell}<>\"\",COUNTIF(labels,{cell})>0)"),
+    ]
+    for kind, formula in rules:
+        fill = PatternFill("solid", start_color=TIER_FILLS[kind], end_color=TIER_FILLS[kind])
+        ws.conditional_formatting.add(ref, FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
+
+
+def write_customers(ws, customers: pd.DataFrame, lang: str, progress=None) -> int:
+    """Write the input columns of ``customers`` (canonical keys) from row 2, with formats.
+
+    Text is stored as text: a name like ``=HYPERLINK(…)`` never becomes a formula.
+    """
+    keys = [c.key for c in layout.COLUMNS]
+    formats = {keys.index(k) + 1: f for k, f in COLUMN_FORMATS.items()}
+    formats[keys.index("effort_days") + 1] = DAYS[lang]
+    inputs = [c.key for c in layout.INPUTS]
+    records = customers.reindex(columns=inputs).astype(object).where(customers.notna(), None)
+    rows = records.to_numpy().tolist()
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(r, c, value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+        for c, fmt in formats.items():
+            ws.cell(r, c).number_format = fmt
+        if progress and r % 5000 == 0:
+            progress(r - 1, len(rows))
+    return len(rows)
+
+
+def _tiers(wb: Workbook, lang: str) -> None:
+    ws = wb.create_sheet(layout.SHEETS["tiers"][lang])
+    _title(ws, "tiers", lang)
+    ws.column_dimensions["A"].width = 34
+    for c in range(2, 11):
+        ws.column_dimensions[column_letter(c)].width = 13
+    ws.column_dimensions["L"].width = 16
+    ws.column_dimensions["M"].width = 22
+    for name, (row, col) in [(layout.OUT_FACTS, FACTS_AT), (layout.OUT_BANDS, BANDS_AT),
+                             (layout.OUT_CONCENTRATION, CONCENTRATION_AT), (layout.OUT_PARETO, PARETO_AT)]:
+        _name(wb, name, ws.title, (row, col))
+    r, c = FACTS_AT
+    for i, fmt in enumerate([MONEY, "0", "0", "0", MONEY, MONEY]):
+        ws.cell(r + i, c + 1).number_format = fmt
+    r, c = BANDS_AT
+    band_formats = [None, MONEY, MONEY, "0", PERCENT, MONEY, PERCENT, MONEY, MONEY, DAYS[lang]]
+    for i in range(layout.MAX_TIERS):
+        for j, fmt in enumerate(band_formats):
+            if fmt:
+                ws.cell(r + 1 + i, c + j).number_format = fmt
+    for j in range(len(band_formats)):
+        ws.cell(r, c + j).font = BOLD
+        ws.cell(r, c + j).alignment = Alignment(wrap_text=True, vertical="bottom",
+                                                horizontal="left" if j == 0 else "right")
+    ws.row_dimensions[r].height = 30
+    r, c = CONCENTRATION_AT
+    for i, fmt in enumerate([PERCENT, PERCENT, "0.000"]):
+        ws.cell(r + i, c + 1).number_format = fmt
+    r, c = PARETO_AT
+    for i in range(layout.PARETO_STEPS + 1):
+        ws.cell(r + 1 + i, c).number_format = "0%"
+        ws.cell(r + 1 + i, c + 1).number_format = PERCENT
+    ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
+    ws.sheet_view.showGridLines = False
+    _page(ws)
+
+
+def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
+    """(Re)draw the two charts of the Tiers sheet for ``tiers`` tiers."""
+    ws = wb[layout.SHEETS["tiers"][lang]] if layout.SHEETS["tiers"][lang] in wb else None
+    if ws is None:
+        return
+    ws._charts = []
+    r, c = BANDS_AT
+    bar = BarChart()
+    bar.type, bar.grouping = "col", "clustered"
+    bar.title = TITLES["charts"][lang][0]
+    bar.y_axis.numFmt = "0%"
+    bar.y_axis.majorGridlines = None
+    for col in (c + 4, c + 6):  # share of clients, share of gain
+        bar.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + tiers), titles_from_data=True)
+    bar.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + tiers))
+    bar.height, bar.width = 8, 15
+    ws.add_chart(bar, "A31")
+    r, c = PARETO_AT
+    pareto = ScatterChart()
+    pareto.title = TITLES["charts"][lang][1]
+    pareto.style = 13
+    xs = Reference(ws, min_col=c, min_row=r + 1, max_row=r + 1 + layout.PARETO_STEPS)
+    ys = Reference(ws, min_col=c + 1, min_row=r, max_row=r + 1 + layout.PARETO_STEPS)
+    series = Series(ys, xs, title_from_data=True)
+    series.marker.symbol = "circle"
+    pareto.series.append(series)
+    pareto.x_axis.title, pareto.y_axis.title = layout.TEXT[lang]["pareto"]
+    pareto.x_axis.numFmt = pareto.y_axis.numFmt = "0%"
+    pareto.x_axis.scaling.min = pareto.y_axis.scaling.min = 0
+    pareto.x_axis.scaling.max = pareto.y_axis.scaling.max = 1
+    pareto.legend = None
+    pareto.height, pareto.width = 8, 15
+    ws.add_chart(pareto, "F31")
+
+
+def _review(wb: Workbook, lang: str) -> None:
+    ws = wb.create_sheet(layout.SHEETS["review"][lang])
+    _title(ws, "review", lang)
+    r, c = REVIEW_AT
+    _name(wb, layout.OUT_REVIEW, ws.title, (r, c))
+    for j, width in enumerate([30, 14, 17, 8, 10]):
+        ws.column_dimensions[column_letter(c + j)].width = width
+        ws.cell(r, c + j).font = BOLD
+    for i in range(1, REVIEW_FORMATTED_ROWS + 1):
+        for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
+            ws.cell(r + i, c + j).number_format = fmt
+    ws.freeze_panes = ws.cell(r + 1, 1).coordinate
+    _page(ws, landscape=False)
+
+
+def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None, **params: Any) -> Workbook:
+    """The workbook, filled with ``customers`` (canonical column keys) and ``params``
+    (``band=0.2`` or a list of offsets, ``trim=0.1``, ...), not yet refreshed.
+    ``progress(done, total)`` is called while large customer lists are written."""
+    if lang not in layout.LANGS:
+        raise ValueError(f"lang must be one of {layout.LANGS}, got {lang!r}")
+    values = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in params.items() if v is not None}
+    wb = Workbook()
+    _guide(wb, lang)
+    _parameters(wb, lang, values)
+    _customers(wb, lang, customers, progress)
+    _tiers(wb, lang)
+    _review(wb, lang)
+    wb.active = 2  # open on the customers
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws.title == layout.SHEETS["customers"][lang]
+    return wb
+
+
+def refresh_workbook(wb: Workbook) -> None:
+    """Refresh an openpyxl workbook and redraw its charts for the tiers it now has."""
+    out = refresh(OpenpyxlBook(wb))
+    draw_charts(wb, out.lang, len(out.bands) - 1)
+
+
+def make_workbook(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> Workbook:
+    """The template filled with ``customers`` and refreshed: what ``fill`` and ``demo`` save."""
+    wb = build(lang, customers, **params)
+    refresh_workbook(wb)
+    return wb

@@ -59,3 +59,55 @@ def call(module, func_name: str, *args, blank="") -> object:
 
 def call_raw(module, func_name: str, raw_args: list) -> object:
     return asyncio.run(server.custom_functions_call(body(func_name, raw_args), module))
+
+
+def _json_value(v):
+    if v is None:
+        return ""
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+def book_payload(wb, book_name="book.xlsx") -> dict:
+    """The book JSON the xlwings Office.js client sends for an openpyxl workbook: each sheet's
+    values from A1 to its used end, its tables, and the workbook-level names."""
+    from openpyxl.utils.cell import range_boundaries
+
+    sheets = []
+    for ws in wb.worksheets:
+        values = [[_json_value(v) for v in row]
+                  for row in ws.iter_rows(min_row=1, max_row=ws.max_row, min_col=1,
+                                          max_col=ws.max_column, values_only=True)]
+        tables = []
+        for table in ws.tables.values():
+            left, top, right, bottom = range_boundaries(table.ref)
+            head = f"{_col(left)}{top}:{_col(right)}{top}"
+            body = f"{_col(left)}{top + 1}:{_col(right)}{bottom}" if bottom > top else None
+            tables.append({"name": table.displayName, "range_address": table.ref,
+                           "header_row_range_address": head, "data_body_range_address": body,
+                           "total_row_range_address": None, "show_headers": True,
+                           "show_totals": False, "table_style": "TableStyleMedium2",
+                           "show_autofilter": True})
+        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": tables})
+    titles = [ws.title for ws in wb.worksheets]
+    names = []
+    for name, defined in wb.defined_names.items():
+        sheet, ref = next(iter(defined.destinations))
+        names.append({"name": name, "sheet_index": titles.index(sheet), "address": ref.replace("$", ""),
+                      "scope_sheet_name": None, "scope_sheet_index": None, "book_scope": True})
+    return {"client": "Office.js", "version": xw.__version__,
+            "book": {"name": book_name, "active_sheet_index": 0, "selection": "A1"},
+            "names": names, "sheets": sheets}
+
+
+def _col(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(n)
+
+
+def run_script(module, name: str, payload: dict) -> list[dict]:
+    """Run a custom script on the book the payload describes; return the actions for Excel."""
+    book = xw.Book(json=json.loads(json.dumps(payload)))
+    asyncio.run(server.custom_scripts_call(module, name, typehint_to_value={xw.Book: book}))
+    return book.json()["actions"]

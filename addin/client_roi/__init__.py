@@ -27,8 +27,15 @@ from .engine import (
 
 __version__ = "0.1.0"
 
+
+def main() -> None:
+    """Refresh the calling workbook (``xw.Book.caller()``): what the ribbon's button runs."""
+    from .refresh import main as refresh_caller
+
+    refresh_caller()
+
 __all__ = [
-    "DIV0", "Bands", "ClientRoiError", "balanced_band", "bands", "cac_by_tier", "client_role",
+    "main", "DIV0", "Bands", "ClientRoiError", "balanced_band", "bands", "cac_by_tier", "client_role",
     "concentration", "concentration_verdict", "effort_days", "hhi", "percentile_inc",
     "prospect_effort", "reference_gain", "roi", "tier", "tier_bands", "trimmed_mean",
 ]

@@ -46,7 +46,7 @@ def _fill(customers: pd.DataFrame, args: argparse.Namespace, inputs: tuple[Path,
 
     big = len(customers) >= 20_000 and sys.stderr.isatty()
     wb = template.build(args.lang, customers, progress=_progress if big else None,
-                        band=args.band, trim=args.trim)
+                        band=args.band, trim=args.trim, labels=args.labels)
     if big:
         print(file=sys.stderr)
     template.refresh_workbook(wb)
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=layout.LANGS, default="en")
         p.add_argument("--band", type=_band, default=None, help="0.2, or offsets like -0.4,-0.2,0.2,0.4")
         p.add_argument("--trim", type=float, default=None, help="share trimmed from the mean, e.g. 0.1")
+        p.add_argument("--labels", type=lambda t: [x.strip() for x in t.split(",")], default=None,
+                       help="tier labels, top first, e.g. Gold,Silver,Bronze")
 
     demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")
     options(demo)

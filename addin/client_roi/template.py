@@ -352,6 +352,8 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None
     if lang not in layout.LANGS:
         raise ValueError(f"lang must be one of {layout.LANGS}, got {lang!r}")
     values = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in params.items() if v is not None}
+    if len(values.get("band", ())) > 1 and "labels" not in values:  # k offsets: k + 1 default labels
+        values["labels"] = tuple(chr(ord("A") + i) for i in range(len(values["band"]) + 1))
     wb = Workbook()
     _guide(wb, lang)
     _parameters(wb, lang, values)

@@ -1,0 +1,16 @@
+"""Scripts for xlwings Lite and xlwings Server (a sheet button or the Lite run button).
+
+The desktop ribbon calls :func:`client_roi.main` instead; both run the same pipeline.
+"""
+
+import xlwings as xw
+
+from . import refresh as pipeline
+
+__all__ = ["refresh"]
+
+
+@xw.script
+def refresh(book: xw.Book):
+    """Refresh Client ROI: roles, tiers, effort budgets and days, concentration, review."""
+    pipeline.refresh(pipeline.XwBook(book))

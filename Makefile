@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_functions.py
+	$(BIN)/python benchmarks/bench_workbook.py
+
+# The committed templates are what the generator makes (a test checks it).
+templates: $(VENV)/.installed
+	$(BIN)/client-roi template --lang en -o workbook_templates/three_tier_exercise.xlsx --force
+	$(BIN)/client-roi template --lang fr -o workbook_templates/three_tier_exercise.fr.xlsx --force
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -45,11 +45,12 @@ class Table:
     top: int      # 1-based row of the header
     left: int     # 1-based column of the first column
     header: list[Any]
-    rows: list[list[Any]]
+    nrows: int    # data rows below the header
 
 
 class Workbook(Protocol):
     def table(self, name: str) -> Table: ...
+    def column(self, table: Table, offset: int) -> list[Any]: ...
     def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None: ...
@@ -128,7 +129,7 @@ def read(book: Workbook) -> Inputs:
     """Read the Customers table and the parameters; check the table's shape."""
     table = book.table(layout.TABLE)
     lang, index = _columns(table)
-    columns = {c.key: [row[index[c.key]] for row in table.rows] for c in layout.INPUTS}
+    columns = {c.key: book.column(table, index[c.key]) for c in layout.INPUTS}
     params, cells = {}, {}
     for p in layout.PARAMETERS:
         params[p.name], cells[p.name] = _param(book, p)
@@ -179,7 +180,7 @@ def compute(inp: Inputs) -> Outputs:
 
 def _compute(inp: Inputs) -> Outputs:
     c, p, words = inp.columns, inp.params, layout.TEXT[inp.lang]
-    n = len(inp.table.rows)
+    n = inp.table.nrows
     roles = np.asarray(engine.client_role(np.array(c["should_pay"], dtype=object).reshape(n),
                                           np.array(c["has_paid"], dtype=object).reshape(n)), dtype=object)
     gross = engine.numbers(c["gross_margin"], "gross_margin")
@@ -297,7 +298,7 @@ def _review(inp: Inputs, words: dict, gross, cost, roi, is_client, tiers) -> lis
 def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     t = inp.table
     first = t.top + 1
-    if t.rows:
+    if t.nrows:
         for key, values in out.columns.items():
             book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in values])
     for name, block, rows, cols in [
@@ -339,10 +340,15 @@ class OpenpyxlBook:
         for ws in self.wb.worksheets:
             if name in ws.tables:
                 left, top, right, bottom = range_boundaries(ws.tables[name].ref)
-                cells = ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right, values_only=True)
-                header = list(next(cells))
-                return Table(ws.title, top, left, header, [list(r) for r in cells])
+                header = next(ws.iter_rows(min_row=top, max_row=top, min_col=left, max_col=right, values_only=True))
+                return Table(ws.title, top, left, list(header), bottom - top)
         raise RefreshError(f"the workbook has no table named '{name}'")
+
+    def column(self, table: Table, offset: int) -> list[Any]:
+        col = table.left + offset
+        cells = self.wb[table.sheet].iter_rows(min_row=table.top + 1, max_row=table.top + table.nrows,
+                                               min_col=col, max_col=col, values_only=True)
+        return [row[0] for row in cells]
 
     def name_cells(self, name: str):
         from openpyxl.utils.cell import range_boundaries
@@ -393,9 +399,16 @@ class XwBook:
                     rng = t.range
                     header = t.header_row_range.options(ndim=1).value
                     body = t.data_body_range
-                    rows = body.options(ndim=2, err_to_str=True).value if body is not None else []
-                    return Table(sheet.name, rng.row, rng.column, list(header), rows)
+                    return Table(sheet.name, rng.row, rng.column, list(header), body.shape[0] if body else 0)
         raise RefreshError(f"the workbook has no table named '{name}'")
+
+    def column(self, table: Table, offset: int) -> list[Any]:
+        if not table.nrows:
+            return []
+        first = (table.top + 1, table.left + offset)
+        last = (table.top + table.nrows, table.left + offset)
+        values = self._sheet(table.sheet).range(first, last).options(ndim=2, err_to_str=True).value
+        return [row[0] for row in values]
 
     def name_cells(self, name: str):
         names = self.book.names

@@ -244,14 +244,19 @@ def write_customers(ws, customers: pd.DataFrame, lang: str, progress=None) -> in
     formats = {keys.index(k) + 1: f for k, f in COLUMN_FORMATS.items()}
     formats[keys.index("effort_days") + 1] = DAYS[lang]
     inputs = [c.key for c in layout.INPUTS]
+    computed = [(c, f) for c, f in formats.items() if c > len(inputs)]
     records = customers.reindex(columns=inputs).astype(object).where(customers.notna(), None)
     rows = records.to_numpy().tolist()
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
+            if value is None:
+                continue  # no cell for a blank: openpyxl's per-cell cost dominates big fills
             cell = ws.cell(r, c, value)
             if isinstance(value, str):
                 cell.data_type = "s"
-        for c, fmt in formats.items():
+            elif c in formats:
+                cell.number_format = formats[c]
+        for c, fmt in computed:  # Refresh writes these cells; give them their format once
             ws.cell(r, c).number_format = fmt
         if progress and r % 5000 == 0:
             progress(r - 1, len(rows))

@@ -182,3 +182,32 @@ def test_table_without_a_column_is_refused():
     ws["D1"] = "Margin typo"
     with pytest.raises(RefreshError, match="has no column 'Gross margin'"):
         refresh(OpenpyxlBook(wb))
+
+
+def test_lite_bundle_refresh_script_gives_the_same_actions(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    from client_roi.lite import write_bundle
+
+    main, _ = write_bundle(tmp_path / "lite")
+    payload = tmp_path / "payload.json"
+    payload.write_text(json.dumps(book_payload(template.build("en", CUSTOMERS))))
+    script = textwrap.dedent(f"""
+        import json, sys
+        sys.path[:0] = [{str(main.parent)!r}, {str(Path(__file__).parent)!r}]
+        import main
+        from officejs import run_script
+        assert sys.modules["client_roi.refresh"].__file__ == "<client_roi.refresh>"
+        print(json.dumps(run_script(main, "refresh", json.load(open({str(payload)!r})))))
+    """)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lite_actions = json.loads(done.stdout.strip().splitlines()[-1])
+    assert lite_actions == json.loads(json.dumps(run_script(scripts, "refresh", json.loads(payload.read_text()))))

@@ -5,6 +5,8 @@
   client-roi refresh BOOK.xlsx         refresh an edited workbook (Excel's Refresh, headless)
   client-roi template                  write the template (sample customers, refreshed)
   client-roi lite                      write main.py + requirements.txt for xlwings Lite
+  client-roi xlam [--install]          build client_roi.xlam, the ribbon add-in (and install it)
+  client-roi install                   build the add-in and copy it to Excel's XLSTART folder
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pandas as pd
 
 from . import engine, files, layout
 from .refresh import RefreshError
+from .xlam import AddinError
 
 SAMPLE = "sample_customers.csv"
 
@@ -92,6 +95,21 @@ def _cmd_lite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_xlam(args: argparse.Namespace) -> int:
+    from . import xlam
+
+    built = xlam.build(Path(args.output))
+    print(f"wrote {built}")
+    if args.install:
+        print(f"installed {xlam.install(built, force=args.force)}; restart Excel to see the Client ROI tab")
+    return 0
+
+
+def _cmd_install(args: argparse.Namespace) -> int:
+    args.install, args.output = True, args.output or "."
+    return _cmd_xlam(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="client-roi", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -133,6 +151,17 @@ def build_parser() -> argparse.ArgumentParser:
     lite = sub.add_parser("lite", help="write main.py + requirements.txt for xlwings Lite")
     lite.add_argument("-o", "--output", default="client_roi_lite", help="folder (default: %(default)s)")
     lite.set_defaults(run=_cmd_lite)
+
+    addin = sub.add_parser("xlam", help="build client_roi.xlam, the desktop add-in with the Client ROI tab")
+    addin.add_argument("-o", "--output", default=".", help="folder (default: current)")
+    addin.add_argument("--install", action="store_true", help="also copy it to Excel's XLSTART folder")
+    addin.add_argument("--force", action="store_true", help="replace an installed add-in")
+    addin.set_defaults(run=_cmd_xlam)
+
+    install = sub.add_parser("install", help="build the add-in and copy it to Excel's XLSTART folder")
+    install.add_argument("-o", "--output", default=None, help="folder for the built add-in (default: current)")
+    install.add_argument("--force", action="store_true", help="replace an installed add-in")
+    install.set_defaults(run=_cmd_install)
     return parser
 
 
@@ -140,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (engine.ClientRoiError, RefreshError, files.InputFileError, FileExistsError) as exc:
+    except (engine.ClientRoiError, RefreshError, files.InputFileError, FileExistsError, AddinError) as exc:
         print(f"client-roi: {exc}", file=sys.stderr)
         return 2
 

@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/client-roi demo
+	$(BIN)/client-roi demo --force
 
 test: $(VENV)/.installed
 	./scripts/install-system-deps.sh

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
-import pytest
 
 import client_roi as cr
 from client_roi import cli, files, layout, template

@@ -5,6 +5,8 @@ pipeline and the command line are thin layers over it.
 """
 
 from .engine import (
+    average_cac,
+    numbers,
     DIV0,
     Bands,
     ClientRoiError,
@@ -35,7 +37,7 @@ def main() -> None:
     refresh_caller()
 
 __all__ = [
-    "main", "DIV0", "Bands", "ClientRoiError", "balanced_band", "bands", "cac_by_tier", "client_role",
+    "main", "DIV0", "average_cac", "numbers", "Bands", "ClientRoiError", "balanced_band", "bands", "cac_by_tier", "client_role",
     "concentration", "concentration_verdict", "effort_days", "hhi", "percentile_inc",
     "prospect_effort", "reference_gain", "roi", "tier", "tier_bands", "trimmed_mean",
 ]

@@ -36,7 +36,7 @@ class InputFileError(Exception):
 # Reading
 # ---------------------------------------------------------------------------------------------
 
-def _decode(raw: bytes, path: Path) -> str:
+def _decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")
     try:
@@ -58,7 +58,7 @@ def _to_number(text: str, decimal_comma: bool) -> float | str:
 
 
 def read_csv(path: Path) -> pd.DataFrame:
-    text = _decode(path.read_bytes(), path)
+    text = _decode(path.read_bytes())
     sample = text[:4096]
     first_line = sample.splitlines()[0] if sample else ""
     sep = ";" if first_line.count(";") > first_line.count(",") else ","

@@ -151,10 +151,6 @@ class Outputs:
     review: list[list[Any]]
 
 
-COLUMN_ARGS = {"should_pay": "should_pay", "has_paid": "has_paid", "gross_margin": "gross_margin",
-               "expected_margin": "expected_margin", "acquisition_cost": "acquisition_cost"}
-
-
 def _locate(inp: Inputs, exc: engine.ClientRoiError) -> RefreshError:
     """Turn an engine error into one that names the sheet, cell and column."""
     t = inp.table

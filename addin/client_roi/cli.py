@@ -52,10 +52,22 @@ def _fill(customers: pd.DataFrame, args: argparse.Namespace, inputs: tuple[Path,
                         band=args.band, trim=args.trim, labels=args.labels)
     if big:
         print(file=sys.stderr)
-    template.refresh_workbook(wb)
+    out = template.refresh_workbook(wb)
     path = files.save(wb, Path(args.output), force=args.force, inputs=inputs)
     print(f"wrote {path} ({len(customers):,} customers)")
+    _summary(out)
     return 0
+
+
+def _summary(out) -> None:
+    """The tiers at a glance, as the Tiers sheet shows them."""
+    facts = dict(out.facts)
+    first = out.facts[0]
+    print(f"{first[0]}: {first[1]:,.0f}; " + ", ".join(f"{k}: {v}" for k, v in list(facts.items())[1:4]))
+    header, *rows = out.bands
+    print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
+    for r in rows:
+        print(f"{r[0]:<10}{r[3]:>9}{r[4]:>18.1%}{r[6]:>15.1%}{r[8]:>23,.0f}{r[9]:>15.1f}")
 
 
 def _cmd_fill(args: argparse.Namespace) -> int:

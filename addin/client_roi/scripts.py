@@ -1,4 +1,4 @@
-"""Scripts for xlwings Lite and xlwings Server (a sheet button or the Lite run button).
+"""Scripts for xlwings Lite (its run button) and xlwings Server (a manifest button).
 
 The desktop ribbon calls :func:`client_roi.main` instead; both run the same pipeline.
 """

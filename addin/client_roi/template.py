@@ -371,10 +371,11 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None
     return wb
 
 
-def refresh_workbook(wb: Workbook) -> None:
+def refresh_workbook(wb: Workbook):
     """Refresh an openpyxl workbook and redraw its charts for the tiers it now has."""
     out = refresh(OpenpyxlBook(wb))
     draw_charts(wb, out.lang, len(out.bands) - 1)
+    return out
 
 
 def make_workbook(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> Workbook:

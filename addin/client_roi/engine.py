@@ -38,7 +38,9 @@ __all__ = [
     "ClientRoiError",
     "DIV0",
     "numbers",
+    "is_blank",
     "average_cac",
+    "band_summary",
     "Bands",
     "trimmed_mean",
     "percentile_inc",
@@ -113,7 +115,8 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _is_blank(value: Any) -> bool:
+def is_blank(value: Any) -> bool:
+    """The module's blank: None, NaN, or empty/all-space text."""
     if value is None:
         return True
     if isinstance(value, str):
@@ -188,7 +191,7 @@ def _numbers(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...]]:
             if math.isinf(f):
                 raise _item_error(name, i, shape, f"is {_describe(v)}")
             out[i] = f
-        elif _is_blank(v):
+        elif is_blank(v):
             out[i] = np.nan
         else:
             raise _item_error(name, i, shape, f"is {_describe(v)}")
@@ -351,8 +354,8 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
         raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers", argument="labels")
     out = []
     for i, v in enumerate(arr.tolist()):
-        if isinstance(v, (bool, np.bool_)) or _is_blank(v):
-            raise _item_error("labels", i, (arr.size,), f"is {'blank' if _is_blank(v) else _describe(v)}")
+        if isinstance(v, (bool, np.bool_)) or is_blank(v):
+            raise _item_error("labels", i, (arr.size,), f"is {'blank' if is_blank(v) else _describe(v)}")
         text = (f"{v:g}" if isinstance(v, float) else str(v)).strip()
         if text.startswith("#"):
             # Excel would read a label like '#A' returned from a function as an error value.
@@ -431,7 +434,8 @@ def tier(value: Any, population: Any, band: Any = DEFAULT_BAND, trim: float = 0.
     return _shaped(names[b.tier_index(gains)], shape, value)
 
 
-def _summary(b: Bands, gains: np.ndarray) -> pd.DataFrame:
+def band_summary(b: Bands, gains: np.ndarray) -> pd.DataFrame:
+    """The :func:`tier_bands` table for bands already built and non-blank ``gains``."""
     rank = b.tier_index(gains)
     counts = np.bincount(rank, minlength=b.k)
     totals = np.bincount(rank, weights=gains, minlength=b.k)
@@ -472,7 +476,7 @@ def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
     """
     gains = _population(population)
     b = bands(band=band, labels=labels, reference=reference_gain(gains, trim))
-    frame = _summary(b, gains)
+    frame = band_summary(b, gains)
     frame.attrs["reference"] = b.reference
     return frame
 
@@ -639,7 +643,7 @@ _NO = frozenset({"no", "n", "false", "non", "faux", "0"})
 
 def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
     """A yes/no flag: booleans, 1/0, yes/no, y/n, true/false, oui/non, o/n, vrai/faux."""
-    if _is_blank(v):
+    if is_blank(v):
         return None
     if isinstance(v, (bool, np.bool_)):
         return bool(v)

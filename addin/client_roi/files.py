@@ -28,6 +28,9 @@ FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_ISO = "2000-01-01T00:00:00Z"
 
 
+INPUT_KEYS = {c.key for c in layout.INPUTS}
+
+
 class InputFileError(Exception):
     """A customer file that cannot be read; the message names the file, row and column."""
 
@@ -117,8 +120,8 @@ def _frame(header: list, rows: list[list], path: Path, first_row: int) -> pd.Dat
     keys: dict[str, int] = {}
     for i, name in enumerate(header):
         key = layout.HEADER_KEYS.get(layout.normalize(name))
-        if key is None or layout.COLUMNS[[c.key for c in layout.COLUMNS].index(key)].computed:
-            continue
+        if key not in INPUT_KEYS:
+            continue  # unknown, or a computed column the template writes itself
         if key in keys:
             raise InputFileError(f"{path.name}: columns '{header[keys[key]]}' and '{name}' both mean "
                                  f"'{layout.header(key, 'en')}'")

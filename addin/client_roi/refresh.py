@@ -110,7 +110,7 @@ def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, in
     except KeyError:
         raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
     flat = [v for r in values for v in r]
-    while flat and _blank(flat[-1]):
+    while flat and engine.is_blank(flat[-1]):
         flat.pop()
     if p.cells == 1:
         value = flat[0] if flat else None
@@ -119,10 +119,6 @@ def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, in
     else:
         value = flat or None
     return value, (sheet, row, col)
-
-
-def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
 
 
 def read(book: Workbook) -> Inputs:
@@ -177,15 +173,11 @@ def compute(inp: Inputs) -> Outputs:
 def _compute(inp: Inputs) -> Outputs:
     c, p, words = inp.columns, inp.params, layout.TEXT[inp.lang]
     n = inp.table.nrows
-    roles = np.asarray(engine.client_role(np.array(c["should_pay"], dtype=object).reshape(n),
-                                          np.array(c["has_paid"], dtype=object).reshape(n)), dtype=object)
+    roles = engine.client_role(c["should_pay"], c["has_paid"]).reshape(n)
     gross = engine.numbers(c["gross_margin"], "gross_margin")
     expected = engine.numbers(c["expected_margin"], "expected_margin")
     cost = engine.numbers(c["acquisition_cost"], "acquisition_cost")
-    if np.any(cost < 0):
-        i = int(np.flatnonzero(cost < 0)[0])
-        raise engine.ClientRoiError(f"acquisition_cost item {i + 1} is negative",
-                                    argument="acquisition_cost", item=i, cause=f"is {cost[i]:g}; costs must be ≥ 0")
+    roi = engine.roi(gross, cost).reshape(n)  # also refuses negative costs, naming the row
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
@@ -193,7 +185,7 @@ def _compute(inp: Inputs) -> Outputs:
 
     # Parameter errors carry the parameter's name, which _locate turns into its cell.
     b = engine.bands(population, p["band"], p["trim"] or 0, p["labels"])
-    cac = engine.average_cac(p["cac"] if not _blank(p["cac"]) else _client_costs(cost, is_client))
+    cac = engine.average_cac(p["cac"] if not engine.is_blank(p["cac"]) else _client_costs(cost, is_client))
     budgets = engine.cac_by_tier(cac, b.offsets.tolist(), b.labels)["effort_budget"].to_numpy()
     day_cost = 1 / engine.effort_days(1.0, p["annual_income"], p["margin_rate"], p["working_days"],
                                       p["load_factor"])
@@ -203,10 +195,8 @@ def _compute(inp: Inputs) -> Outputs:
     tiered = rank >= 0
     labels = np.array(b.labels + (None,), dtype=object)
     budget = np.where(tiered, budgets[np.maximum(rank, 0)], np.nan)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        roi = gross / cost
-    roi_cells = np.where(is_client & ~np.isnan(gross) & ~np.isnan(cost), roi, np.nan).astype(object)
-    roi_cells[is_client & (cost == 0) & ~np.isnan(gross)] = ExcelError(engine.DIV0)
+    roi_cells = [(ExcelError(v) if v == engine.DIV0 else v) if client else None
+                 for v, client in zip(roi.tolist(), is_client.tolist())]
     role_words = layout.ROLE_WORDS[inp.lang]
 
     columns = {
@@ -216,7 +206,7 @@ def _compute(inp: Inputs) -> Outputs:
         "effort_budget": _cells(budget),
         "effort_days": _cells(budget / day_cost),
     }
-    summary = engine.tier_bands(population, b.offsets.tolist(), p["trim"] or 0, b.labels)
+    summary = engine.band_summary(b, population)
     bands = [words["bands"]] + [
         _cells(row) + [float(budgets[k]), float(budgets[k] / day_cost)]
         for k, row in enumerate(summary.to_numpy(dtype=object).tolist())
@@ -230,7 +220,7 @@ def _compute(inp: Inputs) -> Outputs:
         bands=bands,
         concentration=_concentration(population, words),
         pareto=_pareto(population, words),
-        review=_review(inp, words, gross, cost, roi, is_client, labels[rank]),
+        review=_review(inp, words, gross, cost, is_client, labels[rank]),
     )
 
 
@@ -277,9 +267,10 @@ def _pareto(population: np.ndarray, words: dict) -> list[list[Any]]:
     return [words["pareto"]] + [[float(s), float(cumulative[k])] for s, k in zip(steps, counts)]
 
 
-def _review(inp: Inputs, words: dict, gross, cost, roi, is_client, tiers) -> list[list[Any]]:
+def _review(inp: Inputs, words: dict, gross, cost, is_client, tiers) -> list[list[Any]]:
     """Paying clients who cost more to win than they bring (ROI < 1), worst first."""
-    with np.errstate(invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        roi = gross / cost  # a zero cost (infinite ROI) or a blank never lands here
         losing = is_client & (cost > 0) & ~np.isnan(gross) & (roi < 1)
     order = np.flatnonzero(losing)[np.argsort(roi[losing], kind="stable")]
     names = inp.columns["customer"]

@@ -22,6 +22,19 @@ Conventions shared by every function
 * Anything else that is not a number — text, booleans, Excel error values such as ``'#N/A'``,
   infinities — raises :class:`ClientRoiError` whose message names the argument, the 1-based item
   and the offending value. No value is ever guessed.
+
+Same input, same bits, everywhere
+---------------------------------
+Every sum is correctly rounded (:func:`exact_sum`, ``math.fsum``: the exact sum of the doubles,
+rounded once), and every other result is one IEEE-754 operation on such values (a division, a
+product, a comparison). So means, totals, shares, HHI, concentration, Pareto and band summaries
+are **exact functions of the input**: the same bits with any numpy, on any CPU, and in Pyodide
+(xlwings Lite); the committed templates are byte-identical wherever they are built. numpy's own
+``sum``/``mean``/``dot`` are not used for results, because their pairwise and SIMD orderings
+change with the numpy version and the processor. The only comparisons that carry a tolerance
+are against other engines: Excel and LibreOffice add left to right without compensation, so
+their ``AVERAGE``/``TRIMMEAN``/``SUM`` may differ from ours in the last bits (the tests allow a
+relative 1e-12).
 """
 
 from __future__ import annotations
@@ -38,6 +51,7 @@ __all__ = [
     "ClientRoiError",
     "DIV0",
     "numbers",
+    "exact_sum",
     "is_blank",
     "average_cac",
     "band_summary",
@@ -57,6 +71,7 @@ __all__ = [
     "concentration",
     "hhi",
     "concentration_verdict",
+    "pareto",
 ]
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
@@ -240,6 +255,20 @@ def _g(x: float) -> str:
     return f"{x:g}"
 
 
+def exact_sum(values: Any) -> float:
+    """Correctly rounded sum of float values (``math.fsum``): the same bits on every platform.
+
+    >>> exact_sum(np.array([0.1] * 10)), sum([0.1] * 10)  # left to right, as a spreadsheet adds
+    (1.0, 0.9999999999999999)
+    """
+    return math.fsum(values.tolist() if isinstance(values, np.ndarray) else values)
+
+
+def exact_mean(values: np.ndarray) -> float:
+    """``exact_sum / n``: one rounding for the sum, one for the division."""
+    return exact_sum(values) / values.size
+
+
 # --------------------------------------------------------------------------------------------
 # 1. Reference gain: Excel TRIMMEAN and PERCENTILE.INC
 # --------------------------------------------------------------------------------------------
@@ -273,9 +302,9 @@ def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") ->
     gains = _population(values, name)
     cut = _trim_count(gains.size, trim) // 2
     if cut == 0:
-        return float(np.mean(gains))
+        return exact_mean(gains)
     kept = np.partition(gains, (cut, gains.size - cut - 1))[cut:gains.size - cut]
-    return float(np.mean(kept))
+    return exact_mean(kept)
 
 
 def percentile_inc(values: Any, k: Any, *, name: str = "population") -> Any:
@@ -438,8 +467,8 @@ def band_summary(b: Bands, gains: np.ndarray) -> pd.DataFrame:
     """The :func:`tier_bands` table for bands already built and non-blank ``gains``."""
     rank = b.tier_index(gains)
     counts = np.bincount(rank, minlength=b.k)
-    totals = np.bincount(rank, weights=gains, minlength=b.k)
-    total = float(gains.sum())
+    totals = np.array([exact_sum(gains[rank == j]) for j in range(b.k)])
+    total = exact_sum(gains)
     thresholds = b.thresholds[::-1]  # descending: the top tier's lower bound first
     lower = np.append(thresholds, np.nan)
     upper = np.insert(thresholds, 0, np.nan)
@@ -551,7 +580,7 @@ def average_cac(cac: Any) -> float:
         raise ClientRoiError("cac is blank: give a number or acquisition costs", argument="cac")
     if np.any(costs < 0):
         raise ClientRoiError(f"cac must be ≥ 0, got {_g(costs[costs < 0][0])}", argument="cac")
-    return float(np.mean(costs))
+    return exact_mean(costs)
 
 
 def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.DataFrame:
@@ -721,7 +750,7 @@ def _shares(population: Any, *, for_hhi: bool) -> np.ndarray:
     if for_hhi and np.any(gains < 0):
         i = int(np.flatnonzero(gains < 0)[0])
         raise ClientRoiError(f"population has a negative gain ({_g(gains[i])}); HHI needs gains ≥ 0")
-    total = float(gains.sum())
+    total = exact_sum(gains)
     if total <= 0:
         raise ClientRoiError(f"population total gain is {_g(total)}; shares need a positive total")
     return gains / total
@@ -741,7 +770,7 @@ def concentration(population: Any, top_n: int = 1) -> float:
     shares = _shares(population, for_hhi=False)
     n = min(int(top_n), shares.size)
     top = np.partition(shares, shares.size - n)[shares.size - n:]
-    return float(top.sum())
+    return exact_sum(top)
 
 
 def hhi(population: Any) -> float:
@@ -753,7 +782,30 @@ def hhi(population: Any) -> float:
     0.38
     """
     shares = _shares(population, for_hhi=True)
-    return float(np.dot(shares, shares))
+    return exact_sum(shares * shares)
+
+
+def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
+    """The Pareto curve: ``(s, share of total gain held by the top s of customers)`` for
+    ``s = 0, 1/steps, …, 1``.
+
+    Rule: gains sorted from largest; step ``s`` counts the ``⌊s × n + 0.5⌋`` largest (nearest
+    customer, halves up); each share is the exact sum of those gains ÷ the exact total. Same
+    checks as :func:`concentration` (total ≤ 0 raises).
+
+    >>> pareto([50, 30, 20], steps=2)
+    [(0.0, 0.0), (0.5, 0.8), (1.0, 1.0)]
+    """
+    gains = _population(population)
+    total = exact_sum(gains)
+    if total <= 0:
+        raise ClientRoiError(f"population total gain is {_g(total)}; shares need a positive total")
+    ordered = np.sort(gains)[::-1].tolist()
+    points = []
+    for j in range(steps + 1):
+        s = j / steps
+        points.append((s, math.fsum(ordered[:math.floor(s * len(ordered) + 0.5)]) / total))
+    return points
 
 
 def concentration_verdict(index: float) -> str:

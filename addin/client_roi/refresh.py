@@ -258,13 +258,9 @@ def _concentration(population: np.ndarray, words: dict) -> list[list[Any]]:
 
 
 def _pareto(population: np.ndarray, words: dict) -> list[list[Any]]:
-    """Cumulative share of gain held by the top 0 %, 5 %, …, 100 % of clients (losses as 0);
-    each step counts ``floor(step × n + 0.5)`` clients (nearest client, halves up)."""
-    gains = np.sort(np.clip(population, 0, None))[::-1]
-    cumulative = np.concatenate(([0.0], np.cumsum(gains))) / gains.sum()
-    steps = np.arange(layout.PARETO_STEPS + 1) / layout.PARETO_STEPS
-    counts = np.floor(steps * gains.size + 0.5).astype(int)
-    return [words["pareto"]] + [[float(s), float(cumulative[k])] for s, k in zip(steps, counts)]
+    """The engine's Pareto curve of the clients, losses counted as 0 (as in the concentration)."""
+    points = engine.pareto(np.clip(population, 0, None), layout.PARETO_STEPS)
+    return [words["pareto"]] + [list(p) for p in points]
 
 
 def _review(inp: Inputs, words: dict, gross, cost, is_client, tiers) -> list[list[Any]]:

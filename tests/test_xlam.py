@@ -15,7 +15,7 @@ import client_roi
 from client_roi import cli, layout, template, xlam
 from officejs import book_payload
 
-CUI = "{http://schemas.microsoft.com/office/2006/01/customui}"
+CUI = "{http://schemas.microsoft.com/office/2009/07/customui}"
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +29,10 @@ def test_valid_zip_whose_rels_link_the_ribbon(built):
         assert z.testzip() is None
         rels = fromstring(z.read("_rels/.rels"))
         targets = {r.get("Target"): r.get("Type") for r in rels}
-        assert targets["customUI/customUI.xml"].endswith("/ui/extensibility")
-        ribbon = fromstring(z.read("customUI/customUI.xml"))
+        # MS-OI29500: the 2007 relationship goes with the 2009/07 namespace (customUI14)
+        assert targets["customUI/customUI14.xml"] == "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+        assert "customUI/customUI.xml" not in z.namelist()
+        ribbon = fromstring(z.read("customUI/customUI14.xml"))
     tabs = list(ribbon.iter(f"{CUI}tab"))
     assert [(t.get("id"), t.get("label")) for t in tabs] == [("clientRoiTab", "Client ROI")]
     buttons = {b.get("id"): b for b in ribbon.iter(f"{CUI}button")}
@@ -43,9 +45,11 @@ def test_valid_zip_whose_rels_link_the_ribbon(built):
 def test_vba_is_the_templates_byte_for_byte(built):
     with zipfile.ZipFile(built) as ours, zipfile.ZipFile(xlam.template_path()) as theirs:
         assert ours.read("xl/vbaProject.bin") == theirs.read("xl/vbaProject.bin")
-        assert ours.namelist() == theirs.namelist()
-        changed = {n for n in ours.namelist() if ours.read(n) != theirs.read(n)}
-    assert changed == {"customUI/customUI.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"}
+        renamed = [{"customUI/customUI.xml": "customUI/customUI14.xml"}.get(n, n) for n in theirs.namelist()]
+        assert ours.namelist() == renamed
+        changed = {n for n in ours.namelist() if n not in theirs.namelist() or ours.read(n) != theirs.read(n)}
+    assert changed == {"customUI/customUI14.xml", "_rels/.rels", "docProps/core.xml", "xl/workbook.xml",
+                       "xl/worksheets/sheet1.xml"}
 
 
 def test_olevba_shows_the_callback_running_client_roi_main(built):

@@ -146,7 +146,7 @@ def _guide(wb: Workbook, lang: str) -> None:
     ws.title = layout.SHEETS["guide"][lang]
     ws.column_dimensions["A"].width = GUIDE_WIDTH
     for row, (text, font) in enumerate(GUIDE[lang], start=1):
-        cell = ws.cell(row, 1, text)
+        cell = ws.cell(row, 1, text or None)  # a spacer row is a blank cell, not empty text
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font:
             cell.font = font
@@ -249,8 +249,8 @@ def write_customers(ws, customers: pd.DataFrame, lang: str, progress=None) -> in
     rows = records.to_numpy().tolist()
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
-            if value is None:
-                continue  # no cell for a blank: openpyxl's per-cell cost dominates big fills
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue  # a blank is no cell (empty text would not be ISBLANK in Excel)
             cell = ws.cell(r, c, value)
             if isinstance(value, str):
                 cell.data_type = "s"
@@ -321,6 +321,7 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     pareto = ScatterChart()
     pareto.title = TITLES["charts"][lang][1]
     pareto.style = 13
+    pareto.scatterStyle = "lineMarker"  # required by the schema; openpyxl omits it when unset
     xs = Reference(ws, min_col=c, min_row=r + 1, max_row=r + 1 + layout.PARETO_STEPS)
     ys = Reference(ws, min_col=c + 1, min_row=r, max_row=r + 1 + layout.PARETO_STEPS)
     series = Series(ys, xs, title_from_data=True)

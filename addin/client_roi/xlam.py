@@ -3,9 +3,14 @@
 The add-in is xlwings' own ribbon add-in template (``quickstart_addin_ribbon.xlam`` in the
 installed xlwings) with three changes made in the zip, nothing else touched:
 
-* ``customUI/customUI.xml`` is replaced by ``ribbon/customUI.xml`` (validated, with the
-  template's own callback put in: the only one its VBA has, which runs
-  ``import <file stem>; <file stem>.main()``, hence the file name ``client_roi.xlam``);
+* the ribbon part ``customUI/customUI.xml`` is replaced by ``customUI/customUI14.xml``, our
+  ``ribbon/customUI.xml`` (validated, with the template's own callback put in: the only one its
+  VBA has, which runs ``import <file stem>; <file stem>.main()``, hence the file name
+  ``client_roi.xlam``). It is in the 2009/07 (customUI14) namespace under the 2007 ribbon
+  relationship, the pair MS-OI29500 prescribes; the template ships the 2006/01 namespace under
+  the 2007 relationship, which the schemas do not allow;
+* ``docProps/core.xml`` loses the template's ``cp:contentType``, which the OPC schema does not
+  allow;
 * its config sheet ``_myaddin.conf`` is activated as ``myaddin.conf`` (the VBA's
   ``PROJECT_NAME`` is ``myaddin``) with ``UDF Modules`` = ``client_roi.functions``;
 * zip entries get a fixed timestamp, so building twice gives the same bytes.
@@ -28,8 +33,12 @@ from defusedxml.ElementTree import fromstring
 
 NAME = "client_roi.xlam"
 TAB_ID = "clientRoiTab"
-CUSTOM_UI = "customUI/customUI.xml"
-CUI_NS = "{http://schemas.microsoft.com/office/2006/01/customui}"
+TEMPLATE_UI = "customUI/customUI.xml"
+CUSTOM_UI = "customUI/customUI14.xml"
+TEMPLATE_CUI_NS = "{http://schemas.microsoft.com/office/2006/01/customui}"
+CUI_NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
+#: MS-OI29500: this relationship type goes with the 2009/07 (customUI14) namespace.
+UI_RELATIONSHIP = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 CONFIG = {"UDF Modules": "client_roi.functions"}
 CONF_SHEET_OFF, CONF_SHEET_ON = "_myaddin.conf", "myaddin.conf"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -50,7 +59,9 @@ def template_path() -> Path:
 
 def template_callback(template_ui: bytes) -> str:
     """The onAction callback of the template's ribbon: the macro its VBA provides."""
-    actions = {b.get("onAction") for b in fromstring(template_ui).iter(f"{CUI_NS}button")} - {None}
+    root = fromstring(template_ui)
+    buttons = [*root.iter(f"{TEMPLATE_CUI_NS}button"), *root.iter(f"{CUI_NS}button")]
+    actions = {b.get("onAction") for b in buttons} - {None}
     if len(actions) != 1:
         raise AddinError(f"expected one ribbon callback in the xlwings template, found {sorted(actions)}")
     return actions.pop()
@@ -97,10 +108,18 @@ def build(output_dir: Path) -> Path:
     with zipfile.ZipFile(template_path()) as src:
         order = [i.filename for i in src.infolist()]
         files = {name: src.read(name) for name in order}
-    files[CUSTOM_UI] = ribbon_xml(template_callback(files[CUSTOM_UI]))
-    rels = files["_rels/.rels"].decode("utf-8")
-    if f'Target="{CUSTOM_UI}"' not in rels:
+    if TEMPLATE_UI not in files:
+        raise AddinError(f"the xlwings template has no {TEMPLATE_UI}")
+    files[CUSTOM_UI] = ribbon_xml(template_callback(files.pop(TEMPLATE_UI)))
+    order[order.index(TEMPLATE_UI)] = CUSTOM_UI
+    rels, found = re.subn(rf'<Relationship Id="(\w+)" Type="[^"]*" Target="{TEMPLATE_UI}" ?/>',
+                          rf'<Relationship Id="\1" Type="{UI_RELATIONSHIP}" Target="{CUSTOM_UI}" />',
+                          files["_rels/.rels"].decode("utf-8"))
+    if found != 1:
         raise AddinError("the xlwings template's _rels/.rels does not link the ribbon part")
+    files["_rels/.rels"] = rels.encode("utf-8")
+    files["docProps/core.xml"] = re.sub(rb"<cp:contentType ?/>|<cp:contentType>[^<]*</cp:contentType>", b"",
+                                        files["docProps/core.xml"])
     _configure(files)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -105,5 +105,7 @@ def test_the_validator_sees_what_it_must(tmp_path):
         "e.xlsx", "xl/charts/chart1.xml", b"'Tiers'!", b"'Gone'!"))
     assert any("empty cells" in f for f in edited(
         "f.xlsx", "xl/charts/chart1.xml", b"$A$12:$A$14", b"$A$12:$A$16"))
-    assert any("no content type" in f for f in edited(
+    assert any("override for a missing part" in f for f in edited(
         "g.xlsx", "[Content_Types].xml", b'PartName="/xl/styles.xml"', b'PartName="/xl/styles2.xml"'))
+    assert any("no content type for _rels/.rels" in f for f in edited(
+        "h.xlsx", "[Content_Types].xml", b'Extension="rels"', b'Extension="relz"'))

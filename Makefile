@@ -1,16 +1,25 @@
 # The two set-up commands of the README: `make demo` and `make test`.
+#
+# `make test` installs the pinned, hash-checked versions of requirements/test.lock (the same bits
+# on every machine); `make test-latest` runs the same suite on the newest releases that
+# pyproject.toml's lower bounds admit, in .venv-latest; `make lock` recompiles the lock.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+LOCK   := requirements/test.lock
+LATEST := .venv-latest
 
-.PHONY: demo test bench templates clean
+.PHONY: demo test test-latest lock bench templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+# The lock holds every dependency with its hashes, setuptools included, so the editable install
+# of the package itself needs neither build isolation nor anything unpinned.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 demo: $(VENV)/.installed
@@ -18,7 +27,22 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	./scripts/install-system-deps.sh
+	$(BIN)/python scripts/fetch_pyodide.py
 	$(BIN)/python -m pytest
+
+test-latest:
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install -q --upgrade pip
+	$(LATEST)/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[test]'
+	./scripts/install-system-deps.sh
+	$(LATEST)/bin/python scripts/fetch_pyodide.py
+	$(LATEST)/bin/python -m pytest -p no:cacheprovider
+
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q uv
+	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --universal \
+	    --generate-hashes --python-version 3.10 --custom-compile-command "make lock" -o $(LOCK)
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_engine.py
@@ -31,4 +55,4 @@ templates: $(VENV)/.installed
 	$(BIN)/client-roi template --lang fr -o workbook_templates/three_tier_exercise.fr.xlsx --force
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(LATEST) .venv-lock build *.egg-info

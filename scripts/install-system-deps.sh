@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# LibreOffice Calc (the tests' independent spreadsheet engine) and pdftoppm (workbook renders).
+# What the tests need beyond Python: LibreOffice Calc (the independent spreadsheet engine),
+# pdftoppm (workbook renders) and Node.js with npm (real Pyodide, the runtime of xlwings Lite).
 set -euo pipefail
-if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then exit 0; fi
+need=()
+command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+[ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    libreoffice-calc-nogui poppler-utils >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -104,6 +104,23 @@ def test_review_lists_losing_clients_worst_first_as_text(remote):
     assert clears and clears[0]["row_count"] >= 3       # stale rows of a longer list are cleared
 
 
+@pytest.mark.parametrize("fixed, stale_rows", [(["Zeta"], 3), (["Zeta", "-Beta"], 3)])
+def test_remote_refresh_clears_the_rows_of_a_longer_previous_review(fixed, stale_rows):
+    """Found with Range.end('down'), which remote books have on every xlwings (no used_range)."""
+    wb = template.build("en", CUSTOMERS)
+    refresh(OpenpyxlBook(wb))                         # the review now lists -Beta and Zeta
+    ws = wb[layout.SHEETS["customers"]["en"]]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in fixed:
+            row[5].value = 1                          # cost 1: ROI far above 1
+    actions = run_script(scripts, "refresh", book_payload(wb))
+    review = sheet_index(wb, "review")
+    clears = [a for a in actions if a["func"] == "rangeClearContents" and a["sheet_position"] == review]
+    assert [(c["start_row"], c["row_count"]) for c in clears] == [(template.REVIEW_AT[0] - 1, stale_rows)]
+    written = actions_by_cell(actions, review)
+    assert max(r for r, _ in written) == template.REVIEW_AT[0] - 1 + 2 - len(fixed)
+
+
 def test_remote_refresh_matches_openpyxl_refresh():
     """One pipeline: the file adapter writes what the remote book was told to write."""
     wb = template.build("en", CUSTOMERS)

@@ -54,7 +54,7 @@ class Workbook(Protocol):
     def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None: ...
-    def last_row(self, sheet: str) -> int: ...
+    def run_end(self, sheet: str, row: int, col: int) -> int: ...
 
 
 def column_letter(col: int) -> str:
@@ -294,7 +294,9 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         book.clear(sheet, row, col, rows, cols)
         book.write(sheet, row, col, block)
     sheet, row, col, _ = book.name_cells(layout.OUT_REVIEW)
-    stale = max(book.last_row(sheet) - row + 1, len(out.review))  # the list may have shrunk
+    # The list may have shrunk: clear down to the end of the previous one, found on its gross
+    # margin column (never blank in a listed row).
+    stale = max(book.run_end(sheet, row, col + 1) - row + 1, len(out.review))
     book.clear(sheet, row, col, stale, len(out.review[0]))
     book.write(sheet, row, col, out.review)
 
@@ -362,8 +364,12 @@ class OpenpyxlBook:
                 if ws.cell(r, c).value is not None:
                     ws.cell(r, c).value = None
 
-    def last_row(self, sheet: str) -> int:
-        return self.wb[sheet].max_row
+    def run_end(self, sheet: str, row: int, col: int) -> int:
+        """The last row of the run of filled cells just below (row, col); ``row`` if none."""
+        ws = self.wb[sheet]
+        while row < ws.max_row and not engine.is_blank(ws.cell(row + 1, col).value):
+            row += 1
+        return row
 
 
 class XwBook:
@@ -407,8 +413,17 @@ class XwBook:
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
         self._sheet(sheet).range((row, col), (row + nrows - 1, col + ncols - 1)).clear_contents()
 
-    def last_row(self, sheet: str) -> int:
-        return self._sheet(sheet).used_range.last_cell.row
+    def run_end(self, sheet: str, row: int, col: int) -> int:
+        """As OpenpyxlBook.run_end, with ``Range.end('down')`` (Ctrl+Down), which every xlwings
+        has, remote books from 0.33 on (``Sheet.used_range`` needs 0.37 there). Ctrl+Down from
+        a lone filled cell would jump past the blank below it, hence the two cells looked at."""
+        ws = self._sheet(sheet)
+        below = ws.range((row + 1, col), (row + 2, col)).options(ndim=1).value
+        if engine.is_blank(below[0]):
+            return row
+        if engine.is_blank(below[1]):
+            return row + 1
+        return ws.range((row + 1, col)).end("down").row
 
 
 def main() -> None:

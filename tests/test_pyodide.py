@@ -1,0 +1,123 @@
+"""The xlwings Lite bundle in real Pyodide (Node), on the xlwings versions Lite users have.
+
+Pyodide 0.27.7 (CPython 3.12, numpy 2.0.2, pandas 2.2.3: Lite's runtime) is fetched and checked
+by ``scripts/fetch_pyodide.py`` (``make test`` runs it). ``wasm/harness.py`` loads main.py
+as Lite's runtime does and answers every function call and the refresh script; the same harness
+in a plain CPython (``-I``, without the installed package) answers the same requests. The two
+must agree to the last bit: the engine's sums are correctly rounded (see engine's conventions).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from client_roi import layout, template
+from client_roi.cli import sample_customers
+from client_roi.lite import MIN_XLWINGS, bundle_main
+from client_roi.refresh import OpenpyxlBook, refresh
+from lite_calls import LITE_CALLS
+from officejs import body, book_payload
+from test_refresh import CUSTOMERS
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).parent / "wasm"  # not "pyodide": tests/ is on sys.path
+_spec = importlib.util.spec_from_file_location("fetch_pyodide", ROOT / "scripts" / "fetch_pyodide.py")
+fetch_pyodide = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fetch_pyodide)
+
+VERSIONS = sorted(fetch_pyodide.XLWINGS, key=lambda v: tuple(map(int, v.split("."))))
+
+
+def test_lite_versions_cover_the_oldest_supported_and_the_newest():
+    assert VERSIONS[0] == MIN_XLWINGS
+
+
+def _scripts() -> list[dict]:
+    """Refresh requests: a fresh book, a shrinking review, French five tiers, a bad cell."""
+    fresh = template.build("en", CUSTOMERS)
+    shrinking = template.build("en", CUSTOMERS)
+    refresh(OpenpyxlBook(shrinking))
+    for row in shrinking[layout.SHEETS["customers"]["en"]].iter_rows(min_row=2):
+        if row[0].value == "Zeta":
+            row[5].value = 1
+    french = template.build("fr", sample_customers(), band=[-0.4, -0.2, 0.2, 0.4])
+    bad = CUSTOMERS.copy()
+    bad.loc[3, "expected_margin"] = "lots"
+    return [book_payload(wb) for wb in (fresh, shrinking, french, template.build("en", bad))]
+
+
+@pytest.fixture(scope="module")
+def request_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pyodide") / "request.json"
+    calls = [body(name, args) for name, args in LITE_CALLS]
+    path.write_text(json.dumps({"main": bundle_main(), "calls": calls, "scripts": _scripts()}), encoding="utf-8")
+    return path
+
+
+def _require_pyodide() -> None:
+    reason = None
+    if shutil.which("node") is None:
+        reason = "Node.js is not installed (make test installs it)"
+    elif not fetch_pyodide.is_complete():
+        reason = f"Pyodide {fetch_pyodide.PYODIDE} is not fetched (run scripts/fetch_pyodide.py; make test does)"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def cpython(request_file) -> dict:
+    out = subprocess.run([sys.executable, "-I", str(HERE / "harness.py"), str(request_file)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module", params=VERSIONS)
+def pyodide(request, request_file) -> dict:
+    _require_pyodide()
+    out = subprocess.run(["node", str(HERE / "run.mjs"), str(fetch_pyodide.pyodide_dir()),
+                          str(fetch_pyodide.xlwings_wheel(request.param)), str(HERE / "harness.py"),
+                          str(request_file)], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout)
+
+
+def test_it_is_lites_runtime(pyodide):
+    v = pyodide["versions"]
+    assert v["platform"] == "emscripten"
+    assert v["python"].startswith("3.12.")
+    assert (v["numpy"], v["pandas"]) == ("2.0.2", "2.2.3")
+    assert v["xlwings"] in fetch_pyodide.XLWINGS
+
+
+def test_the_ten_functions_are_registered(pyodide):
+    names = {f["name"] for f in pyodide["meta"]["functions"]}
+    assert names == {"TIER", "TIER_BANDS", "BALANCED_BAND", "CAC_BY_TIER", "PROSPECT_EFFORT", "EFFORT_DAYS",
+                     "CLIENT_ROLE", "CLIENT_ROI", "CONCENTRATION", "HHI"}
+
+
+def test_every_function_answers_as_in_cpython(pyodide, cpython):
+    assert len(pyodide["calls"]) == len(LITE_CALLS)
+    for (name, _), got, want in zip(LITE_CALLS, pyodide["calls"], cpython["calls"]):
+        assert got == want, name
+    assert pyodide["calls"][-1].startswith("ClientRoiError: TIER: population item 2 is text 'abc'")
+
+
+def test_refresh_script_writes_what_cpython_writes(pyodide, cpython):
+    fresh, shrinking, french, bad = pyodide["scripts"]
+    for got, want in zip(pyodide["scripts"], cpython["scripts"]):
+        assert got == want
+    assert isinstance(fresh, list) and any(a["func"] == "setValues" for a in fresh)
+    assert any(a["func"] == "rangeClearContents" for a in shrinking)
+    assert isinstance(french, list)
+    assert bad.startswith("RefreshError: Customers!E5 (column 'Expected margin', customer row 4): is text 'lots'")

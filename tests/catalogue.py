@@ -25,8 +25,7 @@ CASES = [
     ("band one", "tier", (1, POP, 1), ["band must be in (0, 1)"], True),
     ("band text", "tier", (1, POP, "wide"), ["band must be a number", "text 'wide'"], True),
     ("band boolean", "tier", (1, POP, True), ["band must be a number", "boolean"], True),
-    ("band nan", "tier", (1, POP, float("nan")), ["band must be a finite number"], False),
-    ("band offset list blank", "tier", (1, POP, [None]), ["band item 1 is blank"], False),
+    ("band offset list with a blank", "tier", (1, POP, [-0.2, None, 0.2]), ["band item 2 is blank"], False),
     ("band not increasing", "tier", (1, POP, [0.2, -0.2]), ["strictly increasing", "item 2"], True),
     ("band duplicate", "tier", (1, POP, [-0.2, 0.1, 0.1]), ["strictly increasing"], True),
     ("band offset <= -1", "tier", (1, POP, [-1, 0.2]), ["band item 1", "> -1"], True),
@@ -63,9 +62,14 @@ CASES = [
     ("roi negative cost", "roi", ([1, 2], [1, -3]), ["acquisition_cost item 2", "≥ 0"], True),
     ("roi length mismatch", "roi", ([1, 2], [1, 2, 3]), ["gain has 2 items"], True),
     ("roi text gain", "roi", (["abc"], [1]), ["gain item 1", "text 'abc'"], True),
-    ("concentration total zero", "concentration", ([5, -5],), ["total gain is 0"], True),
+    ("concentration no positive gain", "concentration", ([0, -5],), ["no positive gain"], True),
     ("concentration top_n zero", "concentration", (POP, 0), ["top_n must be a whole number"], True),
-    ("hhi negative gain", "hhi", ([10, -1],), ["negative gain", "HHI"], True),
+    ("hhi no positive gain", "hhi", ([-10, -1],), ["no positive gain"], True),
+    ("gains whose sum overflows", "tier", (1, [1e308, 1e308]), ["sum of population overflows"], True),
+    ("quantile overflow", "balanced_band", ([-1e308, 1e308, 1e308],), ["quantile", "overflows"], True),
+    ("roi overflow", "roi", ([1e308], [1e-10]), ["gain / acquisition_cost overflows"], True),
+    ("effort days overflow", "effort_days", (1e308, 1e-300), ["overflows"], True),
+    ("budget overflow", "cac_by_tier", (1e308, [-0.5, 0.9]), ["effort budget overflows"], True),
 ]
 
 #: Excel name of each engine function.

@@ -143,7 +143,7 @@ def test_bad_customer_files_are_explained(tmp_path, capsys):
     assert "no column for 'Should pay', 'Gross margin' (found: Name, Paid)" in capsys.readouterr().err
     (tmp_path / "text.csv").write_text(HEADER + "A,yes,yes,12abc,,5\n")
     assert run("fill", tmp_path / "text.csv", "-o", tmp_path / "y.xlsx") == 2
-    assert "Customers!D2 (column 'Gross margin', customer row 1): is text '12abc'" in capsys.readouterr().err
+    assert "text.csv row 2 (customer 1), column 'Gross margin': is text '12abc'" in capsys.readouterr().err
     assert not (tmp_path / "y.xlsx").exists()
     (tmp_path / "fake.xlsx").write_text("not a zip")
     assert run("fill", tmp_path / "fake.xlsx", "-o", tmp_path / "z.xlsx") == 2
@@ -193,7 +193,7 @@ def test_produced_workbooks_recalculate_without_errors(tmp_path, need_libreoffic
     books = [ROOT / "workbook_templates" / "three_tier_exercise.xlsx",
              ROOT / "workbook_templates" / "three_tier_exercise.fr.xlsx"]
     five = tmp_path / "five.xlsx"
-    assert run("demo", "--band=-0.4,-0.2,0.2,0.4", "--trim", "0.1", "-o", five) == 0
+    assert run("demo", "--band=-0.4;-0.2;0.2;0.4", "--trim", "0.1", "-o", five) == 0
     books.append(five)
     for book in books:
         calc = openpyxl.load_workbook(recalculated(book, tmp_path / book.stem), data_only=True)

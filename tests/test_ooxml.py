@@ -42,10 +42,10 @@ ARTEFACTS = {
     "fill en 3 tiers": lambda d: (run("fill", _csv(d), "-o", d / "f.xlsx"), d / "f.xlsx")[1],
     "fill fr 3 tiers": lambda d: (run("fill", _csv(d), "--lang", "fr", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
     "fill en 5 tiers, awkward labels": lambda d: (
-        run("fill", _csv(d), "--band=-0.4,-0.2,0.2,0.4", "--labels", ",".join(AWKWARD_LABELS), "-o", d / "f.xlsx"),
+        run("fill", _csv(d), "--band=-0.4;-0.2;0.2;0.4", "--labels", ",".join(AWKWARD_LABELS), "-o", d / "f.xlsx"),
         d / "f.xlsx")[1],
     "fill fr 5 tiers": lambda d: (
-        run("fill", _csv(d), "--lang", "fr", "--band=-0.4,-0.2,0.2,0.4", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
+        run("fill", _csv(d), "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
     "refresh": lambda d: (run("demo", "-o", d / "a.xlsx"), run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"),
                           d / "r.xlsx")[2],
     "refresh to 5 tiers": lambda d: (
@@ -53,7 +53,7 @@ ARTEFACTS = {
         _set_band(d / "a.xlsx", [-0.4, -0.2, 0.2, 0.4], AWKWARD_LABELS),
         run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"), d / "r.xlsx")[3],
     "refresh fr back to 3 tiers": lambda d: (
-        run("demo", "--lang", "fr", "--band=-0.4,-0.2,0.2,0.4", "-o", d / "a.xlsx"),
+        run("demo", "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", d / "a.xlsx"),
         _set_band(d / "a.xlsx", [0.2, None, None, None], ["A", "B", "C", None, None]),
         run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"), d / "r.xlsx")[3],
     "xlam": lambda d: xlam.build(d),

@@ -12,75 +12,158 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
-
-from . import engine, files, layout
-from .refresh import RefreshError
-from .xlam import AddinError
+from . import __version__
 
 SAMPLE = "sample_customers.csv"
+SEPARATORS = ";"  # between offsets and labels; a comma is a decimal comma in a number
 
 
-def sample_customers() -> pd.DataFrame:
+class OptionError(Exception):
+    """An option that cannot be read right; the message says which and why."""
+
+
+def sample_customers():
+    from . import files
+
     with resources.as_file(resources.files("client_roi.data").joinpath(SAMPLE)) as path:
         return files.read_customers(Path(path))
 
 
-def _band(text: str) -> float | list[float]:
-    """'0.2' is ±20 %; '-0.4,-0.2,0.2,0.4' (or with ';') are offsets."""
-    parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+def _number(text: str, what: str) -> float:
+    """One number as a user types it: 0.2 or 0,2 (a decimal comma), never 1,234 (ambiguous)."""
+    from .decimals import ColumnProblem, read_column
+
+    text = text.strip()
     try:
-        values = [float(p) for p in parts]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"band must be numbers, got {text!r}") from None
+        (value,), _ = read_column([text])
+    except ColumnProblem as exc:
+        if "say --decimal" in exc.message:
+            raise OptionError(f"{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
+                              "one?); write it without a thousands separator") from None
+        raise OptionError(f"{what}: {text!r} is not a number") from None
+    return value
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in text.replace(";", " ").split() if p]
+
+
+def parse_band(text: str) -> float | list[float]:
+    """``0.2`` (or ``0,2``) is ±20 %; offsets are separated by ``;`` or spaces:
+    ``-0.4;-0.2;0.2;0.4`` or ``"-0,4 -0,2 0,2 0,4"``. A comma never separates offsets."""
+    parts = _parts(text)
+    if not parts:
+        raise OptionError("--band is empty")
+    try:
+        values = [_number(p, f"--band item {i + 1}" if len(parts) > 1 else "--band") for i, p in enumerate(parts)]
+    except OptionError as exc:
+        if "," in text:
+            raise OptionError(f"{exc} (separate offsets with ';' or spaces: a comma is a decimal comma)") from None
+        raise
     return values[0] if len(values) == 1 else values
 
 
-def _progress(done: int, total: int) -> None:
-    print(f"\rwriting customers: {done:,}/{total:,} ({done / total:.0%})", end="", file=sys.stderr, flush=True)
+def parse_labels(text: str) -> list[str]:
+    """Tier labels, top first, separated by ``;`` (or by ``,`` when there is no ``;``)."""
+    sep = ";" if ";" in text else ","
+    return [x.strip() for x in text.split(sep)]
 
 
-def _fill(customers: pd.DataFrame, args: argparse.Namespace, inputs: tuple[Path, ...] = ()) -> int:
-    from . import template
+def _check_plan(args: argparse.Namespace) -> None:
+    """band, trim and labels by the same rules as the workbook and the functions, before any
+    file is read or written."""
+    from . import engine
 
-    big = len(customers) >= 20_000 and sys.stderr.isatty()
-    wb = template.build(args.lang, customers, progress=_progress if big else None,
-                        band=args.band, trim=args.trim, labels=args.labels)
-    if big:
-        print(file=sys.stderr)
-    out = template.refresh_workbook(wb)
-    path = files.save(wb, Path(args.output), force=args.force, inputs=inputs)
+    try:
+        b = engine.bands(band=args.band, labels=args.labels, reference=1.0)
+        engine.trimmed_mean([1.0], args.trim)
+    except engine.ClientRoiError as exc:
+        raise OptionError(f"--{exc.argument or 'band'}: {exc}") from None
+    if args.labels is None and len(b.labels) != 3:
+        args.labels = list(b.labels)
+
+
+class Progress:
+    """One bar over the whole job, on a terminal only (tqdm); each step weighs its share."""
+
+    def __init__(self):
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=100, unit="%", leave=False, file=sys.stderr,
+                            bar_format="{desc:<22}{bar}| {percentage:3.0f}%")
+
+    @contextmanager
+    def step(self, name: str, weight: int):
+        if self.bar is not None:
+            self.bar.set_description(name)
+        yield
+        if self.bar is not None:
+            self.bar.update(weight)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _days(x: float) -> str:
+    return f"{x:,.2f}"
+
+
+def _summary(out) -> None:
+    """The tiers at a glance, as the Tiers sheet shows them."""
+    first, *counts = out.facts[:4]
+    print(f"{first[0]}: {first[1]:,.2f}; " + ", ".join(f"{k}: {v:,}" for k, v in counts))
+    header, *rows = out.bands
+    print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
+    for r in rows:
+        share = "" if r[6] is None else f"{r[6]:.1%}"
+        print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{r[8]:>23,.2f}{_days(r[9]):>15}")
+
+
+def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
+    from . import files, template
+
+    with progress.step("building", 45):
+        wb = template.build(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels)
+    with progress.step("refreshing", 20):
+        out = template.refresh_workbook(wb)
+    with progress.step("saving", 20):
+        path = files.save(wb, Path(args.output), force=args.force, inputs=inputs)
+    progress.close()
     print(f"wrote {path} ({len(customers):,} customers)")
     _summary(out)
     return 0
 
 
-def _summary(out) -> None:
-    """The tiers at a glance, as the Tiers sheet shows them."""
-    facts = dict(out.facts)
-    first = out.facts[0]
-    print(f"{first[0]}: {first[1]:,.0f}; " + ", ".join(f"{k}: {v}" for k, v in list(facts.items())[1:4]))
-    header, *rows = out.bands
-    print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
-    for r in rows:
-        print(f"{r[0]:<10}{r[3]:>9}{r[4]:>18.1%}{r[6]:>15.1%}{r[8]:>23,.0f}{r[9]:>15.1f}")
-
-
 def _cmd_fill(args: argparse.Namespace) -> int:
+    from . import files
+
+    _check_plan(args)
+    progress = Progress()
     source = Path(args.customers)
-    return _fill(files.read_customers(source), args, inputs=(source,))
+    with progress.step("reading", 15):
+        customers = files.read_customers(source, decimal=args.decimal, encoding=args.encoding)
+    return _fill(customers, args, progress, inputs=(source,))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    return _fill(sample_customers(), args)
+    _check_plan(args)
+    progress = Progress()
+    with progress.step("reading", 15):
+        customers = sample_customers()
+    return _fill(customers, args, progress)
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from . import template
+    from . import files, template
 
     wb = template.make_workbook(args.lang, sample_customers())
     print(f"wrote {files.save(wb, Path(args.output), force=args.force)}")
@@ -88,13 +171,23 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_refresh(args: argparse.Namespace) -> int:
-    from . import template
+    from . import files, template
 
     source = Path(args.book)
-    wb = files.load_workbook(source)
-    template.refresh_workbook(wb)
-    target = Path(args.output) if args.output else source.with_name(source.stem + ".refreshed.xlsx")
-    print(f"wrote {files.save(wb, target, force=args.force, inputs=(source,))}")
+    if not source.is_file():
+        raise files.InputFileError(f"{source}: no such file" if not source.exists() else f"{source}: is not a file")
+    progress = Progress()
+    with progress.step("reading", 50):
+        wb = files.load_workbook(source)
+        cached = files.CachedValues(source)
+    with progress.step("refreshing", 30):
+        out = template.refresh_workbook(wb, cached)
+    target = Path(args.output) if args.output else source.with_name(f"{source.stem}.refreshed{source.suffix}")
+    with progress.step("saving", 20):
+        path = files.save(wb, target, force=args.force, inputs=(source,))
+    progress.close()
+    print(f"wrote {path}")
+    _summary(out)
     return 0
 
 
@@ -122,68 +215,113 @@ def _cmd_install(args: argparse.Namespace) -> int:
     return _cmd_xlam(args)
 
 
+def _option(parse):
+    def convert(text: str):
+        try:
+            return parse(text)
+        except OptionError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    convert.__name__ = parse.__name__
+    return convert
+
+
+BAND_HELP = ("0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 increasing offsets separated by "
+             "';' or spaces for more tiers: --band=\"-0.4;-0.2;0.2;0.4\" (write --band= when the value starts "
+             "with a minus sign; a comma is always a decimal comma)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="client-roi", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def output(p, default: str | None):
-        p.add_argument("-o", "--output", default=default,
-                       help="file to write" + (" (default: %(default)s)" if default else ""))
-        p.add_argument("--force", action="store_true", help="replace the output if it exists")
+        p.add_argument("-o", "--output", default=default, metavar="OUT.xlsx",
+                       help="workbook to write" + (" (default: %(default)s)" if default else ""))
+        p.add_argument("--force", action="store_true", help="replace OUT if it exists (a regular file only)")
 
     def options(p):
-        p.add_argument("--lang", choices=layout.LANGS, default="en")
-        p.add_argument("--band", type=_band, default=None, help="0.2, or offsets like -0.4,-0.2,0.2,0.4")
-        p.add_argument("--trim", type=float, default=None, help="share trimmed from the mean, e.g. 0.1")
-        p.add_argument("--labels", type=lambda t: [x.strip() for x in t.split(",")], default=None,
-                       help="tier labels, top first, e.g. Gold,Silver,Bronze")
+        p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the workbook (default: en)")
+        p.add_argument("--band", type=_option(parse_band), default=None, help=BAND_HELP)
+        p.add_argument("--trim", type=_option(lambda t: _number(t, "--trim")), default=None, metavar="SHARE",
+                       help="share of clients left out of the mean, half from each end (Excel TRIMMEAN), "
+                            "e.g. 0.1; default 0")
+        p.add_argument("--labels", type=parse_labels, default=None, metavar="A;B;C",
+                       help="tier labels, top tier first, separated by ';' (or ','), as many as tiers: "
+                            "Gold;Silver;Bronze (default A, B, C, ...)")
 
     demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")
     options(demo)
     output(demo, "client_roi_demo.xlsx")
     demo.set_defaults(run=_cmd_demo)
 
-    fill = sub.add_parser("fill", help="fill the template with customers from a CSV or XLSX file")
-    fill.add_argument("customers")
+    fill = sub.add_parser("fill", help="fill the template with customers from a text export or a workbook")
+    fill.add_argument("customers", metavar="CUSTOMERS",
+                      help="a CSV / semicolon CSV / CSV UTF-8 / Unicode Text export (.csv .txt .tsv), or an "
+                           ".xlsx/.xlsm (its Customers table, else its first sheet)")
+    fill.add_argument("--decimal", choices=(".", ","), default=None,
+                      help="the decimal separator of the file's numbers, when they cannot tell (1.234 alone)")
+    fill.add_argument("--encoding", default=None,
+                      help="the text encoding of the file, when it cannot be told (e.g. cp1252, mac_roman)")
     options(fill)
     output(fill, "client_roi.xlsx")
     fill.set_defaults(run=_cmd_fill)
 
-    refresh = sub.add_parser("refresh", help="refresh an edited workbook")
-    refresh.add_argument("book")
+    refresh = sub.add_parser("refresh", help="refresh an edited workbook (what Excel's Refresh button does)")
+    refresh.add_argument("book", metavar="BOOK", help="the .xlsx or .xlsm workbook to refresh (left unchanged)")
     output(refresh, None)
     refresh.set_defaults(run=_cmd_refresh)
 
     template = sub.add_parser("template", help="write the template workbook")
-    template.add_argument("--lang", choices=layout.LANGS, default="en")
+    template.add_argument("--lang", choices=("en", "fr"), default="en", help="language (default: en)")
     output(template, "three_tier_exercise.xlsx")
     template.set_defaults(run=_cmd_template)
 
     lite = sub.add_parser("lite", help="write main.py + requirements.txt for xlwings Lite")
-    lite.add_argument("-o", "--output", default="client_roi_lite", help="folder (default: %(default)s)")
+    lite.add_argument("-o", "--output", default="client_roi_lite", metavar="DIR", help="folder (default: %(default)s)")
     lite.set_defaults(run=_cmd_lite)
 
     addin = sub.add_parser("xlam", help="build client_roi.xlam, the desktop add-in with the Client ROI tab")
-    addin.add_argument("-o", "--output", default=".", help="folder (default: current)")
+    addin.add_argument("-o", "--output", default=".", metavar="DIR", help="folder (default: current)")
     addin.add_argument("--install", action="store_true", help="also copy it to Excel's XLSTART folder")
     addin.add_argument("--force", action="store_true", help="replace an installed add-in")
     addin.set_defaults(run=_cmd_xlam)
 
     install = sub.add_parser("install", help="build the add-in and copy it to Excel's XLSTART folder")
-    install.add_argument("-o", "--output", default=None, help="folder for the built add-in (default: current)")
+    install.add_argument("-o", "--output", default=None, metavar="DIR", help="folder for the built add-in (default: current)")
     install.add_argument("--force", action="store_true", help="replace an installed add-in")
     install.set_defaults(run=_cmd_install)
     return parser
 
 
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    from . import engine, files
+    from .refresh import RefreshError
+    from .xlam import AddinError
+
+    return (engine.ClientRoiError, RefreshError, files.InputFileError, files.OutputError, AddinError, OptionError)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Every failure is one line on stderr and exit status 2 (argparse's own
+    usage errors included); ``CLIENT_ROI_DEBUG=1`` shows the traceback of an unexpected one."""
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (engine.ClientRoiError, RefreshError, files.InputFileError, FileExistsError, AddinError) as exc:
+    except _expected_errors() as exc:
         print(f"client-roi: {exc}", file=sys.stderr)
-        return 2
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"client-roi: {where}{exc.strerror or exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("client-roi: interrupted; nothing was written", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - a traceback is never a message
+        if os.environ.get("CLIENT_ROI_DEBUG"):
+            raise
+        print(f"client-roi: unexpected error ({type(exc).__name__}: {exc}); nothing was written. "
+              "Please report it (CLIENT_ROI_DEBUG=1 shows the details)", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -23,6 +23,17 @@ Conventions shared by every function
   infinities — raises :class:`ClientRoiError` whose message names the argument, the 1-based item
   and the offending value. No value is ever guessed.
 
+* **Blank optional arguments** (``None``, a blank cell, a range of blank cells) mean their
+  default, as if the argument had not been given.
+* **Numbers that cannot be right are refused**: a sum, mean, threshold, budget, ROI or number of
+  days that overflows the double range raises :class:`ClientRoiError` naming what overflowed,
+  never an infinity, a blank or a zero.
+* **Losses hold no share of the gain.** Every *share of gain* (:func:`concentration`,
+  :func:`hhi`, :func:`pareto`, the ``gain_share`` of :func:`tier_bands`) counts a negative gain
+  as 0 and divides by the total of the positive gains; shares therefore lie in [0, 1] and add
+  up to 1. Means, totals and tiers use the gains as they are. No positive gain at all: no share
+  can be given, and the share functions raise.
+
 Same input, same bits, everywhere
 ---------------------------------
 Every sum is correctly rounded (:func:`exact_sum`, ``math.fsum``: the exact sum of the doubles,
@@ -255,18 +266,38 @@ def _g(x: float) -> str:
     return f"{x:g}"
 
 
-def exact_sum(values: Any) -> float:
+def exact_sum(values: Any, name: str = "values") -> float:
     """Correctly rounded sum of float values (``math.fsum``): the same bits on every platform.
+    A sum beyond the double range raises :class:`ClientRoiError` naming ``name``.
 
     >>> exact_sum(np.array([0.1] * 10)), sum([0.1] * 10)  # left to right, as a spreadsheet adds
     (1.0, 0.9999999999999999)
     """
-    return math.fsum(values.tolist() if isinstance(values, np.ndarray) else values)
+    try:
+        total = math.fsum(values.tolist() if isinstance(values, np.ndarray) else values)
+    except OverflowError:
+        total = math.inf
+    return _finite_result(total, f"the sum of {name}")
 
 
-def exact_mean(values: np.ndarray) -> float:
+def exact_mean(values: np.ndarray, name: str = "values") -> float:
     """``exact_sum / n``: one rounding for the sum, one for the division."""
-    return exact_sum(values) / values.size
+    return exact_sum(values, name) / values.size
+
+
+def _finite_result(x: Any, what: str) -> Any:
+    """``x`` (a number or an array) if every element is finite, else ClientRoiError."""
+    if not np.all(np.isfinite(x) | np.isnan(x)):
+        raise ClientRoiError(f"{what} overflows (beyond ±{np.finfo(float).max:.3g}); check the magnitudes")
+    return x
+
+
+def _default(value: Any, default: Any) -> Any:
+    """``default`` for a blank argument: None, a blank cell, or a range of blanks."""
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        flat = _as_array(value).reshape(-1).tolist()
+        return default if all(is_blank(v) for v in flat) else value
+    return default if is_blank(value) else value
 
 
 # --------------------------------------------------------------------------------------------
@@ -298,13 +329,13 @@ def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") ->
     >>> trimmed_mean([1, 2, None, 3])
     2.0
     """
-    trim = _scalar(trim, "trim", low=0.0, high=1.0, low_open=False, high_open=True)
+    trim = _scalar(_default(trim, 0.0), "trim", low=0.0, high=1.0, low_open=False, high_open=True)
     gains = _population(values, name)
     cut = _trim_count(gains.size, trim) // 2
     if cut == 0:
-        return exact_mean(gains)
+        return exact_mean(gains, name)
     kept = np.partition(gains, (cut, gains.size - cut - 1))[cut:gains.size - cut]
-    return exact_mean(kept)
+    return exact_mean(kept, name)
 
 
 def percentile_inc(values: Any, k: Any, *, name: str = "population") -> Any:
@@ -323,7 +354,9 @@ def percentile_inc(values: Any, k: Any, *, name: str = "population") -> Any:
     h = (gains.size - 1) * ks
     lo = np.floor(h).astype(np.intp)
     hi = np.minimum(lo + 1, gains.size - 1)
-    q = gains[lo] + (h - lo) * (gains[hi] - gains[lo])
+    with np.errstate(over="ignore", invalid="ignore"):
+        q = gains[lo] + (h - lo) * (gains[hi] - gains[lo])
+    _finite_result(q, "a quantile of the population")
     return float(q[0]) if np.ndim(k) == 0 else q
 
 
@@ -348,9 +381,7 @@ def reference_gain(population: Any, trim: float = 0.0) -> float:
 def _offsets(band: Any) -> np.ndarray:
     """Ascending band offsets from ``band``: a single number p in (0, 1) means (−p, +p); a
     list or array (even of one item) is the k−1 offsets themselves."""
-    if band is None:
-        band = DEFAULT_BAND
-    arr = _as_array(band)
+    arr = _as_array(_default(band, DEFAULT_BAND))
     if arr.ndim == 0:
         p = _scalar(arr[()], "band", low=0.0, high=1.0, high_open=True)
         return np.array([-p, p])
@@ -376,6 +407,7 @@ def _offsets(band: Any) -> np.ndarray:
 
 
 def _labels(labels: Any, k: int) -> tuple[str, ...]:
+    labels = _default(labels, None)
     if labels is None:
         return tuple(chr(ord("A") + i) for i in range(k))
     arr = _as_array(labels).reshape(-1)
@@ -440,7 +472,7 @@ def bands(population: Any = None, band: Any = DEFAULT_BAND, trim: float = 0.0,
     names = _labels(labels, offsets.size + 1)
     if reference is None:
         reference = reference_gain(population, trim)
-    return Bands(reference, offsets, reference * (1 + offsets), names)
+    return Bands(reference, offsets, _finite_result(reference * (1 + offsets), "a band threshold"), names)
 
 
 def tier(value: Any, population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
@@ -467,14 +499,16 @@ def band_summary(b: Bands, gains: np.ndarray) -> pd.DataFrame:
     """The :func:`tier_bands` table for bands already built and non-blank ``gains``."""
     rank = b.tier_index(gains)
     counts = np.bincount(rank, minlength=b.k)
-    totals = np.array([exact_sum(gains[rank == j]) for j in range(b.k)])
-    total = exact_sum(gains)
+    totals = np.array([exact_sum(gains[rank == j], "a tier's gains") for j in range(b.k)])
+    positive = np.clip(gains, 0, None)  # losses hold no share of the gain
+    positive_totals = np.array([exact_sum(positive[rank == j], "a tier's gains") for j in range(b.k)])
+    total = exact_sum(positive, "the gains")
     thresholds = b.thresholds[::-1]  # descending: the top tier's lower bound first
     lower = np.append(thresholds, np.nan)
     upper = np.insert(thresholds, 0, np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(counts > 0, totals / counts, np.nan)
-        gain_share = totals / total if total > 0 else np.full(b.k, np.nan)
+        gain_share = positive_totals / total if total > 0 else np.full(b.k, np.nan)
     return pd.DataFrame({
         "tier": list(b.labels),
         "lower": lower,
@@ -493,7 +527,8 @@ def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
 
     Columns: ``tier``, ``lower`` and ``upper`` threshold (NaN for the open ends; a tier holds
     ``lower ≤ gain < upper``), ``customers``, ``customer_share`` (of the non-blank population),
-    ``gain`` (total), ``gain_share`` (of the total gain; NaN when that total is ≤ 0),
+    ``gain`` (total), ``gain_share`` (the tier's share of the positive gain, losses counting
+    as 0; NaN when no gain is positive),
     ``average_gain`` (NaN for an empty tier). Trimmed customers are still counted: trimming
     only moves the reference gain. ``DataFrame.attrs['reference']`` holds the reference gain.
 
@@ -541,6 +576,7 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
     >>> balanced_band([10, 20, 30, 40, 100], tiers=3).round(4)  # quantiles 23.33 and 36.67, mean 40
     array([-0.4167, -0.0833])
     """
+    tiers = _default(tiers, 3)
     if isinstance(tiers, (bool, np.bool_)) or not isinstance(tiers, Real) or tiers != int(tiers):
         raise ClientRoiError(f"tiers must be a whole number from 2 to {MAX_TIERS}, got {_describe(tiers)}")
     tiers = int(tiers)
@@ -600,7 +636,9 @@ def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.Da
     average = average_cac(cac)
     b = bands(band=band, labels=labels, reference=1.0)
     m = b.multipliers()
-    return pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": average * m})
+    with np.errstate(over="ignore"):
+        budget = _finite_result(average * m, "an effort budget")
+    return pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": budget})
 
 
 def prospect_effort(expected_gain: Any, population: Any, cac: Any,
@@ -658,8 +696,10 @@ def effort_days(effort: Any, annual_income: float, margin_rate: float = MARGIN_R
     if np.any(values < 0):
         i = int(np.flatnonzero(values < 0)[0])
         raise _item_error("effort", i, shape, f"is {_g(values[i])}; effort must be ≥ 0")
-    day_cost = income / rate / days * load
-    return _shaped(_blank_nan(values / day_cost), shape, effort)
+    day_cost = _finite_result(income / rate / days * load, "the cost of one day")
+    with np.errstate(over="ignore"):
+        result = _finite_result(values / day_cost, "effort in days")
+    return _shaped(_blank_nan(result), shape, effort)
 
 
 # --------------------------------------------------------------------------------------------
@@ -737,37 +777,43 @@ def roi(gain: Any, acquisition_cost: Any) -> Any:
         i = int(np.flatnonzero(c < 0)[0])
         raise _item_error("acquisition_cost", i, cshape, f"is {_g(c[i])}; costs must be ≥ 0")
     like, shape = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = g / c
+    _finite_result(np.where(np.broadcast_to(c == 0, ratio.shape), 0.0, ratio), "gain / acquisition_cost")
     out = ratio.astype(object)
     out[np.broadcast_to(c == 0, ratio.shape)] = DIV0
     out[np.isnan(g + c)] = None
     return _shaped(out, shape, like)
 
 
-def _shares(population: Any, *, for_hhi: bool) -> np.ndarray:
-    gains = _population(population)
-    if for_hhi and np.any(gains < 0):
-        i = int(np.flatnonzero(gains < 0)[0])
-        raise ClientRoiError(f"population has a negative gain ({_g(gains[i])}); HHI needs gains ≥ 0")
-    total = exact_sum(gains)
+def _positive(population: Any) -> tuple[np.ndarray, float]:
+    """The gains with losses as 0 (the module's rule) and their exact total, which must be > 0."""
+    positive = np.clip(_population(population), 0, None)
+    total = exact_sum(positive, "the gains")
     if total <= 0:
-        raise ClientRoiError(f"population total gain is {_g(total)}; shares need a positive total")
-    return gains / total
+        raise ClientRoiError("population has no positive gain; a share of the gain needs one")
+    return positive, total
+
+
+def _shares(population: Any) -> np.ndarray:
+    """Each customer's share of the gain."""
+    positive, total = _positive(population)
+    return positive / total
 
 
 def concentration(population: Any, top_n: int = 1) -> float:
     """Share of the total gain held by the ``top_n`` largest gains (blanks ignored).
 
-    With fewer than ``top_n`` customers it is the share of all of them (1.0). Total gain ≤ 0
-    raises.
+    With fewer than ``top_n`` customers it is the share of all of them (1.0). Losses count as 0
+    (the module's rule); no positive gain raises. A blank ``top_n`` is 1.
 
-    >>> concentration([50, 30, 20], top_n=2)
-    0.8
+    >>> concentration([50, 30, 20], top_n=2), concentration([100, -50], top_n=1)
+    (0.8, 1.0)
     """
+    top_n = _default(top_n, 1)
     if isinstance(top_n, (bool, np.bool_)) or not isinstance(top_n, Real) or top_n != int(top_n) or top_n < 1:
         raise ClientRoiError(f"top_n must be a whole number ≥ 1, got {_describe(top_n)}")
-    shares = _shares(population, for_hhi=False)
+    shares = _shares(population)
     n = min(int(top_n), shares.size)
     top = np.partition(shares, shares.size - n)[shares.size - n:]
     return exact_sum(top)
@@ -776,12 +822,13 @@ def concentration(population: Any, top_n: int = 1) -> float:
 def hhi(population: Any) -> float:
     """Herfindahl–Hirschman index: ``Σ shareᵢ²`` over customers, shares of the total gain.
 
-    1/n for n equal customers, 1 for a single one. Negative gains or total ≤ 0 raise.
+    1/n for n equal customers, 1 for a single one. Losses count as 0 (the module's rule); no
+    positive gain raises.
 
-    >>> hhi([50, 30, 20])
-    0.38
+    >>> hhi([50, 30, 20]), hhi([50, 30, 20, -10])
+    (0.38, 0.38)
     """
-    shares = _shares(population, for_hhi=True)
+    shares = _shares(population)
     return exact_sum(shares * shares)
 
 
@@ -790,17 +837,14 @@ def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
     ``s = 0, 1/steps, …, 1``.
 
     Rule: gains sorted from largest; step ``s`` counts the ``⌊s × n + 0.5⌋`` largest (nearest
-    customer, halves up); each share is the exact sum of those gains ÷ the exact total. Same
-    checks as :func:`concentration` (total ≤ 0 raises).
+    customer, halves up); each share is the exact sum of those gains ÷ the exact total. Losses
+    count as 0 (the module's rule); no positive gain raises.
 
     >>> pareto([50, 30, 20], steps=2)
     [(0.0, 0.0), (0.5, 0.8), (1.0, 1.0)]
     """
-    gains = _population(population)
-    total = exact_sum(gains)
-    if total <= 0:
-        raise ClientRoiError(f"population total gain is {_g(total)}; shares need a positive total")
-    ordered = np.sort(gains)[::-1].tolist()
+    positive, total = _positive(population)
+    ordered = np.sort(positive)[::-1].tolist()
     points = []
     for j in range(steps + 1):
         s = j / steps

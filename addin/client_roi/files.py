@@ -1,32 +1,57 @@
-"""Files in and out: customer exports (CSV, XLSX) and workbooks written safely.
+"""Files in and out: customer exports (text and XLSX) and workbooks written safely.
 
-* Reading: CSV as real exports come (``,`` or ``;``, decimal commas, UTF-8 with or without
-  BOM, or Windows-1252); XLSX through openpyxl with defusedxml installed (hostile XML is
-  refused) and a size check against zip bombs. Headers are matched case- and
-  accent-insensitively, in English or French (:mod:`client_roi.layout`). Cell text stays text.
-* Writing: never over the input, never over an existing file without ``force``, through a
-  temporary file renamed into place, and byte-for-byte reproducible (fixed zip timestamps and
-  document dates), so running the same job twice gives identical files.
+Reading decides every format from the evidence of the whole file and refuses what it cannot
+tell; each value is read right or the file is refused with a message naming the file, row and
+column (never a guess, never a traceback):
+
+* **Encoding**: a byte-order mark (UTF-8, UTF-16: Excel's "CSV UTF-8" and "Unicode Text") is
+  decisive; else a file that is valid UTF-8 is UTF-8; else charset-normalizer chooses between
+  the encodings Excel writes plain CSV in (Windows-1252, Mac Roman). ``encoding=`` overrides.
+* **Dialect**: clevercsv detects separator and quoting (``,`` ``;`` tab ``|``); then every row of
+  the whole file must fit the header. Any line ending.
+* **Numbers**: each number column is read by :mod:`client_roi.decimals` from all its values
+  (decimal point or comma, thousands separators, currency signs); an ambiguous column is settled
+  by the file's other number columns, else refused with the way out (``decimal=``).
+* **XLSX**: read by value with python-calamine (cached results of formulas); a formula with no
+  cached result or an error cell in an input column is refused by its cell; the zip is size
+  checked first (zip bombs) and XML entities are never expanded.
+* **Text**: stays text (``=HYPERLINK(…)`` is a name, not a formula); control characters and cells
+  over Excel's 32,767 characters are refused.
+* Roles are checked while reading (``should pay`` / ``has paid`` flags), so that a bad flag is
+  reported by its place in the file, not in the workbook made from it.
+
+Writing: never over the input, never over anything but a regular file (and that only with
+``force``), through a temporary file renamed into place with the permissions the user's umask
+gives, and byte-for-byte reproducible (fixed zip timestamps and document dates).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
+import stat
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from . import layout
+from . import decimals, engine, layout
 
 MAX_UNZIPPED = 2 * 1024**3   # bytes an .xlsx may expand to
+MAX_CELL_TEXT = 32_767       # Excel's limit on the characters of one cell
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_ISO = "2000-01-01T00:00:00Z"
-
+DELIMITERS = [",", ";", "\t", "|"]
+SNIFF_CHARS = 64 * 1024
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
+BOOK_SUFFIXES = (".xlsx", ".xlsm")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 INPUT_KEYS = {c.key for c in layout.INPUTS}
 
@@ -35,45 +60,83 @@ class InputFileError(Exception):
     """A customer file that cannot be read; the message names the file, row and column."""
 
 
+@dataclass
+class Source:
+    """Where the rows of a frame came from, to name a place: ``file row N, column 'X'``."""
+
+    name: str
+    header: list[str]              # the file's own header text per canonical key
+    first_row: int                 # file row (1-based) of the first customer
+    cell: Any = None               # (row offset, key) -> 'D5'-style reference, for workbooks
+
+    def where(self, i: int, key: str) -> str:
+        place = f"{self.name} row {self.first_row + i}"
+        if self.cell is not None:
+            place = f"{self.name} cell {self.cell(i, key)}"
+        return f"{place} (customer {i + 1}), column '{self.header[key]}'"
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------------------------
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with BOM"), (b"\xff\xfe", "utf-16", "UTF-16 (Unicode Text)"),
+         (b"\xfe\xff", "utf-16", "UTF-16 (Unicode Text)")]
+
+
+def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a file and how it was decoded (see the module's rules)."""
+    if encoding:
+        try:
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise InputFileError(f"{name}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputFileError(f"{name}: is not {encoding} (byte {exc.start}: {exc.reason})") from None
+    for bom, codec, label in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), label
+            except UnicodeDecodeError as exc:
+                raise InputFileError(f"{name}: starts like {label} but byte {exc.start} is not ({exc.reason})") from None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="strict")
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=["cp1252", "mac_roman"]).best()
+    if best is None:
+        raise InputFileError(f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
+                             "save it as CSV UTF-8 or say --encoding")
+    return str(best), {"cp1252": "Windows-1252", "mac_roman": "Mac Roman"}.get(best.encoding, best.encoding)
 
 
-def _to_number(text: str, decimal_comma: bool) -> float | str:
-    """'1 234,56 €' -> 1234.56 with decimal commas; anything not a number is returned as is."""
-    t = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    t = t.strip("€$£")
-    if decimal_comma:
-        t = t.replace(".", "").replace(",", ".") if re.fullmatch(r"-?[\d.]*,?\d*", t) else t
+def _rows(text: str, name: str) -> list[list[str]]:
+    import clevercsv
+
+    sample = text[:SNIFF_CHARS]
+    dialect = clevercsv.Detector().detect(sample, delimiters=DELIMITERS)
+    if dialect is None or not dialect.delimiter:
+        raise InputFileError(f"{name}: cannot tell its separator (tried , ; tab |)")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
+                        quotechar=dialect.quotechar or '"', escapechar=dialect.escapechar or None, strict=True)
     try:
-        return float(t)
-    except ValueError:
-        return text
+        rows = [row for row in reader]
+    except csv.Error as exc:
+        raise InputFileError(f"{name} row {reader.line_num}: {exc}") from None
+    while rows and not any(v.strip() for v in rows[-1]):
+        rows.pop()
+    return rows
 
 
-def read_csv(path: Path) -> pd.DataFrame:
-    text = _decode(path.read_bytes())
-    sample = text[:4096]
-    first_line = sample.splitlines()[0] if sample else ""
-    sep = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+def read_text(path: Path, *, decimal: str | None = None, encoding: str | None = None) -> pd.DataFrame:
+    """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text)."""
+    text, _ = decode(path.read_bytes(), path.name, encoding)
+    rows = _rows(text, path.name)
     if not rows:
         raise InputFileError(f"{path.name}: the file is empty")
-    frame = _frame(rows[0], rows[1:], path, first_row=2)
-    for key in layout.NUMERIC_INPUTS:
-        if key in frame:
-            frame[key] = [_to_number(v, sep == ";") if isinstance(v, str) and v.strip() else v
-                          for v in frame[key]]
-    return frame
+    return _frame(rows[0], rows[1:], path.name, first_row=2, decimal=decimal)
 
 
 def _check_zip(path: Path) -> None:
@@ -87,10 +150,12 @@ def _check_zip(path: Path) -> None:
 
 
 def load_workbook(path: Path, **kwargs):
-    """openpyxl.load_workbook after a zip-bomb check; defusedxml guards the XML itself."""
+    """openpyxl.load_workbook after a zip-bomb check; defusedxml guards the XML itself.
+    An .xlsm keeps its macros (``keep_vba``)."""
     import openpyxl
 
     _check_zip(path)
+    kwargs.setdefault("keep_vba", path.suffix.lower() == ".xlsm")
     try:
         return openpyxl.load_workbook(path, **kwargs)
     except InputFileError:
@@ -99,53 +164,237 @@ def load_workbook(path: Path, **kwargs):
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def read_xlsx(path: Path) -> pd.DataFrame:
-    """The customers of the workbook's ``Customers`` table, or else of its first sheet."""
-    wb = load_workbook(path, data_only=True)
-    for ws in wb.worksheets:
-        if layout.TABLE in ws.tables:
-            cells = ws[ws.tables[layout.TABLE].ref]
-            rows = [[c.value for c in r] for r in cells]
-            break
+class CachedValues:
+    """Cell values of an .xlsx as Excel last computed them (python-calamine), and the cells
+    whose value cannot be trusted: formulas with no cached result, error values."""
+
+    def __init__(self, path: Path):
+        from python_calamine import CalamineWorkbook
+
+        _check_zip(path)
+        self.path = path
+        try:
+            self.book = CalamineWorkbook.from_path(str(path), load_tables=True)
+        except Exception as exc:  # calamine raises its own kinds for damaged files
+            raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+        self._grids: dict[str, list[list[Any]]] = {}
+        self._suspects: dict[str, dict[str, str]] = {}
+
+    def grid(self, sheet: str) -> list[list[Any]]:
+        if sheet not in self._grids:
+            self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        return self._grids[sheet]
+
+    def value(self, sheet: str, row: int, col: int) -> Any:
+        grid = self.grid(sheet)
+        if row - 1 < len(grid) and col - 1 < len(grid[row - 1]):
+            return grid[row - 1][col - 1]
+        return None
+
+    def suspects(self, sheet: str) -> dict[str, str]:
+        """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
+        if sheet not in self._suspects:
+            self._suspects[sheet] = _suspect_cells(self.path, sheet)
+        return self._suspects[sheet]
+
+
+def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str:
+    from defusedxml.ElementTree import fromstring
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book = fromstring(z.read("xl/workbook.xml"))
+    rid = next(s.get(f"{rel_ns}id") for s in book.iter(f"{main}sheet") if s.get("name") == sheet)
+    rels = fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def _suspect_cells(path: Path, sheet: str) -> dict[str, str]:
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(path) as z:
+        part = _sheet_part(z, sheet)
+        data = z.read(part)
+    if b"<f" not in data and b':f' not in data and b't="e"' not in data:
+        return {}  # no formula, no error value: nothing to check (the common case, fast)
+    out = {}
+    for _, el in iterparse(io.BytesIO(data)):
+        if el.tag.endswith("}c") or el.tag == "c":
+            formula = value = None
+            for child in el:
+                local = child.tag.rsplit("}", 1)[-1]
+                if local == "f":
+                    formula = child.text or ""
+                elif local == "v":
+                    value = child.text
+            if el.get("t") == "e":
+                out[el.get("r")] = f"holds the error value {value}"
+            elif formula is not None and (value is None or value == "") and el.get("t") != "inlineStr":
+                out[el.get("r")] = (f"holds the formula ={formula} with no computed value: open and save "
+                                    "the file in Excel or LibreOffice, then try again")
+            el.clear()
+    return out
+
+
+def read_xlsx(path: Path, *, decimal: str | None = None) -> pd.DataFrame:
+    """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
+    try:
+        return _read_xlsx(path, decimal)
+    except (InputFileError, engine.ClientRoiError):
+        raise
+    except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
+        raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+
+
+def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
+    from openpyxl.utils import get_column_letter
+
+    cached = CachedValues(path)
+    book = cached.book
+    if layout.TABLE in book.table_names:
+        table = book.get_table_by_name(layout.TABLE)
+        sheet, (top, left) = table.sheet, table.start
+        header, rows = list(table.columns), [list(r) for r in table.to_python()]
+        top -= 1  # calamine's table start is its first data row; the header is above it
     else:
-        rows = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-    while rows and all(v is None for v in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise InputFileError(f"{path.name}: the first sheet is empty")
-    return _frame(rows[0], rows[1:], path, first_row=2)
+        first = next((m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")),
+                     book.sheet_names[0])
+        sheet, top, left = first, 0, 0
+        rows = [list(r) for r in cached.grid(first)]
+        while rows and all(engine.is_blank(v) for v in rows[-1]):
+            rows.pop()
+        if not rows:
+            raise InputFileError(f"{path.name}: the first sheet is empty")
+        header, rows = rows[0], rows[1:]
+    positions = {layout.HEADER_KEYS.get(layout.normalize(h)): j for j, h in enumerate(header)}
+    suspects = cached.suspects(sheet)
+
+    def cell(i: int, key: str) -> str:
+        return f"'{sheet}'!{get_column_letter(left + positions[key] + 1)}{top + 2 + i}"
+
+    for ref, why in suspects.items():
+        for key, j in positions.items():
+            if key not in INPUT_KEYS:
+                continue
+            col = get_column_letter(left + j + 1)
+            m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+            if m and m[1] == col and top + 2 <= int(m[2]) <= top + 1 + len(rows):
+                raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[j]}'): {why}")
+    return _frame(header, rows, f"{path.name}", first_row=top + 2, decimal=decimal, cell=cell)
 
 
-def _frame(header: list, rows: list[list], path: Path, first_row: int) -> pd.DataFrame:
+def _text(value: Any, where: str) -> str | None:
+    """A text cell, checked; None for a blank."""
+    if engine.is_blank(value):
+        return None
+    text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
+    if len(text) > MAX_CELL_TEXT:
+        raise InputFileError(f"{where}: has {len(text):,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}")
+    bad = _CONTROL.search(text)
+    if bad:
+        raise InputFileError(f"{where}: contains the control character U+{ord(bad.group()):04X}, "
+                             "which a workbook cannot hold")
+    return text
+
+
+def _frame(header: list, rows: list[list], name: str, first_row: int, *, decimal: str | None = None,
+           cell=None) -> pd.DataFrame:
     keys: dict[str, int] = {}
-    for i, name in enumerate(header):
-        key = layout.HEADER_KEYS.get(layout.normalize(name))
+    for i, h in enumerate(header):
+        key = layout.HEADER_KEYS.get(layout.normalize(h))
         if key not in INPUT_KEYS:
             continue  # unknown, or a computed column the template writes itself
         if key in keys:
-            raise InputFileError(f"{path.name}: columns '{header[keys[key]]}' and '{name}' both mean "
+            raise InputFileError(f"{name}: columns '{header[keys[key]]}' and '{h}' both mean "
                                  f"'{layout.header(key, 'en')}'")
         keys[key] = i
     missing = [layout.header(k, "en") for k in layout.REQUIRED_INPUTS if k not in keys]
     if missing:
-        raise InputFileError(f"{path.name}: no column for " + ", ".join(f"'{m}'" for m in missing)
+        raise InputFileError(f"{name}: no column for " + ", ".join(f"'{m}'" for m in missing)
                              + f" (found: {', '.join(str(h) for h in header)})")
     width = len(header)
-    data = {key: [(r[i] if i < len(r) else None) for r in rows] for key, i in keys.items()}
     for n, r in enumerate(rows):
-        if len(r) > width and any(str(v).strip() for v in r[width:]):
-            raise InputFileError(f"{path.name}: row {first_row + n} has {len(r)} fields, the header {width}")
-    frame = pd.DataFrame(data, dtype=object)
-    return frame.reindex(columns=[c.key for c in layout.INPUTS])
+        if len(r) > width and any(not engine.is_blank(v) for v in r[width:]):
+            raise InputFileError(f"{name} row {first_row + n}: has {len(r)} fields, the header {width}")
+    source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell)
+    data = {key: [(r[i] if i < len(r) else None) for r in rows] for key, i in keys.items()}
+    for key in ("customer", "should_pay", "has_paid"):
+        if key in data:
+            data[key] = [_text(v, source.where(i, key)) if not isinstance(v, bool) else v
+                         for i, v in enumerate(data[key])]
+    _numbers(data, source, decimal)
+    frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
+    try:
+        engine.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
+    except engine.ClientRoiError as exc:
+        raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
+    return frame
 
 
-def read_customers(path: Path) -> pd.DataFrame:
+def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None:
+    """Number columns in place: numbers stay, text is read by the column's evidence, blanks are
+    None; the file's other columns settle an ambiguous one (see :mod:`client_roi.decimals`)."""
+    keys = [k for k in layout.NUMERIC_INPUTS if k in data]
+    texts: dict[str, list[tuple[int, str]]] = {}
+    for key in keys:
+        values = data[key]
+        for i, v in enumerate(values):
+            if engine.is_blank(v):
+                values[i] = None
+            elif isinstance(v, str):
+                texts.setdefault(key, []).append((i, v))
+            elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise InputFileError(f"{source.where(i, key)}: is {engine._describe(v)}, not a number")
+    decided: dict[str, str] = {}
+    ambiguous: dict[str, decimals.ColumnProblem] = {}
+    for key, items in texts.items():
+        try:
+            numbers, convention = decimals.read_column([t for _, t in items], decimal)
+        except decimals.ColumnProblem as exc:
+            if "say --decimal" not in exc.message:
+                raise InputFileError(f"{source.where(items[exc.row][0], key)}: {exc}") from None
+            ambiguous[key] = exc
+            continue
+        decided[key] = convention
+        for (i, _), x in zip(items, numbers):
+            data[key][i] = x
+    evidence = {c for k, c in decided.items() if _evidenced(texts[k])}
+    for key, exc in ambiguous.items():
+        items = texts[key]
+        if len(evidence) != 1:
+            raise InputFileError(f"{source.where(items[exc.row][0], key)}: {exc}")
+        numbers, _ = decimals.read_column([t for _, t in items], fallback=next(iter(evidence)))
+        for (i, _), x in zip(items, numbers):
+            data[key][i] = x
+    for key in keys:
+        for i, x in enumerate(data[key]):
+            if x is not None and not math.isfinite(x):
+                raise InputFileError(f"{source.where(i, key)}: is {x}, not a finite number")
+
+
+def _evidenced(items: list[tuple[int, str]]) -> bool:
+    """Whether some value of the column reads differently in the two conventions' eyes, i.e.
+    whether the column's convention is evidence for the others."""
+    return any(decimals.parse(t, decimals.POINT) != decimals.parse(t, decimals.COMMA) for _, t in items)
+
+
+def read_customers(path: Path, *, decimal: str | None = None, encoding: str | None = None) -> pd.DataFrame:
+    """Canonical customer columns from a text export or a workbook (see the module's rules)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputFileError(f"{path}: is not a file")
+    if not os.access(path, os.R_OK):
+        raise InputFileError(f"{path}: cannot be read (permission denied)")
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
-        return read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
-    raise InputFileError(f"{path.name}: expected a .csv or .xlsx file")
+    if suffix in TEXT_SUFFIXES:
+        return read_text(path, decimal=decimal, encoding=encoding)
+    if suffix in BOOK_SUFFIXES:
+        return read_xlsx(path, decimal=decimal)
+    raise InputFileError(f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) "
+                         f"or a workbook ({', '.join(BOOK_SUFFIXES)})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,20 +417,45 @@ def workbook_bytes(wb) -> bytes:
     return out.getvalue()
 
 
+class OutputError(Exception):
+    """An output that cannot be written where asked; the message says why."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
-    """Write ``wb`` to ``path`` atomically; refuse to overwrite an input, or any file without force."""
+    """Write ``wb`` to ``path`` atomically (see the module's rules for what is refused)."""
     path = Path(path)
+    suffix = path.suffix.lower()
+    macros = getattr(wb, "vba_archive", None) is not None
+    if suffix not in BOOK_SUFFIXES:
+        raise OutputError(f"{path}: the output must end with .xlsx" + (" or .xlsm" if macros else ""))
+    if macros and suffix != ".xlsm":
+        raise OutputError(f"{path}: the workbook has macros; write it as .xlsm to keep them")
+    if not macros and suffix == ".xlsm":
+        raise OutputError(f"{path}: the workbook has no macros; write it as .xlsx")
     for source in inputs:
         if source.exists() and path.exists() and path.resolve() == source.resolve():
-            raise FileExistsError(f"{path}: will not overwrite the input file; choose another output")
+            raise OutputError(f"{path}: will not overwrite the input file; choose another output")
+    if path.is_symlink() or (path.exists() and not stat.S_ISREG(path.stat().st_mode)):
+        raise OutputError(f"{path}: exists and is not a regular file; choose another output")
     if path.exists() and not force:
-        raise FileExistsError(f"{path} exists; use --force to replace it")
+        raise OutputError(f"{path} exists; use --force to replace it")
     data = workbook_bytes(wb)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=path.parent)
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: the folder {path.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets what umask gives
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -45,7 +45,13 @@ class Table:
     top: int      # 1-based row of the header
     left: int     # 1-based column of the first column
     header: list[Any]
-    nrows: int    # data rows below the header
+    nrows: int    # data rows below the header (a totals row is not one)
+    totals: int = 0  # rows of the table's totals row (0 or 1), after the data rows
+
+    @property
+    def end(self) -> int:
+        """The last row of the table, totals row included."""
+        return self.top + self.nrows + self.totals
 
 
 class Workbook(Protocol):
@@ -55,6 +61,7 @@ class Workbook(Protocol):
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None: ...
     def run_end(self, sheet: str, row: int, col: int) -> int: ...
+    def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]: ...
 
 
 def column_letter(col: int) -> str:
@@ -81,6 +88,7 @@ class Inputs:
     columns: dict[str, list[Any]]         # input column key -> raw cell values
     params: dict[str, Any]
     param_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    stale_rows: int = 0                   # rows below the table holding only old computed cells
 
 
 def _columns(table: Table) -> tuple[str, dict[str, int]]:
@@ -121,15 +129,42 @@ def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, in
     return value, (sheet, row, col)
 
 
+#: How far below the table a refresh looks for old computed cells to clear.
+MAX_STALE_ROWS = 100_000
+
+
+def _below(book: Workbook, table: Table, index: dict[str, int]) -> int:
+    """Rows just below the table that hold only computed cells left from a longer table (to
+    clear); a customer typed below the table, outside it, is refused by its cell."""
+    inputs = {index[c.key]: c.key for c in layout.INPUTS if c.key in index}
+    stale = 0
+    while stale < MAX_STALE_ROWS:
+        r = table.end + 1 + stale
+        values = book.row(table.sheet, r, table.left, len(table.header))
+        filled = [j for j, v in enumerate(values) if not engine.is_blank(v)]
+        if not filled:
+            break
+        typed = [j for j in filled if j in inputs]
+        if typed:
+            j = typed[0]
+            raise RefreshError(
+                f"{cell_name(table.sheet, r, table.left + j)} (column '{table.header[j]}'): {values[j]!r} is "
+                f"typed just below table {layout.TABLE}, outside it, so it would be left out: resize the "
+                "table to include that row (Table Design > Resize Table), or move it")
+        stale += 1
+    return stale
+
+
 def read(book: Workbook) -> Inputs:
-    """Read the Customers table and the parameters; check the table's shape."""
+    """Read the Customers table and the parameters; check the table's shape and what is below."""
     table = book.table(layout.TABLE)
     lang, index = _columns(table)
+    stale = _below(book, table, index)
     columns = {c.key: book.column(table, index[c.key]) for c in layout.INPUTS}
     params, cells = {}, {}
     for p in layout.PARAMETERS:
         params[p.name], cells[p.name] = _param(book, p)
-    return Inputs(lang, table, index, columns, params, cells)
+    return Inputs(lang, table, index, columns, params, cells, stale)
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,20 +281,18 @@ def _cells(values) -> list[Any]:
 
 
 def _concentration(population: np.ndarray, words: dict) -> list[list[Any]]:
-    # Losses hold no share of the gain: loss-making clients count as 0 here.
-    gains = np.clip(population, 0, None)
-    top1 = engine.concentration(gains, 1)
-    index = engine.hhi(gains)
+    top1 = engine.concentration(population, 1)
+    index = engine.hhi(population)
     yes, no = words["yesno"]
-    values = [top1, engine.concentration(gains, 5), index,
+    values = [top1, engine.concentration(population, 5), index,
               words["verdict"][engine.concentration_verdict(index)],
               yes if top1 > engine.SINGLE_CUSTOMER_LIMIT else no]
     return [[label, value] for label, value in zip(words["concentration"], values)]
 
 
 def _pareto(population: np.ndarray, words: dict) -> list[list[Any]]:
-    """The engine's Pareto curve of the clients, losses counted as 0 (as in the concentration)."""
-    points = engine.pareto(np.clip(population, 0, None), layout.PARETO_STEPS)
+    """The engine's Pareto curve of the clients."""
+    points = engine.pareto(population, layout.PARETO_STEPS)
     return [words["pareto"]] + [list(p) for p in points]
 
 
@@ -284,6 +317,9 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     if t.nrows:
         for key, values in out.columns.items():
             book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in values])
+    if inp.stale_rows:  # computed cells left below a table that shrank
+        for key in out.columns:
+            book.clear(t.sheet, t.end + 1, t.left + inp.index[key], inp.stale_rows, 1)
     for name, block, rows, cols in [
         (layout.OUT_FACTS, out.facts, len(out.facts), 2),
         (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
@@ -314,26 +350,53 @@ def refresh(book: Workbook) -> Outputs:
 # --------------------------------------------------------------------------------------------
 
 class OpenpyxlBook:
-    """An openpyxl workbook (loaded with formulas, not data_only)."""
+    """An openpyxl workbook (loaded with formulas, not data_only, so that they are kept).
 
-    def __init__(self, wb):
+    ``cached`` (:class:`client_roi.files.CachedValues` of the same file) gives input cells that
+    hold formulas their computed value, as Excel shows it; a formula with no computed value
+    is refused by its cell. Without it (a workbook built in memory) formulas are refused too.
+    """
+
+    def __init__(self, wb, cached=None):
         self.wb = wb
+        self.cached = cached
 
     def table(self, name: str) -> Table:
         from openpyxl.utils.cell import range_boundaries
 
         for ws in self.wb.worksheets:
             if name in ws.tables:
-                left, top, right, bottom = range_boundaries(ws.tables[name].ref)
+                t = ws.tables[name]
+                left, top, right, bottom = range_boundaries(t.ref)
                 header = next(ws.iter_rows(min_row=top, max_row=top, min_col=left, max_col=right, values_only=True))
-                return Table(ws.title, top, left, list(header), bottom - top)
+                totals = int(t.totalsRowCount or 0)
+                return Table(ws.title, top, left, list(header), bottom - top - totals, totals)
         raise RefreshError(f"the workbook has no table named '{name}'")
 
     def column(self, table: Table, offset: int) -> list[Any]:
         col = table.left + offset
         cells = self.wb[table.sheet].iter_rows(min_row=table.top + 1, max_row=table.top + table.nrows,
-                                               min_col=col, max_col=col, values_only=True)
-        return [row[0] for row in cells]
+                                               min_col=col, max_col=col)
+        return [self._value(row[0]) for row in cells]
+
+    def _value(self, cell) -> Any:
+        if cell.data_type != "f":
+            return cell.value
+        where = f"{cell_name(cell.parent.title, cell.row, cell.column)}"
+        if self.cached is None:
+            raise RefreshError(f"{where}: holds the formula {cell.value}, whose value cannot be read here")
+        why = self.cached.suspects(cell.parent.title).get(cell.coordinate)
+        if why:
+            raise RefreshError(f"{where}: {why}")
+        value = self.cached.value(cell.parent.title, cell.row, cell.column)
+        return None if value == "" else value
+
+    def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]:
+        ws = self.wb[sheet]
+        if row > ws.max_row:
+            return [None] * ncols
+        return list(next(ws.iter_rows(min_row=row, max_row=row, min_col=col, max_col=col + ncols - 1,
+                                      values_only=True)))
 
     def name_cells(self, name: str):
         from openpyxl.utils.cell import range_boundaries
@@ -344,8 +407,8 @@ class OpenpyxlBook:
         sheet, ref = next(iter(defined.destinations))
         left, top, right, bottom = range_boundaries(ref.replace("$", ""))
         ws = self.wb[sheet]
-        values = [list(r) for r in ws.iter_rows(min_row=top, max_row=bottom, min_col=left,
-                                                max_col=right, values_only=True)]
+        values = [[self._value(c) for c in r]
+                  for r in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right)]
         return sheet, top, left, values
 
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
@@ -388,7 +451,8 @@ class XwBook:
                     rng = t.range
                     header = t.header_row_range.options(ndim=1).value
                     body = t.data_body_range
-                    return Table(sheet.name, rng.row, rng.column, list(header), body.shape[0] if body else 0)
+                    nrows = body.shape[0] if body else 0
+                    return Table(sheet.name, rng.row, rng.column, list(header), nrows, rng.shape[0] - 1 - nrows)
         raise RefreshError(f"the workbook has no table named '{name}'")
 
     def column(self, table: Table, offset: int) -> list[Any]:
@@ -412,6 +476,10 @@ class XwBook:
 
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
         self._sheet(sheet).range((row, col), (row + nrows - 1, col + ncols - 1)).clear_contents()
+
+    def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]:
+        rng = self._sheet(sheet).range((row, col), (row, col + ncols - 1))
+        return rng.options(ndim=2, err_to_str=True).value[0]
 
     def run_end(self, sheet: str, row: int, col: int) -> int:
         """As OpenpyxlBook.run_end, with ``Range.end('down')`` (Ctrl+Down), which every xlwings

@@ -24,7 +24,7 @@ from .refresh import OpenpyxlBook, column_letter, refresh
 
 MONEY = '#,##0 "€"'
 PERCENT = "0.0%"
-DAYS = {"en": '0.0 "d"', "fr": '0.0 "j"'}
+DAYS = {"en": '0.00 "d"', "fr": '0.00 "j"'}  # 0.05 d stays readable
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 TITLE = Font(bold=True, size=14, color="1F4E79")
 BOLD = Font(bold=True)
@@ -372,9 +372,10 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None
     return wb
 
 
-def refresh_workbook(wb: Workbook):
-    """Refresh an openpyxl workbook and redraw its charts for the tiers it now has."""
-    out = refresh(OpenpyxlBook(wb))
+def refresh_workbook(wb: Workbook, cached=None):
+    """Refresh an openpyxl workbook and redraw its charts for the tiers it now has.
+    ``cached``: the computed values of its formulas (see :class:`OpenpyxlBook`)."""
+    out = refresh(OpenpyxlBook(wb, cached))
     draw_charts(wb, out.lang, len(out.bands) - 1)
     return out
 

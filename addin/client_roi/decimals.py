@@ -1,0 +1,116 @@
+"""Numbers written as text, read from the evidence of a whole column: never a guess.
+
+A text export writes numbers in one of two conventions:
+
+* **point**: decimal point, thousands grouped by ``,``, a space (also no-break or narrow
+  no-break), ``'`` or ``’`` — ``1234.5``, ``1,234.50``, ``1 234.5``, ``1'234.5``;
+* **comma**: decimal comma, thousands grouped by ``.`` or a space — ``1234,5``, ``1.234,50``,
+  ``1 234,50``.
+
+Grammar of one value (after trimming): an optional sign (``-``, ``+``, ``−``) or accounting
+parentheses ``(…)`` for a negative; an optional currency (``€ $ £ ¥``, ``EUR USD GBP CHF``)
+before or after; digits, either ungrouped or in groups of exactly three after a first group of
+one to three, one separator kind per value; an optional fraction; an optional exponent
+(``1.5E+06``, as spreadsheets write large numbers). Anything else is text.
+
+Rule for a column (:func:`read_column`): the conventions that read **every** value are
+kept. One left: it is used. None: the column is refused, naming a value no convention reads
+(text), or two values that need different conventions. Both left and they read every value to
+the same number (integers, ``12.5`` with no grouping possible…): fine. Both left and they
+disagree (``1.234`` alone is 1.234 or 1234): the column is ambiguous and is refused unless the
+caller decided (``decimal='.'`` or ``','``, e.g. from the other columns of the same file or from
+``--decimal``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+POINT, COMMA = ".", ","
+CONVENTIONS = (POINT, COMMA)
+NAMES = {POINT: "a decimal point", COMMA: "a decimal comma"}
+
+_SPACES = " \u00a0\u202f"
+_GROUP = {POINT: ",'’" + _SPACES, COMMA: "." + _SPACES}
+_CURRENCY = r"(?:[€$£¥]|EUR|USD|GBP|CHF)"
+_NUMBER = {
+    conv: re.compile(
+        rf"(?P<int>\d+|\d{{1,3}}(?P<sep>[{re.escape(_GROUP[conv])}])\d{{3}}(?:(?P=sep)\d{{3}})*)?"
+        rf"(?:{re.escape(conv)}(?P<frac>\d+))?(?P<exp>[eE][+-]?\d+)?")
+    for conv in CONVENTIONS
+}
+_WRAPPED = re.compile(rf"^(?P<neg1>\()?\s*(?P<sign>[-+−])?\s*(?:{_CURRENCY}\s*)?(?P<body>[^\s()€$£¥].*?)"
+                      rf"(?:\s*{_CURRENCY})?\s*(?P<neg2>\))?$")
+
+
+@dataclass
+class ColumnProblem(Exception):
+    """Why a column cannot be read; ``row`` is the 0-based index of the value at fault."""
+
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def parse(text: str, convention: str) -> float | None:
+    """The number ``text`` writes in ``convention``, or None if it is not one.
+
+    >>> parse("1 234,50 €", ","), parse("(1,234.5)", "."), parse("1.234", "."), parse("1.234", ",")
+    (1234.5, -1234.5, 1.234, 1234.0)
+    >>> parse("1,2,3", ".") is None, parse("12abc", ",") is None
+    (True, True)
+    """
+    m = _WRAPPED.match(text.strip())
+    if m is None or bool(m["neg1"]) != bool(m["neg2"]) or (m["neg1"] and m["sign"]):
+        return None
+    n = _NUMBER[convention].fullmatch(m["body"])
+    if n is None or (n["int"] is None and n["frac"] is None):
+        return None
+    digits = (n["int"] or "0").replace(n["sep"] or "\0", "")
+    value = float(f"{digits}.{n['frac'] or '0'}{n['exp'] or ''}")
+    return -value if (m["neg1"] or m["sign"] in ("-", "−")) else value
+
+
+def read_column(texts: list[str], decimal: str | None = None, *, fallback: str | None = None) -> tuple[list[float], str]:
+    """Read non-blank texts of one column; return the numbers and the convention used.
+
+    ``decimal`` forces a convention; ``fallback`` settles an ambiguous column (the file's
+    other columns' convention). Raises :class:`ColumnProblem` otherwise (see the module rule).
+    """
+    candidates = [decimal] if decimal else list(CONVENTIONS)
+    parsed = {conv: [] for conv in candidates}
+    first_failure: dict[str, int] = {}
+    cache: dict[tuple[str, str], float | None] = {}
+    for i, text in enumerate(texts):
+        for conv in list(parsed):
+            key = (text, conv)
+            if key not in cache:
+                cache[key] = parse(text, conv)
+            if cache[key] is None:
+                first_failure.setdefault(conv, i)
+                del parsed[conv]
+            else:
+                parsed[conv].append(cache[key])
+        if not parsed:
+            break
+    if not parsed:
+        if len(candidates) == 1 or first_failure[POINT] == first_failure[COMMA]:
+            i = max(first_failure.values())
+            raise ColumnProblem(i, f"is text {texts[i]!r}" + (f" (not a number with {NAMES[decimal]})" if decimal else ""))
+        p, c = first_failure[POINT], first_failure[COMMA]
+        raise ColumnProblem(max(p, c), f"{texts[c]!r} needs a decimal point but {texts[p]!r} a decimal comma: "
+                                       "one column, one convention")
+    if len(parsed) == 1:
+        (conv, values), = parsed.items()
+        return values, conv
+    if parsed[POINT] == parsed[COMMA]:
+        return parsed[POINT], POINT
+    if fallback in parsed:
+        return parsed[fallback], fallback
+    i = next(i for i, (a, b) in enumerate(zip(parsed[POINT], parsed[COMMA])) if a != b)
+    raise ColumnProblem(i, f"{texts[i]!r} reads {parsed[POINT][i]:g} with a decimal point or "
+                           f"{parsed[COMMA][i]:g} with a decimal comma, and no other value tells which: "
+                           "say --decimal . or --decimal ,")

@@ -27,7 +27,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	./scripts/install-system-deps.sh
-	$(BIN)/python scripts/fetch_pyodide.py
+	$(BIN)/python scripts/fetch_test_assets.py
 	$(BIN)/python -m pytest
 
 test-latest:
@@ -35,7 +35,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install -q --upgrade pip
 	$(LATEST)/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[test]'
 	./scripts/install-system-deps.sh
-	$(LATEST)/bin/python scripts/fetch_pyodide.py
+	$(LATEST)/bin/python scripts/fetch_test_assets.py
 	$(LATEST)/bin/python -m pytest -p no:cacheprovider
 
 lock:

@@ -112,3 +112,61 @@ def test_shares_hhi_and_summaries_do_not_depend_on_order(population, rnd):
     assert cr.engine.pareto(population) == cr.engine.pareto(shuffled)
     a, b = cr.tier_bands(population), cr.tier_bands(shuffled)
     assert a.equals(b) and a.attrs == b.attrs
+
+
+# --- numbers written by any supported convention read back to the same float ----------------
+
+def _write(x: float, style: str) -> str:
+    text = {
+        "plain point": f"{x:.2f}",
+        "grouped comma, point": f"{x:,.2f}",
+        "grouped apostrophe, point": f"{x:,.2f}".replace(",", "'"),
+        "plain comma": f"{x:.2f}".replace(".", ","),
+        "grouped point, comma": f"{x:,.2f}".translate(str.maketrans(",.", ".,")),
+        "grouped space, comma": f"{x:,.2f}".replace(",", " ").replace(".", ","),
+        "grouped no-break space, comma": f"{x:,.2f}".replace(",", "\u00a0").replace(".", ","),
+        "grouped narrow no-break space, comma": f"{x:,.2f}".replace(",", "\u202f").replace(".", ","),
+    }[style]
+    return text
+
+
+STYLES = ["plain point", "grouped comma, point", "grouped apostrophe, point", "plain comma",
+          "grouped point, comma", "grouped space, comma", "grouped no-break space, comma",
+          "grouped narrow no-break space, comma"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), min_size=1, max_size=8),
+       st.sampled_from(STYLES), st.sampled_from(["", " €", "€ ", "$", " EUR"]), st.booleans())
+def test_numbers_in_any_supported_convention_read_back_exactly(xs, style, currency, accounting):
+    from client_roi.decimals import read_column
+
+    texts = []
+    for x in xs:
+        t = _write(abs(x) if accounting else x, style)
+        t = (currency + t) if currency.endswith(" ") or currency == "$" else (t + currency)
+        texts.append(f"({t})" if accounting and x < 0 else t)
+    got, _ = read_column(texts, decimal="," if "comma" in style.split(",")[-1] else ".")
+    want = [float(f"{x:.2f}") for x in xs]
+    want = [-abs(w) if accounting and x < 0 else w for w, x in zip(want, xs)]
+    assert got == want
+
+
+@settings(max_examples=150, deadline=None)
+@given(xs=st.lists(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).filter(lambda x: abs(x) >= 0.01),
+                   min_size=1, max_size=6), style=st.sampled_from(STYLES))
+def test_a_csv_column_in_any_convention_reads_back_without_being_told(xs, style, tmp_path_factory):
+    """Two decimals: every convention is unambiguous, so the reader must decide it alone."""
+    import csv
+
+    from client_roi import files
+
+    path = tmp_path_factory.mktemp("csv") / "in.csv"
+    sep = ";" if "comma" in style.split(",")[-1] else ","
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, delimiter=sep)
+        w.writerow(["Customer", "Should pay", "Has paid", "Gross margin"])
+        for i, x in enumerate(xs):
+            w.writerow([f"C{i}", "yes", "yes", _write(x, style)])
+    got = files.read_customers(path)["gross_margin"].tolist()
+    assert got == [float(f"{x:.2f}") for x in xs]

@@ -1,7 +1,7 @@
 """The xlwings Lite bundle in real Pyodide (Node), on the xlwings versions Lite users have.
 
 Pyodide 0.27.7 (CPython 3.12, numpy 2.0.2, pandas 2.2.3: Lite's runtime) is fetched and checked
-by ``scripts/fetch_pyodide.py`` (``make test`` runs it). ``wasm/harness.py`` loads main.py
+by ``scripts/fetch_test_assets.py`` (``make test`` runs it). ``wasm/harness.py`` loads main.py
 as Lite's runtime does and answers every function call and the refresh script; the same harness
 in a plain CPython (``-I``, without the installed package) answers the same requests. The two
 must agree to the last bit: the engine's sums are correctly rounded (see engine's conventions).
@@ -9,16 +9,14 @@ must agree to the last bit: the engine's sums are correctly rounded (see engine'
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from assets import fetched, require_pyodide
 from client_roi import layout, template
 from client_roi.cli import sample_customers
 from client_roi.lite import MIN_XLWINGS, bundle_main
@@ -29,11 +27,8 @@ from test_refresh import CUSTOMERS
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).parent / "wasm"  # not "pyodide": tests/ is on sys.path
-_spec = importlib.util.spec_from_file_location("fetch_pyodide", ROOT / "scripts" / "fetch_pyodide.py")
-fetch_pyodide = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fetch_pyodide)
 
-VERSIONS = sorted(fetch_pyodide.XLWINGS, key=lambda v: tuple(map(int, v.split("."))))
+VERSIONS = sorted(fetched.XLWINGS, key=lambda v: tuple(map(int, v.split("."))))
 
 
 def test_lite_versions_cover_the_oldest_supported_and_the_newest():
@@ -62,18 +57,6 @@ def request_file(tmp_path_factory) -> Path:
     return path
 
 
-def _require_pyodide() -> None:
-    reason = None
-    if shutil.which("node") is None:
-        reason = "Node.js is not installed (make test installs it)"
-    elif not fetch_pyodide.is_complete():
-        reason = f"Pyodide {fetch_pyodide.PYODIDE} is not fetched (run scripts/fetch_pyodide.py; make test does)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def cpython(request_file) -> dict:
     out = subprocess.run([sys.executable, "-I", str(HERE / "harness.py"), str(request_file)],
@@ -84,9 +67,9 @@ def cpython(request_file) -> dict:
 
 @pytest.fixture(scope="module", params=VERSIONS)
 def pyodide(request, request_file) -> dict:
-    _require_pyodide()
-    out = subprocess.run(["node", str(HERE / "run.mjs"), str(fetch_pyodide.pyodide_dir()),
-                          str(fetch_pyodide.xlwings_wheel(request.param)), str(HERE / "harness.py"),
+    require_pyodide()
+    out = subprocess.run(["node", str(HERE / "run.mjs"), str(fetched.pyodide_dir()),
+                          str(fetched.xlwings_wheel(request.param)), str(HERE / "harness.py"),
                           str(request_file)], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout)
@@ -97,7 +80,7 @@ def test_it_is_lites_runtime(pyodide):
     assert v["platform"] == "emscripten"
     assert v["python"].startswith("3.12.")
     assert (v["numpy"], v["pandas"]) == ("2.0.2", "2.2.3")
-    assert v["xlwings"] in fetch_pyodide.XLWINGS
+    assert v["xlwings"] in fetched.XLWINGS
 
 
 def test_the_ten_functions_are_registered(pyodide):

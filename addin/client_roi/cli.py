@@ -76,10 +76,13 @@ def parse_labels(text: str) -> list[str]:
 
 
 def _check_plan(args: argparse.Namespace) -> None:
-    """band, trim and labels by the same rules as the workbook and the functions, before any
-    file is read or written."""
+    """band, trim and labels as typed, read and checked by the same rules as the workbook and
+    the functions, before any file is read or written."""
     from . import engine
 
+    args.band = None if args.band is None else parse_band(args.band)
+    args.trim = None if args.trim is None else _number(args.trim, "--trim")
+    args.labels = None if args.labels is None else parse_labels(args.labels)
     try:
         b = engine.bands(band=args.band, labels=args.labels, reference=1.0)
         engine.trimmed_mean([1.0], args.trim)
@@ -139,6 +142,8 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
         path = files.save(wb, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
     print(f"wrote {path} ({len(customers):,} customers)")
+    if customers.attrs.get("ignored"):
+        print("columns not used: " + ", ".join(customers.attrs["ignored"]))
     _summary(out)
     return 0
 
@@ -215,16 +220,6 @@ def _cmd_install(args: argparse.Namespace) -> int:
     return _cmd_xlam(args)
 
 
-def _option(parse):
-    def convert(text: str):
-        try:
-            return parse(text)
-        except OptionError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-    convert.__name__ = parse.__name__
-    return convert
-
-
 BAND_HELP = ("0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 increasing offsets separated by "
              "';' or spaces for more tiers: --band=\"-0.4;-0.2;0.2;0.4\" (write --band= when the value starts "
              "with a minus sign; a comma is always a decimal comma)")
@@ -243,11 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     def options(p):
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the workbook (default: en)")
-        p.add_argument("--band", type=_option(parse_band), default=None, help=BAND_HELP)
-        p.add_argument("--trim", type=_option(lambda t: _number(t, "--trim")), default=None, metavar="SHARE",
+        p.add_argument("--band", default=None, help=BAND_HELP)
+        p.add_argument("--trim", default=None, metavar="SHARE",
                        help="share of clients left out of the mean, half from each end (Excel TRIMMEAN), "
                             "e.g. 0.1; default 0")
-        p.add_argument("--labels", type=parse_labels, default=None, metavar="A;B;C",
+        p.add_argument("--labels", default=None, metavar="A;B;C",
                        help="tier labels, top tier first, separated by ';' (or ','), as many as tiers: "
                             "Gold;Silver;Bronze (default A, B, C, ...)")
 

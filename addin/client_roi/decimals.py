@@ -7,8 +7,8 @@ A text export writes numbers in one of two conventions:
 * **comma**: decimal comma, thousands grouped by ``.`` or a space — ``1234,5``, ``1.234,50``,
   ``1 234,50``.
 
-Grammar of one value (after trimming): an optional sign (``-``, ``+``, ``−``) or accounting
-parentheses ``(…)`` for a negative; an optional currency (``€ $ £ ¥``, ``EUR USD GBP CHF``)
+Grammar of one value (after trimming): an optional sign (``-``, ``+``, ``−``, before or after a
+leading currency) or accounting parentheses ``(…)`` for a negative; an optional currency (``€ $ £ ¥``, ``EUR USD GBP CHF``)
 before or after; digits, either ungrouped or in groups of exactly three after a first group of
 one to three, one separator kind per value; an optional fraction; an optional exponent
 (``1.5E+06``, as spreadsheets write large numbers). Anything else is text.
@@ -40,8 +40,8 @@ _NUMBER = {
         rf"(?:{re.escape(conv)}(?P<frac>\d+))?(?P<exp>[eE][+-]?\d+)?")
     for conv in CONVENTIONS
 }
-_WRAPPED = re.compile(rf"^(?P<neg1>\()?\s*(?P<sign>[-+−])?\s*(?:{_CURRENCY}\s*)?(?P<body>[^\s()€$£¥].*?)"
-                      rf"(?:\s*{_CURRENCY})?\s*(?P<neg2>\))?$")
+_WRAPPED = re.compile(rf"^(?P<neg1>\()?\s*(?P<sign>[-+−])?\s*(?:{_CURRENCY}\s*)?(?P<sign2>[-+−])?\s*"
+                      rf"(?P<body>[^\s()€$£¥+−-].*?)(?:\s*{_CURRENCY})?\s*(?P<neg2>\))?$")
 
 
 @dataclass
@@ -64,14 +64,17 @@ def parse(text: str, convention: str) -> float | None:
     (True, True)
     """
     m = _WRAPPED.match(text.strip())
-    if m is None or bool(m["neg1"]) != bool(m["neg2"]) or (m["neg1"] and m["sign"]):
+    if m is None or bool(m["neg1"]) != bool(m["neg2"]) or (m["sign"] and m["sign2"]):
+        return None
+    sign = m["sign"] or m["sign2"]
+    if m["neg1"] and sign:
         return None
     n = _NUMBER[convention].fullmatch(m["body"])
     if n is None or (n["int"] is None and n["frac"] is None):
         return None
     digits = (n["int"] or "0").replace(n["sep"] or "\0", "")
     value = float(f"{digits}.{n['frac'] or '0'}{n['exp'] or ''}")
-    return -value if (m["neg1"] or m["sign"] in ("-", "−")) else value
+    return -value if (m["neg1"] or sign in ("-", "−")) else value
 
 
 def read_column(texts: list[str], decimal: str | None = None, *, fallback: str | None = None) -> tuple[list[float], str]:

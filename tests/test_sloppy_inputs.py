@@ -456,3 +456,22 @@ def test_tier_bands_shares_of_gain_with_a_loss_stay_within_one():
     table = call(fx, "tier_bands", [300, 100, -200, 200])
     shares = [row[6] for row in table[1:]]
     assert all(0 <= s <= 1 for s in shares) and abs(sum(shares) - 1) < 1e-15
+
+
+def test_progress_bar_on_a_terminal_only_and_refresh_summary(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run("demo", "-o", tmp_path / "a.xlsx") == 0
+    assert all(step in terminal.getvalue() for step in ("reading", "building", "refreshing", "saving"))
+    monkeypatch.undo()
+    assert run("refresh", tmp_path / "a.xlsx") == 0          # stderr is not a terminal here
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "Paying clients: 124" in captured.out and "Effort days" in captured.out   # the fill's summary

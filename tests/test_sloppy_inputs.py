@@ -274,6 +274,14 @@ def test_options_as_users_type_them(tmp_path):
     assert (params[band].value, params[trim].value) == (0.3, 0.1)
 
 
+def test_usage_errors_are_one_line_too(capsys):
+    for argv in (["fill"], ["fill", "a.csv", "--lang", "de"], ["nonsense"], ["demo", "--decimal", ","]):
+        with pytest.raises(SystemExit) as info:
+            cli.main(argv)
+        err = capsys.readouterr().err
+        assert info.value.code == 2 and err.count("\n") == 1 and err.startswith("client-roi: "), err
+
+
 def test_version_and_help(capsys):
     from client_roi import __version__
 

@@ -225,8 +225,15 @@ BAND_HELP = ("0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 incre
              "with a minus sign; a comma is always a decimal comma)")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors on one line like every other failure."""
+
+    def error(self, message: str):
+        self.exit(2, f"client-roi: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="client-roi", description=__doc__,
+    parser = Parser(prog="client-roi", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

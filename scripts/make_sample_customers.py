@@ -47,6 +47,12 @@ def build(seed: int = 2026) -> pd.DataFrame:
     order = rng.permutation(len(rows))
     frame = pd.DataFrame([rows[i] for i in order], columns=[
         "Customer", "Should pay", "Has paid", "Gross margin", "Expected margin", "Acquisition cost"])
+    # Days already spent on some prospects (a stream of its own: the columns above stay as they were),
+    # a few of them beyond their budget.
+    days = np.random.default_rng(seed + 1)
+    prospects = frame.index[(frame["Has paid"] == "no") & frame["Expected margin"].notna()]
+    spent = [round(float(days.uniform(0.5, 7.0)), 1) if days.random() < 0.6 else None for _ in prospects]
+    frame["Days spent"] = pd.Series(spent, index=prospects, dtype="Float64")
     return frame.astype({"Gross margin": "Int64", "Expected margin": "Int64", "Acquisition cost": "Int64"})
 
 

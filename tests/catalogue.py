@@ -70,10 +70,12 @@ CASES = [
     ("roi overflow", "roi", ([1e308], [1e-10]), ["gain / acquisition_cost overflows"], True),
     ("effort days overflow", "effort_days", (1e308, 1e-300), ["overflows"], True),
     ("budget overflow", "cac_by_tier", (1e308, [-0.5, 0.9]), ["effort budget overflows"], True),
+    ("sweep band of one", "band_sweep", (POP, [0.2, 1]), ["band must be in (0, 1), got 1"], True),
+    ("sweep band text", "band_sweep", (POP, [0.2, "wide"]), ["bands item 2", "text 'wide'"], True),
 ]
 
 #: Excel name of each engine function.
-EXCEL_NAME = {"tier": "TIER", "tier_bands": "TIER_BANDS", "balanced_band": "BALANCED_BAND",
+EXCEL_NAME = {"tier": "TIER", "tier_bands": "TIER_BANDS", "balanced_band": "BALANCED_BAND", "band_sweep": "BAND_SWEEP",
               "cac_by_tier": "CAC_BY_TIER", "prospect_effort": "PROSPECT_EFFORT",
               "effort_days": "EFFORT_DAYS", "client_role": "CLIENT_ROLE", "roi": "CLIENT_ROI",
               "concentration": "CONCENTRATION", "hhi": "HHI"}

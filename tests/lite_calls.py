@@ -9,6 +9,8 @@ LITE_CALLS = [
     ("tier", [matrix(36), matrix([10, 20, 30, 40, 1000]), None, [[0.4]], None]),
     ("tier_bands", [matrix([200, 120, 100, 90, 60, 30]), [[-0.3, 0.1]], None, [["Hi", "Mid", "Lo"]]]),
     ("balanced_band", [matrix([10, 20, 30, 40, 100]), [[4]], None]),
+    ("band_sweep", [matrix([10, 20, 30, 40, 100, 55, 61]), None, None]),
+    ("band_sweep", [matrix([10, 20, 30, 40, 100]), [[0.1, 0.3, ""]], [[0.2]]]),
     ("cac_by_tier", [matrix([500, 1500]), None, None]),
     ("prospect_effort", [matrix([130, 100, 10]), matrix([100, 100]), [[1000]], None, None]),
     ("effort_days", [matrix([1000, None]), [[24000]], None, None, None]),

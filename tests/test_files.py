@@ -11,6 +11,7 @@ from client_roi import cli, files, layout, template
 from libreoffice import recalculated
 
 ROOT = Path(__file__).resolve().parents[1]
+COL = {c.key: i for i, c in enumerate(layout.COLUMNS)}  # position of each column in the table
 HEADER = "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost\n"
 
 
@@ -39,10 +40,10 @@ def test_demo_values_equal_the_engine(tmp_path):
     roles = cr.client_role(sample["should_pay"], sample["has_paid"])
     clients = sample.loc[roles == "client", "gross_margin"].astype(float)
     expected_tiers = cr.tier(clients, clients.to_numpy())
-    got = {r[0]: (r[6], r[7]) for r in rows}
+    got = {r[0]: (r[COL['role']], r[COL['tier']]) for r in rows}
     for name, t in zip(sample.loc[roles == "client", "customer"], expected_tiers):
         assert got[name] == ("client", t)
-    assert sum(r[6] == "prospect" for r in rows) == (roles == "prospect").sum()
+    assert sum(r[COL["role"]] == "prospect" for r in rows) == (roles == "prospect").sum()
 
 
 def test_fill_twice_gives_identical_files_and_refresh_is_idempotent(tmp_path):
@@ -134,7 +135,7 @@ def test_csv_as_real_exports_come(tmp_path):
     out = tmp_path / "fr.xlsx"
     assert run("fill", tmp_path / "fr.csv", "--lang", "fr", "-o", out) == 0
     rows = table_rows(out, "fr")
-    assert [r[6] for r in rows] == ["client", "prospect", "utilisateur"]
+    assert [r[COL["role"]] for r in rows] == ["client", "prospect", "utilisateur"]
 
 
 def test_bad_customer_files_are_explained(tmp_path, capsys):
@@ -186,7 +187,7 @@ def test_xlsx_input_keeps_text_as_text(tmp_path):
     out = tmp_path / "out.xlsx"
     assert run("fill", src, "-o", out) == 0
     rows = table_rows(out)
-    assert rows[0][0] == "=2+2" and rows[0][7] == "A" and rows[1][7] == "C"
+    assert rows[0][0] == "=2+2" and rows[0][COL["tier"]] == "A" and rows[1][COL["tier"]] == "C"
 
 
 def test_produced_workbooks_recalculate_without_errors(tmp_path, need_libreoffice):
@@ -202,5 +203,5 @@ def test_produced_workbooks_recalculate_without_errors(tmp_path, need_libreoffic
                 for v in row:
                     assert not (isinstance(v, str) and v.startswith("#") and v.endswith(("!", "?", "A"))), (book, ws.title, v)
     values = table_rows(five)
-    assert {r[7] for r in values if r[6] == "client"} == {"A", "B", "C", "D", "E"}
+    assert {r[COL["tier"]] for r in values if r[COL["role"]] == "client"} == {"A", "B", "C", "D", "E"}
     assert np.isclose(cr.effort_days(1000, 24000), 3.0277777, atol=1e-6)

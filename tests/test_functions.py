@@ -22,7 +22,7 @@ DIV0 = {"type": "Error", "errorType": "Div0"}
 POP = [[100], [100], [100]]   # mean 100 -> thresholds 80 and 120
 
 
-def test_meta_lists_exactly_the_ten_functions_with_their_arguments():
+def test_meta_lists_exactly_the_eleven_functions_with_their_arguments():
     meta = server.custom_functions_meta(fx)
     funcs = {f["name"]: f for f in meta["functions"]}
     assert sorted(funcs) == sorted(EXCEL_NAME.values())
@@ -32,6 +32,7 @@ def test_meta_lists_exactly_the_ten_functions_with_their_arguments():
         "TIER": [("value", False), ("population", False), ("band", True), ("trim", True), ("labels", True)],
         "TIER_BANDS": [("population", False), ("band", True), ("trim", True), ("labels", True)],
         "BALANCED_BAND": [("population", False), ("tiers", True), ("trim", True)],
+        "BAND_SWEEP": [("population", False), ("bands", True), ("trim", True)],
         "CAC_BY_TIER": [("cac", False), ("band", True), ("labels", True)],
         "PROSPECT_EFFORT": [("expected_gain", False), ("population", False), ("cac", False),
                             ("band", True), ("trim", True)],

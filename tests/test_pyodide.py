@@ -83,9 +83,9 @@ def test_it_is_lites_runtime(pyodide):
     assert v["xlwings"] in fetched.XLWINGS
 
 
-def test_the_ten_functions_are_registered(pyodide):
+def test_the_eleven_functions_are_registered(pyodide):
     names = {f["name"] for f in pyodide["meta"]["functions"]}
-    assert names == {"TIER", "TIER_BANDS", "BALANCED_BAND", "CAC_BY_TIER", "PROSPECT_EFFORT", "EFFORT_DAYS",
+    assert names == {"TIER", "TIER_BANDS", "BALANCED_BAND", "BAND_SWEEP", "CAC_BY_TIER", "PROSPECT_EFFORT", "EFFORT_DAYS",
                      "CLIENT_ROLE", "CLIENT_ROI", "CONCENTRATION", "HHI"}
 
 

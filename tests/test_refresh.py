@@ -9,7 +9,7 @@ from client_roi.refresh import OpenpyxlBook, RefreshError, refresh
 from officejs import book_payload, run_script
 
 DAY = 24000 / 0.5 / 218 * 1.5          # cost of one day: 330.275...
-COLUMNS = [c.key for c in layout.INPUTS]
+COLUMNS = [c.key for c in layout.INPUTS if c.key != "days_spent"]
 
 # Clients' gains 300, 100, 200, 400: mean 250, thresholds 200 and 300.
 # Client costs 100, 200, 0, 500: average CAC 200 -> budgets A 240, B 200, C 160.
@@ -115,7 +115,8 @@ def test_remote_refresh_clears_the_rows_of_a_longer_previous_review(fixed, stale
             row[5].value = 1                          # cost 1: ROI far above 1
     actions = run_script(scripts, "refresh", book_payload(wb))
     review = sheet_index(wb, "review")
-    clears = [a for a in actions if a["func"] == "rangeClearContents" and a["sheet_position"] == review]
+    clears = [a for a in actions if a["func"] == "rangeClearContents" and a["sheet_position"] == review
+              and a["start_column"] == template.REVIEW_AT[1] - 1]
     assert [(c["start_row"], c["row_count"]) for c in clears] == [(template.REVIEW_AT[0] - 1, stale_rows)]
     written = actions_by_cell(actions, review)
     assert max(r for r, _ in written) == template.REVIEW_AT[0] - 1 + 2 - len(fixed)

@@ -22,6 +22,7 @@ from client_roi import cli, files, functions as fx, layout, template
 from officejs import call
 
 HEADER = "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost"
+TIER = 1 + [c.key for c in layout.COLUMNS].index("tier")   # 1-based column of Tier in the table
 SEMI = HEADER.replace(",", ";")
 
 
@@ -389,7 +390,7 @@ def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
     ws = _customers(wb)
     table = ws.tables[layout.TABLE]
     last = ws.max_row
-    before = ws.cell(last - 1, 8).value
+    before = ws.cell(last - 1, TIER).value
     ws.cell(last, 1).value = "Total"                  # the last customer row becomes a totals row
     for c in range(2, 7):
         ws.cell(last, c).value = None
@@ -397,15 +398,16 @@ def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
     table.totalsRowCount = 1
     out = template.refresh_workbook(wb)
     assert dict(out.facts)["Paying clients"] < 124 + 1
-    assert ws.cell(last, 8).value is None or ws.cell(last, 8).value == before   # not tiered as a client
+    assert ws.cell(last, TIER).value is None or ws.cell(last, TIER).value == before   # not tiered as a client
     # shrink the table by five rows: the computed cells left below are cleared
     table.totalsRowCount = 0
-    table.ref = f"A1:K{last - 5}"
+    table.ref = f"A1:{chr(64 + len(layout.COLUMNS))}{last - 5}"
     for r in range(last - 4, last + 1):
-        for c in range(1, 7):
+        for c in range(1, len(layout.INPUTS) + 1):
             ws.cell(r, c).value = None
     template.refresh_workbook(wb)
-    assert all(ws.cell(r, c).value is None for r in range(last - 4, last + 1) for c in range(7, 12))
+    assert all(ws.cell(r, c).value is None for r in range(last - 4, last + 1)
+               for c in range(len(layout.INPUTS) + 1, len(layout.COLUMNS) + 1))
 
 
 def test_xlsm_keeps_its_macros_and_content_type(tmp_path):

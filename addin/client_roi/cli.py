@@ -54,9 +54,14 @@ def _parts(text: str) -> list[str]:
     return [p for p in text.replace(";", " ").split() if p]
 
 
-def parse_band(text: str) -> float | list[float]:
+def parse_band(text: str) -> float | list[float] | str:
     """``0.2`` (or ``0,2``) is ±20 %; offsets are separated by ``;`` or spaces:
-    ``-0.4;-0.2;0.2;0.4`` or ``"-0,4 -0,2 0,2 0,4"``. A comma never separates offsets."""
+    ``-0.4;-0.2;0.2;0.4`` or ``"-0,4 -0,2 0,2 0,4"``. A comma never separates offsets.
+    ``balanced`` (``équilibré``) asks for the balanced band."""
+    from .engine import is_balanced_word
+
+    if is_balanced_word(text):
+        return "balanced"
     parts = _parts(text)
     if not parts:
         raise OptionError("--band is empty")
@@ -76,18 +81,33 @@ def parse_labels(text: str) -> list[str]:
 
 
 def _check_plan(args: argparse.Namespace) -> None:
-    """band, trim and labels as typed, read and checked by the same rules as the workbook and
-    the functions, before any file is read or written."""
+    """band, trim, labels and tiers as typed, read and checked by the same rules as the workbook
+    and the functions, before any file is read or written."""
     from . import engine
 
     args.band = None if args.band is None else parse_band(args.band)
     args.trim = None if args.trim is None else _number(args.trim, "--trim")
     args.labels = None if args.labels is None else parse_labels(args.labels)
+    days = getattr(args, "prospecting_days", None)
+    args.prospecting_days = None if days is None else _number(days, "--prospecting-days")
+    balanced = args.band == "balanced"
+    if args.tiers is not None and not balanced:
+        raise OptionError("--tiers goes with --band balanced (otherwise the band's offsets give the tiers)")
     try:
-        b = engine.bands(band=args.band, labels=args.labels, reference=1.0)
+        if balanced:
+            tiers = args.tiers or (len(args.labels) if args.labels else 3)
+            if not 2 <= tiers <= engine.MAX_TIERS:
+                raise OptionError(f"--tiers must be from 2 to {engine.MAX_TIERS}, got {tiers}")
+            b = engine.bands(band=[i / tiers for i in range(1, tiers)], labels=args.labels, reference=1.0)
+            if args.band == "balanced":  # the workbook's own word, in its language
+                args.band = "balanced" if args.lang == "en" else "équilibré"
+        else:
+            b = engine.bands(band=args.band, labels=args.labels, reference=1.0)
         engine.trimmed_mean([1.0], args.trim)
+        if args.prospecting_days is not None:
+            engine.prospect_plan([], [], [], args.prospecting_days)
     except engine.ClientRoiError as exc:
-        raise OptionError(f"--{exc.argument or 'band'}: {exc}") from None
+        raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     if args.labels is None and len(b.labels) != 3:
         args.labels = list(b.labels)
 
@@ -129,13 +149,20 @@ def _summary(out) -> None:
     for r in rows:
         share = "" if r[6] is None else f"{r[6]:.1%}"
         print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{r[8]:>23,.2f}{_days(r[9]):>15}")
+    print(f"band in use: {out.band_text}; most balanced band of the sweep: ±{out.best_band:.0%}")
+    if out.load is None:
+        print(f"prospect plan: {_days(out.days_needed)} days needed (no prospecting days given)")
+    else:
+        print(f"prospect plan: {_days(out.days_needed)} days needed for {_days(out.days_available)} "
+              f"available: load {out.load:.0%}")
 
 
 def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
     from . import files, template
 
     with progress.step("building", 45):
-        wb = template.build(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels)
+        wb = template.build(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels,
+                            prospecting_days=args.prospecting_days)
     with progress.step("refreshing", 20):
         out = template.refresh_workbook(wb)
     with progress.step("saving", 20):
@@ -222,7 +249,7 @@ def _cmd_install(args: argparse.Namespace) -> int:
 
 BAND_HELP = ("0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 increasing offsets separated by "
              "';' or spaces for more tiers: --band=\"-0.4;-0.2;0.2;0.4\" (write --band= when the value starts "
-             "with a minus sign; a comma is always a decimal comma)")
+             "with a minus sign; a comma is always a decimal comma); or balanced: tiers of equal size")
 
 
 class Parser(argparse.ArgumentParser):
@@ -252,6 +279,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--labels", default=None, metavar="A;B;C",
                        help="tier labels, top tier first, separated by ';' (or ','), as many as tiers: "
                             "Gold;Silver;Bronze (default A, B, C, ...)")
+        p.add_argument("--tiers", type=int, default=None, metavar="N",
+                       help="with --band balanced: the number of tiers, 2 to 10 (default: as many as the "
+                            "labels, else 3)")
+        p.add_argument("--prospecting-days", default=None, metavar="DAYS",
+                       help="days per year available for prospecting: the prospect plan fits the prospects "
+                            "in them, best tier first (default: blank, no plan)")
 
     demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")
     options(demo)

@@ -11,6 +11,10 @@ Read top to bottom, this module is the whole method of "Le client est R.O.I.":
 4. **Effort in days.** A budget in money converted into working days of the person who spends it.
 5. **Around it.** Who is a client (role), what a client returns (ROI), and how much the business
    depends on its largest clients (concentration, HHI).
+6. **The decision loop.** Harmonious tiers without trial and error (:func:`band_sweep`,
+   :func:`balance`, ``band='balanced'``); the prospect plan that spends the days available in
+   order of potential (:func:`prospect_plan`, :func:`plan_summary`); effort spent against budget,
+   the limit of concessions (:func:`days_left`, :func:`overrun`).
 
 Conventions shared by every function
 ------------------------------------
@@ -83,6 +87,15 @@ __all__ = [
     "hhi",
     "concentration_verdict",
     "pareto",
+    "SWEEP",
+    "BALANCED_WORDS",
+    "balance",
+    "band_sweep",
+    "most_balanced",
+    "prospect_plan",
+    "plan_summary",
+    "days_left",
+    "overrun",
 ]
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
@@ -465,9 +478,29 @@ class Bands:
         return bottom_up[::-1]
 
 
+#: The word that asks for the balanced band instead of percentages (English, French).
+BALANCED_WORDS = frozenset({"balanced", "équilibré", "equilibre", "équilibre"})
+
+
+def is_balanced_word(band: Any) -> bool:
+    return isinstance(band, str) and band.strip().casefold() in BALANCED_WORDS
+
+
 def bands(population: Any = None, band: Any = DEFAULT_BAND, trim: float = 0.0,
-          labels: Any = None, *, reference: float | None = None) -> Bands:
-    """Build the :class:`Bands` of a population (or of a given ``reference`` gain)."""
+          labels: Any = None, *, reference: float | None = None, tiers: Any = None) -> Bands:
+    """Build the :class:`Bands` of a population (or of a given ``reference`` gain).
+
+    ``band`` may be the word ``balanced`` (``équilibré``): the :func:`balanced_band` offsets of
+    the population for ``tiers`` tiers, else as many as ``labels`` has, else 3.
+    """
+    if is_balanced_word(band):
+        if population is None:
+            raise ClientRoiError("band 'balanced' needs the population", argument="band")
+        count = _default(tiers, None)
+        if count is None:
+            given = _default(labels, None)
+            count = _as_array(given).size if given is not None else 3
+        band = balanced_band(population, count, trim).tolist()
     offsets = _offsets(band)
     names = _labels(labels, offsets.size + 1)
     if reference is None:
@@ -597,7 +630,13 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
             f"population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
             f"{j + 1}/{tiers} quantiles are both {_g(qs[j - 1])}; ask for fewer tiers"
         )
-    return np.array([_nudge_threshold(reference, q) for q in qs])
+    offsets = np.array([_nudge_threshold(reference, q) for q in qs])
+    if np.any(np.diff(offsets) <= 0):  # quantiles closer than an offset can tell apart
+        j = int(np.flatnonzero(np.diff(offsets) <= 0)[0]) + 1
+        raise ClientRoiError(
+            f"population's {j}/{tiers} and {j + 1}/{tiers} quantiles ({_g(qs[j - 1])} and {_g(qs[j])}) are too "
+            "close for two distinct thresholds; ask for fewer tiers")
+    return offsets
 
 
 # --------------------------------------------------------------------------------------------
@@ -857,3 +896,154 @@ def concentration_verdict(index: float) -> str:
     if index < HHI_MODERATE:
         return "diversified"
     return "moderate" if index <= HHI_CONCENTRATED else "concentrated"
+
+
+# --------------------------------------------------------------------------------------------
+# 6. The decision loop: harmonious tiers, the prospect plan, effort spent against budget
+# --------------------------------------------------------------------------------------------
+
+#: The bands a sweep tries by default: ±5 %, ±10 %, …, ±50 % (three tiers each).
+SWEEP = tuple(j / 20 for j in range(1, 11))
+
+
+def balance(counts: Any) -> float:
+    """How harmonious tiers are: smallest tier ÷ largest tier, by customers.
+
+    1 = equal tiers, 0 = an empty tier; in [0, 1].
+
+    >>> balance([30, 40, 30]), balance([10, 0, 5])
+    (0.75, 0.0)
+    """
+    c = np.asarray(counts, dtype=np.float64)
+    if c.size == 0 or c.max() <= 0:
+        raise ClientRoiError("balance needs at least one customer in a tier")
+    return float(c.min() / c.max())
+
+
+def band_sweep(population: Any, bands_: Any = None, trim: float = 0.0) -> pd.DataFrame:
+    """Tier sizes for each band of ``bands_`` (default :data:`SWEEP`): one row per band.
+
+    Each item is a band as :func:`tier` takes it (``p`` for ±p, or a list of offsets); all share
+    the population's reference gain (``trim`` applied once). Columns: ``band`` (the item),
+    ``tiers``, ``balance`` (:func:`balance`), then ``clients_j`` and ``share_j`` for each tier j
+    side by side (tier 1 = top; shares of the customers; NaN past a row's own tiers).
+
+    Mean 40: ±20 % puts 100 | 40 | 10, 20, 30; ±50 % puts 100 | 20, 30, 40 | 10.
+
+    >>> band_sweep([10, 20, 30, 40, 100], [0.2, 0.5])[["band", "clients_1", "clients_2", "clients_3"]]
+       band  clients_1  clients_2  clients_3
+    0   0.2          1          1          3
+    1   0.5          1          3          1
+    """
+    gains = _population(population)
+    reference = reference_gain(gains, trim)
+    items = list(SWEEP) if _default(bands_, None) is None else _sweep_items(bands_)
+    rows = []
+    for item in items:
+        b = bands(band=item, reference=reference)
+        counts = np.bincount(b.tier_index(gains), minlength=b.k)
+        rows.append((item, b.k, balance(counts), counts, counts / gains.size))
+    k = max(r[1] for r in rows)
+    data: dict[str, list] = {"band": [r[0] for r in rows], "tiers": [r[1] for r in rows],
+                             "balance": [r[2] for r in rows]}
+    for j in range(k):
+        data[f"clients_{j + 1}"] = [int(r[3][j]) if j < r[1] else np.nan for r in rows]
+        data[f"share_{j + 1}"] = [float(r[4][j]) if j < r[1] else np.nan for r in rows]
+    frame = pd.DataFrame(data)
+    if all(r[1] == k for r in rows):
+        frame = frame.astype({f"clients_{j + 1}": int for j in range(k)})
+    return frame
+
+
+def _sweep_items(bands_: Any) -> list:
+    """A sweep's bands: a list of band specs (each ±p or a list of offsets), or, as typed in a
+    range, ±p values (blanks skipped)."""
+    if isinstance(bands_, (list, tuple)) and any(isinstance(b, (list, tuple, np.ndarray)) for b in bands_):
+        return list(bands_)
+    arr = _as_array(bands_).reshape(-1)
+    values, _ = _numbers(arr, "bands")
+    items = [float(v) for v in values if not np.isnan(v)]
+    if not items:
+        raise ClientRoiError("bands has no numbers (only blanks)", argument="bands")
+    return items
+
+
+def most_balanced(sweep: pd.DataFrame) -> int:
+    """Row of the sweep with the largest balance; the first (smallest band) on ties."""
+    return int(np.argmax(sweep["balance"].to_numpy()))
+
+
+def prospect_plan(tier_rank: Any, expected_gain: Any, days: Any, days_available: Any) -> np.ndarray:
+    """Which prospects the days available for prospecting cover: ``True``, ``False`` or ``None``.
+
+    Only items with a tier (``tier_rank`` ≥ 0, 0 = top) and a number of days take part; the others
+    get ``None``, and so does everyone when ``days_available`` is blank. Order: tier (top first),
+    then expected gain (largest first), then position (row order: the earlier row first). Rule:
+    walking that order, a prospect is in the plan while the running total of its days stays
+    within ``days_available`` (> 0); from the first that does not fit, every later one is out:
+    strict priority, no skipping to a smaller one. The plan never exceeds the days available.
+
+    >>> prospect_plan([0, 1, 0, -1, 2], [50, 90, 80, 70, 10], [3, 2, 3, 1, 1], 7).tolist()
+    [True, False, True, None, False]
+    """
+    rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
+    gain = numbers(expected_gain, "expected_gain")
+    cost = numbers(days, "days")
+    out = np.full(rank.size, None, dtype=object)
+    if _default(days_available, None) is None:
+        return out
+    available = _scalar(days_available, "prospecting_days", low=0.0)
+    taking = np.flatnonzero((rank >= 0) & ~np.isnan(cost))
+    order = taking[np.lexsort((taking, -np.nan_to_num(gain[taking], nan=-np.inf), rank[taking]))]
+    running, fits = 0.0, True
+    for i in order.tolist():
+        running = running + cost[i]
+        fits = fits and running <= available
+        out[i] = bool(fits)
+    return out
+
+
+def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFrame:
+    """Per tier (top first): prospects with a budget, their total effort budget and total days
+    (exact sums). Items with ``tier_rank`` < 0 or no budget are left out."""
+    rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
+    money = numbers(budgets, "budgets")
+    time = numbers(days, "days")
+    counted = (rank >= 0) & ~np.isnan(money)
+    return pd.DataFrame({
+        "prospects": [int(np.sum(counted & (rank == j))) for j in range(k)],
+        "effort_budget": [exact_sum(money[counted & (rank == j)], "effort budgets") for j in range(k)],
+        "effort_days": [exact_sum(time[counted & (rank == j)], "effort days") for j in range(k)],
+    })
+
+
+def days_left(budget_days: Any, days_spent: Any) -> np.ndarray:
+    """``budget days − days spent`` where there is a budget (a blank days spent counts as 0);
+    negative = over budget; NaN where there is no budget. Days spent must be ≥ 0.
+
+    >>> days_left([3.0, 2.0, None], [1.0, None, 4.0]).tolist()
+    [2.0, 2.0, nan]
+    """
+    budget = numbers(budget_days, "budget_days")
+    spent = numbers(days_spent, "days_spent")
+    if np.any(spent < 0):
+        i = int(np.flatnonzero(spent < 0)[0])
+        raise _item_error("days_spent", i, (spent.size,), f"is {_g(spent[i])}; days spent must be ≥ 0")
+    return budget - np.nan_to_num(spent, nan=0.0)
+
+
+def overrun(budget_days: Any, days_spent: Any) -> np.ndarray:
+    """Positions of the items over budget (days spent > budget days), worst first.
+
+    Worst = largest ``days spent ÷ budget days`` (a zero budget overrun is infinitely bad);
+    ties by position. Items without a budget or days spent are not listed.
+
+    >>> overrun([2.0, 4.0, 1.0, 3.0, None], [3.0, 4.5, 1.0, 6.0, 9.0]).tolist()
+    [3, 0, 1]
+    """
+    budget = numbers(budget_days, "budget_days")
+    spent = numbers(days_spent, "days_spent")
+    over = np.flatnonzero(~np.isnan(budget) & ~np.isnan(spent) & (spent > budget))
+    with np.errstate(divide="ignore"):
+        ratio = np.where(budget[over] > 0, spent[over] / np.where(budget[over] > 0, budget[over], 1), np.inf)
+    return over[np.lexsort((over, -ratio))]

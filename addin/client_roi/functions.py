@@ -30,12 +30,13 @@ BAND_DOC = "Band: one offset p in (0, 1) for ±p (default 0.2), or a row/column 
 TRIM_DOC = "Share of customers removed before averaging, half from each end (Excel TRIMMEAN rule). Default 0."
 LABELS_DOC = "Tier labels, top tier first (default A, B, C, ...)."
 
-__all__ = ["tier", "tier_bands", "balanced_band", "cac_by_tier", "prospect_effort", "effort_days",
-           "client_role", "client_roi", "concentration", "hhi"]
+__all__ = ["tier", "tier_bands", "balanced_band", "band_sweep", "cac_by_tier", "prospect_effort",
+           "effort_days", "client_role", "client_roi", "concentration", "hhi"]
 
 BANDS_HEADER = ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain",
                 "Average gain"]
 CAC_HEADER = ["Tier", "Effort budget"]
+SWEEP_HEADER = ["Band", "Balance", "Clients A", "Share A", "Clients B", "Share B", "Clients C", "Share C"]
 
 
 def _never_jsnull(value: Any) -> bool:
@@ -116,6 +117,17 @@ def balanced_band(population, tiers=3, trim=0.0):
         raise engine.ClientRoiError(
             "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p")
     return [engine.balanced_band(population, tiers, trim).tolist()]
+
+
+@xw.func
+@xw.arg("population", doc=POPULATION_DOC, **CELLS)
+@xw.arg("bands", doc="Bands p to try, each for ±p (a row or column; default 0.05, 0.10, ..., 0.50).", **LIST)
+@xw.arg("trim", doc=TRIM_DOC)
+@_named("BAND_SWEEP")
+def band_sweep(population, bands=None, trim=0.0):
+    """How harmonious the three tiers are for each band: clients and shares per tier, balance."""
+    frame = engine.band_sweep(population, bands, trim)
+    return _table(SWEEP_HEADER, frame.drop(columns="tiers"))
 
 
 @xw.func

@@ -22,6 +22,7 @@ class Column:
     fr: str
     aliases: tuple[str, ...] = ()
     computed: bool = False
+    optional: bool = False   # a workbook made before the column existed refreshes without it
 
 
 COLUMNS = (
@@ -33,15 +34,20 @@ COLUMNS = (
            ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle")),
     Column("acquisition_cost", "Acquisition cost", "Coût d'acquisition",
            ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition")),
+    Column("days_spent", "Days spent", "Jours passés",
+           ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
+           optional=True),
     Column("role", "Role", "Rôle", computed=True),
     Column("tier", "Tier", "Catégorie", computed=True),
     Column("roi", "ROI", "ROI", computed=True),
     Column("effort_budget", "Effort budget", "Effort de prospection", computed=True),
     Column("effort_days", "Effort days", "Effort (jours)", computed=True),
+    Column("days_left", "Days left", "Jours restants", computed=True, optional=True),
+    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True),
 )
 INPUTS = tuple(c for c in COLUMNS if not c.computed)
 OUTPUTS = tuple(c for c in COLUMNS if c.computed)
-NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost")
+NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
 #: Columns a customer file must have; the others may be absent (blank).
 REQUIRED_INPUTS = ("customer", "should_pay", "has_paid", "gross_margin")
 
@@ -62,6 +68,7 @@ def header(key: str, lang: str) -> str:
 
 ROLE_WORDS = {"en": {"client": "client", "prospect": "prospect", "user": "user"},
               "fr": {"client": "client", "prospect": "prospect", "user": "utilisateur"}}
+PLAN_WORDS = {"en": {True: "yes", False: "no"}, "fr": {True: "oui", False: "non"}}
 
 
 @dataclass(frozen=True)
@@ -72,14 +79,17 @@ class Parameter:
     en: tuple[str, str]  # label, explanation
     fr: tuple[str, str]
     number_format: str = "General"
+    optional: bool = False   # a workbook made before the parameter existed refreshes without it
 
 
 PARAMETERS = (
     Parameter("band", 9, (0.2,),
               ("Band", "One offset p (0.2 = tiers at ±20 % of the mean gain), or 2 to 9 increasing offsets "
-                       "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five."),
+                       "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
+                       "balanced: equal tiers (as many as the labels, else 3)."),
               ("Bande", "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
-                        "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq."),
+                        "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
+                        "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3)."),
               "0%"),
     Parameter("trim", 1, (0,),
               ("Trim", "Share of clients left out of the mean, half the smallest and half the largest "
@@ -114,11 +124,20 @@ PARAMETERS = (
               ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
               ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
               "0.00"),
+    Parameter("prospecting_days", 1, (60,),
+              ("Prospecting days", "Days per year available for prospecting: the prospect plan fits "
+                                   "the prospects in them, best tier first. Blank: no plan."),
+              ("Jours de prospection", "Jours par an disponibles pour prospecter : le plan y fait entrer "
+                                       "les prospects, meilleure catégorie d'abord. Vide : pas de plan."),
+              "0.0", optional=True),
 )
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
 OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
     "out_facts", "out_bands", "out_concentration", "out_pareto", "out_review")
+#: Blocks of the decision loop; a workbook made before them refreshes without them.
+OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
+OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN)
 MAX_TIERS = 10
 PARETO_STEPS = 20
 
@@ -142,6 +161,15 @@ TEXT = {
         "yesno": ("yes", "no"),
         "pareto": ["Share of clients", "Cumulative share of gain"],
         "review": ["Customer", "Gross margin", "Acquisition cost", "ROI", "Tier"],
+        "overrun": ["Customer", "Tier", "Budget days", "Days spent", "Spent ÷ budget"],
+        "plan": ["Tier", "Prospects", "Effort budget", "Effort days"],
+        "plan_total": "Total",
+        "plan_available": "Days available for prospecting",
+        "plan_load": "Load (days needed ÷ available)",
+        "sweep": ["Band", "Balance", "Clients", "Share"],
+        "sweep_in_use": "in use",
+        "balanced": "Balanced band for {k} tiers (copy into band):",
+        "balanced_none": "no balanced band for {k} tiers: {why}",
     },
     "fr": {
         "facts": ["Gain de référence (moyen par client)", "Clients payants", "Prospects", "Utilisateurs",
@@ -154,5 +182,14 @@ TEXT = {
         "yesno": ("oui", "non"),
         "pareto": ["Part des clients", "Part cumulée du gain"],
         "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
+        "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
+        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)"],
+        "plan_total": "Total",
+        "plan_available": "Jours disponibles pour prospecter",
+        "plan_load": "Charge (jours nécessaires ÷ disponibles)",
+        "sweep": ["Bande", "Équilibre", "Clients", "Part"],
+        "sweep_in_use": "en cours",
+        "balanced": "Bande équilibrée pour {k} catégories (à copier dans bande) :",
+        "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
     },
 }

@@ -105,7 +105,7 @@ def _columns(table: Table) -> tuple[str, dict[str, int]]:
         index[key] = i
         for lang in layout.LANGS:
             votes[lang] += layout.normalize(name) == layout.normalize(layout.header(key, lang))
-    missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index]
+    missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index and not c.optional]
     if missing:
         raise RefreshError(f"table {layout.TABLE} on sheet '{table.sheet}' has no column "
                            + ", ".join(f"'{m}'" for m in missing))
@@ -116,6 +116,8 @@ def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, in
     try:
         sheet, row, col, values = book.name_cells(p.name)
     except KeyError:
+        if p.optional:
+            return None, None
         raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
     flat = [v for r in values for v in r]
     while flat and engine.is_blank(flat[-1]):
@@ -160,10 +162,13 @@ def read(book: Workbook) -> Inputs:
     table = book.table(layout.TABLE)
     lang, index = _columns(table)
     stale = _below(book, table, index)
-    columns = {c.key: book.column(table, index[c.key]) for c in layout.INPUTS}
+    columns = {c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows
+               for c in layout.INPUTS}
     params, cells = {}, {}
     for p in layout.PARAMETERS:
-        params[p.name], cells[p.name] = _param(book, p)
+        params[p.name], where = _param(book, p)
+        if where:
+            cells[p.name] = where
     return Inputs(lang, table, index, columns, params, cells, stale)
 
 
@@ -180,6 +185,15 @@ class Outputs:
     concentration: list[list[Any]]
     pareto: list[list[Any]]
     review: list[list[Any]]
+    plan: list[list[Any]] = field(default_factory=list)
+    sweep: list[list[Any]] = field(default_factory=list)
+    balanced: list[list[Any]] = field(default_factory=list)
+    overrun: list[list[Any]] = field(default_factory=list)
+    best_band: Any = None            # the most balanced band of the sweep
+    days_needed: float = 0.0         # the prospect plan's total effort days
+    days_available: float | None = None
+    load: float | None = None        # days needed ÷ days available
+    band_text: str = ""              # the band in use, as offsets: "±20%" or "-40.0%; …"
 
 
 def _locate(inp: Inputs, exc: engine.ClientRoiError) -> RefreshError:
@@ -212,6 +226,7 @@ def _compute(inp: Inputs) -> Outputs:
     gross = engine.numbers(c["gross_margin"], "gross_margin")
     expected = engine.numbers(c["expected_margin"], "expected_margin")
     cost = engine.numbers(c["acquisition_cost"], "acquisition_cost")
+    spent = engine.numbers(c["days_spent"], "days_spent")
     roi = engine.roi(gross, cost).reshape(n)  # also refuses negative costs, naming the row
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
@@ -230,22 +245,36 @@ def _compute(inp: Inputs) -> Outputs:
     tiered = rank >= 0
     labels = np.array(b.labels + (None,), dtype=object)
     budget = np.where(tiered, budgets[np.maximum(rank, 0)], np.nan)
+    days = budget / day_cost
     roi_cells = [(ExcelError(v) if v == engine.DIV0 else v) if client else None
                  for v, client in zip(roi.tolist(), is_client.tolist())]
     role_words = layout.ROLE_WORDS[inp.lang]
+
+    # The decision loop: prospects with a budget are planned and followed up.
+    planned = is_prospect & tiered
+    prospect_days = np.where(planned, days, np.nan)
+    left = engine.days_left(prospect_days, np.where(is_prospect, spent, np.nan))
+    in_plan = engine.prospect_plan(np.where(planned, rank, -1), expected, prospect_days,
+                                   p.get("prospecting_days"))
+    plan_words = layout.PLAN_WORDS[inp.lang]
 
     columns = {
         "role": [role_words.get(r) if r else None for r in roles.tolist()],
         "tier": labels[rank].tolist(),
         "roi": _cells(roi_cells),
         "effort_budget": _cells(budget),
-        "effort_days": _cells(budget / day_cost),
+        "effort_days": _cells(days),
+        "days_left": _cells(left),
+        "in_plan": [None if v is None else plan_words[v] for v in in_plan.tolist()],
     }
     summary = engine.band_summary(b, population)
     bands = [words["bands"]] + [
         _cells(row) + [float(budgets[k]), float(budgets[k] / day_cost)]
         for k, row in enumerate(summary.to_numpy(dtype=object).tolist())
     ]
+    plan, needed, available = _plan(b, np.where(planned, rank, -1), budget, prospect_days,
+                                    p.get("prospecting_days"), words)
+    sweep, best = _sweep(population, b, p["trim"] or 0, words)
     return Outputs(
         lang=inp.lang,
         columns=columns,
@@ -256,7 +285,75 @@ def _compute(inp: Inputs) -> Outputs:
         concentration=_concentration(population, words),
         pareto=_pareto(population, words),
         review=_review(inp, words, gross, cost, is_client, labels[rank]),
+        plan=plan,
+        sweep=sweep,
+        balanced=_balanced(population, b.k, p["trim"] or 0, words),
+        overrun=_overrun(inp, words, labels[rank], prospect_days, np.where(is_prospect, spent, np.nan)),
+        best_band=best,
+        days_needed=needed,
+        days_available=available,
+        load=None if available is None else needed / available,
+        band_text=_band_text(b.offsets),
     )
+
+
+def _plan(b, rank, budget, days, available, words) -> tuple[list[list[Any]], float, float | None]:
+    """The days available and the load first (fixed rows), then per tier: prospects, effort
+    budget and days, and a total."""
+    summary = engine.plan_summary(rank, budget, days, b.k)
+    needed = engine.exact_sum(summary["effort_days"].to_numpy(), "effort days")
+    if not engine.is_blank(available):
+        available = engine._scalar(available, "prospecting_days", low=0.0)
+    else:
+        available = None
+    rows = [[words["plan_available"], None, None, available],
+            [words["plan_load"], None, None, None if available is None else needed / available],
+            words["plan"]]
+    rows += [[label, int(r.prospects), r.effort_budget, r.effort_days] for label, r in zip(b.labels, summary.itertuples())]
+    rows.append([words["plan_total"], int(summary["prospects"].sum()),
+                 engine.exact_sum(summary["effort_budget"].to_numpy(), "effort budgets"), needed])
+    return rows, needed, available
+
+
+def _sweep(population, b, trim, words) -> tuple[list[list[Any]], Any]:
+    """The sweep of ±5 % … ±50 % and the band in use: band, balance, then clients and share of
+    each tier side by side (tier 1 = top), so every column keeps one kind of number."""
+    sweep = engine.band_sweep(population, list(engine.SWEEP) + [b.offsets.tolist()], trim)
+    k = int(sweep["tiers"].max())
+    band, balance, clients, share = words["sweep"]
+    header = [band, balance] + [f"{name} {j + 1}" for j in range(k) for name in (clients, share)]
+    rows = [header]
+    for i, r in enumerate(sweep.to_dict("records")):
+        first = r["band"] if i < len(engine.SWEEP) else f"{words['sweep_in_use']}: {_band_text(b.offsets)}"
+        pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
+        rows.append([first, r["balance"]] + _cells(np.array(pairs, dtype=float)))
+    best = engine.SWEEP[engine.most_balanced(sweep.iloc[:len(engine.SWEEP)])]
+    return rows, best
+
+
+def _band_text(offsets: np.ndarray) -> str:
+    if offsets.size == 2 and offsets[0] == -offsets[1]:
+        return f"±{offsets[1]:.0%}" if offsets[1] * 100 == round(offsets[1] * 100) else f"±{offsets[1]:.2%}"
+    return "; ".join(f"{o:+.1%}" for o in offsets)
+
+
+def _balanced(population, k, trim, words) -> list[list[Any]]:
+    """One row: the label and the balanced offsets for the tiers in use, ready to copy."""
+    try:
+        offsets = engine.balanced_band(population, k, trim).tolist()
+    except engine.ClientRoiError as exc:
+        return [[words["balanced_none"].format(k=k, why=exc)]]
+    return [[words["balanced"].format(k=k)] + offsets]
+
+
+def _overrun(inp: Inputs, words, tiers, budget_days, spent) -> list[list[Any]]:
+    """Prospects over budget, worst first: the limit of concessions."""
+    names = inp.columns["customer"]
+    rows = [words["overrun"]]
+    for i in engine.overrun(budget_days, spent).tolist():
+        ratio = spent[i] / budget_days[i] if budget_days[i] > 0 else None
+        rows.append([names[i], tiers[i], float(budget_days[i]), float(spent[i]), ratio])
+    return rows
 
 
 def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
@@ -314,27 +411,48 @@ def _review(inp: Inputs, words: dict, gross, cost, is_client, tiers) -> list[lis
 def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     t = inp.table
     first = t.top + 1
+    written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
     if t.nrows:
-        for key, values in out.columns.items():
-            book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in values])
+        for key in written:
+            book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in out.columns[key]])
     if inp.stale_rows:  # computed cells left below a table that shrank
-        for key in out.columns:
+        for key in written:
             book.clear(t.sheet, t.end + 1, t.left + inp.index[key], inp.stale_rows, 1)
     for name, block, rows, cols in [
         (layout.OUT_FACTS, out.facts, len(out.facts), 2),
         (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
         (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
         (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
+        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
+        (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
+        (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
     ]:
-        sheet, row, col, _ = book.name_cells(name)
+        try:
+            sheet, row, col, _ = book.name_cells(name)
+        except KeyError:
+            if name in layout.OPTIONAL_BLOCKS:
+                continue
+            raise RefreshError(f"the workbook has no defined name '{name}'") from None
         book.clear(sheet, row, col, rows, cols)
+        book.write(sheet, row, col, _rectangular(block))
+    for name, block in [(layout.OUT_REVIEW, out.review), (layout.OUT_OVERRUN, out.overrun)]:
+        try:
+            sheet, row, col, _ = book.name_cells(name)
+        except KeyError:
+            if name in layout.OPTIONAL_BLOCKS:
+                continue
+            raise RefreshError(f"the workbook has no defined name '{name}'") from None
+        # The list may have shrunk: clear down to the end of the previous one, found on its
+        # third column (never blank in a listed row).
+        stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
+        book.clear(sheet, row, col, stale, len(block[0]))
         book.write(sheet, row, col, block)
-    sheet, row, col, _ = book.name_cells(layout.OUT_REVIEW)
-    # The list may have shrunk: clear down to the end of the previous one, found on its gross
-    # margin column (never blank in a listed row).
-    stale = max(book.run_end(sheet, row, col + 1) - row + 1, len(out.review))
-    book.clear(sheet, row, col, stale, len(out.review[0]))
-    book.write(sheet, row, col, out.review)
+
+
+def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
+    """Rows padded with blanks to the widest: one range to write."""
+    width = max(len(r) for r in block)
+    return [r + [None] * (width - len(r)) for r in block]
 
 
 def refresh(book: Workbook) -> Outputs:

@@ -12,14 +12,15 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from . import layout
+from . import engine, layout
 from .refresh import OpenpyxlBook, column_letter, refresh
 
 MONEY = '#,##0 "€"'
@@ -32,13 +33,18 @@ NOTE = Font(italic=True, color="666666")
 TIER_FILLS = {"top": "C6EFCE", "middle": "FFEB9C", "bottom": "FFC7CE"}
 
 COLUMN_FORMATS = {"gross_margin": MONEY, "expected_margin": MONEY, "acquisition_cost": MONEY,
-                  "roi": "0.00", "effort_budget": MONEY}
+                  "days_spent": "0.0", "roi": "0.00", "effort_budget": MONEY}
+DAY_COLUMNS = ("effort_days", "days_left")
 COLUMN_WIDTHS = {"customer": 28, "should_pay": 12, "has_paid": 11, "gross_margin": 14,
-                 "expected_margin": 16, "acquisition_cost": 17, "role": 11, "tier": 10,
-                 "roi": 8, "effort_budget": 15, "effort_days": 13}
+                 "expected_margin": 16, "acquisition_cost": 17, "days_spent": 12, "role": 11, "tier": 10,
+                 "roi": 8, "effort_budget": 15, "effort_days": 13, "days_left": 12, "in_plan": 10}
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
 FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (24, 1), (3, 12), (4, 1)
+# The decision loop: the prospect plan, the band sweep and the balanced band (Tiers), the
+# prospects over budget (Review, beside the clients whose ROI < 1).
+PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
+SWEEP_ROWS = 11  # ±5 % … ±50 % and the band in use
 REVIEW_FORMATTED_ROWS = 1000
 
 GUIDE = {
@@ -58,9 +64,22 @@ GUIDE = {
         ("5. Watch the concentration (a few big clients are a risk) and the clients who cost more to win "
          "than they bring (Review sheet).", None),
         ("", None),
+        ("The decision loop", BOLD),
+        ("• Harmonious tiers: the band sweep (Tiers sheet) shows, for ±5 % to ±50 %, how many clients "
+         "each tier gets and a balance (smallest tier ÷ largest: 1 = equal tiers); the most balanced "
+         "row is green. Below it, the balanced band for your number of tiers, ready to copy into band; "
+         "or type the word balanced in band.", None),
+        ("• The prospect plan: set the days you can spend prospecting in a year. The plan takes the "
+         "prospects systematically, best tier first and largest expected margin first, while the days "
+         "fit (In plan: yes), and shows the load: days needed ÷ days available.", None),
+        ("• The limit of concessions: type the days already spent on a prospect (Days spent). Days left "
+         "is the effort budget in days minus the days spent; below zero the prospect is over budget and "
+         "listed on the Review sheet, worst first: stop conceding, or decide to let it go.", None),
+        ("", None),
         ("How to use this workbook", BOLD),
-        ("• Customers: paste your customers into the table (the first six columns). Keep the table: "
-         "add rows at its end. The last five columns are computed: do not type in them.", None),
+        ("• Customers: paste your customers into the table (the first seven columns; Days spent may stay "
+         "empty). Keep the table: add rows at its end. The last seven columns are computed: do not type "
+         "in them.", None),
         ("• Parameters: change the yellow cells (band, trim, labels, CAC, income...).", None),
         ("• Press Refresh (Client ROI tab, or the Lite run button), or run "
          "`client-roi refresh THIS.xlsx`. A refresh that finds bad input changes nothing and says "
@@ -87,9 +106,24 @@ GUIDE = {
         ("5. Surveillez la concentration (quelques gros clients sont un risque) et les clients qui coûtent "
          "plus qu'ils ne rapportent (feuille À revoir).", None),
         ("", None),
+        ("La boucle de décision", BOLD),
+        ("• Des catégories harmonieuses : le balayage des bandes (feuille Catégories) montre, de ±5 % à "
+         "±50 %, combien de clients reçoit chaque catégorie et un équilibre (plus petite ÷ plus grande : "
+         "1 = catégories égales) ; la ligne la plus équilibrée est en vert. En dessous, la bande équilibrée "
+         "pour votre nombre de catégories, à copier dans bande ; ou tapez le mot équilibré dans bande.", None),
+        ("• Le plan de prospection : indiquez les jours que vous pouvez consacrer à prospecter dans l'année. "
+         "Le plan prend les prospects systématiquement, meilleure catégorie puis plus grande marge attendue "
+         "d'abord, tant que les jours suffisent (Dans le plan : oui), et montre la charge : jours "
+         "nécessaires ÷ jours disponibles.", None),
+        ("• La limite des concessions : notez les jours déjà passés sur un prospect (Jours passés). Jours "
+         "restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget "
+         "et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou laissez-le partir.",
+         None),
+        ("", None),
         ("Mode d'emploi", BOLD),
-        ("• Clients : collez vos clients dans le tableau (les six premières colonnes). Gardez le tableau : "
-         "ajoutez des lignes à sa fin. Les cinq dernières colonnes sont calculées : n'y tapez rien.", None),
+        ("• Clients : collez vos clients dans le tableau (les sept premières colonnes ; Jours passés peut "
+         "rester vide). Gardez le tableau : ajoutez des lignes à sa fin. Les sept dernières colonnes sont "
+         "calculées : n'y tapez rien.", None),
         ("• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...).", None),
         ("• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
          "`client-roi refresh CE_FICHIER.xlsx`. Une actualisation qui trouve une erreur ne change rien "
@@ -166,11 +200,22 @@ def _validation(p: layout.Parameter) -> DataValidation:
         "margin_rate": ("decimal", "between", 0.0001, 1, "A rate above 0 and at most 1."),
         "working_days": ("decimal", "between", 1, 366, "From 1 to 366 days."),
         "load_factor": ("decimal", "greaterThan", 0, None, "A factor above 0."),
+        "prospecting_days": ("decimal", "greaterThan", 0, None, "Days above 0, or blank."),
     }
     kind, op, lo, hi, message = rules[p.name]
     dv = DataValidation(type=kind, operator=op, formula1=str(lo), formula2=None if hi is None else str(hi),
                         allow_blank=True, showErrorMessage=True, errorTitle=p.en[0], error=message)
     return dv
+
+
+def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
+    """The first band cell: an offset, or the word that asks for the balanced band."""
+    word = "balanced" if lang == "en" else "équilibré"
+    formula = f'OR(AND(ISNUMBER({cell}),{cell}>-0.99,{cell}<10),LOWER({cell})="{word}")'
+    message = ("An offset above -1 (0.2 = 20 %), or the word balanced." if lang == "en"
+               else "Un écart au-dessus de -1 (0,2 = 20 %), ou le mot équilibré.")
+    return DataValidation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True,
+                          errorTitle="Band" if lang == "en" else "Bande", error=message)
 
 
 def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
@@ -189,7 +234,12 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
         for j in range(p.cells):
             cell = ws.cell(row, 2 + j)
             cell.fill, cell.number_format = INPUT_FILL, p.number_format
-            dv.add(cell.coordinate)
+            if p.name == "band" and j == 0:
+                first = _balanced_or_offset(cell.coordinate, lang)
+                ws.add_data_validation(first)
+                first.add(cell.coordinate)
+            else:
+                dv.add(cell.coordinate)
         for j, value in enumerate(values.get(p.name, p.default)):
             ws.cell(row, 2 + j, value)
         _name(wb, p.name, ws.title, (row, 2), (row, 1 + p.cells) if p.cells > 1 else None)
@@ -242,7 +292,7 @@ def write_customers(ws, customers: pd.DataFrame, lang: str, progress=None) -> in
     """
     keys = [c.key for c in layout.COLUMNS]
     formats = {keys.index(k) + 1: f for k, f in COLUMN_FORMATS.items()}
-    formats[keys.index("effort_days") + 1] = DAYS[lang]
+    formats.update({keys.index(k) + 1: DAYS[lang] for k in DAY_COLUMNS})
     inputs = [c.key for c in layout.INPUTS]
     computed = [(c, f) for c, f in formats.items() if c > len(inputs)]
     records = customers.reindex(columns=inputs).astype(object).where(customers.notna(), None)
@@ -296,8 +346,61 @@ def _tiers(wb: Workbook, lang: str) -> None:
         ws.cell(r + 1 + i, c).number_format = "0%"
         ws.cell(r + 1 + i, c + 1).number_format = PERCENT
     ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
+    _loop_blocks(wb, ws, lang)
     ws.sheet_view.showGridLines = False
     _page(ws)
+
+
+LOOP_TITLES = {
+    "plan": {"en": "Prospect plan: the days available, spent by tier", "fr": "Plan de prospection : les jours "
+             "disponibles, par catégorie"},
+    "sweep": {"en": "Band sweep: how harmonious are the tiers? (tier 1 = top; most balanced in green)",
+              "fr": "Balayage des bandes : les catégories sont-elles harmonieuses ? (1 = la meilleure ; "
+                    "la plus équilibrée en vert)"},
+    "overrun": {"en": "Prospects over budget (days spent > budget days), worst first",
+                "fr": "Prospects au-delà du budget (jours passés > jours au budget), le pire d'abord"},
+}
+GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
+SWEEP_CHART_TITLE = {"en": "Share of clients per tier across bands (1 = top)",
+                     "fr": "Part des clients par catégorie selon la bande (1 = la meilleure)"}
+
+
+def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
+    """Names, formats and the conditional format of the plan, sweep and balanced blocks."""
+    for name, (row, col) in [(layout.OUT_PLAN, PLAN_AT), (layout.OUT_SWEEP, SWEEP_AT),
+                             (layout.OUT_BALANCED, BALANCED_AT)]:
+        _name(wb, name, ws.title, (row, col))
+    for key, (row, col) in [("plan", PLAN_AT), ("sweep", SWEEP_AT)]:
+        ws.cell(row - 1, col, LOOP_TITLES[key][lang]).font = BOLD
+    r, c = PLAN_AT  # days available, load, then the table (header, tiers, total)
+    ws.cell(r, c + 3).number_format = DAYS[lang]
+    ws.cell(r + 1, c + 3).number_format = "0%"
+    for i in range(3, layout.MAX_TIERS + 4):
+        for j, fmt in [(1, "#,##0"), (2, MONEY), (3, DAYS[lang])]:
+            ws.cell(r + i, c + j).number_format = fmt
+    for j in range(4):
+        ws.cell(r + 2, c + j).font = BOLD
+    r, c = SWEEP_AT  # band, balance, then clients and share of each tier side by side
+    for i in range(1, SWEEP_ROWS + 1):
+        ws.cell(r + i, c).number_format = '"±"0%'
+        ws.cell(r + i, c).alignment = Alignment(horizontal="left")
+        ws.cell(r + i, c + 1).number_format = "0.00"
+        for j in range(layout.MAX_TIERS):
+            ws.cell(r + i, c + 2 + 2 * j).number_format = "0"
+            ws.cell(r + i, c + 3 + 2 * j).number_format = "0%"
+    for j in range(2 + 2 * layout.MAX_TIERS):
+        ws.cell(r, c + j).font = BOLD
+        ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right")
+    ws.row_breaks.append(Break(id=PLAN_AT[0] - 2))  # the loop prints on a page of its own
+    balance = f"${column_letter(c + 1)}"
+    first, last = r + 1, r + len(engine.SWEEP)
+    ws.conditional_formatting.add(
+        f"{column_letter(c)}{first}:{column_letter(c + 1)}{last}",
+        FormulaRule(formula=[f"AND(ISNUMBER({balance}{first}),{balance}{first}=MAX({balance}${first}:{balance}${last}))"],
+                    fill=GREEN))
+    r, c = BALANCED_AT
+    for j in range(1, layout.MAX_TIERS):
+        ws.cell(r, c + j).number_format = "0.00%"
 
 
 def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
@@ -334,6 +437,19 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     pareto.legend = None
     pareto.height, pareto.width = 8, 15
     ws.add_chart(pareto, "F31")
+    # The tier shares across the sweep's bands: where the lines meet, the tiers are harmonious.
+    r, c = SWEEP_AT
+    shares = LineChart()
+    shares.title = SWEEP_CHART_TITLE[lang]
+    for j in range(3):
+        col = c + 3 + 2 * j  # share of tier j + 1
+        shares.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + len(engine.SWEEP)), titles_from_data=True)
+    shares.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + len(engine.SWEEP)))
+    shares.y_axis.numFmt = "0%"
+    shares.x_axis.numFmt = '"±"0%'
+    shares.y_axis.scaling.min = 0
+    shares.height, shares.width = 7.5, 15
+    ws.add_chart(shares, f"F{PLAN_AT[0] - 1}")
 
 
 def _review(wb: Workbook, lang: str) -> None:
@@ -347,8 +463,17 @@ def _review(wb: Workbook, lang: str) -> None:
     for i in range(1, REVIEW_FORMATTED_ROWS + 1):
         for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
             ws.cell(r + i, c + j).number_format = fmt
-    ws.freeze_panes = ws.cell(r + 1, 1).coordinate
-    _page(ws, landscape=False)
+    r, c = OVERRUN_AT
+    _name(wb, layout.OUT_OVERRUN, ws.title, (r, c))
+    ws.cell(r - 1, c, LOOP_TITLES["overrun"][lang]).font = BOLD
+    for j, width in enumerate([30, 10, 13, 12, 14]):
+        ws.column_dimensions[column_letter(c + j)].width = width
+        ws.cell(r, c + j).font = BOLD
+    for i in range(1, REVIEW_FORMATTED_ROWS + 1):
+        for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:
+            ws.cell(r + i, c + j).number_format = fmt
+    ws.freeze_panes = ws.cell(REVIEW_AT[0] + 1, 1).coordinate
+    _page(ws)
 
 
 def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None, **params: Any) -> Workbook:

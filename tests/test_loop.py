@@ -1,0 +1,243 @@
+"""The decision loop, hand-computed on a small population, through the file pipeline and
+through xlwings' remote engine (the Office.js book + custom_scripts_call).
+
+Clients' gains 300, 100, 200, 400: mean 250, ±20 % thresholds 200 and 300; their costs 100, 200,
+0, 500 give an average CAC of 200, so budgets A 240, B 200, C 160. One day costs
+24 000 / 0.5 / 218 × 1.5 = 330.275… €.
+
+Prospects (expected margin → tier, budget, days; days spent):
+  P1 260 → B, 200, 0.6056; spent 1.0  (over: 1.0 / 0.6056 = 1.651)
+  P2 350 → A, 240, 0.7267; spent 0.5
+  P3 100 → C, 160, 0.4844; spent blank
+  P4 320 → A, 240, 0.7267; spent 2.0  (over: 2.752, the worst)
+  P5 blank → no tier, no budget; spent 3.0 (not followed up: nothing to compare with)
+With 1.5 prospecting days: A first, largest margin first: P2 (0.7267), P4 (1.4533 ≤ 1.5), then
+P1 would need 2.0589 > 1.5: out, and so is P3 after it. Load: 2.5434 / 1.5 = 1.6956.
+
+The sweep of [300, 100, 200, 400]: ±5 %, ±10 %, ±15 % leave the middle tier empty (balance 0);
+±20 % … ±50 % give 2-1-1 or 1-2-1 (balance 0.5); the most balanced is the first of those, ±20 %.
+The balanced band for 3 tiers is the 1/3 and 2/3 quantiles, 200 and 300: offsets -0.2 and +0.2.
+"""
+
+from __future__ import annotations
+
+import math
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import client_roi as cr
+from client_roi import cli, layout, scripts, template
+from client_roi.refresh import OpenpyxlBook, refresh
+from officejs import book_payload, run_script
+
+DAY = 24000 / 0.5 / 218 * 1.5
+COLUMNS = [c.key for c in layout.INPUTS]
+CUSTOMERS = pd.DataFrame([
+    ["Alpha", "yes", "yes", 300, None, 100, None],
+    ["P1", "yes", "no", None, 260, None, 1.0],
+    ["Beta", "yes", "yes", 100, None, 200, None],
+    ["P2", "yes", "no", None, 350, None, 0.5],
+    ["Gamma", "yes", "yes", 200, None, 0, None],
+    ["P3", "yes", "no", None, 100, None, None],
+    ["P4", "yes", "no", None, 320, None, 2.0],
+    ["P5", "yes", "no", None, None, None, 3.0],
+    ["Zeta", "yes", "yes", 400, None, 500, None],
+], columns=COLUMNS).astype(object)
+PROSPECTS = {"P1": (200, 1.0, "no"), "P2": (240, 0.5, "yes"), "P3": (160, None, "no"), "P4": (240, 2.0, "yes")}
+
+
+def _book(lang="en", **params):
+    return template.build(lang, CUSTOMERS, prospecting_days=1.5, **params)
+
+
+def _column(ws, key):
+    col = 1 + [c.key for c in layout.COLUMNS].index(key)
+    return {ws.cell(r, 1).value: ws.cell(r, col).value for r in range(2, 2 + len(CUSTOMERS))}
+
+
+def _block(ws, at, rows, cols):
+    r, c = at
+    return [[ws.cell(r + i, c + j).value for j in range(cols)] for i in range(rows)]
+
+
+@pytest.fixture(scope="module")
+def refreshed():
+    wb = _book()
+    out = refresh(OpenpyxlBook(wb))
+    return wb, out
+
+
+def test_days_left_and_in_plan_columns(refreshed):
+    wb, _ = refreshed
+    ws = wb[layout.SHEETS["customers"]["en"]]
+    left, plan = _column(ws, "days_left"), _column(ws, "in_plan")
+    for name, (budget, spent, in_plan) in PROSPECTS.items():
+        assert left[name] == pytest.approx(budget / DAY - (spent or 0), abs=1e-12), name
+        assert plan[name] == in_plan, name
+    for name in ("Alpha", "Beta", "Gamma", "Zeta", "P5"):       # clients, and a prospect with no budget
+        assert left[name] is None and plan[name] is None
+
+
+def test_plan_block(refreshed):
+    wb, out = refreshed
+    ws = wb[layout.SHEETS["tiers"]["en"]]
+    rows = _block(ws, template.PLAN_AT, 7, 4)
+    assert rows[0] == [layout.TEXT["en"]["plan_available"], None, None, 1.5]
+    assert rows[1][0] == layout.TEXT["en"]["plan_load"] and rows[1][3] == pytest.approx(840 / DAY / 1.5) == out.load
+    assert rows[2] == layout.TEXT["en"]["plan"]
+    assert rows[3][:3] == ["A", 2, 480] and rows[3][3] == pytest.approx(480 / DAY)
+    assert rows[4][:3] == ["B", 1, 200] and rows[5][:3] == ["C", 1, 160]
+    assert rows[6][:3] == ["Total", 4, 840] and rows[6][3] == pytest.approx(840 / DAY) == out.days_needed
+
+
+def test_sweep_block_and_balanced_band(refreshed):
+    wb, out = refreshed
+    ws = wb[layout.SHEETS["tiers"]["en"]]
+    rows = _block(ws, template.SWEEP_AT, 12, 8)
+    assert rows[0] == ["Band", "Balance", "Clients 1", "Share 1", "Clients 2", "Share 2", "Clients 3", "Share 3"]
+    assert [r[0] for r in rows[1:11]] == list(cr.engine.SWEEP)
+    assert [r[1] for r in rows[1:11]] == [0, 0, 0] + [0.5] * 7
+    assert [r[2::2] for r in rows[1:4]] == [[2, 0, 2]] * 3
+    assert rows[4][2:8] == [2, 0.5, 1, 0.25, 1, 0.25]
+    assert rows[5][2::2] == [1, 2, 1]
+    assert rows[11][0] == "in use: ±20%" and rows[11][1] == 0.5 and rows[11][2::2] == [2, 1, 1]
+    assert out.best_band == 0.2
+    balanced = _block(ws, template.BALANCED_AT, 1, 3)[0]
+    assert balanced[0] == "Balanced band for 3 tiers (copy into band):"
+    assert balanced[1:] == pytest.approx([-0.2, 0.2])
+
+
+def test_overrun_list_worst_first(refreshed):
+    wb, _ = refreshed
+    ws = wb[layout.SHEETS["review"]["en"]]
+    rows = _block(ws, template.OVERRUN_AT, 4, 5)
+    assert rows[0] == layout.TEXT["en"]["overrun"]
+    assert rows[1][:2] == ["P4", "A"] and rows[1][2:] == pytest.approx([240 / DAY, 2.0, 2.0 / (240 / DAY)])
+    assert rows[2][:2] == ["P1", "B"] and rows[2][2:] == pytest.approx([200 / DAY, 1.0, 1.0 / (200 / DAY)])
+    assert rows[3] == [None] * 5
+
+
+def test_remote_engine_writes_the_same(refreshed):
+    """xw.Book(json=...) + custom_scripts_call: the actions carry the same blocks and columns."""
+    wb, _ = refreshed
+    fresh = _book()
+    actions = run_script(scripts, "refresh", book_payload(fresh))
+    cells = {}
+    for a in actions:
+        if a["func"] == "setValues":
+            for i, row in enumerate(a["values"]):
+                for j, v in enumerate(row):
+                    cells[(a["sheet_position"], a["start_row"] + i + 1, a["start_column"] + j + 1)] = v
+    for sheet_key, at, rows, cols in [("tiers", template.PLAN_AT, 7, 4), ("tiers", template.SWEEP_AT, 12, 8),
+                                      ("tiers", template.BALANCED_AT, 1, 3), ("review", template.OVERRUN_AT, 3, 5)]:
+        ws = wb[layout.SHEETS[sheet_key]["en"]]
+        position = wb.sheetnames.index(ws.title)
+        for i in range(rows):
+            for j in range(cols):
+                want = ws.cell(at[0] + i, at[1] + j).value
+                got = cells.get((position, at[0] + i, at[1] + j), "")
+                assert got == ("" if want is None else want), (sheet_key, i, j)
+
+
+def test_band_balanced_word_in_the_workbook_and_the_cli(tmp_path, capsys):
+    wb = _book("fr", band="équilibré", labels=["Or", "Argent", "Bronze", "Fer"])
+    out = refresh(OpenpyxlBook(wb))
+    assert [row[3] for row in out.bands[1:]] == [1, 1, 1, 1]        # four equal tiers of one client
+    assert out.band_text.count(";") == 2                             # three offsets, shown
+    path = tmp_path / "c.csv"
+    CUSTOMERS.rename(columns={c.key: c.en for c in layout.INPUTS}).to_csv(path, index=False)
+    assert cli.main(["fill", str(path), "--band", "balanced", "--tiers", "2", "-o", str(tmp_path / "o.xlsx")]) == 0
+    printed = capsys.readouterr().out
+    assert "band in use: +0.0%" in printed or "band in use: " in printed
+    ws = openpyxl.load_workbook(tmp_path / "o.xlsx")[layout.SHEETS["parameters"]["en"]]
+    assert "balanced" in [c.value for row in ws.iter_rows() for c in row]
+    assert cli.main(["demo", "--tiers", "4", "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert "--tiers goes with --band balanced" in capsys.readouterr().err
+
+
+def test_blank_prospecting_days_means_no_plan():
+    wb = template.build("en", CUSTOMERS)
+    ref = wb.defined_names["prospecting_days"].attr_text.split("!")[1].replace("$", "")
+    wb[layout.SHEETS["parameters"]["en"]][ref].value = None
+    out = refresh(OpenpyxlBook(wb))
+    ws = wb[layout.SHEETS["customers"]["en"]]
+    assert set(_column(ws, "in_plan").values()) == {None}
+    assert out.load is None and out.plan[0][3] is None and out.plan[1][3] is None
+    assert len(out.plan) == 2 + 1 + 3 + 1                           # available, load, header, tiers, total
+
+
+@pytest.mark.parametrize("name", ["before_the_loop.xlsx", "before_the_loop.fr.xlsx"])
+def test_workbooks_made_before_the_loop_refresh_as_before(name, tmp_path):
+    """The committed templates of the previous release: no Days spent, no new blocks or names."""
+    from pathlib import Path
+
+    src = Path(__file__).parent / "data" / name
+    out = tmp_path / "out.xlsx"
+    assert cli.main(["refresh", str(src), "-o", str(out)]) == 0
+    before = openpyxl.load_workbook(src)
+    after = openpyxl.load_workbook(out)
+    for ws in before.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert after[ws.title][cell.coordinate].value == cell.value or isinstance(cell.value, float)
+    assert set(after.defined_names) == set(before.defined_names)
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------------------------
+
+populations = st.lists(st.floats(min_value=1, max_value=1e6), min_size=3, max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(populations)
+def test_balance_in_unit_interval_and_balanced_band_beats_every_sweep_row(population):
+    sweep = cr.band_sweep(population)
+    assert ((sweep["balance"] >= 0) & (sweep["balance"] <= 1)).all()
+    try:
+        offsets = cr.balanced_band(population, 3)
+    except cr.ClientRoiError:
+        assume(False)
+    counts = pd.Series(cr.tier(population, population, list(offsets))).value_counts().reindex(["A", "B", "C"],
+                                                                                             fill_value=0)
+    ties = pd.Series(population).duplicated(keep=False).any()
+    assume(not ties)           # with equal gains a tier boundary cannot split them
+    assert cr.balance(counts.to_numpy()) >= sweep["balance"].max() - 1e-12
+
+
+plans = st.lists(st.tuples(st.integers(-1, 4), st.floats(0, 1e5), st.floats(0.01, 30)), min_size=0, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plans, st.floats(0.01, 200))
+def test_plan_never_exceeds_the_days_and_follows_its_order(items, available):
+    rank = [r for r, _, _ in items]
+    gain = [g for _, g, _ in items]
+    days = [d for _, _, d in items]
+    plan = cr.prospect_plan(rank, gain, days, available)
+    taken = [i for i, v in enumerate(plan) if v]
+    assert math.fsum(days[i] for i in taken) <= available
+    assert all(plan[i] is None for i, r in enumerate(rank) if r < 0)
+    order = sorted((i for i, r in enumerate(rank) if r >= 0), key=lambda i: (rank[i], -gain[i], i))
+    flags = [plan[i] for i in order]
+    assert flags == sorted(flags, reverse=True)            # yes … yes, then no … no: strict priority
+    if False in flags:                                     # the first left out did not fit
+        first_out = order[flags.index(False)]
+        assert math.fsum(days[i] for i in taken) + days[first_out] > available
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 50) | st.none(), st.floats(0, 50) | st.none()), max_size=40))
+def test_overrun_lists_exactly_the_prospects_over_budget_worst_first(items):
+    budget = [b for b, _ in items]
+    spent = [s for _, s in items]
+    listed = cr.overrun(budget, spent).tolist()
+    over = [i for i, (b, s) in enumerate(items) if b is not None and s is not None and s > b]
+    assert sorted(listed) == over
+    ratios = [spent[i] / budget[i] if budget[i] > 0 else math.inf for i in listed]
+    assert ratios == sorted(ratios, reverse=True)

@@ -241,3 +241,23 @@ def test_overrun_lists_exactly_the_prospects_over_budget_worst_first(items):
     assert sorted(listed) == over
     ratios = [spent[i] / budget[i] if budget[i] > 0 else math.inf for i in listed]
     assert ratios == sorted(ratios, reverse=True)
+
+
+def test_band_sweep_through_the_office_js_dispatch():
+    from client_roi import functions as fx
+    from officejs import call
+
+    table = call(fx, "band_sweep", [300, 100, 200, 400], [[0.1, 0.2, ""]])
+    assert table == [["Band", "Balance", "Clients A", "Share A", "Clients B", "Share B", "Clients C", "Share C"],
+                     [0.1, 0.0, 2, 0.5, 0, 0.0, 2, 0.5],
+                     [0.2, 0.5, 2, 0.5, 1, 0.25, 1, 0.25]]
+    assert call(fx, "band_sweep", [300, 100, 200, 400])[1:] == [
+        [p] + row[1:] for p, row in zip(cr.engine.SWEEP, call(fx, "band_sweep", [300, 100, 200, 400],
+                                                               [list(cr.engine.SWEEP)])[1:])]
+
+
+def test_cli_summary_names_the_most_balanced_band_and_the_load(tmp_path, capsys):
+    assert cli.main(["demo", "--prospecting-days", "40", "-o", str(tmp_path / "d.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "most balanced band of the sweep: ±20%" in out
+    assert "prospect plan: 152.07 days needed for 40.00 available: load 380%" in out

@@ -1044,6 +1044,6 @@ def overrun(budget_days: Any, days_spent: Any) -> np.ndarray:
     budget = numbers(budget_days, "budget_days")
     spent = numbers(days_spent, "days_spent")
     over = np.flatnonzero(~np.isnan(budget) & ~np.isnan(spent) & (spent > budget))
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):  # a budget of (almost) 0: infinitely bad
         ratio = np.where(budget[over] > 0, spent[over] / np.where(budget[over] > 0, budget[over], 1), np.inf)
     return over[np.lexsort((over, -ratio))]

@@ -15,6 +15,7 @@ never as a formula.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -351,7 +352,8 @@ def _overrun(inp: Inputs, words, tiers, budget_days, spent) -> list[list[Any]]:
     names = inp.columns["customer"]
     rows = [words["overrun"]]
     for i in engine.overrun(budget_days, spent).tolist():
-        ratio = spent[i] / budget_days[i] if budget_days[i] > 0 else None
+        ratio = spent[i] / budget_days[i] if budget_days[i] > 0 else math.inf
+        ratio = ratio if math.isfinite(ratio) else None  # a zero budget: no ratio to show
         rows.append([names[i], tiers[i], float(budget_days[i]), float(spent[i]), ratio])
     return rows
 

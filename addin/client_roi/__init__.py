@@ -1,40 +1,32 @@
 """Client ROI: decide how much effort each customer or prospect deserves.
 
 The method lives in :mod:`client_roi.engine` (numpy/pandas only); Excel functions, the refresh
-pipeline and the command line are thin layers over it.
+pipeline and the command line are thin layers over it. The engine's names are exported here
+lazily (PEP 562), so that ``client-roi --help`` does not pay for importing numpy and pandas.
 """
 
-from .engine import (
-    average_cac,
-    numbers,
-    DIV0,
-    Bands,
-    ClientRoiError,
-    balance,
-    balanced_band,
-    band_sweep,
-    bands,
-    cac_by_tier,
-    client_role,
-    concentration,
-    concentration_verdict,
-    effort_days,
-    days_left,
-    hhi,
-    overrun,
-    pareto,
-    percentile_inc,
-    plan_summary,
-    prospect_plan,
-    prospect_effort,
-    reference_gain,
-    roi,
-    tier,
-    tier_bands,
-    trimmed_mean,
+__version__ = "0.1.0"
+
+_ENGINE = (
+    "DIV0", "Bands", "ClientRoiError", "average_cac", "balance", "balanced_band", "band_sweep", "bands",
+    "cac_by_tier", "client_role", "concentration", "concentration_verdict", "days_left", "effort_days",
+    "hhi", "numbers", "overrun", "pareto", "percentile_inc", "plan_summary", "prospect_effort",
+    "prospect_plan", "reference_gain", "roi", "tier", "tier_bands", "trimmed_mean",
 )
 
-__version__ = "0.1.0"
+__all__ = ["main", *_ENGINE]
+
+
+def __getattr__(name: str):
+    if name in _ENGINE:
+        from . import engine
+
+        return getattr(engine, name)
+    if name == "engine":
+        from . import engine
+
+        return engine
+    raise AttributeError(f"module 'client_roi' has no attribute {name!r}")
 
 
 def main() -> None:
@@ -42,10 +34,3 @@ def main() -> None:
     from .refresh import main as refresh_caller
 
     refresh_caller()
-
-__all__ = [
-    "main", "DIV0", "average_cac", "numbers", "Bands", "ClientRoiError", "balanced_band", "bands", "cac_by_tier", "client_role",
-    "concentration", "concentration_verdict", "effort_days", "hhi", "percentile_inc",
-    "prospect_effort", "reference_gain", "roi", "tier", "tier_bands", "trimmed_mean",
-    "balance", "band_sweep", "days_left", "overrun", "pareto", "plan_summary", "prospect_plan",
-]

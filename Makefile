@@ -41,13 +41,14 @@ test-latest:
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install -q uv
-	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --universal \
+	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --extra bench --universal \
 	    --generate-hashes --python-version 3.10 --custom-compile-command "make lock" -o $(LOCK)
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_functions.py
 	$(BIN)/python benchmarks/bench_workbook.py
+	$(BIN)/python benchmarks/bench_headless.py
 
 # The committed templates are what the generator makes (a test checks it).
 templates: $(VENV)/.installed

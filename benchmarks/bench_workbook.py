@@ -68,7 +68,8 @@ def read_write(book: xw.Book):
         lang=inputs.lang,
         columns={c.key: [1.0] * n for c in layout.OUTPUTS},       # same-sized writes
         facts=[["x", 1.0]] * 6, bands=[["x"] * 10] * 4, concentration=[["x", 1.0]] * 5,
-        pareto=[["x", 1.0]] * 21, review=[["x"] * 5] * 2)
+        pareto=[["x", 1.0]] * 21, review=[["x"] * 5] * 2, plan=[["x", 1, 1.0, 1.0]] * 7,
+        sweep=[["x"] * 8] * 12, balanced=[["x", 1.0, 1.0]], overrun=[["x"] * 5] * 2)
     refresh.write(adapter, inputs, blank)
 
 
@@ -93,7 +94,7 @@ def main():
         t_pandas = timed(lambda: frame.rename(columns=headers).to_excel(Path(tmp, "pandas.xlsx"), index=False))
         t_fill = timed(lambda: cli.main(["fill", str(csv), "-o", str(Path(tmp, "fill.xlsx"))]))
         # The same 11-column table the fill writes (inputs and computed columns), bare
-        filled = pd.read_excel(Path(tmp, "fill.xlsx"), sheet_name=layout.SHEETS["customers"]["en"])
+        filled = pd.read_excel(Path(tmp, "fill.xlsx"), sheet_name=layout.SHEETS["customers"]["en"], engine="openpyxl")
         t_pandas11 = timed(lambda: filled.to_excel(Path(tmp, "pandas11.xlsx"), index=False))
 
     payload = json.dumps(book_payload(template.build("en", frame)))

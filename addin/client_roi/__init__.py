@@ -18,14 +18,13 @@ __all__ = ["main", *_ENGINE]
 
 
 def __getattr__(name: str):
+    # importlib, not "from . import engine": that statement asks this very hook for the name
+    from importlib import import_module
+
     if name in _ENGINE:
-        from . import engine
-
-        return getattr(engine, name)
+        return getattr(import_module(".engine", __name__), name)
     if name == "engine":
-        from . import engine
-
-        return engine
+        return import_module(".engine", __name__)
     raise AttributeError(f"module 'client_roi' has no attribute {name!r}")
 
 

@@ -442,8 +442,11 @@ def read_customers(path: Path, *, decimal: str | None = None, encoding: str | No
 
 def workbook_bytes(wb) -> bytes:
     """The .xlsx bytes of ``wb``, reproducible: fixed zip times and document dates."""
+    from openpyxl.writer.excel import ExcelWriter
+
     buffer = io.BytesIO()
-    wb.save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as stored:  # compressed once, below
+        ExcelWriter(wb, stored).save()
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():

@@ -18,7 +18,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from . import engine, layout
 from .refresh import OpenpyxlBook, column_letter, refresh
@@ -255,7 +256,7 @@ def _customers(wb: Workbook, lang: str, customers: pd.DataFrame | None, progress
         ws.column_dimensions[column_letter(col)].width = COLUMN_WIDTHS[key]
     n = write_customers(ws, customers, lang, progress) if customers is not None else 0
     last = max(n, 1) + 1
-    ws.add_table(_table(f"A1:{column_letter(len(keys))}{last}"))
+    ws.add_table(_table(f"A1:{column_letter(len(keys))}{last}", [layout.header(k, lang) for k in keys]))
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     _page(ws)
@@ -266,9 +267,12 @@ def _customers(wb: Workbook, lang: str, customers: pd.DataFrame | None, progress
     _tier_colours(ws, column_letter(keys.index("tier") + 1), last)
 
 
-def _table(ref: str) -> Table:
+def _table(ref: str, headers: list[str]) -> Table:
     table = Table(displayName=layout.TABLE, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    # Named here: left unnamed, openpyxl's writer reads the whole table range to name them.
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    table.autoFilter = AutoFilter(ref=ref)
     return table
 
 

@@ -1,0 +1,107 @@
+"""The command line at the speed of its libraries, each job against a floor in the same run.
+
+1. `client-roi fill` of N customers (CSV in, workbook out) vs XlsxWriter (constant_memory)
+   writing the same table (the 14 columns the fill writes, with their number formats): the
+   fastest trusted general-purpose writer. Target (issue 11): <= 0.7x.
+2. `client-roi refresh` of that workbook vs python-calamine reading it. Target: <= 4x.
+3. `client-roi --help` vs `python -c "import numpy"`. Target: <= 2x.
+4. Peak memory (max RSS) of fill and refresh, each in a process of its own.
+
+Every job runs in a fresh interpreter (subprocess), alternated, median of --repeat runs.
+
+    python benchmarks/bench_headless.py [--n 100000] [--repeat 3]
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+XLSXWRITER = """
+import sys, openpyxl, xlsxwriter
+from python_calamine import CalamineWorkbook
+rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name("Customers").to_python()
+formats = {3: '#,##0 "€"', 4: '#,##0 "€"', 5: '#,##0 "€"', 6: "0.0", 9: "0.00", 10: '#,##0 "€"',
+           11: '0.00 "d"', 12: '0.00 "d"'}
+import time
+t0 = time.perf_counter()
+book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True})
+sheet = book.add_worksheet("Customers")
+styles = {c: book.add_format({"num_format": f}) for c, f in formats.items()}
+for r, row in enumerate(rows):
+    for c, v in enumerate(row):
+        if v == "":
+            continue
+        if isinstance(v, str):
+            sheet.write_string(r, c, v)
+        else:
+            sheet.write_number(r, c, v, styles.get(c))
+book.close()
+print(time.perf_counter() - t0)
+"""
+
+CALAMINE = """
+import sys, time
+t0 = time.perf_counter()
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1], load_tables=True)
+for name in book.sheet_names:
+    book.get_sheet_by_name(name).to_python()
+print(time.perf_counter() - t0)
+"""
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall time of a command and its peak memory in MB (GNU time's max RSS)."""
+    t0 = time.perf_counter()
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - t0
+    return elapsed, int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    from bench_workbook import customers
+    from client_roi import layout
+
+    tmp = Path(tempfile.mkdtemp())
+    csv = tmp / "customers.csv"
+    customers(args.n).rename(columns={c.key: c.en for c in layout.INPUTS}).to_csv(csv, index=False)
+    py = sys.executable
+    fill = [py, "-m", "client_roi.cli", "fill", str(csv), "-o", str(tmp / "book.xlsx"), "--force"]
+    refresh = [py, "-m", "client_roi.cli", "refresh", str(tmp / "book.xlsx"), "-o", str(tmp / "r.xlsx"), "--force"]
+    times: dict[str, list[float]] = {k: [] for k in ("fill", "xlsxwriter", "refresh", "calamine", "help", "numpy")}
+    memory: dict[str, float] = {}
+    for _ in range(args.repeat):
+        t, memory["fill"] = run(fill)
+        times["fill"].append(t)
+        times["xlsxwriter"].append(float(subprocess.run(
+            [py, "-c", XLSXWRITER, str(tmp / "book.xlsx"), str(tmp / "x.xlsx")],
+            capture_output=True, text=True, check=True).stdout))
+        t, memory["refresh"] = run(refresh)
+        times["refresh"].append(t)
+        times["calamine"].append(float(subprocess.run([py, "-c", CALAMINE, str(tmp / "book.xlsx")],
+                                                      capture_output=True, text=True, check=True).stdout))
+        times["help"].append(run([py, "-m", "client_roi.cli", "--help"])[0])
+        times["numpy"].append(run([py, "-c", "import numpy"])[0])
+    m = {k: statistics.median(v) for k, v in times.items()}
+    print(f"{args.n:,} customers, median of {args.repeat} alternated runs")
+    print(f"fill {m['fill']:.2f} s / XlsxWriter same table {m['xlsxwriter']:.2f} s = "
+          f"{m['fill'] / m['xlsxwriter']:.2f}x (target <= 0.7x)")
+    print(f"refresh {m['refresh']:.2f} s / calamine read {m['calamine']:.2f} s = "
+          f"{m['refresh'] / m['calamine']:.2f}x (target <= 4x)")
+    print(f"--help {m['help']:.3f} s / import numpy {m['numpy']:.3f} s = {m['help'] / m['numpy']:.2f}x (target <= 2x)")
+    print(f"peak memory: fill {memory['fill']:.0f} MB, refresh {memory['refresh']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -21,7 +21,6 @@ from pathlib import Path
 from . import __version__
 
 SAMPLE = "sample_customers.csv"
-SEPARATORS = ";"  # between offsets and labels; a comma is a decimal comma in a number
 
 
 class OptionError(Exception):
@@ -43,7 +42,7 @@ def _number(text: str, what: str) -> float:
     try:
         (value,), _ = read_column([text])
     except ColumnProblem as exc:
-        if "say --decimal" in exc.message:
+        if exc.ambiguous:
             raise OptionError(f"{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
                               "one?); write it without a thousands separator") from None
         raise OptionError(f"{what}: {text!r} is not a number") from None

@@ -50,6 +50,7 @@ class ColumnProblem(Exception):
 
     row: int
     message: str
+    ambiguous: bool = False   # both conventions read the column, to different numbers
 
     def __str__(self) -> str:
         return self.message
@@ -116,4 +117,4 @@ def read_column(texts: list[str], decimal: str | None = None, *, fallback: str |
     i = next(i for i, (a, b) in enumerate(zip(parsed[POINT], parsed[COMMA])) if a != b)
     raise ColumnProblem(i, f"{texts[i]!r} reads {parsed[POINT][i]:g} with a decimal point or "
                            f"{parsed[COMMA][i]:g} with a decimal comma, and no other value tells which: "
-                           "say --decimal . or --decimal ,")
+                           "say --decimal . or --decimal ,", ambiguous=True)

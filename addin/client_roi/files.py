@@ -391,7 +391,7 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None
         try:
             numbers, convention = decimals.read_column([t for _, t in items], decimal)
         except decimals.ColumnProblem as exc:
-            if "say --decimal" not in exc.message:
+            if not exc.ambiguous:
                 raise InputFileError(f"{source.where(items[exc.row][0], key)}: {exc}") from None
             ambiguous[key] = exc
             continue

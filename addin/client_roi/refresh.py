@@ -429,26 +429,31 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
         (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
     ]:
-        try:
-            sheet, row, col, _ = book.name_cells(name)
-        except KeyError:
-            if name in layout.OPTIONAL_BLOCKS:
-                continue
-            raise RefreshError(f"the workbook has no defined name '{name}'") from None
-        book.clear(sheet, row, col, rows, cols)
-        book.write(sheet, row, col, _rectangular(block))
+        at = _block_at(book, name)
+        if at:
+            sheet, row, col = at
+            book.clear(sheet, row, col, rows, cols)
+            book.write(sheet, row, col, _rectangular(block))
     for name, block in [(layout.OUT_REVIEW, out.review), (layout.OUT_OVERRUN, out.overrun)]:
-        try:
-            sheet, row, col, _ = book.name_cells(name)
-        except KeyError:
-            if name in layout.OPTIONAL_BLOCKS:
-                continue
-            raise RefreshError(f"the workbook has no defined name '{name}'") from None
-        # The list may have shrunk: clear down to the end of the previous one, found on its
-        # third column (never blank in a listed row).
-        stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
-        book.clear(sheet, row, col, stale, len(block[0]))
-        book.write(sheet, row, col, block)
+        at = _block_at(book, name)
+        if at:
+            # The list may have shrunk: clear down to the end of the previous one, found on its
+            # third column (never blank in a listed row).
+            sheet, row, col = at
+            stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
+            book.clear(sheet, row, col, stale, len(block[0]))
+            book.write(sheet, row, col, block)
+
+
+def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:
+    """Where an output block starts; None for a decision-loop block an older workbook lacks."""
+    try:
+        sheet, row, col, _ = book.name_cells(name)
+    except KeyError:
+        if name in layout.OPTIONAL_BLOCKS:
+            return None
+        raise RefreshError(f"the workbook has no defined name '{name}'") from None
+    return sheet, row, col
 
 
 def _rectangular(block: list[list[Any]]) -> list[list[Any]]:

@@ -321,16 +321,17 @@ def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
     return _frame(header, rows, f"{path.name}", first_row=top + 2, decimal=decimal, cell=cell)
 
 
-def _text(value: Any, where: str) -> str | None:
-    """A text cell, checked; None for a blank."""
+def _text(value: Any, source: Source, i: int, key: str) -> str | None:
+    """A text cell, checked; None for a blank. The place is named only on a failure."""
     if engine.is_blank(value):
         return None
     text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
     if len(text) > MAX_CELL_TEXT:
-        raise InputFileError(f"{where}: has {len(text):,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}")
+        raise InputFileError(f"{source.where(i, key)}: has {len(text):,} characters; an Excel cell holds at "
+                             f"most {MAX_CELL_TEXT:,}")
     bad = _CONTROL.search(text)
     if bad:
-        raise InputFileError(f"{where}: contains the control character U+{ord(bad.group()):04X}, "
+        raise InputFileError(f"{source.where(i, key)}: contains the control character U+{ord(bad.group()):04X}, "
                              "which a workbook cannot hold")
     return text
 
@@ -358,7 +359,7 @@ def _frame(header: list, rows: list[list], name: str, first_row: int, *, decimal
     data = {key: [(r[i] if i < len(r) else None) for r in rows] for key, i in keys.items()}
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
-            data[key] = [_text(v, source.where(i, key)) if not isinstance(v, bool) else v
+            data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v
                          for i, v in enumerate(data[key])]
     _numbers(data, source, decimal)
     frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
@@ -398,7 +399,7 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None
         decided[key] = convention
         for (i, _), x in zip(items, numbers):
             data[key][i] = x
-    evidence = {c for k, c in decided.items() if _evidenced(texts[k])}
+    evidence = {c for k, c in decided.items() if _evidenced(texts[k])} if ambiguous else set()
     for key, exc in ambiguous.items():
         items = texts[key]
         if len(evidence) != 1:

@@ -159,13 +159,13 @@ def _summary(out) -> None:
 def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
     from . import files, template
 
-    with progress.step("building", 45):
-        wb = template.build(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels,
-                            prospecting_days=args.prospecting_days)
-    with progress.step("refreshing", 20):
-        out = template.refresh_workbook(wb)
-    with progress.step("saving", 20):
-        path = files.save(wb, Path(args.output), force=args.force, inputs=inputs)
+    with progress.step("building", 10):
+        book = template.book(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels,
+                             prospecting_days=args.prospecting_days)
+    with progress.step("refreshing", 30):
+        out = template.refresh_book(book)
+    with progress.step("saving", 45):
+        path = files.save_bytes(book.to_bytes(), Path(args.output), force=args.force, inputs=inputs)
     progress.close()
     print(f"wrote {path} ({len(customers):,} customers)")
     if customers.attrs.get("ignored"):
@@ -196,26 +196,38 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from . import files, template
 
-    wb = template.make_workbook(args.lang, sample_customers())
-    print(f"wrote {files.save(wb, Path(args.output), force=args.force)}")
+    book, _ = template.make_book(args.lang, sample_customers())
+    print(f"wrote {files.save_bytes(book.to_bytes(), Path(args.output), force=args.force)}")
     return 0
 
 
 def _cmd_refresh(args: argparse.Namespace) -> int:
+    """Refresh a workbook file: patched in place of its computed cells by the fast adapter
+    (ZipBook); a file whose XML that adapter does not rewrite goes through openpyxl."""
     from . import files, template
+    from .zipbook import NotPatchable, ZipBook
 
     source = Path(args.book)
     if not source.is_file():
         raise files.InputFileError(f"{source}: no such file" if not source.exists() else f"{source}: is not a file")
-    progress = Progress()
-    with progress.step("reading", 50):
-        wb = files.load_workbook(source)
-        cached = files.CachedValues(source)
-    with progress.step("refreshing", 30):
-        out = template.refresh_workbook(wb, cached)
     target = Path(args.output) if args.output else source.with_name(f"{source.stem}.refreshed{source.suffix}")
-    with progress.step("saving", 20):
-        path = files.save(wb, target, force=args.force, inputs=(source,))
+    progress = Progress()
+    try:
+        with progress.step("reading", 15):
+            book = ZipBook.from_path(source)
+        with progress.step("refreshing", 40):
+            out = template.refresh_book(book)
+        with progress.step("saving", 45):
+            path = files.save_bytes(book.to_bytes(), target, force=args.force, inputs=(source,),
+                                    macros=book.has_macros)
+    except NotPatchable:
+        with progress.step("reading", 0):
+            wb = files.load_workbook(source)
+            cached = files.CachedValues.from_path(source)
+        with progress.step("refreshing", 0):
+            out = template.refresh_workbook(wb, cached)
+        with progress.step("saving", 0):
+            path = files.save(wb, target, force=args.force, inputs=(source,))
     progress.close()
     print(f"wrote {path}")
     _summary(out)

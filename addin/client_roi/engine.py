@@ -839,9 +839,19 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
     sp_flat = np.broadcast_to(sp.reshape(-1), (n,)) if sp.size == 1 else sp.reshape(-1)
     hp_flat = np.broadcast_to(hp.reshape(-1), (n,)) if hp.size == 1 else hp.reshape(-1)
     out = np.empty(n, dtype=object)
+    seen: dict[tuple[str, Any], bool | None] = {}  # a column holds a handful of distinct flags
+
+    def flag(v: Any, name: str, i: int) -> bool | None:
+        key = (name, type(v), v) if isinstance(v, (str, bool, int, float, type(None))) else None
+        if key is None:
+            return _flag(v, name, i, shape)
+        if key not in seen:
+            seen[key] = _flag(v, name, i, shape)  # raises, naming item i, on its first occurrence
+        return seen[key]
+
     for i, (s, h) in enumerate(zip(sp_flat.tolist(), hp_flat.tolist())):
-        should = _flag(s, "should_pay", i, shape)
-        paid = _flag(h, "has_paid", i, shape)
+        should = flag(s, "should_pay", i)
+        paid = flag(h, "has_paid", i)
         if should is None:
             if paid is not None:
                 raise _item_error("should_pay", i, shape, "is blank but has_paid is filled")

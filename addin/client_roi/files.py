@@ -176,7 +176,7 @@ def read_text(path: Path, *, decimal: str | None = None, encoding: str | None = 
     return _frame(rows[0], rows[1:], path.name, first_row=2, decimal=decimal)
 
 
-def _check_zip(path: Path) -> None:
+def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             total = sum(i.file_size for i in z.infolist())
@@ -191,7 +191,7 @@ def load_workbook(path: Path, **kwargs):
     An .xlsm keeps its macros (``keep_vba``)."""
     import openpyxl
 
-    _check_zip(path)
+    check_zip(path)
     kwargs.setdefault("keep_vba", path.suffix.lower() == ".xlsm")
     try:
         return openpyxl.load_workbook(path, **kwargs)
@@ -205,21 +205,32 @@ class CachedValues:
     """Cell values of an .xlsx as Excel last computed them (python-calamine), and the cells
     whose value cannot be trusted: formulas with no cached result, error values."""
 
-    def __init__(self, path: Path):
+    def __init__(self, name: str, data: bytes):
         from python_calamine import CalamineWorkbook
 
-        _check_zip(path)
-        self.path = path
+        self.name, self.data = name, data
         try:
-            self.book = CalamineWorkbook.from_path(str(path), load_tables=True)
+            self.book = CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
         except Exception as exc:  # calamine raises its own kinds for damaged files
-            raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+            raise InputFileError(f"{name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
         self._grids: dict[str, list[list[Any]]] = {}
         self._suspects: dict[str, dict[str, str]] = {}
 
+    @classmethod
+    def from_bytes(cls, name: str, data: bytes) -> "CachedValues":
+        return cls(name, data)
+
+    @classmethod
+    def from_path(cls, path: Path) -> "CachedValues":
+        check_zip(path)
+        return cls(path.name, path.read_bytes())
+
     def grid(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._grids:
-            self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            try:
+                self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # noqa: BLE001 - calamine's own kinds for bad sheet XML
+                raise InputFileError(f"{self.name}: cannot be read as a workbook (sheet '{sheet}': {type(exc).__name__}: {exc})") from None
         return self._grids[sheet]
 
     def value(self, sheet: str, row: int, col: int) -> Any:
@@ -231,7 +242,7 @@ class CachedValues:
     def suspects(self, sheet: str) -> dict[str, str]:
         """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
         if sheet not in self._suspects:
-            self._suspects[sheet] = _suspect_cells(self.path, sheet)
+            self._suspects[sheet] = _suspect_cells(self.data, sheet)
         return self._suspects[sheet]
 
 
@@ -247,14 +258,21 @@ def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str:
     return target.lstrip("/") if target.startswith("/") else "xl/" + target
 
 
-def _suspect_cells(path: Path, sheet: str) -> dict[str, str]:
+# A cell formula element (<f>, <f t="shared" …/>, or prefixed), or an error-typed cell; not the
+# <formula1> of a data validation or the <formula> of a conditional format.
+_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|t="e"')
+
+
+def _suspect_cells(data: bytes, sheet: str) -> dict[str, str]:
     from defusedxml.ElementTree import iterparse
 
-    with zipfile.ZipFile(path) as z:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
         part = _sheet_part(z, sheet)
         data = z.read(part)
-    if b"<f" not in data and b':f' not in data and b't="e"' not in data:
-        return {}  # no formula, no error value: nothing to check (the common case, fast)
+    if b"<f" not in data.replace(b"<formula", b"") and b't="e"' not in data and b":f" not in data:
+        return {}  # no cell formula, no error value: nothing to check (the common case, fast)
+    if not _FORMULA_OR_ERROR.search(data):
+        return {}
     out = {}
     for _, el in iterparse(io.BytesIO(data)):
         if el.tag.endswith("}c") or el.tag == "c":
@@ -287,7 +305,7 @@ def read_xlsx(path: Path, *, decimal: str | None = None) -> pd.DataFrame:
 def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
     from openpyxl.utils import get_column_letter
 
-    cached = CachedValues(path)
+    cached = CachedValues.from_path(path)
     book = cached.book
     if layout.TABLE in book.table_names:
         table = book.get_table_by_name(layout.TABLE)
@@ -471,10 +489,16 @@ def _umask() -> int:
 
 
 def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
-    """Write ``wb`` to ``path`` atomically (see the module's rules for what is refused)."""
+    """Write the openpyxl workbook ``wb`` (see :func:`save_bytes`)."""
+    return save_bytes(workbook_bytes(wb), path, force=force, inputs=inputs,
+                      macros=getattr(wb, "vba_archive", None) is not None)
+
+
+def save_bytes(data: bytes, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (),
+               macros: bool = False) -> Path:
+    """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    macros = getattr(wb, "vba_archive", None) is not None
     if suffix not in BOOK_SUFFIXES:
         raise OutputError(f"{path}: the output must end with .xlsx" + (" or .xlsm" if macros else ""))
     if macros and suffix != ".xlsm":
@@ -488,7 +512,6 @@ def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) 
         raise OutputError(f"{path}: exists and is not a regular file; choose another output")
     if path.exists() and not force:
         raise OutputError(f"{path} exists; use --force to replace it")
-    data = workbook_bytes(wb)
     if not path.parent.is_dir():
         raise OutputError(f"{path}: the folder {path.parent} does not exist")
     try:

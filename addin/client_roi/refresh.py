@@ -416,7 +416,11 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
     if t.nrows:
         for key in written:
-            book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in out.columns[key]])
+            write_column = getattr(book, "write_column", None)  # an adapter may take a column as is
+            if write_column:
+                write_column(t.sheet, first, t.left + inp.index[key], out.columns[key])
+            else:
+                book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in out.columns[key]])
     if inp.stale_rows:  # computed cells left below a table that shrank
         for key in written:
             book.clear(t.sheet, t.end + 1, t.left + inp.index[key], inp.stale_rows, 1)

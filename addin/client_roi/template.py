@@ -8,6 +8,7 @@ formats and charts, writes the customers in, and returns the workbook ready for
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pandas as pd
@@ -23,6 +24,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from . import engine, layout
 from .refresh import OpenpyxlBook, column_letter, refresh
+from .zipbook import ZipBook
 
 MONEY = '#,##0 "€"'
 PERCENT = "0.0%"
@@ -248,13 +250,20 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     _page(ws)
 
 
-def _customers(wb: Workbook, lang: str, customers: pd.DataFrame | None, progress=None) -> None:
+def _customers(wb: Workbook, lang: str, n: int) -> None:
+    """The Customers sheet: header, column widths and number formats (each column's default
+    style, which the rows written later and the cells Excel users add take), the table sized
+    for ``n`` customers, validation and the tier colours. The rows themselves are written by
+    :func:`write_inputs` through the book's adapter, the one writer of customer rows."""
     ws = wb.create_sheet(layout.SHEETS["customers"][lang])
     keys = [c.key for c in layout.COLUMNS]
+    formats = {**COLUMN_FORMATS, **{k: DAYS[lang] for k in DAY_COLUMNS}}
     for col, key in enumerate(keys, start=1):
         ws.cell(1, col, layout.header(key, lang)).font = BOLD
-        ws.column_dimensions[column_letter(col)].width = COLUMN_WIDTHS[key]
-    n = write_customers(ws, customers, lang, progress) if customers is not None else 0
+        dimension = ws.column_dimensions[column_letter(col)]
+        dimension.width = COLUMN_WIDTHS[key]
+        if key in formats:
+            dimension.number_format = formats[key]
     last = max(n, 1) + 1
     ws.add_table(_table(f"A1:{column_letter(len(keys))}{last}", [layout.header(k, lang) for k in keys]))
     ws.freeze_panes = "A2"
@@ -289,32 +298,18 @@ def _tier_colours(ws, col: str, last: int) -> None:
         ws.conditional_formatting.add(ref, FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
 
 
-def write_customers(ws, customers: pd.DataFrame, lang: str, progress=None) -> int:
-    """Write the input columns of ``customers`` (canonical keys) from row 2, with formats.
-
-    Text is stored as text: a name like ``=HYPERLINK(…)`` never becomes a formula.
-    """
+def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
+    """Write the input columns of ``customers`` (canonical keys) from row 2 of the table,
+    through the book's adapter. Text is stored as text (``=HYPERLINK(…)`` stays a name); a
+    blank is no value at all (empty text would not be ISBLANK in Excel)."""
     keys = [c.key for c in layout.COLUMNS]
-    formats = {keys.index(k) + 1: f for k, f in COLUMN_FORMATS.items()}
-    formats.update({keys.index(k) + 1: DAYS[lang] for k in DAY_COLUMNS})
-    inputs = [c.key for c in layout.INPUTS]
-    computed = [(c, f) for c, f in formats.items() if c > len(inputs)]
-    records = customers.reindex(columns=inputs).astype(object).where(customers.notna(), None)
-    rows = records.to_numpy().tolist()
-    for r, values in enumerate(rows, start=2):
-        for c, value in enumerate(values, start=1):
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue  # a blank is no cell (empty text would not be ISBLANK in Excel)
-            cell = ws.cell(r, c, value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-            elif c in formats:
-                cell.number_format = formats[c]
-        for c, fmt in computed:  # Refresh writes these cells; give them their format once
-            ws.cell(r, c).number_format = fmt
-        if progress and r % 5000 == 0:
-            progress(r - 1, len(rows))
-    return len(rows)
+    sheet = layout.SHEETS["customers"][lang]
+    for c in layout.INPUTS:
+        if c.key not in customers:
+            continue
+        values = [None if engine.is_blank(v) else (v if isinstance(v, str) else float(v))
+                  for v in customers[c.key].tolist()]
+        book.write_column(sheet, 2, keys.index(c.key) + 1, values)
 
 
 def _tiers(wb: Workbook, lang: str) -> None:
@@ -480,10 +475,10 @@ def _review(wb: Workbook, lang: str) -> None:
     _page(ws)
 
 
-def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None, **params: Any) -> Workbook:
-    """The workbook, filled with ``customers`` (canonical column keys) and ``params``
-    (``band=0.2`` or a list of offsets, ``trim=0.1``, ...), not yet refreshed.
-    ``progress(done, total)`` is called while large customer lists are written."""
+def skeleton(lang: str = "en", n: int = 0, **params: Any) -> Workbook:
+    """The workbook with its ``params`` (``band=0.2`` or a list of offsets, ``trim=0.1``, ...)
+    and a Customers table sized for ``n`` customers, not yet filled: the Guide, Parameters,
+    Customers, Tiers and Review sheets with their names, formats, validation and charts."""
     if lang not in layout.LANGS:
         raise ValueError(f"lang must be one of {layout.LANGS}, got {lang!r}")
     values = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in params.items() if v is not None}
@@ -492,13 +487,46 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, progress=None
     wb = Workbook()
     _guide(wb, lang)
     _parameters(wb, lang, values)
-    _customers(wb, lang, customers, progress)
+    _customers(wb, lang, n)
     _tiers(wb, lang)
     _review(wb, lang)
+    draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
     wb.active = 2  # open on the customers
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == layout.SHEETS["customers"][lang]
     return wb
+
+
+def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> ZipBook:
+    """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`."""
+    from .files import workbook_bytes
+
+    n = 0 if customers is None else len(customers)
+    zb = ZipBook(workbook_bytes(skeleton(lang, n, **params)))
+    if customers is not None:
+        write_inputs(zb, lang, customers)
+    return zb
+
+
+def build(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> Workbook:
+    """:func:`book` as an openpyxl workbook (written by the same writer, then read back)."""
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(book(lang, customers, **params).to_bytes()))
+
+
+def refresh_book(zb: ZipBook):
+    """Refresh a :class:`ZipBook` and point its charts at the tiers it now has."""
+    out = refresh(zb)
+    zb.retarget_charts(len(out.bands) - 1)
+    return out
+
+
+def make_book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any):
+    """The template filled with ``customers`` and refreshed: what ``fill``, ``demo`` and
+    ``template`` save. Returns the book and the refresh's outputs."""
+    zb = book(lang, customers, **params)
+    return zb, refresh_book(zb)
 
 
 def refresh_workbook(wb: Workbook, cached=None):
@@ -510,7 +538,8 @@ def refresh_workbook(wb: Workbook, cached=None):
 
 
 def make_workbook(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> Workbook:
-    """The template filled with ``customers`` and refreshed: what ``fill`` and ``demo`` save."""
-    wb = build(lang, customers, **params)
-    refresh_workbook(wb)
-    return wb
+    """:func:`make_book` as an openpyxl workbook."""
+    from openpyxl import load_workbook
+
+    zb, _ = make_book(lang, customers, **params)
+    return load_workbook(io.BytesIO(zb.to_bytes()))

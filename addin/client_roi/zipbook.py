@@ -1,0 +1,412 @@
+"""ZipBook: the refresh pipeline's fast file adapter.
+
+An .xlsx (or .xlsm) is a zip of XML parts. A ZipBook reads every value through python-calamine
+(cached results of formulas, shared or inline strings, rich text: as Excel shows them), keeps
+what the pipeline writes as rectangles of values, and on saving rewrites only the rows of the
+sheets it wrote to; every other part is kept as it came, macros included. Reads see earlier
+writes, so the fill writes the customers into an empty template and refreshes the same book.
+
+The sheet patch follows the SpreadsheetML grammar (ISO/IEC 29500 §18.3.1): ``sheetData`` holds
+``row`` elements in ascending ``r``; a row holds ``c`` elements in ascending column, each with
+its reference ``r``, an optional style ``s`` and type ``t``, and a ``v`` (number, error) or an
+inline string ``is/t``. A written cell keeps the style of the cell it replaces, else takes its
+column's default style (``cols/col/@style``). A file whose sheet XML uses a namespace prefix or
+leaves ``r`` out is not patched (:class:`NotPatchable`); the caller uses openpyxl instead.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from . import engine, layout
+from .refresh import ExcelError, RefreshError, Table, cell_name
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+_ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
+_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+_ROW_NUMBER = re.compile(rb'^<row\b[^>]*?\sr="(\d+)"')
+_STYLE = re.compile(rb'\ss="(\d+)"')
+_SPANS = re.compile(rb'\sspans="[^"]*"')
+_A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
+
+
+class NotPatchable(Exception):
+    """A workbook whose XML this adapter does not rewrite; refresh it with openpyxl instead."""
+
+
+@lru_cache(maxsize=None)
+def column_index(letters: str | bytes) -> int:
+    n = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+@lru_cache(maxsize=None)
+def column_letters(index: int) -> str:
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+_REF_COLUMN = re.compile(rb"[A-Z]+")
+
+
+def cell_xml(ref: str, value: Any, style: int | None) -> str:
+    """One ``c`` element; a blank with no style is no element at all."""
+    s = f' s="{style}"' if style else ""
+    if value is None:
+        return f'<c r="{ref}"{s}/>' if style else ""
+    if isinstance(value, ExcelError):
+        return f'<c r="{ref}"{s} t="e"><v>{escape(value)}</v></c>'
+    if isinstance(value, str):
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{ref}"{s}><v>{value}</v></c>'
+    return f'<c r="{ref}"{s}><v>{float(value)!r}</v></c>'
+
+
+@dataclass
+class Rect:
+    """Values written (None: cleared) from (row, col) down and right; ``column``: ``values`` is
+    one column, flat (how a refresh writes a table column)."""
+
+    row: int
+    col: int
+    values: list
+    column: bool = False
+
+    @property
+    def last_row(self) -> int:
+        return self.row + len(self.values) - 1
+
+    @property
+    def width(self) -> int:
+        return 1 if self.column else len(self.values[0])
+
+    def at(self, row: int, col: int) -> Any:
+        line = self.values[row - self.row]
+        return line if self.column else line[col - self.col]
+
+
+class ZipBook:
+    """The Workbook protocol of :mod:`client_roi.refresh` over the parts of an .xlsx."""
+
+    def __init__(self, data: bytes, name: str = "book.xlsx"):
+        from defusedxml.ElementTree import fromstring
+
+        from .files import CachedValues
+
+        self.name = name
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            self.order = [i.filename for i in z.infolist()]
+            self.parts = {n: z.read(n) for n in self.order}
+        self.cached = CachedValues.from_bytes(name, data)
+        book = fromstring(self.parts["xl/workbook.xml"])
+        rels = {r.get("Id"): r.get("Target") for r in fromstring(self.parts["xl/_rels/workbook.xml.rels"])}
+        self.sheet_parts = {s.get("name"): _resolve("xl/workbook.xml", rels[s.get(f"{REL}id")])
+                            for s in book.iter(f"{MAIN}sheet")}
+        self.names = {d.get("name"): d.text for d in book.iter(f"{MAIN}definedName")
+                      if d.get("localSheetId") is None and d.text}
+        self.tables: dict[str, tuple[str, str, int]] = {}
+        for sheet, part in self.sheet_parts.items():
+            rels_part = _rels_of(part)
+            if rels_part not in self.parts:
+                continue
+            for r in fromstring(self.parts[rels_part]):
+                if r.get("Type", "").endswith("/table"):
+                    t = fromstring(self.parts[_resolve(part, r.get("Target"))])
+                    self.tables[t.get("displayName") or t.get("name")] = (
+                        sheet, t.get("ref"), int(t.get("totalsRowCount") or 0))
+        self.rects: dict[str, list[Rect]] = {}
+        self.formulas_replaced = False
+
+    @classmethod
+    def from_path(cls, path) -> "ZipBook":
+        from .files import check_zip
+
+        check_zip(path)
+        return cls(path.read_bytes(), path.name)
+
+    @property
+    def has_macros(self) -> bool:
+        return "xl/vbaProject.bin" in self.parts
+
+    # -- reading (what was written, else the file's cached values) ----------------------------
+
+    def _base(self, sheet: str, row: int, col: int) -> Any:
+        value = self.cached.value(sheet, row, col)
+        if value == "" or value is None:
+            return None
+        return value
+
+    def _value(self, sheet: str, row: int, col: int) -> Any:
+        for rect in reversed(self.rects.get(sheet, ())):
+            if rect.row <= row <= rect.last_row and rect.col <= col < rect.col + rect.width:
+                return rect.at(row, col)
+        ref = f"{column_letters(col)}{row}"
+        why = self.cached.suspects(sheet).get(ref)
+        if why:
+            raise RefreshError(f"{cell_name(sheet, row, col)}: {why}")
+        return self._base(sheet, row, col)
+
+    def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
+        grid = self.cached.grid(sheet)
+        out = [(grid[r - 1][col - 1] if r - 1 < len(grid) and col - 1 < len(grid[r - 1]) else None)
+               for r in range(first, last + 1)]
+        out = [None if v == "" else v for v in out]
+        suspects = self.cached.suspects(sheet)
+        letters = column_letters(col)
+        for ref, why in suspects.items():
+            m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+            if m and m[1] == letters and first <= int(m[2]) <= last:
+                out[int(m[2]) - first] = _Suspect(cell_name(sheet, int(m[2]), col), why)
+        for rect in self.rects.get(sheet, ()):
+            if rect.col <= col < rect.col + rect.width and rect.row <= last and rect.last_row >= first:
+                for r in range(max(first, rect.row), min(last, rect.last_row) + 1):
+                    out[r - first] = rect.at(r, col)
+        for v in out:
+            if isinstance(v, _Suspect):
+                raise RefreshError(f"{v.where}: {v.why}")
+        return out
+
+    def table(self, name: str) -> Table:
+        if name not in self.tables:
+            raise RefreshError(f"the workbook has no table named '{name}'")
+        sheet, ref, totals = self.tables[name]
+        c1, r1, c2, r2 = _bounds(ref)
+        header = [self._value(sheet, r1, c) for c in range(c1, c2 + 1)]
+        return Table(sheet, r1, c1, header, r2 - r1 - totals, totals)
+
+    def column(self, table: Table, offset: int) -> list[Any]:
+        if not table.nrows:
+            return []
+        return self._column(table.sheet, table.top + 1, table.top + table.nrows, table.left + offset)
+
+    def name_cells(self, name: str):
+        if name not in self.names:
+            raise KeyError(name)
+        sheet, ref = _split_name(self.names[name])
+        c1, r1, c2, r2 = _bounds(ref)
+        values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
+        return sheet, r1, c1, values
+
+    def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]:
+        return [self._value(sheet, row, c) for c in range(col, col + ncols)]
+
+    def run_end(self, sheet: str, row: int, col: int) -> int:
+        while not engine.is_blank(self._value(sheet, row + 1, col)):
+            row += 1
+        return row
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
+        if values and values[0]:
+            self.rects.setdefault(sheet, []).append(Rect(row, col, values))
+
+    def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None:
+        if values:
+            self.rects.setdefault(sheet, []).append(Rect(row, col, list(values), column=True))
+
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
+        if nrows > 0 and ncols > 0:
+            self.write(sheet, row, col, [[None] * ncols for _ in range(nrows)])
+
+    def retarget_charts(self, tiers: int) -> None:
+        """Point the charts' series over the band summary at its ``tiers`` rows."""
+        sheet, ref = _split_name(self.names[layout.OUT_BANDS])
+        _, header, _, _ = _bounds(ref)
+        pattern = re.compile(rb"(\$[A-Z]{1,3}\$(?:%d|%d):\$[A-Z]{1,3}\$)(\d+)" % (header, header + 1))
+        for part in self.order:
+            if part.startswith("xl/charts/chart") and part.endswith(".xml"):
+                self.parts[part] = pattern.sub(lambda m: m.group(1) + str(header + tiers).encode(), self.parts[part])
+
+    def to_bytes(self, compresslevel: int = 6) -> bytes:
+        for sheet, rects in self.rects.items():
+            part = self.sheet_parts[sheet]
+            self.parts[part] = self._patch(self.parts[part], rects)
+        self.rects = {}
+        if self.formulas_replaced:
+            self._drop_calc_chain()
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as z:
+            for name in self.order:
+                entry = zipfile.ZipInfo(name, FIXED_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(entry, self.parts[name], compresslevel=compresslevel)
+        return out.getvalue()
+
+    def _drop_calc_chain(self) -> None:
+        """Excel rebuilds the calculation chain; a stale one naming a formula we replaced with a
+        value would make it repair the file."""
+        if "xl/calcChain.xml" not in self.parts:
+            return
+        self.order.remove("xl/calcChain.xml")
+        del self.parts["xl/calcChain.xml"]
+        self.parts["xl/_rels/workbook.xml.rels"] = re.sub(
+            rb'<Relationship [^>]*Target="(/xl/)?calcChain.xml"[^>]*/>', b"", self.parts["xl/_rels/workbook.xml.rels"])
+        self.parts["[Content_Types].xml"] = re.sub(
+            rb'<Override [^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", self.parts["[Content_Types].xml"])
+
+    def _patch(self, xml: bytes, rects: list[Rect]) -> bytes:
+        """The sheet with the written cells in place (see the module's grammar)."""
+        start = xml.find(b"<sheetData")
+        if start < 0:
+            raise NotPatchable("no default-namespace sheetData")
+        open_end = xml.index(b">", start) + 1
+        if xml[open_end - 2:open_end] == b"/>":  # <sheetData/>: no rows yet
+            body, tail = b"", open_end
+        else:
+            close = xml.index(b"</sheetData>", open_end)
+            body, tail = xml[open_end:close], close + len(b"</sheetData>")
+        styles = _column_styles(xml[:start])
+        writes = _by_row(rects)
+        out: list[bytes] = [b"<sheetData>"]
+        pending = sorted(writes)
+        p = 0
+        max_row = max_col = 0
+        for m in _ROW.finditer(body):
+            element = m.group()
+            number = _ROW_NUMBER.match(element)
+            if number is None:
+                raise NotPatchable("a row without its r attribute")
+            r = int(number.group(1))
+            while p < len(pending) and pending[p] < r:
+                out.append(self._new_row(pending[p], writes[pending[p]], styles))
+                p += 1
+            if p < len(pending) and pending[p] == r:
+                out.append(self._patched_row(element, r, writes[r], styles))
+                p += 1
+            else:
+                out.append(element)
+            max_row = max(max_row, r)
+        while p < len(pending):
+            out.append(self._new_row(pending[p], writes[pending[p]], styles))
+            p += 1
+        out.append(b"</sheetData>")
+        if writes:
+            max_row = max(max_row, max(writes))
+            max_col = max(max(cells) for cells in writes.values())
+        head = _widen_dimension(xml[:start], max_row, max_col)
+        return head + b"".join(out) + xml[tail:]
+
+    def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
+        xml = "".join(cell_xml(f"{column_letters(c)}{r}", v, styles.get(c)) for c, v in sorted(cells.items()))
+        return f'<row r="{r}">{xml}</row>'.encode() if xml else b""
+
+    def _patched_row(self, element: bytes, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
+        head_end = element.index(b">") + 1
+        if element[head_end - 2:head_end] == b"/>":
+            return self._new_row(r, cells, styles)
+        head = _SPANS.sub(b"", element[:head_end])  # the spans hint would be stale
+        # Text is escaped in XML, so "<c " only ever opens a cell: split the row on it.
+        pieces = element[head_end:-len(b"</row>")].split(b"<c ")
+        if pieces[0].strip():
+            raise NotPatchable("a row holding something other than cells")
+        kept: list[tuple[int, bytes]] = []
+        own_styles: dict[int, int] = {}
+        for piece in pieces[1:]:
+            letters = _REF_COLUMN.match(piece, 3) if piece.startswith(b'r="') else None
+            if letters is None:
+                ref = _REF.search(b" " + piece[:piece.index(b">")])
+                letters = ref and _REF_COLUMN.match(ref.group(1))
+                if not letters:
+                    raise NotPatchable("a cell without its r attribute")
+            c = column_index(letters.group())
+            if c in cells:
+                style = _STYLE.search(b" " + piece[:piece.index(b">")])
+                if style:
+                    own_styles[c] = int(style.group(1))
+                if b"<f" in piece:
+                    self.formulas_replaced = True
+                continue
+            kept.append((c, b"<c " + piece))
+        for c, v in cells.items():
+            xml = cell_xml(f"{column_letters(c)}{r}", v, own_styles.get(c, styles.get(c)))
+            if xml:
+                kept.append((c, xml.encode()))
+        kept.sort(key=lambda item: item[0])
+        return head + b"".join(x for _, x in kept) + b"</row>"
+
+
+@dataclass
+class _Suspect:
+    where: str
+    why: str
+
+
+def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:
+    """Row → column → value, later writes over earlier ones."""
+    rows: dict[int, dict[int, Any]] = {}
+    for rect in rects:
+        if rect.column:
+            for r, v in enumerate(rect.values, start=rect.row):
+                rows.setdefault(r, {})[rect.col] = v
+            continue
+        for i, line in enumerate(rect.values):
+            cells = rows.setdefault(rect.row + i, {})
+            for j, v in enumerate(line):
+                cells[rect.col + j] = v
+    return rows
+
+
+def _column_styles(head: bytes) -> dict[int, int]:
+    styles = {}
+    for m in re.finditer(rb"<col\b[^>]*/?>", head):
+        attrs = dict(re.findall(rb'(\w+)="([^"]*)"', m.group()))
+        if b"style" in attrs:
+            for c in range(int(attrs[b"min"]), int(attrs[b"max"]) + 1):
+                styles[c] = int(attrs[b"style"])
+    return styles
+
+
+def _widen_dimension(head: bytes, max_row: int, max_col: int) -> bytes:
+    m = re.search(rb'<dimension ref="([^"]*)"', head)
+    if m is None or not max_row:
+        return head
+    c1, r1, c2, r2 = _bounds(m.group(1).decode()) if b":" in m.group(1) else (1, 1, 1, 1)
+    ref = f"{column_letters(min(c1, 1))}{min(r1, 1)}:{column_letters(max(c2, max_col))}{max(r2, max_row)}"
+    return head[:m.start(1)] + ref.encode() + head[m.end(1):]
+
+
+def _bounds(ref: str) -> tuple[int, int, int, int]:
+    m = _A1.match(ref.strip())
+    if m is None:
+        raise RefreshError(f"not a cell range: {ref!r}")
+    c1, r1 = column_index(m[1]), int(m[2])
+    return (c1, r1, column_index(m[3]), int(m[4])) if m[3] else (c1, r1, c1, r1)
+
+
+def _split_name(text: str) -> tuple[str, str]:
+    sheet, _, ref = text.rpartition("!")
+    if sheet.startswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, ref
+
+
+def _rels_of(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _resolve(source: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))

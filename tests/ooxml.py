@@ -39,6 +39,8 @@ SCHEMA_OF = {
     "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": "opc-coreProperties.xsd",
     "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
         "shared-documentPropertiesExtended.xsd",
+    "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties":
+        "shared-documentPropertiesCustom.xsd",
     CUI: "customUI.xsd",
     CUI14: "customUI14.xsd",
 }

@@ -1,0 +1,99 @@
+"""The fast file adapter against the openpyxl one, on books as users bring them back: saved by
+LibreOffice (shared strings, its own styles, cells it writes its way), edited (a formula as an
+input, a column of the user's own, more customers), with macros. Both adapters must leave the
+same cells; the fast one's output validates against the schemas."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from client_roi import cli, files, layout, template
+from client_roi.zipbook import NotPatchable, ZipBook, cell_xml
+from libreoffice import recalculated
+from ooxml import findings
+
+
+def _cells(path: Path) -> dict:
+    wb = openpyxl.load_workbook(path)
+    return {(ws.title, c.coordinate): c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if c.value is not None}
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, (int, float)):
+        return math.isclose(a, b, rel_tol=1e-15, abs_tol=0)   # openpyxl writes 15-16 digits
+    return a == b
+
+
+def _refresh_both(book: Path, tmp: Path) -> tuple[Path, Path]:
+    fast, slow = tmp / "fast.xlsx", tmp / "slow.xlsx"
+    assert cli.main(["refresh", str(book), "-o", str(fast)]) == 0
+    wb = files.load_workbook(book)
+    template.refresh_workbook(wb, files.CachedValues.from_path(book))
+    files.save(wb, slow)
+    return fast, slow
+
+
+def _user_edits(path: Path) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[layout.SHEETS["customers"]["en"]]
+    ws["D2"] = "=4000+424"                         # a formula as an input
+    ws["P1"], ws["P2"] = "Notes", "call back in May"  # a column of the user's own, outside the table
+    wb.save(path)
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["as saved by LibreOffice", "edited, then saved by LibreOffice"])
+def test_fast_and_openpyxl_refresh_leave_the_same_cells(edited, tmp_path, need_libreoffice):
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    if edited:
+        _user_edits(demo)
+    book = recalculated(demo, tmp_path)              # shared strings, LibreOffice's styles
+    fast, slow = _refresh_both(book, tmp_path)
+    a, b = _cells(fast), _cells(slow)
+    assert a.keys() == b.keys()
+    different = [k for k in a if not _same(a[k], b[k])]
+    assert different == []
+    assert findings(fast, filled=False) == []
+    if edited:
+        assert a[(layout.SHEETS["customers"]["en"], "P2")] == "call back in May"
+
+
+def test_fast_refresh_keeps_every_part_it_does_not_write(tmp_path):
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    book = ZipBook.from_path(demo)
+    before = dict(book.parts)
+    template.refresh_book(book)
+    book.to_bytes()
+    changed = {name for name in before if book.parts[name] != before[name]}
+    sheets = {book.sheet_parts[layout.SHEETS[k]["en"]] for k in ("customers", "tiers", "review")}
+    assert changed <= sheets | {n for n in before if n.startswith("xl/charts/")}
+
+
+def test_cells_follow_the_grammar():
+    from client_roi.refresh import ExcelError
+
+    assert cell_xml("A1", None, None) == ""
+    assert cell_xml("A1", None, 3) == '<c r="A1" s="3"/>'
+    assert cell_xml("B2", " a&b<c> ", None) == '<c r="B2" t="inlineStr"><is><t xml:space="preserve"> a&amp;b&lt;c&gt; </t></is></c>'
+    assert cell_xml("C3", ExcelError("#DIV/0!"), 2) == '<c r="C3" s="2" t="e"><v>#DIV/0!</v></c>'
+    assert cell_xml("D4", 0.1 + 0.2, None) == '<c r="D4"><v>0.30000000000000004</v></c>'   # every bit
+    assert cell_xml("E5", "=1+2", None).count("inlineStr") == 1                         # text, not a formula
+
+
+def test_prefixed_sheet_xml_falls_back_to_openpyxl(tmp_path, capsys):
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    book = ZipBook.from_path(demo)
+    part = book.sheet_parts[layout.SHEETS["customers"]["en"]]
+    with pytest.raises(NotPatchable):
+        book._patch(book.parts[part].replace(b"<sheetData>", b"<x:sheetData>").replace(b"</sheetData>", b"</x:sheetData>"),
+                    [])
+    shutil.copy(demo, tmp_path / "again.xlsx")
+    assert cli.main(["refresh", str(tmp_path / "again.xlsx"), "-o", str(tmp_path / "r.xlsx")]) == 0

@@ -170,3 +170,11 @@ def test_a_csv_column_in_any_convention_reads_back_without_being_told(xs, style,
             w.writerow([f"C{i}", "yes", "yes", _write(x, style)])
     got = files.read_customers(path)["gross_margin"].tolist()
     assert got == [float(f"{x:.2f}") for x in xs]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="0123456789.,+- €$()\u00a0'", max_size=14) | st.from_regex(r"[+-]?\d{1,7}([.,]\d{1,4})?", fullmatch=True))
+def test_the_plain_number_shortcut_reads_as_the_grammar(text):
+    from client_roi.decimals import COMMA, POINT, parse, parse_both
+
+    assert parse_both(text) == (parse(text, POINT), parse(text, COMMA))

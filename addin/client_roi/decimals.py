@@ -78,6 +78,25 @@ def parse(text: str, convention: str) -> float | None:
     return -value if (m["neg1"] or sign in ("-", "−")) else value
 
 
+_PLAIN = {POINT: re.compile(r"[+-]?\d+(?:\.\d+)?"), COMMA: re.compile(r"[+-]?\d+(?:,\d+)?")}
+_ONE_GROUP = {POINT: re.compile(r"[+-]?\d{1,3},\d{3}"), COMMA: re.compile(r"[+-]?\d{1,3}\.\d{3}")}
+
+
+def parse_both(text: str) -> tuple[float | None, float | None]:
+    """``(parse(text, '.'), parse(text, ','))``, with a shortcut for the plain numbers most
+    exports hold (``1234``, ``1234.5``, ``1234,5``): they read by one of the conventions as
+    written, and by the other only as one thousands group (``1.234`` is 1234 with a comma)."""
+    t = text.strip()
+    for conv, other in ((POINT, COMMA), (COMMA, POINT)):
+        if _PLAIN[conv].fullmatch(t):
+            value = float(t.replace(",", "."))
+            if conv not in t and other not in t:  # an integer: both conventions agree
+                return value, value
+            grouped = float(t.replace(conv, "")) if _ONE_GROUP[other].fullmatch(t) else None
+            return (value, grouped) if conv == POINT else (grouped, value)
+    return parse(text, POINT), parse(text, COMMA)
+
+
 def read_column(texts: list[str], decimal: str | None = None, *, fallback: str | None = None) -> tuple[list[float], str]:
     """Read non-blank texts of one column; return the numbers and the convention used.
 
@@ -87,17 +106,18 @@ def read_column(texts: list[str], decimal: str | None = None, *, fallback: str |
     candidates = [decimal] if decimal else list(CONVENTIONS)
     parsed = {conv: [] for conv in candidates}
     first_failure: dict[str, int] = {}
-    cache: dict[tuple[str, str], float | None] = {}
+    cache: dict[str, tuple[float | None, float | None]] = {}
     for i, text in enumerate(texts):
+        both = cache.get(text)
+        if both is None:
+            both = cache[text] = parse_both(text)
         for conv in list(parsed):
-            key = (text, conv)
-            if key not in cache:
-                cache[key] = parse(text, conv)
-            if cache[key] is None:
+            value = both[0] if conv == POINT else both[1]
+            if value is None:
                 first_failure.setdefault(conv, i)
                 del parsed[conv]
             else:
-                parsed[conv].append(cache[key])
+                parsed[conv].append(value)
         if not parsed:
             break
     if not parsed:

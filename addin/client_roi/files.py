@@ -341,9 +341,14 @@ def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
 
 def _text(value: Any, source: Source, i: int, key: str) -> str | None:
     """A text cell, checked; None for a blank. The place is named only on a failure."""
-    if engine.is_blank(value):
+    if type(value) is str:
+        if not value.strip():
+            return None
+        text = value
+    elif engine.is_blank(value):
         return None
-    text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
+    else:
+        text = f"{value:g}" if isinstance(value, float) else str(value)
     if len(text) > MAX_CELL_TEXT:
         raise InputFileError(f"{source.where(i, key)}: has {len(text):,} characters; an Excel cell holds at "
                              f"most {MAX_CELL_TEXT:,}")
@@ -397,13 +402,19 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None
     texts: dict[str, list[tuple[int, str]]] = {}
     for key in keys:
         values = data[key]
+        items = texts.setdefault(key, [])
         for i, v in enumerate(values):
-            if engine.is_blank(v):
+            if type(v) is str:  # what text exports hold: tested first, without a call
+                if v.strip():
+                    items.append((i, v))
+                else:
+                    values[i] = None
+            elif engine.is_blank(v):
                 values[i] = None
-            elif isinstance(v, str):
-                texts.setdefault(key, []).append((i, v))
             elif isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise InputFileError(f"{source.where(i, key)}: is {engine._describe(v)}, not a number")
+        if not items:
+            del texts[key]
     decided: dict[str, str] = {}
     ambiguous: dict[str, decimals.ColumnProblem] = {}
     for key, items in texts.items():

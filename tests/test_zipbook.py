@@ -80,7 +80,7 @@ def test_cells_follow_the_grammar():
     from client_roi.refresh import ExcelError
 
     assert cell_xml("A1", None, None) == ""
-    assert cell_xml("A1", None, 3) == '<c r="A1" s="3"/>'
+    assert cell_xml("A1", None, 3) == cell_xml("A1", "", 3) == '<c r="A1" s="3"/>'
     assert cell_xml("B2", " a&b<c> ", None) == '<c r="B2" t="inlineStr"><is><t xml:space="preserve"> a&amp;b&lt;c&gt; </t></is></c>'
     assert cell_xml("C3", ExcelError("#DIV/0!"), 2) == '<c r="C3" s="2" t="e"><v>#DIV/0!</v></c>'
     assert cell_xml("D4", 0.1 + 0.2, None) == '<c r="D4"><v>0.30000000000000004</v></c>'   # every bit

@@ -205,10 +205,10 @@ class CachedValues:
     """Cell values of an .xlsx as Excel last computed them (python-calamine), and the cells
     whose value cannot be trusted: formulas with no cached result, error values."""
 
-    def __init__(self, name: str, data: bytes):
+    def __init__(self, name: str, data: bytes, parts: dict[str, bytes] | None = None):
         from python_calamine import CalamineWorkbook
 
-        self.name, self.data = name, data
+        self.name, self.data, self.parts = name, data, parts  # parts: already unzipped, if at hand
         try:
             self.book = CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
         except Exception as exc:  # calamine raises its own kinds for damaged files
@@ -217,8 +217,8 @@ class CachedValues:
         self._suspects: dict[str, dict[str, str]] = {}
 
     @classmethod
-    def from_bytes(cls, name: str, data: bytes) -> "CachedValues":
-        return cls(name, data)
+    def from_bytes(cls, name: str, data: bytes, parts: dict[str, bytes] | None = None) -> "CachedValues":
+        return cls(name, data, parts)
 
     @classmethod
     def from_path(cls, path: Path) -> "CachedValues":
@@ -242,7 +242,7 @@ class CachedValues:
     def suspects(self, sheet: str) -> dict[str, str]:
         """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
         if sheet not in self._suspects:
-            self._suspects[sheet] = _suspect_cells(self.data, sheet)
+            self._suspects[sheet] = _suspect_cells(self.data, sheet, self.parts)
         return self._suspects[sheet]
 
 
@@ -258,21 +258,14 @@ def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str:
     return target.lstrip("/") if target.startswith("/") else "xl/" + target
 
 
-# A cell formula element (<f>, <f t="shared" …/>, or prefixed), or an error-typed cell; not the
-# <formula1> of a data validation or the <formula> of a conditional format.
-_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|t="e"')
-
-
-def _suspect_cells(data: bytes, sheet: str) -> dict[str, str]:
+def _suspect_cells(data: bytes, sheet: str, parts: dict[str, bytes] | None = None) -> dict[str, str]:
     from defusedxml.ElementTree import iterparse
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         part = _sheet_part(z, sheet)
-        data = z.read(part)
-    if b"<f" not in data.replace(b"<formula", b"") and b't="e"' not in data and b":f" not in data:
+        data = parts[part] if parts and part in parts else z.read(part)
+    if not any(token in data for token in (b"<f>", b"<f ", b"<f/", b't="e"', b":f>", b":f ")):
         return {}  # no cell formula, no error value: nothing to check (the common case, fast)
-    if not _FORMULA_OR_ERROR.search(data):
-        return {}
     out = {}
     for _, el in iterparse(io.BytesIO(data)):
         if el.tag.endswith("}c") or el.tag == "c":

@@ -72,12 +72,12 @@ def cell_xml(ref: str, value: Any, style: int | None) -> str:
     kind = type(value)
     if kind is float:  # the common case first: this runs once per written cell
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    if kind is str:
+    if kind is str and value:
         if "&" in value or "<" in value or ">" in value:
             value = escape(value)
         space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
         return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{value}</t></is></c>'
-    if value is None:
+    if value is None or value == "":  # a blank is no value: empty text would not be ISBLANK
         return f'<c r="{ref}"{s}/>' if style else ""
     if isinstance(value, ExcelError):
         return f'<c r="{ref}"{s} t="e"><v>{escape(value)}</v></c>'
@@ -125,7 +125,7 @@ class ZipBook:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             self.order = [i.filename for i in z.infolist()]
             self.parts = {n: z.read(n) for n in self.order}
-        self.cached = CachedValues.from_bytes(name, data)
+        self.cached = CachedValues.from_bytes(name, data, self.parts)
         book = fromstring(self.parts["xl/workbook.xml"])
         rels = {r.get("Id"): r.get("Target") for r in fromstring(self.parts["xl/_rels/workbook.xml.rels"])}
         self.sheet_parts = {s.get("name"): _resolve("xl/workbook.xml", rels[s.get(f"{REL}id")])
@@ -294,6 +294,10 @@ class ZipBook:
             rows = "".join([f'<row r="{r}">{"".join(line)}</row>' for r, line in enumerate(zip(*cells), first)])
             head = _widen_dimension(xml[:start], last, max(columns))
             return head + b"<sheetData>" + body + rows.encode() + b"</sheetData>" + xml[tail:]
+        patched = self._patch_columns(body, rects, styles)
+        if patched is not None:
+            head = _widen_dimension(xml[:start], rects[0].last_row, max(r.col for r in rects))
+            return head + b"<sheetData>" + patched + b"</sheetData>" + xml[tail:]
         writes = _by_row(rects)
         out: list[bytes] = [b"<sheetData>"]
         pending = sorted(writes)
@@ -323,6 +327,42 @@ class ZipBook:
             max_col = max(max(cells) for cells in writes.values())
         head = _widen_dimension(xml[:start], max_row, max_col)
         return head + b"".join(out) + xml[tail:]
+
+    def _patch_columns(self, body: bytes, rects: list[Rect], styles: dict[int, int]) -> bytes | None:
+        """A refresh's usual write, done in a few passes of the regex engine: whole columns over
+        existing rows, those columns the rightmost of every row. The old cells of those columns
+        go (their styles kept), the new ones end each row. None when the write or the rows are
+        of another shape: the general patch handles them."""
+        if not rects or not all(r.column for r in rects) or len({r.col for r in rects}) != len(rects):
+            return None
+        first, last = rects[0].row, rects[0].last_row
+        if any(r.row != first or r.last_row != last for r in rects) or re.search(rb"<row\b[^>]*/>", body):
+            return None
+        begin = body.find(b'<row r="%d"' % first)
+        end = body.find(b'<row r="%d"' % (last + 1))
+        end = len(body) if end < 0 else end
+        if begin < 0 or end < begin:
+            return None  # rows missing, or not written as Excel and LibreOffice write them
+        middle = _SPANS.sub(b"", body[begin:end])  # the spans hints would be stale
+        columns = {r.col: r.values for r in rects}
+        letters = {column_letters(c).encode(): c for c in columns}
+        alternatives = b"|".join(letters)
+        old_styles: dict[int, dict[int, int]] = {c: {} for c in columns}
+        for col, row, style in re.findall(rb'<c r="(' + alternatives + rb')(\d+)"[^>]*?\ss="(\d+)"', middle):
+            old_styles[letters[col]][int(row)] = int(style)
+        cell = re.compile(rb'<c r="(?:' + alternatives + rb')\d+"[^>]*?(?:/>|>.*?</c>)', re.S)
+        if b"<f" in middle and any(b"<f" in c for c in cell.findall(middle)):
+            self.formulas_replaced = True
+        stripped = cell.sub(b"", middle)
+        if any(column_index(x) > min(columns) for x in set(re.findall(rb'<c r="([A-Z]+)', stripped))):
+            return None  # cells of the user's own to the right of the written columns
+        chunks = stripped.split(b"</row>")
+        if len(chunks) - 1 != last - first + 1:
+            return None  # a row missing in between: the general patch adds it
+        new_cells = [_column_cells(c, first, columns[c], styles.get(c), old_styles[c]) for c in sorted(columns)]
+        out = [chunk + "".join(line).encode() for chunk, line in zip(chunks, zip(*new_cells))]
+        out.append(chunks[-1])
+        return body[:begin] + b"</row>".join(out) + body[end:]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])
@@ -383,15 +423,28 @@ def _fresh_columns(body: bytes, rects: list[Rect]) -> tuple[int, int, dict[int, 
     return first, last, {r.col: r.values for r in rects}
 
 
-def _column_cells(col: int, first: int, values: list, style: int | None) -> list[str]:
-    """The ``c`` elements of one column, row by row ('' for no element); floats inline."""
+def _column_cells(col: int, first: int, values: list, style: int | None,
+                  own: dict[int, int] | None = None) -> list[str]:
+    """The ``c`` elements of one column, row by row ('' for no element); floats and plain text
+    inline. ``own``: row → the style of the cell a value replaces, which it keeps."""
+    if own and len(set(own.values())) == 1 and len(own) == len(values):
+        style, own = next(iter(own.values())), None  # one style down the column: the usual case
     letters = column_letters(col)
     s = f' s="{style}"' if style else ""
     out = []
     for r, v in enumerate(values, first):
-        if type(v) is float:
+        if own and r in own:
+            out.append(cell_xml(f"{letters}{r}", v, own[r]))
+            continue
+        kind = type(v)
+        if kind is float:
             out.append(f'<c r="{letters}{r}"{s}><v>{v!r}</v></c>')
-        else:
+        elif v is None:
+            out.append(f'<c r="{letters}{r}"{s}/>' if style else "")
+        elif (kind is str and v and "&" not in v and "<" not in v and ">" not in v
+              and not v[:1].isspace() and not v[-1:].isspace()):
+            out.append(f'<c r="{letters}{r}"{s} t="inlineStr"><is><t>{v}</t></is></c>')
+        else:  # the rare rest, by the general rule
             out.append(cell_xml(f"{letters}{r}", v, style))
     return out
 

@@ -26,7 +26,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from . import engine, layout
-from .refresh import ExcelError, RefreshError, Table, cell_name
+from .refresh import ExcelError, RefreshError, Table, cell_name, column_letter
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -54,13 +54,7 @@ def column_index(letters: str | bytes) -> int:
     return n
 
 
-@lru_cache(maxsize=None)
-def column_letters(index: int) -> str:
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+column_letters = lru_cache(maxsize=None)(column_letter)  # called once per written cell
 
 
 

@@ -204,7 +204,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_refresh(args: argparse.Namespace) -> int:
     """Refresh a workbook file: patched in place of its computed cells by the fast adapter
     (ZipBook); a file whose XML that adapter does not rewrite goes through openpyxl."""
-    from . import files, template
+    from . import files
     from .zipbook import NotPatchable, ZipBook
 
     source = Path(args.book)
@@ -216,11 +216,13 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("reading", 15):
             book = ZipBook.from_path(source)
         with progress.step("refreshing", 40):
-            out = template.refresh_book(book)
+            out = book.refresh()
         with progress.step("saving", 45):
             path = files.save_bytes(book.to_bytes(), target, force=args.force, inputs=(source,),
                                     macros=book.has_macros)
     except NotPatchable:
+        from . import template  # openpyxl, only for the books the fast adapter leaves
+
         with progress.step("reading", 0):
             wb = files.load_workbook(source)
             cached = files.CachedValues.from_path(source)

@@ -517,9 +517,7 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any
 
 def refresh_book(zb: ZipBook):
     """Refresh a :class:`ZipBook` and point its charts at the tiers it now has."""
-    out = refresh(zb)
-    zb.retarget_charts(len(out.bands) - 1)
-    return out
+    return zb.refresh()
 
 
 def make_book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any):

@@ -231,6 +231,14 @@ class ZipBook:
         if nrows > 0 and ncols > 0:
             self.write(sheet, row, col, [[None] * ncols for _ in range(nrows)])
 
+    def refresh(self):
+        """Run the refresh pipeline on this book and point its charts at the tiers in use."""
+        from .refresh import refresh
+
+        out = refresh(self)
+        self.retarget_charts(len(out.bands) - 1)
+        return out
+
     def retarget_charts(self, tiers: int) -> None:
         """Point the charts' series over the band summary at its ``tiers`` rows."""
         sheet, ref = _split_name(self.names[layout.OUT_BANDS])

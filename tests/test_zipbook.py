@@ -69,7 +69,7 @@ def test_fast_refresh_keeps_every_part_it_does_not_write(tmp_path):
     assert cli.main(["demo", "-o", str(demo)]) == 0
     book = ZipBook.from_path(demo)
     before = dict(book.parts)
-    template.refresh_book(book)
+    book.refresh()
     book.to_bytes()
     changed = {name for name in before if book.parts[name] != before[name]}
     sheets = {book.sheet_parts[layout.SHEETS[k]["en"]] for k in ("customers", "tiers", "review")}

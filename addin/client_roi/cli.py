@@ -98,8 +98,7 @@ def _check_plan(args: argparse.Namespace) -> None:
             if not 2 <= tiers <= engine.MAX_TIERS:
                 raise OptionError(f"--tiers must be from 2 to {engine.MAX_TIERS}, got {tiers}")
             b = engine.bands(band=[i / tiers for i in range(1, tiers)], labels=args.labels, reference=1.0)
-            if args.band == "balanced":  # the workbook's own word, in its language
-                args.band = "balanced" if args.lang == "en" else "équilibré"
+            args.band = "balanced" if args.lang == "en" else "équilibré"  # the workbook's own word
         else:
             b = engine.bands(band=args.band, labels=args.labels, reference=1.0)
         engine.trimmed_mean([1.0], args.trim)
@@ -163,7 +162,7 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
         book = template.book(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels,
                              prospecting_days=args.prospecting_days)
     with progress.step("refreshing", 30):
-        out = template.refresh_book(book)
+        out = book.refresh()
     with progress.step("saving", 45):
         path = files.save_bytes(book.to_bytes(), Path(args.output), force=args.force, inputs=inputs)
     progress.close()

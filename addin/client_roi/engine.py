@@ -95,6 +95,7 @@ __all__ = [
     "most_balanced",
     "prospect_plan",
     "plan_summary",
+    "days_available_for_prospecting",
     "days_left",
     "overrun",
 ]
@@ -1054,9 +1055,9 @@ def prospect_plan(tier_rank: Any, expected_gain: Any, days: Any, days_available:
     gain = numbers(expected_gain, "expected_gain")
     cost = numbers(days, "days")
     out = np.full(rank.size, None, dtype=object)
-    if _default(days_available, None) is None:
+    available = days_available_for_prospecting(days_available)
+    if available is None:
         return out
-    available = _scalar(days_available, "prospecting_days", low=0.0)
     taking = np.flatnonzero((rank >= 0) & ~np.isnan(cost))
     order = taking[np.lexsort((taking, -np.nan_to_num(gain[taking], nan=-np.inf), rank[taking]))]
     running, fits = 0.0, True
@@ -1065,6 +1066,13 @@ def prospect_plan(tier_rank: Any, expected_gain: Any, days: Any, days_available:
         fits = fits and running <= available
         out[i] = bool(fits)
     return out
+
+
+def days_available_for_prospecting(value: Any) -> float | None:
+    """The ``prospecting_days`` parameter: None when blank (no plan), else a number > 0."""
+    if _default(value, None) is None:
+        return None
+    return _scalar(value, "prospecting_days", low=0.0)
 
 
 def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFrame:

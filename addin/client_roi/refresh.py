@@ -60,6 +60,7 @@ class Workbook(Protocol):
     def column(self, table: Table, offset: int) -> list[Any]: ...
     def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
+    def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None: ...
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None: ...
     def run_end(self, sheet: str, row: int, col: int) -> int: ...
     def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]: ...
@@ -193,8 +194,12 @@ class Outputs:
     best_band: Any = None            # the most balanced band of the sweep
     days_needed: float = 0.0         # the prospect plan's total effort days
     days_available: float | None = None
-    load: float | None = None        # days needed ÷ days available
     band_text: str = ""              # the band in use, as offsets: "±20%" or "-40.0%; …"
+
+    @property
+    def load(self) -> float | None:
+        """The plan's days needed ÷ days available (None without prospecting days)."""
+        return None if self.days_available is None else self.days_needed / self.days_available
 
 
 def _locate(inp: Inputs, exc: engine.ClientRoiError) -> RefreshError:
@@ -253,11 +258,14 @@ def _compute(inp: Inputs) -> Outputs:
 
     # The decision loop: prospects with a budget are planned and followed up.
     planned = is_prospect & tiered
+    planned_rank = np.where(planned, rank, -1)
     prospect_days = np.where(planned, days, np.nan)
-    left = engine.days_left(prospect_days, np.where(is_prospect, spent, np.nan))
-    in_plan = engine.prospect_plan(np.where(planned, rank, -1), expected, prospect_days,
-                                   p.get("prospecting_days"))
+    prospect_spent = np.where(is_prospect, spent, np.nan)
+    available = engine.days_available_for_prospecting(p.get("prospecting_days"))
+    left = engine.days_left(prospect_days, prospect_spent)
+    in_plan = engine.prospect_plan(planned_rank, expected, prospect_days, available)
     plan_words = layout.PLAN_WORDS[inp.lang]
+    band_text = _band_text(b.offsets)
 
     columns = {
         "role": [role_words.get(r) if r else None for r in roles.tolist()],
@@ -273,9 +281,8 @@ def _compute(inp: Inputs) -> Outputs:
         _cells(row) + [float(budgets[k]), float(budgets[k] / day_cost)]
         for k, row in enumerate(summary.to_numpy(dtype=object).tolist())
     ]
-    plan, needed, available = _plan(b, np.where(planned, rank, -1), budget, prospect_days,
-                                    p.get("prospecting_days"), words)
-    sweep, best = _sweep(population, b, p["trim"] or 0, words)
+    plan, needed = _plan(b, planned_rank, budget, prospect_days, available, words)
+    sweep, best = _sweep(population, b, band_text, p["trim"] or 0, words)
     return Outputs(
         lang=inp.lang,
         columns=columns,
@@ -289,34 +296,29 @@ def _compute(inp: Inputs) -> Outputs:
         plan=plan,
         sweep=sweep,
         balanced=_balanced(population, b.k, p["trim"] or 0, words),
-        overrun=_overrun(inp, words, labels[rank], prospect_days, np.where(is_prospect, spent, np.nan)),
+        overrun=_overrun(inp, words, labels[rank], prospect_days, prospect_spent),
         best_band=best,
         days_needed=needed,
         days_available=available,
-        load=None if available is None else needed / available,
-        band_text=_band_text(b.offsets),
+        band_text=band_text,
     )
 
 
-def _plan(b, rank, budget, days, available, words) -> tuple[list[list[Any]], float, float | None]:
+def _plan(b, rank, budget, days, available, words) -> tuple[list[list[Any]], float]:
     """The days available and the load first (fixed rows), then per tier: prospects, effort
-    budget and days, and a total."""
+    budget and days, and a total. Returns the rows and the days needed."""
     summary = engine.plan_summary(rank, budget, days, b.k)
     needed = engine.exact_sum(summary["effort_days"].to_numpy(), "effort days")
-    if not engine.is_blank(available):
-        available = engine._scalar(available, "prospecting_days", low=0.0)
-    else:
-        available = None
     rows = [[words["plan_available"], None, None, available],
             [words["plan_load"], None, None, None if available is None else needed / available],
             words["plan"]]
     rows += [[label, int(r.prospects), r.effort_budget, r.effort_days] for label, r in zip(b.labels, summary.itertuples())]
     rows.append([words["plan_total"], int(summary["prospects"].sum()),
                  engine.exact_sum(summary["effort_budget"].to_numpy(), "effort budgets"), needed])
-    return rows, needed, available
+    return rows, needed
 
 
-def _sweep(population, b, trim, words) -> tuple[list[list[Any]], Any]:
+def _sweep(population, b, band_text: str, trim, words) -> tuple[list[list[Any]], Any]:
     """The sweep of ±5 % … ±50 % and the band in use: band, balance, then clients and share of
     each tier side by side (tier 1 = top), so every column keeps one kind of number."""
     sweep = engine.band_sweep(population, list(engine.SWEEP) + [b.offsets.tolist()], trim)
@@ -325,7 +327,7 @@ def _sweep(population, b, trim, words) -> tuple[list[list[Any]], Any]:
     header = [band, balance] + [f"{name} {j + 1}" for j in range(k) for name in (clients, share)]
     rows = [header]
     for i, r in enumerate(sweep.to_dict("records")):
-        first = r["band"] if i < len(engine.SWEEP) else f"{words['sweep_in_use']}: {_band_text(b.offsets)}"
+        first = r["band"] if i < len(engine.SWEEP) else f"{words['sweep_in_use']}: {band_text}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"]] + _cells(np.array(pairs, dtype=float)))
     best = engine.SWEEP[engine.most_balanced(sweep.iloc[:len(engine.SWEEP)])]
@@ -416,11 +418,7 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
     if t.nrows:
         for key in written:
-            write_column = getattr(book, "write_column", None)  # an adapter may take a column as is
-            if write_column:
-                write_column(t.sheet, first, t.left + inp.index[key], out.columns[key])
-            else:
-                book.write(t.sheet, first, t.left + inp.index[key], [[v] for v in out.columns[key]])
+            book.write_column(t.sheet, first, t.left + inp.index[key], out.columns[key])
     if inp.stale_rows:  # computed cells left below a table that shrank
         for key in written:
             book.clear(t.sheet, t.end + 1, t.left + inp.index[key], inp.stale_rows, 1)
@@ -478,7 +476,14 @@ def refresh(book: Workbook) -> Outputs:
 # Adapters
 # --------------------------------------------------------------------------------------------
 
-class OpenpyxlBook:
+class _ColumnsAsRows:
+    """``write_column`` for adapters whose ``write`` takes rows: one value a row."""
+
+    def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None:
+        self.write(sheet, row, col, [[v] for v in values])
+
+
+class OpenpyxlBook(_ColumnsAsRows):
     """An openpyxl workbook (loaded with formulas, not data_only, so that they are kept).
 
     ``cached`` (:class:`client_roi.files.CachedValues` of the same file) gives input cells that
@@ -564,7 +569,7 @@ class OpenpyxlBook:
         return row
 
 
-class XwBook:
+class XwBook(_ColumnsAsRows):
     """Any ``xw.Book``: Excel on the desktop, or the remote book of xlwings Lite and Server."""
 
     def __init__(self, book):

@@ -515,16 +515,11 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any
     return load_workbook(io.BytesIO(book(lang, customers, **params).to_bytes()))
 
 
-def refresh_book(zb: ZipBook):
-    """Refresh a :class:`ZipBook` and point its charts at the tiers it now has."""
-    return zb.refresh()
-
-
 def make_book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any):
     """The template filled with ``customers`` and refreshed: what ``fill``, ``demo`` and
     ``template`` save. Returns the book and the refresh's outputs."""
     zb = book(lang, customers, **params)
-    return zb, refresh_book(zb)
+    return zb, zb.refresh()
 
 
 def refresh_workbook(wb: Workbook, cached=None):

@@ -33,6 +33,7 @@ import csv
 import io
 import math
 import os
+import posixpath
 import re
 import stat
 import tempfile
@@ -215,6 +216,7 @@ class CachedValues:
             raise InputFileError(f"{name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
         self._grids: dict[str, list[list[Any]]] = {}
         self._suspects: dict[str, dict[str, str]] = {}
+        self._sheet_parts: dict[str, str] | None = None
 
     @classmethod
     def from_bytes(cls, name: str, data: bytes, parts: dict[str, bytes] | None = None) -> "CachedValues":
@@ -242,28 +244,43 @@ class CachedValues:
     def suspects(self, sheet: str) -> dict[str, str]:
         """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
         if sheet not in self._suspects:
-            self._suspects[sheet] = _suspect_cells(self.data, sheet, self.parts)
+            self._suspects[sheet] = _suspect_cells(self._part(self.sheet_parts()[sheet]))
         return self._suspects[sheet]
 
+    def sheet_parts(self) -> dict[str, str]:
+        if self._sheet_parts is None:
+            self._sheet_parts = sheet_parts(self._part)
+        return self._sheet_parts
 
-def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str:
+    def _part(self, name: str) -> bytes:
+        if self.parts is not None and name in self.parts:
+            return self.parts[name]
+        with zipfile.ZipFile(io.BytesIO(self.data)) as z:
+            return z.read(name)
+
+
+def resolve_part(source: str, target: str) -> str:
+    """A relationship's target as a part name, relative to the part that holds it."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def sheet_parts(read) -> dict[str, str]:
+    """Sheet name → its part (``xl/worksheets/sheet1.xml``), from ``read(part name) -> bytes``."""
     from defusedxml.ElementTree import fromstring
 
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    book = fromstring(z.read("xl/workbook.xml"))
-    rid = next(s.get(f"{rel_ns}id") for s in book.iter(f"{main}sheet") if s.get("name") == sheet)
-    rels = fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    target = next(r.get("Target") for r in rels if r.get("Id") == rid)
-    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    rels = {r.get("Id"): r.get("Target") for r in fromstring(read("xl/_rels/workbook.xml.rels"))}
+    return {s.get("name"): resolve_part("xl/workbook.xml", rels[s.get(f"{rel_ns}id")])
+            for s in fromstring(read("xl/workbook.xml")).iter(f"{main}sheet")}
 
 
-def _suspect_cells(data: bytes, sheet: str, parts: dict[str, bytes] | None = None) -> dict[str, str]:
+def _suspect_cells(data: bytes) -> dict[str, str]:
+    """{'D5': why} for the cells of one sheet's XML whose value cannot be trusted."""
     from defusedxml.ElementTree import iterparse
 
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        part = _sheet_part(z, sheet)
-        data = parts[part] if parts and part in parts else z.read(part)
     if not any(token in data for token in (b"<f>", b"<f ", b"<f/", b't="e"', b":f>", b":f ")):
         return {}  # no cell formula, no error value: nothing to check (the common case, fast)
     out = {}

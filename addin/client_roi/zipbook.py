@@ -29,8 +29,6 @@ from . import engine, layout
 from .refresh import ExcelError, RefreshError, Table, cell_name, column_letter
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 BIG_PART = 1 << 20
 
@@ -113,17 +111,15 @@ class ZipBook:
     def __init__(self, data: bytes, name: str = "book.xlsx"):
         from defusedxml.ElementTree import fromstring
 
-        from .files import CachedValues
+        from .files import CachedValues, resolve_part
 
         self.name = name
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             self.order = [i.filename for i in z.infolist()]
             self.parts = {n: z.read(n) for n in self.order}
         self.cached = CachedValues.from_bytes(name, data, self.parts)
+        self.sheet_parts = self.cached.sheet_parts()
         book = fromstring(self.parts["xl/workbook.xml"])
-        rels = {r.get("Id"): r.get("Target") for r in fromstring(self.parts["xl/_rels/workbook.xml.rels"])}
-        self.sheet_parts = {s.get("name"): _resolve("xl/workbook.xml", rels[s.get(f"{REL}id")])
-                            for s in book.iter(f"{MAIN}sheet")}
         self.names = {d.get("name"): d.text for d in book.iter(f"{MAIN}definedName")
                       if d.get("localSheetId") is None and d.text}
         self.tables: dict[str, tuple[str, str, int]] = {}
@@ -133,7 +129,7 @@ class ZipBook:
                 continue
             for r in fromstring(self.parts[rels_part]):
                 if r.get("Type", "").endswith("/table"):
-                    t = fromstring(self.parts[_resolve(part, r.get("Target"))])
+                    t = fromstring(self.parts[resolve_part(part, r.get("Target"))])
                     self.tables[t.get("displayName") or t.get("name")] = (
                         sheet, t.get("ref"), int(t.get("totalsRowCount") or 0))
         self.rects: dict[str, list[Rect]] = {}
@@ -504,8 +500,3 @@ def _rels_of(part: str) -> str:
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", name + ".rels")
 
-
-def _resolve(source: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))

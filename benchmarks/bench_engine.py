@@ -1,9 +1,18 @@
 """Engine speed: tier + band summary of 1M gains vs a bare numpy floor, in the same run.
 
 The floor is the least any implementation must do: one mean, one searchsorted into the
-thresholds, two bincounts (counts and gain totals). The engine adds validation (finite,
-no text), blanks, shares and averages. Reports the median of several runs and the ratio, and
-the engine's peak traced memory against the input array's size.
+thresholds, two bincounts (counts and gain totals), with numpy's own (not correctly rounded)
+sums. The engine adds validation (finite, no text), blanks, correctly rounded sums (engine
+docstring), shares, averages and a label per gain. Two engine routes are timed:
+
+* the public functions ``tier(gains, gains)`` then ``tier_bands(gains)`` (each validates the
+  population and computes the reference gain);
+* the refresh pipeline's route: ``bands`` once, ``Bands.tier_index`` and the labels, then
+  ``band_summary``.
+
+Runs are alternated (floor, functions, pipeline, floor, …) so that the machine's drift hits all
+three alike; medians of the runs and their ratios are reported, and the engine's peak traced
+memory against the input array's size. Target (issue 11): ratio <= 1.5.
 
     python benchmarks/bench_engine.py [--n 1000000] [--repeat 7]
 """
@@ -31,32 +40,40 @@ def engine(gains: np.ndarray):
     return tiers, summary
 
 
-def median_time(fn, arg, repeat: int) -> float:
-    times = []
+def pipeline(gains: np.ndarray):
+    b = cr.bands(gains)
+    labels = np.array(b.labels + (None,), dtype=object)[b.tier_index(gains)]
+    return labels, cr.engine.band_summary(b, gains)
+
+
+def median_times(fns, arg, repeat: int) -> list[float]:
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn(arg)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for fn, t in zip(fns, times):
+            t0 = time.perf_counter()
+            fn(arg)
+            t.append(time.perf_counter() - t0)
+    return [statistics.median(t) for t in times]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1_000_000)
-    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=21)
     args = ap.parse_args()
     gains = np.random.default_rng(1).lognormal(8, 1, args.n)
     engine(gains)  # warm-up
-    t_floor = median_time(floor, gains, args.repeat)
-    t_engine = median_time(engine, gains, args.repeat)
+    t_floor, t_engine, t_pipeline = median_times((floor, engine, pipeline), gains, args.repeat)
     tracemalloc.start()
     engine(gains)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(f"gains: {args.n:,} lognormal, median of {args.repeat} runs")
+    print(f"gains: {args.n:,} lognormal, median of {args.repeat} alternated runs")
     print(f"numpy floor (mean+searchsorted+bincount): {t_floor * 1e3:8.1f} ms")
-    print(f"engine tier + tier_bands:                 {t_engine * 1e3:8.1f} ms")
-    print(f"ratio engine / floor:                     {t_engine / t_floor:8.2f}  (target <= 3)")
+    print(f"engine tier + tier_bands:                 {t_engine * 1e3:8.1f} ms  "
+          f"{t_engine / t_floor:5.2f}x the floor (target <= 1.5)")
+    print(f"pipeline bands, labels, band_summary:     {t_pipeline * 1e3:8.1f} ms  "
+          f"{t_pipeline / t_floor:5.2f}x the floor (target <= 1.5)")
     print(f"peak memory / input array:                {peak / gains.nbytes:8.2f}  (target <= 4)")
 
 

@@ -102,6 +102,54 @@ def test_sums_are_correctly_rounded_so_order_never_changes_a_bit(values, rnd):
     assert cr.engine.exact_sum(np.array(values)) == exact == cr.engine.exact_sum(shuffled)
 
 
+# Doubles of every kind: wide exponents, subnormals, near-ties (a value and the half-ulp of another).
+any_double = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300),
+    st.floats(min_value=-1e6, max_value=1e6),
+    st.integers(-60, 60).map(lambda e: 2.0 ** e),
+    st.integers(-1074, -1000).map(lambda e: -(2.0 ** e)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(any_double, min_size=1, max_size=70), st.sampled_from([1, 3, 8, 12]), st.data())
+def test_group_sums_are_the_exact_sums_rounded_once_on_every_path(values, count, data):
+    """``count`` 3 and 8 take the one-hot path, 12 the bincount path; near-ties and exponent
+    ranges beyond three splits fall back to the integer method: all must give fsum's bits."""
+    import math
+
+    groups = data.draw(st.lists(st.integers(0, count - 1), min_size=len(values), max_size=len(values)))
+    try:
+        got = cr.engine.exact_sums(np.array(values), np.array(groups), count)
+    except cr.ClientRoiError as exc:
+        assert "overflows" in str(exc)
+        with pytest.raises(OverflowError):
+            [math.fsum(v for v, g in zip(values, groups) if g == j) for j in range(count)]
+        return
+    assert got == [math.fsum(v for v, g in zip(values, groups) if g == j) for j in range(count)]
+
+
+def test_group_sums_decide_near_ties_by_splitting_again_or_by_integers():
+    from fractions import Fraction
+
+    def rounded(values):
+        return float(sum(map(Fraction, values)))
+
+    # 2^53 + 1 is a tie between two doubles; the 2^-60 decides it, seen only in the second split
+    near = [2.0 ** 53, 1.0, 2.0 ** -60]
+    sums = cr.engine._GroupSums(near)
+    assert sums.sum() == rounded(near) == 2.0 ** 53 + 2
+    assert len(sums._sigmas) == 2 and sums._exact is None
+    # a tie decided 400 binary orders of magnitude below: beyond three splits, integers decide
+    far = [2.0 ** 200, 2.0 ** 147, -(2.0 ** -200)]
+    sums = cr.engine._GroupSums(far)
+    assert sums.sum() == rounded(far) == 2.0 ** 200
+    assert sums._exact is not None
+    # unions of groups are rounded once, not summed from rounded parts
+    sums = cr.engine._GroupSums(near, [0, 1, 1], 2)
+    assert sums.sum((0, 1)) == 2.0 ** 53 + 2 and sums.sum((1,)) == 1.0 and sums.sum((0,)) == 2.0 ** 53
+
+
 @settings(max_examples=150, deadline=None)
 @given(positive_gains, st.randoms())
 def test_shares_hhi_and_summaries_do_not_depend_on_order(population, rnd):

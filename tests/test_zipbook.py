@@ -97,3 +97,53 @@ def test_prefixed_sheet_xml_falls_back_to_openpyxl(tmp_path, capsys):
                     [])
     shutil.copy(demo, tmp_path / "again.xlsx")
     assert cli.main(["refresh", str(tmp_path / "again.xlsx"), "-o", str(tmp_path / "r.xlsx")]) == 0
+
+
+@pytest.mark.parametrize("edit", ["own style", "attribute before r", "out of order", "user cell at the end"])
+def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edit, tmp_path):
+    """The column patch finds each row's written cells by reference; rows it cannot read that way
+    go to the general patch. Either way: one cell per reference, a cell's own style kept, the
+    user's cells kept."""
+    import re
+
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    book = ZipBook.from_path(demo)
+    part = book.sheet_parts[layout.SHEETS["customers"]["en"]]
+    xml = book.parts[part]
+    row = re.search(rb'<row r="5".*?</row>', xml).group()
+    budget = re.search(rb'<c r="K5"[^>]*?(?:/>|>.*?</c>)', row).group()
+    tier = re.search(rb'<c r="I5"[^>]*?(?:/>|>.*?</c>)', row).group()
+    if edit == "own style":
+        changed = row.replace(budget, re.sub(rb' s="\d+"', b' s="7"', budget))
+    elif edit == "attribute before r":
+        changed = row.replace(budget, re.sub(rb'<c r="K5"( s="\d+")', rb'<c\1 r="K5"', budget))
+    elif edit == "out of order":
+        changed = row.replace(tier, b"").replace(b"</row>", tier + b"</row>")
+    else:
+        changed = row.replace(b"</row>", b'<c r="P5" t="inlineStr"><is><t>mine</t></is></c></row>')
+    assert changed != row
+    book.parts[part] = xml.replace(row, changed)
+    book.cached = files.CachedValues.from_bytes(book.name, _zip(book), book.parts)
+    book.refresh()
+    data = book.to_bytes()
+    out = ZipBook(data).parts[part]
+    new_row = re.search(rb'<row r="5".*?</row>', out).group()
+    refs = re.findall(rb'<c[^>]*?\sr="([A-Z]+)5"', new_row)
+    assert sorted(refs) == sorted(set(refs))                        # each cell once
+    assert [r for r in refs if len(r) == 1] == sorted(r for r in refs if len(r) == 1)  # in order
+    if edit == "own style":
+        assert re.search(rb'<c r="K5" s="7"', new_row)
+    if edit == "user cell at the end":
+        assert b"<t>mine</t>" in new_row and refs[-1] == b"P"
+
+
+def _zip(book: ZipBook) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name in book.order:
+            z.writestr(name, book.parts[name])
+    return buffer.getvalue()

@@ -281,7 +281,12 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
     """{'D5': why} for the cells of one sheet's XML whose value cannot be trusted."""
     from defusedxml.ElementTree import iterparse
 
-    if not any(token in data for token in (b"<f>", b"<f ", b"<f/", b't="e"', b":f>", b":f ")):
+    start, end = data.find(b"<sheetData"), data.rfind(b"</sheetData>")
+    if start >= 0 and end > start:  # unprefixed: "<f" opens nothing but a formula in sheetData
+        tokens = (b"<f", b't="e"')
+    else:
+        start, end, tokens = 0, len(data), (b"<f>", b"<f ", b"<f/", b't="e"', b":f>", b":f ")
+    if not any(data.find(token, start, end) >= 0 for token in tokens):
         return {}  # no cell formula, no error value: nothing to check (the common case, fast)
     out = {}
     for _, el in iterparse(io.BytesIO(data)):

@@ -370,6 +370,10 @@ def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
 
 def _cells(values) -> list[Any]:
     """Floats for Excel: NaN (blank) becomes None; markers pass through."""
+    if isinstance(values, np.ndarray) and values.dtype == np.float64:  # a computed column: at C speed
+        cells = values.astype(object)
+        cells[np.isnan(values)] = None
+        return cells.tolist()
     out = []
     for v in (values.tolist() if hasattr(values, "tolist") else values):
         if isinstance(v, float) and v != v:

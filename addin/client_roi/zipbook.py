@@ -22,6 +22,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -166,9 +167,13 @@ class ZipBook:
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
         grid = self.cached.grid(sheet)
-        out = [(grid[r - 1][col - 1] if r - 1 < len(grid) and col - 1 < len(grid[r - 1]) else None)
-               for r in range(first, last + 1)]
-        out = [None if v == "" else v for v in out]
+        rows = grid[first - 1:last]
+        if len(rows) == last - first + 1 and all(len(row) >= col for row in rows):  # calamine's grid is rectangular
+            out = [None if (v := row[col - 1]) == "" else v for row in rows]
+        else:
+            out = [(grid[r - 1][col - 1] if r - 1 < len(grid) and col - 1 < len(grid[r - 1]) else None)
+                   for r in range(first, last + 1)]
+            out = [None if v == "" else v for v in out]
         suspects = self.cached.suspects(sheet)
         letters = column_letters(col)
         for ref, why in suspects.items():
@@ -278,6 +283,9 @@ class ZipBook:
         start = xml.find(b"<sheetData")
         if start < 0:
             raise NotPatchable("no default-namespace sheetData")
+        declared = re.match(rb'<\?xml[^>]*?encoding=["\']([^"\']+)', xml)
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            raise NotPatchable("sheet XML not in UTF-8")  # the cells written are UTF-8
         open_end = xml.index(b">", start) + 1
         if xml[open_end - 2:open_end] == b"/>":  # <sheetData/>: no rows yet
             body, tail = b"", open_end
@@ -288,7 +296,8 @@ class ZipBook:
         fresh = _fresh_columns(body, rects)
         if fresh:  # whole new rows written column by column (a fill): built column-wise, faster
             first, last, columns = fresh
-            cells = [_column_cells(col, first, values, styles.get(col)) for col, values in sorted(columns.items())]
+            numbers = [str(r) for r in range(first, last + 1)]
+            cells = [_column_cells(col, numbers, values, styles.get(col)) for col, values in sorted(columns.items())]
             rows = "".join([f'<row r="{r}">{"".join(line)}</row>' for r, line in enumerate(zip(*cells), first)])
             head = _widen_dimension(xml[:start], last, max(columns))
             return head + b"<sheetData>" + body + rows.encode() + b"</sheetData>" + xml[tail:]
@@ -327,40 +336,68 @@ class ZipBook:
         return head + b"".join(out) + xml[tail:]
 
     def _patch_columns(self, body: bytes, rects: list[Rect], styles: dict[int, int]) -> bytes | None:
-        """A refresh's usual write, done in a few passes of the regex engine: whole columns over
-        existing rows, those columns the rightmost of every row. The old cells of those columns
-        go (their styles kept), the new ones end each row. None when the write or the rows are
-        of another shape: the general patch handles them."""
+        """A refresh's usual write, done in a few passes of the regex engine: whole contiguous
+        columns over existing rows, the rightmost of every row. Each row's trailing run of cells
+        of those columns goes (their own styles kept), the new cells end the row. None when the
+        write or the rows are of another shape: the general patch handles them."""
         if not rects or not all(r.column for r in rects) or len({r.col for r in rects}) != len(rects):
             return None
         first, last = rects[0].row, rects[0].last_row
-        if any(r.row != first or r.last_row != last for r in rects) or re.search(rb"<row\b[^>]*/>", body):
+        columns = {r.col: r.values for r in rects}
+        cols = sorted(columns)
+        if (any(r.row != first or r.last_row != last for r in rects) or cols[-1] - cols[0] != len(cols) - 1
+                or re.search(rb"<row\b[^>]*/>", body)):
             return None
         begin = body.find(b'<row r="%d"' % first)
         end = body.find(b'<row r="%d"' % (last + 1))
         end = len(body) if end < 0 else end
         if begin < 0 or end < begin:
             return None  # rows missing, or not written as Excel and LibreOffice write them
-        middle = _SPANS.sub(b"", body[begin:end])  # the spans hints would be stale
-        columns = {r.col: r.values for r in rects}
-        letters = {column_letters(c).encode(): c for c in columns}
-        alternatives = b"|".join(letters)
-        old_styles: dict[int, dict[int, int]] = {c: {} for c in columns}
-        for col, row, style in re.findall(rb'<c r="(' + alternatives + rb')(\d+)"[^>]*?\ss="(\d+)"', middle):
-            old_styles[letters[col]][int(row)] = int(style)
-        cell = re.compile(rb'<c r="(?:' + alternatives + rb')\d+"[^>]*?(?:/>|>.*?</c>)', re.S)
-        if b"<f" in middle and any(b"<f" in c for c in cell.findall(middle)):
+        middle = body[begin:end]
+        if b" spans=" in middle:
+            middle = _SPANS.sub(b"", middle)  # the spans hints would be stale
+        chunks = middle.split(b"</row>")
+        if len(chunks) - 1 != last - first + 1 or re.search(rb'<c(?:>|/>|\s(?!r="))', middle):
+            return None  # a row missing in between, or a cell not opening with its reference
+        # Each row's run of written cells starts at the first of them it has: found by its
+        # reference, so one search a row, usually the first column's.
+        letters = [column_letters(c).encode() for c in cols]
+        needles = [b'<c r="' + letter for letter in letters]
+        kept, runs = [], []
+        for chunk, r in zip(chunks, range(first, last + 1)):
+            number = b'%d"' % r
+            for needle in needles:
+                cut = chunk.find(needle + number)
+                if cut >= 0:
+                    break
+            else:
+                cut = len(chunk)
+            kept.append(chunk[:cut])
+            runs.append(chunk[cut:])
+        # What was cut must be only written cells, and what stays only cells left of them.
+        run_text, kept_text = b"".join(runs), b"".join(kept)
+        left = b"|".join(column_letters(c).encode() for c in range(1, cols[0]))
+        if (re.search(rb'<c r="(?!(?:' + b"|".join(letters) + rb')\d)', run_text)
+                or re.search(rb'<c r="(?!(?:' + left + rb')\d)' if left else rb"<c r=", kept_text)):
+            return None  # written cells out of order, or cells of the user's own to the right
+        if b"<f" in run_text:
             self.formulas_replaced = True
-        stripped = cell.sub(b"", middle)
-        if any(column_index(x) > min(columns) for x in set(re.findall(rb'<c r="([A-Z]+)', stripped))):
-            return None  # cells of the user's own to the right of the written columns
-        chunks = stripped.split(b"</row>")
-        if len(chunks) - 1 != last - first + 1:
-            return None  # a row missing in between: the general patch adds it
-        new_cells = [_column_cells(c, first, columns[c], styles.get(c), old_styles[c]) for c in sorted(columns)]
-        out = [chunk + "".join(line).encode() for chunk, line in zip(chunks, zip(*new_cells))]
-        out.append(chunks[-1])
-        return body[:begin] + b"</row>".join(out) + body[end:]
+        # The cells whose own style is not their column's: few, so they alone are listed.
+        own: dict[int, dict[int, int]] = {c: {} for c in cols}
+        unusual = b"|".join(
+            letter + rb'\d+"[^>]*?\ss="' + (b'(?!%d")' % styles[c] if c in styles else b"")
+            for c, letter in zip(cols, letters))
+        for found in re.findall(rb'<c r="(?:' + unusual + rb')\d+"', run_text):
+            ref, style = _REF.search(found[2:]), _STYLE.search(found)
+            own[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
+        numbers = [str(r) for r in range(first, last + 1)]
+        cells = [_column_cells(c, numbers, columns[c], styles.get(c), own[c]) for c in cols]
+        # One join of every piece, row by row, then one encoding (the XML is ASCII or UTF-8).
+        # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
+        kept_text = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
+        pieces = chain.from_iterable(zip(kept_text, *cells, repeat("</row>")))
+        patched = "".join(pieces).encode("utf-8", "surrogateescape") + chunks[-1]
+        return body[:begin] + patched + body[end:]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])
@@ -421,29 +458,36 @@ def _fresh_columns(body: bytes, rects: list[Rect]) -> tuple[int, int, dict[int, 
     return first, last, {r.col: r.values for r in rects}
 
 
-def _column_cells(col: int, first: int, values: list, style: int | None,
+def _column_cells(col: int, numbers: list[str], values: list, style: int | None,
                   own: dict[int, int] | None = None) -> list[str]:
     """The ``c`` elements of one column, row by row ('' for no element); floats and plain text
-    inline. ``own``: row → the style of the cell a value replaces, which it keeps."""
-    if own and len(set(own.values())) == 1 and len(own) == len(values):
-        style, own = next(iter(own.values())), None  # one style down the column: the usual case
-    letters = column_letters(col)
+    inline. ``numbers``: the rows' numbers as text. ``own``: row → the style of the cell a value
+    replaces, when not the column's, which it keeps."""
+    head = f'<c r="{column_letters(col)}'
     s = f' s="{style}"' if style else ""
+    blank = f'"{s}/>' if style else None
+    tails: dict[Any, str] = {}  # value → the element after its row number: computed columns repeat
     out = []
-    for r, v in enumerate(values, first):
-        if own and r in own:
-            out.append(cell_xml(f"{letters}{r}", v, own[r]))
+    for n, v in zip(numbers, values):
+        if own and int(n) in own:
+            out.append(cell_xml(f"{head[6:]}{n}", v, own[int(n)]))
             continue
         kind = type(v)
-        if kind is float:
-            out.append(f'<c r="{letters}{r}"{s}><v>{v!r}</v></c>')
-        elif v is None:
-            out.append(f'<c r="{letters}{r}"{s}/>' if style else "")
-        elif (kind is str and v and "&" not in v and "<" not in v and ">" not in v
-              and not v[:1].isspace() and not v[-1:].isspace()):
-            out.append(f'<c r="{letters}{r}"{s} t="inlineStr"><is><t>{v}</t></is></c>')
+        if v is None:
+            out.append(head + n + blank if blank else "")
+            continue
+        if kind is float and v:  # 0.0 and -0.0 are equal keys but not the same text
+            tail = tails.get(v)
+            if tail is None:
+                tail = tails[v] = f'"{s}><v>{v!r}</v></c>'
+            out.append(head + n + tail)
+        elif kind is str and v:
+            tail = tails.get(v)
+            if tail is None:
+                tail = tails[v] = cell_xml("", v, style)[6:]
+            out.append(head + n + tail)
         else:  # the rare rest, by the general rule
-            out.append(cell_xml(f"{letters}{r}", v, style))
+            out.append(cell_xml(f"{head[6:]}{n}", v, style))
     return out
 
 

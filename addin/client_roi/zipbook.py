@@ -300,11 +300,11 @@ class ZipBook:
             cells = [_column_cells(col, numbers, values, styles.get(col)) for col, values in sorted(columns.items())]
             rows = "".join([f'<row r="{r}">{"".join(line)}</row>' for r, line in enumerate(zip(*cells), first)])
             head = _widen_dimension(xml[:start], last, max(columns))
-            return head + b"<sheetData>" + body + rows.encode() + b"</sheetData>" + xml[tail:]
+            return b"".join((head, b"<sheetData>", body, rows.encode(), b"</sheetData>", xml[tail:]))
         patched = self._patch_columns(body, rects, styles)
         if patched is not None:
             head = _widen_dimension(xml[:start], rects[0].last_row, max(r.col for r in rects))
-            return head + b"<sheetData>" + patched + b"</sheetData>" + xml[tail:]
+            return b"".join((head, b"<sheetData>", *patched, b"</sheetData>", xml[tail:]))
         writes = _by_row(rects)
         out: list[bytes] = [b"<sheetData>"]
         pending = sorted(writes)
@@ -335,11 +335,12 @@ class ZipBook:
         head = _widen_dimension(xml[:start], max_row, max_col)
         return head + b"".join(out) + xml[tail:]
 
-    def _patch_columns(self, body: bytes, rects: list[Rect], styles: dict[int, int]) -> bytes | None:
+    def _patch_columns(self, body: bytes, rects: list[Rect], styles: dict[int, int]) -> tuple[bytes, ...] | None:
         """A refresh's usual write, done in a few passes of the regex engine: whole contiguous
         columns over existing rows, the rightmost of every row. Each row's trailing run of cells
         of those columns goes (their own styles kept), the new cells end the row. None when the
-        write or the rows are of another shape: the general patch handles them."""
+        write or the rows are of another shape: the general patch handles them. The new body
+        comes in pieces, joined once by the caller."""
         if not rects or not all(r.column for r in rects) or len({r.col for r in rects}) != len(rects):
             return None
         first, last = rects[0].row, rects[0].last_row
@@ -396,8 +397,7 @@ class ZipBook:
         # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
         kept_text = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
         pieces = chain.from_iterable(zip(kept_text, *cells, repeat("</row>")))
-        patched = "".join(pieces).encode("utf-8", "surrogateescape") + chunks[-1]
-        return body[:begin] + patched + body[end:]
+        return body[:begin], "".join(pieces).encode("utf-8", "surrogateescape"), chunks[-1], body[end:]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])
@@ -452,9 +452,11 @@ def _fresh_columns(body: bytes, rects: list[Rect]) -> tuple[int, int, dict[int, 
     first, last = rects[0].row, rects[0].last_row
     if any(r.row != first or r.last_row != last for r in rects) or len({r.col for r in rects}) != len(rects):
         return None
-    numbers = [int(n) for n in re.findall(rb'<row\b[^>]*?\sr="(\d+)"', body)]
-    if numbers and max(numbers) >= first:
+    last_row = re.match(rb'<row\b[^>]*?\sr="(\d+)"', body[body.rfind(b"<row "):]) if b"<row " in body else None
+    if last_row is not None and int(last_row.group(1)) >= first:  # rows ascend: the last is the largest
         return None
+    if last_row is None and re.search(rb"<row\b", body):
+        return None  # rows written otherwise: the general patch reads them
     return first, last, {r.col: r.values for r in rects}
 
 
@@ -463,32 +465,26 @@ def _column_cells(col: int, numbers: list[str], values: list, style: int | None,
     """The ``c`` elements of one column, row by row ('' for no element); floats and plain text
     inline. ``numbers``: the rows' numbers as text. ``own``: row → the style of the cell a value
     replaces, when not the column's, which it keeps."""
-    head = f'<c r="{column_letters(col)}'
+    letters = column_letters(col)
+    if own or not set(map(type, values)) <= {float, str, type(None)}:  # the rare rest, by the general rule
+        return [cell_xml(f"{letters}{n}", v, (own or {}).get(int(n), style)) for n, v in zip(numbers, values)]
+    # Computed columns repeat their values: each distinct value's element is written once, and
+    # each cell is its reference and that text. Zeros (0.0 and -0.0 are equal keys but not the
+    # same text) and unstyled blanks (no element) go by the general rule.
     s = f' s="{style}"' if style else ""
-    blank = f'"{s}/>' if style else None
-    tails: dict[Any, str] = {}  # value → the element after its row number: computed columns repeat
-    out = []
-    for n, v in zip(numbers, values):
-        if own and int(n) in own:
-            out.append(cell_xml(f"{head[6:]}{n}", v, own[int(n)]))
-            continue
-        kind = type(v)
+    tails = {}
+    for v in set(values):
         if v is None:
-            out.append(head + n + blank if blank else "")
-            continue
-        if kind is float and v:  # 0.0 and -0.0 are equal keys but not the same text
-            tail = tails.get(v)
-            if tail is None:
-                tail = tails[v] = f'"{s}><v>{v!r}</v></c>'
-            out.append(head + n + tail)
-        elif kind is str and v:
-            tail = tails.get(v)
-            if tail is None:
-                tail = tails[v] = cell_xml("", v, style)[6:]
-            out.append(head + n + tail)
-        else:  # the rare rest, by the general rule
-            out.append(cell_xml(f"{head[6:]}{n}", v, style))
-    return out
+            if style:
+                tails[v] = f'"{s}/>'
+        elif type(v) is float:
+            if v:
+                tails[v] = f'"{s}><v>{v!r}</v></c>'
+        elif v:
+            tails[v] = cell_xml("", v, style)[6:]
+    head, get = f'<c r="{letters}', tails.get
+    return [head + n + t if (t := get(v)) is not None else cell_xml(f"{letters}{n}", v, style)
+            for n, v in zip(numbers, values)]
 
 
 def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:

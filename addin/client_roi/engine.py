@@ -310,7 +310,6 @@ def exact_sums(values: Any, groups: Any = None, count: int = 1, *, name: str = "
     return [sums.sum((j,), name) for j in range(count)]
 
 
-_U = 2.0 ** -53        # unit roundoff of a double
 _SPLIT_ROUNDS = 3      # splits tried before the integer method decides
 _SIGN_EXPONENT = 4096  # a double's sign and exponent bits: 2 × 2048 values
 _BLOCK = 1 << 14       # values per vectorised pass: temporaries stay in the CPU cache
@@ -380,20 +379,20 @@ class _GroupSums:
         if len(self._sigmas) == _SPLIT_ROUNDS or self._x.size == 0:
             return False
         if self._sigmas:
-            top = math.ldexp(1.0, self._k - 53)  # the remainders' bound
+            top = math.ldexp(self._sigmas[-1], -53)  # the remainders' bound, 2^(k−53)
         else:
             top = max(-float(self._x.min()), float(self._x.max()))
         if not 0 < top < math.inf:
             return top == 0 and not self._sigmas and self._zero()
-        self._k = math.frexp(top)[1] + max(self._x.size - 1, 1).bit_length() + 1
-        if not -800 < self._k < 1023:  # σ must not overflow nor its error bound underflow
+        k = math.frexp(top)[1] + max(self._x.size - 1, 1).bit_length() + 1
+        if not -800 < k < 1023:  # σ must not overflow nor its error bound underflow
             return False
-        self._sigmas.append(math.ldexp(1.0, self._k))
+        self._sigmas.append(math.ldexp(1.0, k))
         q_sums, r_sums = self._pass()
         for j in range(self._count):
             self._parts[j].append(float(q_sums[j]))
         self._near = r_sums
-        self._error = self._spread * math.ldexp(1.0, self._k - 106)
+        self._error = self._spread * math.ldexp(1.0, k - 106)
         return True
 
     def _zero(self) -> bool:

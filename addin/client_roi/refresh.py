@@ -249,7 +249,7 @@ def _compute(inp: Inputs) -> Outputs:
     gains = np.where(is_client, gross, np.where(is_prospect, expected, np.nan))
     rank = b.tier_index(gains)
     tiered = rank >= 0
-    labels = np.array(b.labels + (None,), dtype=object)
+    tiers = np.array(b.labels + (None,), dtype=object)[rank]  # each row's tier label (None: no tier)
     budget = np.where(tiered, budgets[np.maximum(rank, 0)], np.nan)
     days = budget / day_cost
     roi_cells = [(ExcelError(v) if v == engine.DIV0 else v) if client else None
@@ -269,7 +269,7 @@ def _compute(inp: Inputs) -> Outputs:
 
     columns = {
         "role": [role_words.get(r) if r else None for r in roles.tolist()],
-        "tier": labels[rank].tolist(),
+        "tier": tiers.tolist(),
         "roi": _cells(roi_cells),
         "effort_budget": _cells(budget),
         "effort_days": _cells(days),
@@ -292,11 +292,11 @@ def _compute(inp: Inputs) -> Outputs:
         bands=bands,
         concentration=_concentration(population, words),
         pareto=_pareto(population, words),
-        review=_review(inp, words, gross, cost, is_client, labels[rank]),
+        review=_review(inp, words, gross, cost, is_client, tiers),
         plan=plan,
         sweep=sweep,
         balanced=_balanced(population, b.k, p["trim"] or 0, words),
-        overrun=_overrun(inp, words, labels[rank], prospect_days, prospect_spent),
+        overrun=_overrun(inp, words, tiers, prospect_days, prospect_spent),
         best_band=best,
         days_needed=needed,
         days_available=available,
@@ -371,9 +371,7 @@ def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
 def _cells(values) -> list[Any]:
     """Floats for Excel: NaN (blank) becomes None; markers pass through."""
     if isinstance(values, np.ndarray) and values.dtype == np.float64:  # a computed column: at C speed
-        cells = values.astype(object)
-        cells[np.isnan(values)] = None
-        return cells.tolist()
+        return engine._blank_nan(values).tolist()
     out = []
     for v in (values.tolist() if hasattr(values, "tolist") else values):
         if isinstance(v, float) and v != v:

@@ -171,9 +171,7 @@ class ZipBook:
         if len(rows) == last - first + 1 and all(len(row) >= col for row in rows):  # calamine's grid is rectangular
             out = [None if (v := row[col - 1]) == "" else v for row in rows]
         else:
-            out = [(grid[r - 1][col - 1] if r - 1 < len(grid) and col - 1 < len(grid[r - 1]) else None)
-                   for r in range(first, last + 1)]
-            out = [None if v == "" else v for v in out]
+            out = [self._base(sheet, r, col) for r in range(first, last + 1)]
         suspects = self.cached.suspects(sheet)
         letters = column_letters(col)
         for ref, why in suspects.items():
@@ -293,18 +291,17 @@ class ZipBook:
             close = xml.index(b"</sheetData>", open_end)
             body, tail = xml[open_end:close], close + len(b"</sheetData>")
         styles = _column_styles(xml[:start])
-        fresh = _fresh_columns(body, rects)
-        if fresh:  # whole new rows written column by column (a fill): built column-wise, faster
-            first, last, columns = fresh
-            numbers = [str(r) for r in range(first, last + 1)]
-            cells = [_column_cells(col, numbers, values, styles.get(col)) for col, values in sorted(columns.items())]
-            rows = "".join([f'<row r="{r}">{"".join(line)}</row>' for r, line in enumerate(zip(*cells), first)])
+        whole = _whole_columns(rects)
+        if whole:
+            first, last, columns = whole
             head = _widen_dimension(xml[:start], last, max(columns))
-            return b"".join((head, b"<sheetData>", body, rows.encode(), b"</sheetData>", xml[tail:]))
-        patched = self._patch_columns(body, rects, styles)
-        if patched is not None:
-            head = _widen_dimension(xml[:start], rects[0].last_row, max(r.col for r in rects))
-            return b"".join((head, b"<sheetData>", *patched, b"</sheetData>", xml[tail:]))
+            if _below_every_row(body, first):  # new rows (a fill): built column-wise, faster
+                numbers = [str(r) for r in range(first, last + 1)]
+                rows = _rows_text([f'<row r="{n}">' for n in numbers], numbers, columns, styles)
+                return b"".join((head, b"<sheetData>", body, rows.encode(), b"</sheetData>", xml[tail:]))
+            patched = self._patch_columns(body, first, last, columns, styles)
+            if patched is not None:
+                return b"".join((head, b"<sheetData>", *patched, b"</sheetData>", xml[tail:]))
         writes = _by_row(rects)
         out: list[bytes] = [b"<sheetData>"]
         pending = sorted(writes)
@@ -335,19 +332,15 @@ class ZipBook:
         head = _widen_dimension(xml[:start], max_row, max_col)
         return head + b"".join(out) + xml[tail:]
 
-    def _patch_columns(self, body: bytes, rects: list[Rect], styles: dict[int, int]) -> tuple[bytes, ...] | None:
+    def _patch_columns(self, body: bytes, first: int, last: int, columns: dict[int, list],
+                       styles: dict[int, int]) -> tuple[bytes, ...] | None:
         """A refresh's usual write, done in a few passes of the regex engine: whole contiguous
         columns over existing rows, the rightmost of every row. Each row's trailing run of cells
         of those columns goes (their own styles kept), the new cells end the row. None when the
         write or the rows are of another shape: the general patch handles them. The new body
         comes in pieces, joined once by the caller."""
-        if not rects or not all(r.column for r in rects) or len({r.col for r in rects}) != len(rects):
-            return None
-        first, last = rects[0].row, rects[0].last_row
-        columns = {r.col: r.values for r in rects}
         cols = sorted(columns)
-        if (any(r.row != first or r.last_row != last for r in rects) or cols[-1] - cols[0] != len(cols) - 1
-                or re.search(rb"<row\b[^>]*/>", body)):
+        if cols[-1] - cols[0] != len(cols) - 1 or re.search(rb"<row\b[^>]*/>", body):
             return None
         begin = body.find(b'<row r="%d"' % first)
         end = body.find(b'<row r="%d"' % (last + 1))
@@ -391,13 +384,11 @@ class ZipBook:
         for found in re.findall(rb'<c r="(?:' + unusual + rb')\d+"', run_text):
             ref, style = _REF.search(found[2:]), _STYLE.search(found)
             own[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
-        numbers = [str(r) for r in range(first, last + 1)]
-        cells = [_column_cells(c, numbers, columns[c], styles.get(c), own[c]) for c in cols]
         # One join of every piece, row by row, then one encoding (the XML is ASCII or UTF-8).
         # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
-        kept_text = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
-        pieces = chain.from_iterable(zip(kept_text, *cells, repeat("</row>")))
-        return body[:begin], "".join(pieces).encode("utf-8", "surrogateescape"), chunks[-1], body[end:]
+        heads = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
+        rows = _rows_text(heads, [str(r) for r in range(first, last + 1)], columns, styles, own)
+        return body[:begin], rows.encode("utf-8", "surrogateescape"), chunks[-1], body[end:]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])
@@ -444,20 +435,33 @@ class _Suspect:
     why: str
 
 
-def _fresh_columns(body: bytes, rects: list[Rect]) -> tuple[int, int, dict[int, list]] | None:
-    """When every write is one whole column over the same rows, below every row the sheet has:
-    (first row, last row, column → values); else None."""
+def _whole_columns(rects: list[Rect]) -> tuple[int, int, dict[int, list]] | None:
+    """When every write is one whole column over the same rows: (first row, last row,
+    column → values); else None."""
     if not rects or not all(r.column for r in rects):
         return None
     first, last = rects[0].row, rects[0].last_row
     if any(r.row != first or r.last_row != last for r in rects) or len({r.col for r in rects}) != len(rects):
         return None
-    last_row = re.match(rb'<row\b[^>]*?\sr="(\d+)"', body[body.rfind(b"<row "):]) if b"<row " in body else None
-    if last_row is not None and int(last_row.group(1)) >= first:  # rows ascend: the last is the largest
-        return None
-    if last_row is None and re.search(rb"<row\b", body):
-        return None  # rows written otherwise: the general patch reads them
     return first, last, {r.col: r.values for r in rects}
+
+
+def _below_every_row(body: bytes, row: int) -> bool:
+    """Whether ``row`` comes after every row of the sheetData ``body`` (rows ascend: the last is
+    the largest). Rows written otherwise (no ``r`` on the last) count as not."""
+    at = body.rfind(b"<row ")
+    if at < 0:
+        return re.search(rb"<row\b", body) is None
+    last = re.match(rb'<row\b[^>]*?\sr="(\d+)"', body[at:])
+    return last is not None and int(last.group(1)) < row
+
+
+def _rows_text(heads: list[str], numbers: list[str], columns: dict[int, list], styles: dict[int, int],
+               own: dict[int, dict[int, int]] | None = None) -> str:
+    """Row after row: its head (what it keeps, or its opening tag), the cells of ``columns``
+    (column → values) in column order, ``</row>``. ``own``: column → row → a kept own style."""
+    cells = [_column_cells(c, numbers, columns[c], styles.get(c), own and own[c]) for c in sorted(columns)]
+    return "".join(chain.from_iterable(zip(heads, *cells, repeat("</row>"))))
 
 
 def _column_cells(col: int, numbers: list[str], values: list, style: int | None,

@@ -162,6 +162,29 @@ def test_shares_hhi_and_summaries_do_not_depend_on_order(population, rnd):
     assert a.equals(b) and a.attrs == b.attrs
 
 
+flags = st.sampled_from(["yes", "no", " Oui ", "n", "VRAI", "0", "1", "", "  ", None, "maybe"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=12).flatmap(
+    lambda n: st.tuples(st.lists(flags, min_size=n, max_size=n), st.lists(flags, min_size=n, max_size=n))))
+def test_roles_of_text_flags_are_those_of_the_item_by_item_rule(columns):
+    """Text flags take the array route; the same flags one by one (the route of any other kind,
+    and of every column with a bad flag) give the same roles, or the same error."""
+    should, paid = columns
+
+    def roles(sp, hp):
+        try:
+            return cr.client_role(sp, hp).tolist()
+        except cr.ClientRoiError as exc:
+            return str(exc)
+
+    # a last customer paid 0.0 (a number: the item route) or "no" (text): a user either way
+    slow = roles(should + ["no"], paid + [0.0])
+    fast = roles(should + ["no"], paid + ["no"])
+    assert fast == slow
+
+
 # --- numbers written by any supported convention read back to the same float ----------------
 
 def _write(x: float, style: str) -> str:

@@ -961,6 +961,24 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
     raise _item_error(name, i, shape, f"is {_describe(v)}; expected yes/no, oui/non, true/false or 1/0")
 
 
+_ROLES = np.array([None, "user", "prospect", "client"], dtype=object)
+
+
+def _flag_codes(values: list) -> np.ndarray | None:
+    """The flags of a column of text and blanks as int8 (-1 blank, 0 no, 1 yes), each distinct
+    text read once; None for a column holding anything else, or a flag that is not one."""
+    if not set(map(type, values)) <= {str, type(None)}:
+        return None
+    code = {}
+    for v in set(values):
+        try:
+            flag = _flag(v, "", 0, ())
+        except ClientRoiError:
+            return None
+        code[v] = -1 if flag is None else int(flag)
+    return np.fromiter(map(code.__getitem__, values), dtype=np.int8, count=len(values))
+
+
 def client_role(should_pay: Any, has_paid: Any) -> Any:
     """``client`` (should pay and has paid), ``prospect`` (should pay, has not yet) or
     ``user`` (is not expected to pay, whatever has_paid says).
@@ -979,6 +997,12 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
     n = max(sp.size, hp.size)
     sp_flat = np.broadcast_to(sp.reshape(-1), (n,)) if sp.size == 1 else sp.reshape(-1)
     hp_flat = np.broadcast_to(hp.reshape(-1), (n,)) if hp.size == 1 else hp.reshape(-1)
+    should, paid = _flag_codes(sp_flat.tolist()), _flag_codes(hp_flat.tolist())
+    if should is not None and paid is not None and not np.any((should < 0) & (paid >= 0)):
+        # every flag good: the roles in a few array passes (None, user, prospect, client)
+        pick = np.where(should < 0, 0, np.where(should == 0, 1, 2 + (paid == 1)))
+        return _shaped(_ROLES[pick], shape, like)
+    # else item by item, to name the first bad item as the rule reads
     out = np.empty(n, dtype=object)
     seen: dict[tuple[str, Any], bool | None] = {}  # a column holds a handful of distinct flags
 

@@ -7,7 +7,7 @@ import numpy as np
 import openpyxl
 
 import client_roi as cr
-from client_roi import cli, files, layout, template
+from client_roi import cli, files, layout, template, xlsx
 from libreoffice import recalculated
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -168,7 +168,7 @@ def test_hostile_xlsx_is_refused(tmp_path, capsys, monkeypatch):
             zout.writestr(item, laughs if item.filename == "xl/worksheets/sheet1.xml" else data)
     assert run("fill", hostile, "-o", tmp_path / "h.xlsx") == 2
     assert "cannot be read as a workbook" in capsys.readouterr().err
-    monkeypatch.setattr(files, "MAX_UNZIPPED", 1000)
+    monkeypatch.setattr(xlsx, "MAX_UNZIPPED", 1000)
     assert run("fill", src, "-o", tmp_path / "b.xlsx") == 2
     assert "refused" in capsys.readouterr().err
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from client_roi import cli, files, layout, template
+from client_roi import cli, files, layout, template, xlsx
 from client_roi.zipbook import NotPatchable, ZipBook, cell_xml
 from libreoffice import recalculated
 from ooxml import findings
@@ -140,10 +141,50 @@ def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edi
 
 def _zip(book: ZipBook) -> bytes:
     import io
-    import zipfile
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         for name in book.order:
             z.writestr(name, book.parts[name])
     return buffer.getvalue()
+
+
+def test_the_customers_sheet_read_ahead_is_the_sheet_read_when_asked(tmp_path, monkeypatch):
+    """prefetch reads the table's sheet on a thread of its own; grid gives the same rows. Where no
+    thread can start (Pyodide) or the hint names no table, the sheet is read when asked for."""
+    import threading
+
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    sheet = layout.SHEETS["customers"]["en"]
+    plain = xlsx.CachedValues.from_path(demo)
+    ahead = xlsx.CachedValues.from_path(demo)
+    ahead.prefetch(layout.TABLE)
+    assert list(ahead._reading) == [sheet]
+    assert ahead.grid(sheet) == plain.grid(sheet) and not ahead._reading
+    assert ahead.grid(layout.SHEETS["tiers"]["en"]) == plain.grid(layout.SHEETS["tiers"]["en"])
+
+    def no_thread(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    for table in (layout.TABLE, "NoSuchTable"):
+        later = xlsx.CachedValues.from_path(demo)
+        later.prefetch(table)
+        assert not later._reading and later.grid(sheet) == plain.grid(sheet)
+
+
+def test_a_sheet_that_fails_to_read_ahead_is_refused_by_the_refresh_in_one_line(tmp_path, capsys):
+    demo, bad = tmp_path / "demo.xlsx", tmp_path / "bad.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    part = ZipBook.from_path(demo).sheet_parts[layout.SHEETS["customers"]["en"]]
+    with zipfile.ZipFile(demo) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == part:  # a cell whose value element is never closed
+                data = data.replace(b'<row r="3"', b'<row r="3"><c r="A3"><v>1</x></c></row><row r="3"', 1)
+            zout.writestr(item, data)
+    assert cli.main(["refresh", str(bad), "-o", str(tmp_path / "out.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("client-roi: bad.xlsx: cannot be read as a workbook (sheet 'Customers'")
+    assert err.count("\n") == 1 and not (tmp_path / "out.xlsx").exists()

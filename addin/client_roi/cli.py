@@ -203,17 +203,23 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_refresh(args: argparse.Namespace) -> int:
     """Refresh a workbook file: patched in place of its computed cells by the fast adapter
     (ZipBook); a file whose XML that adapter does not rewrite goes through openpyxl."""
-    from . import files
-    from .zipbook import NotPatchable, ZipBook
+    from . import layout
+    from .xlsx import CachedValues, InputFileError
 
     source = Path(args.book)
     if not source.is_file():
-        raise files.InputFileError(f"{source}: no such file" if not source.exists() else f"{source}: is not a file")
+        raise InputFileError(f"{source}: no such file" if not source.exists() else f"{source}: is not a file")
     target = Path(args.output) if args.output else source.with_name(f"{source.stem}.refreshed{source.suffix}")
     progress = Progress()
+    with progress.step("reading", 15):
+        # calamine reads the customers on another core while the modules load and the parts unzip
+        cached = CachedValues.from_path(source)
+        cached.prefetch(layout.TABLE)
+        from . import files
+        from .zipbook import NotPatchable, ZipBook
+
+        book = ZipBook(cached.data, source.name, cached)
     try:
-        with progress.step("reading", 15):
-            book = ZipBook.from_path(source)
         with progress.step("refreshing", 40):
             out = book.refresh()
         with progress.step("saving", 45):

@@ -33,7 +33,6 @@ import csv
 import io
 import math
 import os
-import posixpath
 import re
 import stat
 import tempfile
@@ -45,8 +44,8 @@ from typing import Any
 import pandas as pd
 
 from . import decimals, engine, layout
+from .xlsx import CachedValues, InputFileError, check_zip  # noqa: F401 - files' own names too
 
-MAX_UNZIPPED = 2 * 1024**3   # bytes an .xlsx may expand to
 MAX_CELL_TEXT = 32_767       # Excel's limit on the characters of one cell
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_ISO = "2000-01-01T00:00:00Z"
@@ -57,10 +56,6 @@ BOOK_SUFFIXES = (".xlsx", ".xlsm")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 INPUT_KEYS = {c.key for c in layout.INPUTS}
-
-
-class InputFileError(Exception):
-    """A customer file that cannot be read; the message names the file, row and column."""
 
 
 @dataclass
@@ -177,16 +172,6 @@ def read_text(path: Path, *, decimal: str | None = None, encoding: str | None = 
     return _frame(rows[0], rows[1:], path.name, first_row=2, decimal=decimal)
 
 
-def check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as z:
-            total = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
-        raise InputFileError(f"{path.name}: not an .xlsx file (not a zip archive)") from None
-    if total > MAX_UNZIPPED:
-        raise InputFileError(f"{path.name}: expands to {total / 1e9:.1f} GB; refused")
-
-
 def load_workbook(path: Path, **kwargs):
     """openpyxl.load_workbook after a zip-bomb check; defusedxml guards the XML itself.
     An .xlsm keeps its macros (``keep_vba``)."""
@@ -200,111 +185,6 @@ def load_workbook(path: Path, **kwargs):
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged or hostile file
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
-
-
-class CachedValues:
-    """Cell values of an .xlsx as Excel last computed them (python-calamine), and the cells
-    whose value cannot be trusted: formulas with no cached result, error values."""
-
-    def __init__(self, name: str, data: bytes, parts: dict[str, bytes] | None = None):
-        from python_calamine import CalamineWorkbook
-
-        self.name, self.data, self.parts = name, data, parts  # parts: already unzipped, if at hand
-        try:
-            self.book = CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
-        except Exception as exc:  # calamine raises its own kinds for damaged files
-            raise InputFileError(f"{name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
-        self._grids: dict[str, list[list[Any]]] = {}
-        self._suspects: dict[str, dict[str, str]] = {}
-        self._sheet_parts: dict[str, str] | None = None
-
-    @classmethod
-    def from_bytes(cls, name: str, data: bytes, parts: dict[str, bytes] | None = None) -> "CachedValues":
-        return cls(name, data, parts)
-
-    @classmethod
-    def from_path(cls, path: Path) -> "CachedValues":
-        check_zip(path)
-        return cls(path.name, path.read_bytes())
-
-    def grid(self, sheet: str) -> list[list[Any]]:
-        if sheet not in self._grids:
-            try:
-                self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            except Exception as exc:  # noqa: BLE001 - calamine's own kinds for bad sheet XML
-                raise InputFileError(f"{self.name}: cannot be read as a workbook (sheet '{sheet}': {type(exc).__name__}: {exc})") from None
-        return self._grids[sheet]
-
-    def value(self, sheet: str, row: int, col: int) -> Any:
-        grid = self.grid(sheet)
-        if row - 1 < len(grid) and col - 1 < len(grid[row - 1]):
-            return grid[row - 1][col - 1]
-        return None
-
-    def suspects(self, sheet: str) -> dict[str, str]:
-        """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
-        if sheet not in self._suspects:
-            self._suspects[sheet] = _suspect_cells(self._part(self.sheet_parts()[sheet]))
-        return self._suspects[sheet]
-
-    def sheet_parts(self) -> dict[str, str]:
-        if self._sheet_parts is None:
-            self._sheet_parts = sheet_parts(self._part)
-        return self._sheet_parts
-
-    def _part(self, name: str) -> bytes:
-        if self.parts is not None and name in self.parts:
-            return self.parts[name]
-        with zipfile.ZipFile(io.BytesIO(self.data)) as z:
-            return z.read(name)
-
-
-def resolve_part(source: str, target: str) -> str:
-    """A relationship's target as a part name, relative to the part that holds it."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
-
-
-def sheet_parts(read) -> dict[str, str]:
-    """Sheet name → its part (``xl/worksheets/sheet1.xml``), from ``read(part name) -> bytes``."""
-    from defusedxml.ElementTree import fromstring
-
-    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    rels = {r.get("Id"): r.get("Target") for r in fromstring(read("xl/_rels/workbook.xml.rels"))}
-    return {s.get("name"): resolve_part("xl/workbook.xml", rels[s.get(f"{rel_ns}id")])
-            for s in fromstring(read("xl/workbook.xml")).iter(f"{main}sheet")}
-
-
-def _suspect_cells(data: bytes) -> dict[str, str]:
-    """{'D5': why} for the cells of one sheet's XML whose value cannot be trusted."""
-    from defusedxml.ElementTree import iterparse
-
-    start, end = data.find(b"<sheetData"), data.rfind(b"</sheetData>")
-    if start >= 0 and end > start:  # unprefixed: "<f" opens nothing but a formula in sheetData
-        tokens = (b"<f", b't="e"')
-    else:
-        start, end, tokens = 0, len(data), (b"<f>", b"<f ", b"<f/", b't="e"', b":f>", b":f ")
-    if not any(data.find(token, start, end) >= 0 for token in tokens):
-        return {}  # no cell formula, no error value: nothing to check (the common case, fast)
-    out = {}
-    for _, el in iterparse(io.BytesIO(data)):
-        if el.tag.endswith("}c") or el.tag == "c":
-            formula = value = None
-            for child in el:
-                local = child.tag.rsplit("}", 1)[-1]
-                if local == "f":
-                    formula = child.text or ""
-                elif local == "v":
-                    value = child.text
-            if el.get("t") == "e":
-                out[el.get("r")] = f"holds the error value {value}"
-            elif formula is not None and (value is None or value == "") and el.get("t") != "inlineStr":
-                out[el.get("r")] = (f"holds the formula ={formula} with no computed value: open and save "
-                                    "the file in Excel or LibreOffice, then try again")
-            el.clear()
-    return out
 
 
 def read_xlsx(path: Path, *, decimal: str | None = None) -> pd.DataFrame:

@@ -17,7 +17,6 @@ leaves ``r`` out is not patched (:class:`NotPatchable`); the caller uses openpyx
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from xml.sax.saxutils import escape
 
 from . import engine, layout
 from .refresh import ExcelError, RefreshError, Table, cell_name, column_letter
+from .xlsx import CachedValues, tables
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -109,39 +109,33 @@ class Rect:
 class ZipBook:
     """The Workbook protocol of :mod:`client_roi.refresh` over the parts of an .xlsx."""
 
-    def __init__(self, data: bytes, name: str = "book.xlsx"):
+    def __init__(self, data: bytes, name: str = "book.xlsx", cached: CachedValues | None = None):
+        """``cached``: the same file's values, when its reading has already begun."""
         from defusedxml.ElementTree import fromstring
-
-        from .files import CachedValues, resolve_part
 
         self.name = name
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             self.order = [i.filename for i in z.infolist()]
             self.parts = {n: z.read(n) for n in self.order}
-        self.cached = CachedValues.from_bytes(name, data, self.parts)
+        if cached is None:
+            cached = CachedValues.from_bytes(name, data, self.parts)
+        else:
+            cached.parts = self.parts  # unzipped once, for both
+        self.cached = cached
         self.sheet_parts = self.cached.sheet_parts()
         book = fromstring(self.parts["xl/workbook.xml"])
         self.names = {d.get("name"): d.text for d in book.iter(f"{MAIN}definedName")
                       if d.get("localSheetId") is None and d.text}
-        self.tables: dict[str, tuple[str, str, int]] = {}
-        for sheet, part in self.sheet_parts.items():
-            rels_part = _rels_of(part)
-            if rels_part not in self.parts:
-                continue
-            for r in fromstring(self.parts[rels_part]):
-                if r.get("Type", "").endswith("/table"):
-                    t = fromstring(self.parts[resolve_part(part, r.get("Target"))])
-                    self.tables[t.get("displayName") or t.get("name")] = (
-                        sheet, t.get("ref"), int(t.get("totalsRowCount") or 0))
+        self.tables = tables(self.parts.__getitem__, self.sheet_parts)
         self.rects: dict[str, list[Rect]] = {}
         self.formulas_replaced = False
 
     @classmethod
     def from_path(cls, path) -> "ZipBook":
-        from .files import check_zip
-
-        check_zip(path)
-        return cls(path.read_bytes(), path.name)
+        """The book of a file; calamine reads the customers' sheet on another core meanwhile."""
+        cached = CachedValues.from_path(path)
+        cached.prefetch(layout.TABLE)
+        return cls(cached.data, cached.name, cached)
 
     @property
     def has_macros(self) -> bool:
@@ -166,23 +160,23 @@ class ZipBook:
         return self._base(sheet, row, col)
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
-        grid = self.cached.grid(sheet)
-        rows = grid[first - 1:last]
-        if len(rows) == last - first + 1 and all(len(row) >= col for row in rows):  # calamine's grid is rectangular
+        rows = self.cached.grid(sheet)[first - 1:last]
+        if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
             out = [None if (v := row[col - 1]) == "" else v for row in rows]
         else:
             out = [self._base(sheet, r, col) for r in range(first, last + 1)]
-        suspects = self.cached.suspects(sheet)
+        suspect = False
         letters = column_letters(col)
-        for ref, why in suspects.items():
+        for ref, why in self.cached.suspects(sheet).items():
             m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
             if m and m[1] == letters and first <= int(m[2]) <= last:
                 out[int(m[2]) - first] = _Suspect(cell_name(sheet, int(m[2]), col), why)
+                suspect = True
         for rect in self.rects.get(sheet, ()):
             if rect.col <= col < rect.col + rect.width and rect.row <= last and rect.last_row >= first:
                 for r in range(max(first, rect.row), min(last, rect.last_row) + 1):
                     out[r - first] = rect.at(r, col)
-        for v in out:
+        for v in out if suspect else ():  # the first still there (not written over) is refused
             if isinstance(v, _Suspect):
                 raise RefreshError(f"{v.where}: {v.why}")
         return out
@@ -538,9 +532,3 @@ def _split_name(text: str) -> tuple[str, str]:
     if sheet.startswith("'"):
         sheet = sheet[1:-1].replace("''", "'")
     return sheet, ref
-
-
-def _rels_of(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", name + ".rels")
-

@@ -1,0 +1,191 @@
+"""An .xlsx read without openpyxl: its parts, its tables, and its cells' values as Excel last
+computed them (python-calamine). No pandas here: the command line starts reading a big book
+before the heavy modules load (:meth:`CachedValues.prefetch`)."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import threading
+import zipfile
+from pathlib import Path
+from typing import Any
+
+MAX_UNZIPPED = 2 * 1024**3   # bytes an .xlsx may expand to
+
+
+class InputFileError(Exception):
+    """A customer file that cannot be read; the message names the file, row and column."""
+
+
+def check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as z:
+            total = sum(i.file_size for i in z.infolist())
+    except zipfile.BadZipFile:
+        raise InputFileError(f"{path.name}: not an .xlsx file (not a zip archive)") from None
+    if total > MAX_UNZIPPED:
+        raise InputFileError(f"{path.name}: expands to {total / 1e9:.1f} GB; refused")
+
+
+class CachedValues:
+    """Cell values of an .xlsx as Excel last computed them (python-calamine), and the cells
+    whose value cannot be trusted: formulas with no cached result, error values."""
+
+    def __init__(self, name: str, data: bytes, parts: dict[str, bytes] | None = None):
+        from python_calamine import CalamineWorkbook
+
+        self.name, self.data, self.parts = name, data, parts  # parts: already unzipped, if at hand
+        try:
+            self.book = CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
+        except Exception as exc:  # calamine raises its own kinds for damaged files
+            raise InputFileError(f"{name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+        self._grids: dict[str, list[list[Any]]] = {}
+        self._errors: dict[str, str] = {}
+        self._reading: dict[str, threading.Thread] = {}
+        self._lock = threading.Lock()  # one calamine call at a time: the book is not shared
+        self._widths: dict[str, int] = {}
+        self._suspects: dict[str, dict[str, str]] = {}
+        self._sheet_parts: dict[str, str] | None = None
+
+    @classmethod
+    def from_bytes(cls, name: str, data: bytes, parts: dict[str, bytes] | None = None) -> "CachedValues":
+        return cls(name, data, parts)
+
+    @classmethod
+    def from_path(cls, path: Path) -> "CachedValues":
+        check_zip(path)
+        return cls(path.name, path.read_bytes())
+
+    def grid(self, sheet: str) -> list[list[Any]]:
+        """The sheet's values, row by row, from A1 (a rectangle: every row as wide)."""
+        reading = self._reading.pop(sheet, None)
+        if reading is not None:
+            reading.join()
+        if sheet not in self._grids and sheet not in self._errors:
+            self._read(sheet)
+        if sheet in self._errors:
+            raise InputFileError(self._errors[sheet])
+        return self._grids[sheet]
+
+    def prefetch(self, table: str) -> None:
+        """Start reading the sheet that holds ``table`` on a thread of its own, and return at
+        once: calamine parses without holding the GIL, so what the caller does next (loading
+        modules, unzipping the parts) runs alongside on another core; :meth:`grid` waits for
+        it. Only a hint: where no thread can start (Pyodide), or the parts do not say where the
+        table is, the sheet is read when first asked for, and any error is reported then."""
+        try:
+            sheet = tables(self._part, self.sheet_parts())[table][0]
+            if sheet not in self._grids and sheet not in self._reading:
+                thread = threading.Thread(target=self._read, args=(sheet,), daemon=True)
+                thread.start()
+                self._reading[sheet] = thread
+        except Exception:  # noqa: BLE001 - a hint that cannot be taken changes nothing
+            return
+
+    def _read(self, sheet: str) -> None:
+        with self._lock:
+            try:
+                self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # noqa: BLE001 - calamine's own kinds for bad sheet XML
+                self._errors[sheet] = (f"{self.name}: cannot be read as a workbook "
+                                       f"(sheet '{sheet}': {type(exc).__name__}: {exc})")
+
+    def width(self, sheet: str) -> int:
+        """The columns every row of the sheet's grid has (calamine's grid is a rectangle)."""
+        if sheet not in self._widths:
+            self._widths[sheet] = min(map(len, self.grid(sheet)), default=0)
+        return self._widths[sheet]
+
+    def value(self, sheet: str, row: int, col: int) -> Any:
+        grid = self.grid(sheet)
+        if row - 1 < len(grid) and col - 1 < len(grid[row - 1]):
+            return grid[row - 1][col - 1]
+        return None
+
+    def suspects(self, sheet: str) -> dict[str, str]:
+        """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
+        if sheet not in self._suspects:
+            self._suspects[sheet] = _suspect_cells(self._part(self.sheet_parts()[sheet]))
+        return self._suspects[sheet]
+
+    def sheet_parts(self) -> dict[str, str]:
+        if self._sheet_parts is None:
+            self._sheet_parts = sheet_parts(self._part)
+        return self._sheet_parts
+
+    def _part(self, name: str) -> bytes:
+        if self.parts is not None and name in self.parts:
+            return self.parts[name]
+        with zipfile.ZipFile(io.BytesIO(self.data)) as z:
+            return z.read(name)
+
+
+def resolve_part(source: str, target: str) -> str:
+    """A relationship's target as a part name, relative to the part that holds it."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def sheet_parts(read) -> dict[str, str]:
+    """Sheet name → its part (``xl/worksheets/sheet1.xml``), from ``read(part name) -> bytes``."""
+    from defusedxml.ElementTree import fromstring
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    rels = {r.get("Id"): r.get("Target") for r in fromstring(read("xl/_rels/workbook.xml.rels"))}
+    return {s.get("name"): resolve_part("xl/workbook.xml", rels[s.get(f"{rel_ns}id")])
+            for s in fromstring(read("xl/workbook.xml")).iter(f"{main}sheet")}
+
+
+def tables(read, sheets: dict[str, str]) -> dict[str, tuple[str, str, int]]:
+    """Table name → (sheet, range, rows of its totals row), from each sheet's relationships.
+    ``sheets``: sheet name → part; ``read(part name) -> bytes`` raises KeyError for a part the
+    file lacks (a sheet without relationships has no table)."""
+    from defusedxml.ElementTree import fromstring
+
+    out: dict[str, tuple[str, str, int]] = {}
+    for sheet, part in sheets.items():
+        folder, name = posixpath.split(part)
+        try:
+            rels = fromstring(read(posixpath.join(folder, "_rels", name + ".rels")))
+        except KeyError:
+            continue
+        for r in rels:
+            if r.get("Type", "").endswith("/table"):
+                t = fromstring(read(resolve_part(part, r.get("Target"))))
+                out[t.get("displayName") or t.get("name")] = (sheet, t.get("ref"), int(t.get("totalsRowCount") or 0))
+    return out
+
+
+def _suspect_cells(data: bytes) -> dict[str, str]:
+    """{'D5': why} for the cells of one sheet's XML whose value cannot be trusted."""
+    from defusedxml.ElementTree import iterparse
+
+    start, end = data.find(b"<sheetData"), data.rfind(b"</sheetData>")
+    if start >= 0 and end > start:  # unprefixed: "<f" opens nothing but a formula in sheetData
+        tokens = (b"<f", b't="e"')
+    else:
+        start, end, tokens = 0, len(data), (b"<f>", b"<f ", b"<f/", b't="e"', b":f>", b":f ")
+    if not any(data.find(token, start, end) >= 0 for token in tokens):
+        return {}  # no cell formula, no error value: nothing to check (the common case, fast)
+    out = {}
+    for _, el in iterparse(io.BytesIO(data)):
+        if el.tag.endswith("}c") or el.tag == "c":
+            formula = value = None
+            for child in el:
+                local = child.tag.rsplit("}", 1)[-1]
+                if local == "f":
+                    formula = child.text or ""
+                elif local == "v":
+                    value = child.text
+            if el.get("t") == "e":
+                out[el.get("r")] = f"holds the error value {value}"
+            elif formula is not None and (value is None or value == "") and el.get("t") != "inlineStr":
+                out[el.get("r")] = (f"holds the formula ={formula} with no computed value: open and save "
+                                    "the file in Excel or LibreOffice, then try again")
+            el.clear()
+    return out
+
+

@@ -69,6 +69,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--verbose", action="store_true", help="every run's time, not only the medians")
     args = ap.parse_args()
     from bench_workbook import customers
     from client_roi import layout
@@ -94,6 +95,8 @@ def main() -> None:
         times["help"].append(run([py, "-m", "client_roi.cli", "--help"])[0])
         times["numpy"].append(run([py, "-c", "import numpy"])[0])
     m = {k: statistics.median(v) for k, v in times.items()}
+    if args.verbose:
+        print({k: [round(x, 2) for x in v] for k, v in times.items()})
     print(f"{args.n:,} customers, median of {args.repeat} alternated runs")
     print(f"fill {m['fill']:.2f} s / XlsxWriter same table {m['xlsxwriter']:.2f} s = "
           f"{m['fill'] / m['xlsxwriter']:.2f}x (target <= 0.7x)")

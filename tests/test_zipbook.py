@@ -149,7 +149,7 @@ def _zip(book: ZipBook) -> bytes:
     return buffer.getvalue()
 
 
-def test_the_customers_sheet_read_ahead_is_the_sheet_read_when_asked(tmp_path, monkeypatch):
+def test_the_customers_sheet_read_ahead_is_the_sheet_read_when_asked(tmp_path, monkeypatch, capsys):
     """prefetch reads the table's sheet on a thread of its own; grid gives the same rows. Where no
     thread can start (Pyodide) or the hint names no table, the sheet is read when asked for."""
     import threading
@@ -163,6 +163,22 @@ def test_the_customers_sheet_read_ahead_is_the_sheet_read_when_asked(tmp_path, m
     assert list(ahead._reading) == [sheet]
     assert ahead.grid(sheet) == plain.grid(sheet) and not ahead._reading
     assert ahead.grid(layout.SHEETS["tiers"]["en"]) == plain.grid(layout.SHEETS["tiers"]["en"])
+
+    # pyo3 raises a Rust panic as a BaseException: on the thread it is kept for grid to report,
+    # not printed as a traceback
+    class PanicException(BaseException):
+        pass
+
+    class Panicking:
+        def get_sheet_by_name(self, name):
+            raise PanicException("index out of bounds")
+
+    panics = xlsx.CachedValues.from_path(demo)
+    panics.book = Panicking()
+    panics.prefetch(layout.TABLE)
+    with pytest.raises(xlsx.InputFileError, match=r"sheet 'Customers': PanicException: index out of bounds"):
+        panics.grid(sheet)
+    assert "Traceback" not in capsys.readouterr().err
 
     def no_thread(self):
         raise RuntimeError("can't start new thread")

@@ -87,7 +87,9 @@ class CachedValues:
         with self._lock:
             try:
                 self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            except Exception as exc:  # noqa: BLE001 - calamine's own kinds for bad sheet XML
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:  # noqa: BLE001 - calamine's own kinds, its panics too (BaseException)
                 self._errors[sheet] = (f"{self.name}: cannot be read as a workbook "
                                        f"(sheet '{sheet}': {type(exc).__name__}: {exc})")
 

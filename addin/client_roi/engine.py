@@ -1245,11 +1245,12 @@ def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFram
     rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
     money = numbers(budgets, "budgets")
     time = numbers(days, "days")
-    counted = (rank >= 0) & ~np.isnan(money)
+    counted = (rank >= 0) & (rank < k) & ~np.isnan(money)
+    tiers = rank[counted]
     return pd.DataFrame({
-        "prospects": [int(np.sum(counted & (rank == j))) for j in range(k)],
-        "effort_budget": [exact_sum(money[counted & (rank == j)], "effort budgets") for j in range(k)],
-        "effort_days": [exact_sum(time[counted & (rank == j)], "effort days") for j in range(k)],
+        "prospects": np.bincount(tiers, minlength=k),
+        "effort_budget": exact_sums(money[counted], tiers, k, name="effort budgets"),
+        "effort_days": exact_sums(time[counted], tiers, k, name="effort days"),
     })
 
 

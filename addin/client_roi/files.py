@@ -44,7 +44,7 @@ from typing import Any
 import pandas as pd
 
 from . import decimals, engine, layout
-from .xlsx import CachedValues, InputFileError, check_zip  # noqa: F401 - files' own names too
+from .xlsx import CachedValues, InputFileError, cell_position, check_zip  # noqa: F401 - files' own names too
 
 MAX_CELL_TEXT = 32_767       # Excel's limit on the characters of one cell
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -198,7 +198,7 @@ def read_xlsx(path: Path, *, decimal: str | None = None) -> pd.DataFrame:
 
 
 def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
-    from openpyxl.utils import get_column_letter
+    from .refresh import column_letter
 
     cached = CachedValues.from_path(path)
     book = cached.book
@@ -221,16 +221,13 @@ def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
     suspects = cached.suspects(sheet)
 
     def cell(i: int, key: str) -> str:
-        return f"'{sheet}'!{get_column_letter(left + positions[key] + 1)}{top + 2 + i}"
+        return f"'{sheet}'!{column_letter(left + positions[key] + 1)}{top + 2 + i}"
 
+    inputs = {left + j + 1: j for key, j in positions.items() if key in INPUT_KEYS}  # column -> header index
     for ref, why in suspects.items():
-        for key, j in positions.items():
-            if key not in INPUT_KEYS:
-                continue
-            col = get_column_letter(left + j + 1)
-            m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-            if m and m[1] == col and top + 2 <= int(m[2]) <= top + 1 + len(rows):
-                raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[j]}'): {why}")
+        at = cell_position(ref)
+        if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
+            raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
     return _frame(header, rows, f"{path.name}", first_row=top + 2, decimal=decimal, cell=cell)
 
 

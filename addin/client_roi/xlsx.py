@@ -6,16 +6,36 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import threading
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 MAX_UNZIPPED = 2 * 1024**3   # bytes an .xlsx may expand to
 
 
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
 class InputFileError(Exception):
     """A customer file that cannot be read; the message names the file, row and column."""
+
+
+@lru_cache(maxsize=None)
+def column_index(letters: str | bytes) -> int:
+    """1 for A, 27 for AA."""
+    n = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def cell_position(ref: str) -> tuple[int, int] | None:
+    """(row, column) of a cell reference as a sheet's XML writes it (``D5``); None otherwise."""
+    m = _CELL.fullmatch(ref)
+    return (int(m[2]), column_index(m[1])) if m else None
 
 
 def check_zip(path: Path) -> None:

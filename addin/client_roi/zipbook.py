@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 
 from . import engine, layout
 from .refresh import ExcelError, RefreshError, Table, cell_name, column_letter
-from .xlsx import CachedValues, tables
+from .xlsx import CachedValues, cell_position, column_index, tables
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -45,18 +45,7 @@ class NotPatchable(Exception):
     """A workbook whose XML this adapter does not rewrite; refresh it with openpyxl instead."""
 
 
-@lru_cache(maxsize=None)
-def column_index(letters: str | bytes) -> int:
-    n = 0
-    for ch in letters if isinstance(letters, str) else letters.decode():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 column_letters = lru_cache(maxsize=None)(column_letter)  # called once per written cell
-
-
-
 
 
 def cell_xml(ref: str, value: Any, style: int | None) -> str:
@@ -166,11 +155,10 @@ class ZipBook:
         else:
             out = [self._base(sheet, r, col) for r in range(first, last + 1)]
         suspect = False
-        letters = column_letters(col)
         for ref, why in self.cached.suspects(sheet).items():
-            m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-            if m and m[1] == letters and first <= int(m[2]) <= last:
-                out[int(m[2]) - first] = _Suspect(cell_name(sheet, int(m[2]), col), why)
+            at = cell_position(ref)
+            if at and at[1] == col and first <= at[0] <= last:
+                out[at[0] - first] = _Suspect(cell_name(sheet, at[0], col), why)
                 suspect = True
         for rect in self.rects.get(sheet, ()):
             if rect.col <= col < rect.col + rect.width and rect.row <= last and rect.last_row >= first:

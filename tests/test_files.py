@@ -1,6 +1,5 @@
 """Files: the CLI's fill, refresh and template, as users run them."""
 
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +8,7 @@ import openpyxl
 import client_roi as cr
 from client_roi import cli, files, layout, template, xlsx
 from libreoffice import recalculated
+from zips import rezip
 
 ROOT = Path(__file__).resolve().parents[1]
 COL = {c.key: i for i, c in enumerate(layout.COLUMNS)}  # position of each column in the table
@@ -161,11 +161,7 @@ def test_hostile_xlsx_is_refused(tmp_path, capsys, monkeypatch):
               '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
               '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
               '</sheetData></worksheet>')
-    hostile = tmp_path / "hostile.xlsx"
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(hostile, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            zout.writestr(item, laughs if item.filename == "xl/worksheets/sheet1.xml" else data)
+    hostile = rezip(src, tmp_path / "hostile.xlsx", {"xl/worksheets/sheet1.xml": lambda _: laughs.encode()})
     assert run("fill", hostile, "-o", tmp_path / "h.xlsx") == 2
     assert "cannot be read as a workbook" in capsys.readouterr().err
     monkeypatch.setattr(xlsx, "MAX_UNZIPPED", 1000)

@@ -8,6 +8,7 @@ import pytest
 
 from client_roi import cli, layout, xlam
 from ooxml import findings, parse_ref
+from zips import rezip
 
 ROOT = Path(__file__).resolve().parents[1]
 AWKWARD_LABELS = ["A & B", "<C>", "d'e", '"f"', "g"]
@@ -78,20 +79,14 @@ def test_five_tier_refresh_charts_cover_the_five_tiers(tmp_path):
 
 def test_the_validator_sees_what_it_must(tmp_path):
     """The checks themselves: each known defect is reported."""
-    import zipfile
-
     good = ARTEFACTS["demo"](tmp_path)
 
     def edited(name, part, old, new):
-        out = tmp_path / name
-        with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w") as dst:
-            for info in src.infolist():
-                data = src.read(info.filename)
-                if info.filename == part:
-                    assert old in data, (part, old)
-                    data = data.replace(old, new, 1)
-                dst.writestr(info, data)
-        return findings(out)
+        def edit(data):
+            assert old in data, (part, old)
+            return data.replace(old, new, 1)
+
+        return findings(rezip(good, tmp_path / name, {part: edit}))
 
     assert any("scatterStyle" in f for f in edited(
         "a.xlsx", "xl/charts/chart2.xml", b'<scatterStyle val="lineMarker"/>', b""))

@@ -20,6 +20,7 @@ import pytest
 
 from client_roi import cli, files, functions as fx, layout, template
 from officejs import call
+from zips import rezip
 
 HEADER = "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost"
 TIER = 1 + [c.key for c in layout.COLUMNS].index("tier")   # 1-based column of Tier in the table
@@ -418,19 +419,15 @@ def test_xlsm_keeps_its_macros_and_content_type(tmp_path):
     macro = tmp_path / "book.xlsm"
     with zipfile.ZipFile(xlam.template_path()) as z:
         vba = z.read("xl/vbaProject.bin")
-    with zipfile.ZipFile(book) as src, zipfile.ZipFile(macro, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-                data = data.replace(b"</Types>", b'<Default Extension="bin" '
-                                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
-            if item.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/'
-                                    b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
-            dst.writestr(item, data)
-        dst.writestr("xl/vbaProject.bin", vba)
+    rezip(book, macro, {
+        "[Content_Types].xml": lambda data: data.replace(
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
+            b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+        "xl/_rels/workbook.xml.rels": lambda data: data.replace(
+            b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/'
+            b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
+    }, added={"xl/vbaProject.bin": vba})
     assert run("refresh", macro) == 0
     out = tmp_path / "book.refreshed.xlsm"
     with zipfile.ZipFile(out) as z:

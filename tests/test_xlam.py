@@ -14,6 +14,7 @@ from defusedxml.ElementTree import fromstring
 import client_roi
 from client_roi import cli, layout, template, xlam
 from officejs import book_payload
+from zips import rezip
 
 CUI = "{http://schemas.microsoft.com/office/2009/07/customui}"
 
@@ -81,13 +82,9 @@ def test_client_roi_main_refreshes_the_calling_book(monkeypatch):
 
 def test_config_sheet_read_back_with_openpyxl(built, tmp_path):
     copy = tmp_path / "addin.xlsx"       # openpyxl reads the parts; the extension is all it checks
-    with zipfile.ZipFile(built) as src, zipfile.ZipFile(copy, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"application/vnd.ms-excel.addin.macroEnabled.main+xml",
-                                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
-            dst.writestr(item, data)
+    rezip(built, copy, {"[Content_Types].xml": lambda data: data.replace(
+        b"application/vnd.ms-excel.addin.macroEnabled.main+xml",
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")})
     wb = openpyxl.load_workbook(copy)
     assert wb.sheetnames == ["myaddin.conf"]     # active: PROJECT_NAME in the VBA is "myaddin"
     config = {r[0]: r[1] for r in wb["myaddin.conf"].iter_rows(values_only=True) if r[0]}

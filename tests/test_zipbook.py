@@ -17,6 +17,7 @@ from client_roi import cli, files, layout, template, xlsx
 from client_roi.zipbook import NotPatchable, ZipBook, cell_xml
 from libreoffice import recalculated
 from ooxml import findings
+from zips import rezip
 
 
 def _cells(path: Path) -> dict:
@@ -194,12 +195,8 @@ def test_a_sheet_that_fails_to_read_ahead_is_refused_by_the_refresh_in_one_line(
     demo, bad = tmp_path / "demo.xlsx", tmp_path / "bad.xlsx"
     assert cli.main(["demo", "-o", str(demo)]) == 0
     part = ZipBook.from_path(demo).sheet_parts[layout.SHEETS["customers"]["en"]]
-    with zipfile.ZipFile(demo) as zin, zipfile.ZipFile(bad, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == part:  # a cell whose value element is never closed
-                data = data.replace(b'<row r="3"', b'<row r="3"><c r="A3"><v>1</x></c></row><row r="3"', 1)
-            zout.writestr(item, data)
+    rezip(demo, bad, {part: lambda data: data.replace(  # a cell whose value element is never closed
+        b'<row r="3"', b'<row r="3"><c r="A3"><v>1</x></c></row><row r="3"', 1)})
     assert cli.main(["refresh", str(bad), "-o", str(tmp_path / "out.xlsx")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("client-roi: bad.xlsx: cannot be read as a workbook (sheet 'Customers'")

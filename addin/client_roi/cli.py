@@ -230,7 +230,8 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
         with progress.step("reading", 0):
             wb = files.load_workbook(source)
-            cached = files.CachedValues.from_path(source)
+            # the file's bytes as read above; a new reader, as the ZipBook's parts may be half patched
+            cached = CachedValues(source.name, cached.data)
         with progress.step("refreshing", 0):
             out = template.refresh_workbook(wb, cached)
         with progress.step("saving", 0):

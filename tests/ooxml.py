@@ -87,8 +87,12 @@ def process_markup_compatibility(root: etree._Element) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if etree.QName(el).namespace in ignorable and el.getparent() is not None:
-            el.getparent().remove(el)
+        parent = el.getparent()
+        # An extLst's ext holds its extension's own markup (ISO/IEC 29500-1 §18.2.7: any
+        # element), which stays, as Excel writes it (x15:workbookPr in the workbook's ext).
+        if (etree.QName(el).namespace in ignorable and parent is not None
+                and etree.QName(parent).localname != "ext"):
+            parent.remove(el)
             continue
         for attr in list(el.attrib):
             if attr.startswith("{") and attr[1:].split("}")[0] in ignorable:

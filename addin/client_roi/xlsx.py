@@ -11,9 +11,11 @@ import threading
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_UNZIPPED = 2 * 1024**3   # bytes an .xlsx may expand to
+#: The namespace of Strict Open XML workbooks (ISO/IEC 29500-1 strict), which Excel can save.
+STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 
 _CELL = re.compile(r"([A-Z]+)(\d+)")
@@ -133,6 +135,10 @@ class CachedValues:
 
     def sheet_parts(self) -> dict[str, str]:
         if self._sheet_parts is None:
+            if STRICT_MAIN in self._part("xl/workbook.xml")[:2000]:
+                raise InputFileError(
+                    f"{self.name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, "
+                    "File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again")
             self._sheet_parts = sheet_parts(self._part)
         return self._sheet_parts
 
@@ -161,24 +167,44 @@ def sheet_parts(read) -> dict[str, str]:
             for s in fromstring(read("xl/workbook.xml")).iter(f"{main}sheet")}
 
 
-def tables(read, sheets: dict[str, str]) -> dict[str, tuple[str, str, int]]:
-    """Table name → (sheet, range, rows of its totals row), from each sheet's relationships.
-    ``sheets``: sheet name → part; ``read(part name) -> bytes`` raises KeyError for a part the
-    file lacks (a sheet without relationships has no table)."""
+class TablePart(NamedTuple):
+    """A table as its part describes it."""
+
+    sheet: str
+    ref: str                  # its range, header and totals row included
+    totals: int               # rows of its totals row (0 or 1)
+    columns: tuple[str, ...]  # its columns' names, left to right
+
+
+def tables(read, sheets: dict[str, str]) -> dict[str, TablePart]:
+    """Table name → :class:`TablePart`, from each sheet's relationships. ``sheets``: sheet name
+    → part; ``read(part name) -> bytes`` raises KeyError for a part the file lacks (a sheet
+    without relationships has no table)."""
     from defusedxml.ElementTree import fromstring
 
-    out: dict[str, tuple[str, str, int]] = {}
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    out: dict[str, TablePart] = {}
     for sheet, part in sheets.items():
-        folder, name = posixpath.split(part)
-        try:
-            rels = fromstring(read(posixpath.join(folder, "_rels", name + ".rels")))
-        except KeyError:
-            continue
-        for r in rels:
-            if r.get("Type", "").endswith("/table"):
-                t = fromstring(read(resolve_part(part, r.get("Target"))))
-                out[t.get("displayName") or t.get("name")] = (sheet, t.get("ref"), int(t.get("totalsRowCount") or 0))
+        for target in related(read, part, "/table"):
+            t = fromstring(read(target))
+            columns = tuple(c.get("name") or "" for c in t.iter(f"{main}tableColumn"))
+            out[t.get("displayName") or t.get("name")] = TablePart(
+                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns)
     return out
+
+
+def related(read, part: str, kind: str) -> list[str]:
+    """The parts ``part`` refers to by relationships whose type ends with ``kind``
+    (``/drawing``, ``/chart``, ``/table``); none when it has no relationships part."""
+    from defusedxml.ElementTree import fromstring
+
+    folder, name = posixpath.split(part)
+    try:
+        rels = fromstring(read(posixpath.join(folder, "_rels", name + ".rels")))
+    except KeyError:
+        return []
+    return [resolve_part(part, r.get("Target")) for r in rels
+            if r.get("Type", "").endswith(kind) and r.get("TargetMode") != "External"]
 
 
 def _suspect_cells(data: bytes) -> dict[str, str]:
@@ -196,15 +222,20 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
     for _, el in iterparse(io.BytesIO(data)):
         if el.tag.endswith("}c") or el.tag == "c":
             formula = value = None
+            has_value = False
             for child in el:
                 local = child.tag.rsplit("}", 1)[-1]
                 if local == "f":
                     formula = child.text or ""
                 elif local == "v":
-                    value = child.text
-            if el.get("t") == "e":
+                    value, has_value = child.text, True
+            kind = el.get("t")
+            if kind == "e":
                 out[el.get("r")] = f"holds the error value {value}"
-            elif formula is not None and (value is None or value == "") and el.get("t") != "inlineStr":
+            elif formula is not None and not value and kind != "inlineStr" and not (kind == "str" and has_value):
+                # Excel writes a formula whose result is empty text as <c t="str"><f>…</f><v/></c>:
+                # that is a computed blank. A formula with no <v> at all, or an empty <v> of
+                # another type (what openpyxl writes), has never been computed.
                 out[el.get("r")] = (f"holds the formula ={formula} with no computed value: open and save "
                                     "the file in Excel or LibreOffice, then try again")
             el.clear()

@@ -25,9 +25,9 @@ from itertools import chain, repeat
 from typing import Any
 from xml.sax.saxutils import escape
 
-from . import engine, layout
+from . import engine, layout, recalc
 from .refresh import ExcelError, RefreshError, Table, cell_name, column_letter
-from .xlsx import CachedValues, cell_position, column_index, tables
+from .xlsx import CachedValues, cell_position, column_index, related, tables
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -39,6 +39,8 @@ _ROW_NUMBER = re.compile(rb'^<row\b[^>]*?\sr="(\d+)"')
 _STYLE = re.compile(rb'\ss="(\d+)"')
 _SPANS = re.compile(rb'\sspans="[^"]*"')
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
+# A chart series' cached points: stale once the cells it plots are rewritten.
+_CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
 
 
 class NotPatchable(Exception):
@@ -113,8 +115,9 @@ class ZipBook:
         self.cached = cached
         self.sheet_parts = self.cached.sheet_parts()
         book = fromstring(self.parts["xl/workbook.xml"])
-        self.names = {d.get("name"): d.text for d in book.iter(f"{MAIN}definedName")
-                      if d.get("localSheetId") is None and d.text}
+        defined = [(d.get("name"), d.text, d.get("localSheetId")) for d in book.iter(f"{MAIN}definedName") if d.text]
+        self.names = {name: text for name, text, local in defined if local is None}
+        self.every_name = {name: text for name, text, _ in defined}  # what formulas may read
         self.tables = tables(self.parts.__getitem__, self.sheet_parts)
         self.rects: dict[str, list[Rect]] = {}
         self.formulas_replaced = False
@@ -172,7 +175,7 @@ class ZipBook:
     def table(self, name: str) -> Table:
         if name not in self.tables:
             raise RefreshError(f"the workbook has no table named '{name}'")
-        sheet, ref, totals = self.tables[name]
+        sheet, ref, totals, _ = self.tables[name]
         c1, r1, c2, r2 = _bounds(ref)
         header = [self._value(sheet, r1, c) for c in range(c1, c2 + 1)]
         return Table(sheet, r1, c1, header, r2 - r1 - totals, totals)
@@ -186,7 +189,11 @@ class ZipBook:
         if name not in self.names:
             raise KeyError(name)
         sheet, ref = _split_name(self.names[name])
-        c1, r1, c2, r2 = _bounds(ref)
+        try:
+            c1, r1, c2, r2 = _bounds(ref)
+        except RefreshError:
+            raise RefreshError(f"the defined name '{name}' is ={self.names[name]}, not a range of cells: point it "
+                               "at its cells again (Formulas > Name Manager)") from None
         values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
         return sheet, r1, c1, values
 
@@ -221,18 +228,42 @@ class ZipBook:
         return out
 
     def retarget_charts(self, tiers: int) -> None:
-        """Point the charts' series over the band summary at its ``tiers`` rows."""
+        """Point the charts of the blocks' sheet at the band summary's ``tiers`` rows, and drop
+        their cached points (stale after a refresh; Excel and LibreOffice plot the cells).
+
+        Only the charts drawn on the sheet that holds the blocks are looked at, found through
+        its drawing's relationships; in them, only a range on that sheet that starts on the
+        band summary's header or first row, within its columns, is cut or stretched. A chart
+        anywhere else, a user's own, is left byte for byte."""
         sheet, ref = _split_name(self.names[layout.OUT_BANDS])
-        _, header, _, _ = _bounds(ref)
-        pattern = re.compile(rb"(\$[A-Z]{1,3}\$(?:%d|%d):\$[A-Z]{1,3}\$)(\d+)" % (header, header + 1))
-        for part in self.order:
-            if part.startswith("xl/charts/chart") and part.endswith(".xml"):
-                self.parts[part] = pattern.sub(lambda m: m.group(1) + str(header + tiers).encode(), self.parts[part])
+        left, header, _, _ = _bounds(ref)
+        width = 10  # the band summary's columns: engine.band_summary's, then budget and days
+        read = self.parts.__getitem__
+        charts = [c for d in related(read, self.sheet_parts[sheet], "/drawing") for c in related(read, d, "/chart")]
+        names = rb"(?:'" + re.escape(sheet.replace("'", "''")).encode() + rb"'|" + re.escape(sheet).encode() + rb")"
+        on_sheet = re.compile(names + rb"!\$([A-Z]{1,3})\$(\d+):\$([A-Z]{1,3})\$(\d+)")
+
+        def retarget(m: re.Match[bytes]) -> bytes:
+            c1, r1, c2 = column_index(m.group(1)), int(m.group(2)), column_index(m.group(3))
+            if r1 in (header, header + 1) and left <= c1 <= c2 < left + width:
+                return m.group()[:m.start(4) - m.start()] + str(header + tiers).encode()
+            return m.group()
+
+        plots_blocks = re.compile(names + rb"!")
+        for part in dict.fromkeys(charts):
+            if part in self.parts and plots_blocks.search(self.parts[part]):
+                self.parts[part] = _CACHE.sub(b"", on_sheet.sub(retarget, self.parts[part]))
 
     def to_bytes(self, compresslevel: int = 6) -> bytes:
+        stale = self._stale_formulas() if self.rects else {}
         for sheet, rects in self.rects.items():
             part = self.sheet_parts[sheet]
             self.parts[part] = self._patch(self.parts[part], rects)
+        for sheet, refs in stale.items():
+            part = self.sheet_parts[sheet]
+            self.parts[part] = recalc.drop_results(self.parts[part], refs)
+        if self.rects:
+            self.parts["xl/workbook.xml"] = recalc.full_calc_on_load(self.parts["xl/workbook.xml"])
         self.rects = {}
         if self.formulas_replaced:
             self._drop_calc_chain()
@@ -245,6 +276,26 @@ class ZipBook:
                 # big sheets compress fast (level 1: 3x quicker, files a fifth larger); the rest as usual
                 z.writestr(entry, data, compresslevel=1 if len(data) > BIG_PART else compresslevel)
         return out.getvalue()
+
+    def _stale_formulas(self) -> dict[str, set[str]]:
+        """Sheet → its formula cells, not written over, that read a written cell (see
+        :mod:`client_roi.recalc`)."""
+        written = {sheet: [(r.row, r.col, r.last_row, r.col + r.width - 1) for r in rects]
+                   for sheet, rects in self.rects.items()}
+        tables = {}
+        for name, t in self.tables.items():
+            c1, r1, c2, r2 = _bounds(t.ref)
+            tables[name] = recalc.TableInfo(t.sheet, (r1, c1, r2, c2), t.columns)
+        sheets = {name: self.parts[part] for name, part in self.sheet_parts.items() if part in self.parts}
+        stale = recalc.stale_formulas(recalc.Book(tables, self.every_name), sheets, written)
+        out = {}
+        for sheet, refs in stale.items():  # a cell written over holds a value now, not a formula
+            boxes = written.get(sheet, [])
+            kept = {ref for ref in refs if not any(a <= r <= c and b <= k <= d for a, b, c, d in boxes
+                                                   for r, k in [cell_position(ref) or (0, 0)])}
+            if kept:
+                out[sheet] = kept
+        return out
 
     def _drop_calc_chain(self) -> None:
         """Excel rebuilds the calculation chain; a stale one naming a formula we replaced with a

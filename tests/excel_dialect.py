@@ -137,7 +137,7 @@ def serialize(root: etree._Element) -> bytes:
 
 def _quote_free(text: str) -> str:
     """Excel leaves a sheet name unquoted where it can: 'Parameters'!$B$4 -> Parameters!$B$4."""
-    return re.sub(r"'([A-Za-z_][A-Za-z0-9_.]*)'!", lambda m: (
+    return re.sub(r"(?<![\w'])'([A-Za-z_][A-Za-z0-9_.]*)'!", lambda m: (
         m.group() if re.fullmatch(r"[A-Za-z]{1,3}\d+|R\d*C\d*|TRUE|FALSE", m.group(1), re.I) else m.group(1) + "!"),
         text)
 

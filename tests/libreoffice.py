@@ -31,8 +31,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(src: Path, fmt: str, outdir: Path, timeout: float = 240) -> Path:
-    """Open ``src`` in LibreOffice (recalculating every formula) and save it as ``fmt``."""
+def convert(src: Path, fmt: str, outdir: Path, timeout: float = 240, recalc_on_load: bool = True) -> Path:
+    """Open ``src`` in LibreOffice (recalculating every formula) and save it as ``fmt``.
+    ``recalc_on_load=False``: with LibreOffice's default settings instead, as users have it,
+    which shows the cached result of a formula in a book Excel saved and computes only the
+    formulas that have none."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
@@ -40,7 +43,8 @@ def convert(src: Path, fmt: str, outdir: Path, timeout: float = 240) -> Path:
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         user = Path(profile, "user")
         user.mkdir()
-        (user / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+        if recalc_on_load:
+            (user / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
         cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--nologo", "--convert-to", FILTERS.get(fmt, fmt), "--outdir", str(outdir), str(src)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -142,12 +142,14 @@ class Book:
     def _table(self, name: str, text: str, open_at: int) -> tuple[list[Ref], int]:
         """The cells of a structured reference whose ``[`` is at ``open_at``, and where it ends."""
         depth, end = 0, open_at
-        for end in range(open_at, len(text)):
+        while end < len(text):
             if text[end] == "'":  # escapes the next character of a column name
+                end += 2
                 continue
             depth += {"[": 1, "]": -1}.get(text[end], 0)
             if depth == 0:
                 break
+            end += 1
         table = self.tables.get(name.casefold())
         if table is None:
             return [], end + 1  # not a table of this book (another book's)
@@ -172,9 +174,10 @@ class Book:
         if key not in self._name_refs:
             self._name_refs[key] = []  # a name defined through itself reads nothing more
             text = self.names[key].lstrip("=")
-            # A defined name's relative references have no cell of their own: all of them.
+            # A name's relative references move with the cell that uses it: they may read anything.
             refs = self.references(text, "\0no sheet")
-            if not isinstance(refs, str) and any(r.sheet == "\0no sheet" for r in refs):
+            if not isinstance(refs, str) and any(r.sheet == "\0no sheet" or any(r.rel_rows + r.rel_cols)
+                                                 for r in refs):
                 refs = EVERYTHING
             self._name_refs[key] = refs
         return self._name_refs[key]

@@ -114,13 +114,15 @@ def _columns(table: Table) -> tuple[str, dict[str, int]]:
     return ("fr" if votes["fr"] > votes["en"] else "en"), index
 
 
-def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, int]]:
+def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, int] | None]:
     try:
         sheet, row, col, values = book.name_cells(p.name)
     except KeyError:
         if p.optional:
             return None, None
         raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
+    except RefreshError as exc:  # a name that is no range of cells
+        raise RefreshError(f"parameter '{p.name}': {exc}") from None
     flat = [v for r in values for v in r]
     while flat and engine.is_blank(flat[-1]):
         flat.pop()
@@ -540,7 +542,11 @@ class OpenpyxlBook(_ColumnsAsRows):
         defined = self.wb.defined_names.get(name)
         if defined is None:
             raise KeyError(name)
-        sheet, ref = next(iter(defined.destinations))
+        destinations = list(defined.destinations)
+        if len(destinations) != 1:
+            raise RefreshError(f"the defined name '{name}' is ={defined.attr_text}, not a range of cells: point it "
+                               "at its cells again (Formulas > Name Manager)")
+        sheet, ref = destinations[0]
         left, top, right, bottom = range_boundaries(ref.replace("$", ""))
         ws = self.wb[sheet]
         values = [[self._value(c) for c in r]

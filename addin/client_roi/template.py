@@ -527,6 +527,9 @@ def refresh_workbook(wb: Workbook, cached=None):
     ``cached``: the computed values of its formulas (see :class:`OpenpyxlBook`)."""
     out = refresh(OpenpyxlBook(wb, cached))
     draw_charts(wb, out.lang, len(out.bands) - 1)
+    # openpyxl writes no formula results (LibreOffice computes them all); Excel needs asking,
+    # as it drops the flag when it saves (see client_roi.recalc)
+    wb.calculation.fullCalcOnLoad = True
     return out
 
 

@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 LOCK   := requirements/test.lock
 LATEST := .venv-latest
 
-.PHONY: demo test test-latest lock bench templates clean
+.PHONY: demo test check test-latest lock bench templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,15 @@ $(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/client-roi demo --force
 
+# Lint (ruff: pyflakes, pycodestyle, bugbear, isort, pyupgrade, RUF), format (ruff format) and
+# types (mypy; the method's modules with --strict's checks): pyproject.toml says how.
+check: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 test: $(VENV)/.installed
+	$(MAKE) --no-print-directory check
 	./scripts/install-system-deps.sh
 	$(BIN)/python scripts/fetch_test_assets.py
 	$(BIN)/python -m pytest

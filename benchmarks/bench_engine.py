@@ -42,14 +42,14 @@ def engine(gains: np.ndarray):
 
 def pipeline(gains: np.ndarray):
     b = cr.bands(gains)
-    labels = np.array(b.labels + (None,), dtype=object)[b.tier_index(gains)]
+    labels = np.array((*b.labels, None), dtype=object)[b.tier_index(gains)]
     return labels, cr.engine.band_summary(b, gains)
 
 
 def median_times(fns, arg, repeat: int) -> list[float]:
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        for fn, t in zip(fns, times):
+        for fn, t in zip(fns, times, strict=True):
             t0 = time.perf_counter()
             fn(arg)
             t.append(time.perf_counter() - t0)
@@ -70,10 +70,14 @@ def main() -> None:
     tracemalloc.stop()
     print(f"gains: {args.n:,} lognormal, median of {args.repeat} alternated runs")
     print(f"numpy floor (mean+searchsorted+bincount): {t_floor * 1e3:8.1f} ms")
-    print(f"engine tier + tier_bands:                 {t_engine * 1e3:8.1f} ms  "
-          f"{t_engine / t_floor:5.2f}x the floor (target <= 1.5)")
-    print(f"pipeline bands, labels, band_summary:     {t_pipeline * 1e3:8.1f} ms  "
-          f"{t_pipeline / t_floor:5.2f}x the floor (target <= 1.5)")
+    print(
+        f"engine tier + tier_bands:                 {t_engine * 1e3:8.1f} ms  "
+        f"{t_engine / t_floor:5.2f}x the floor (target <= 1.5)"
+    )
+    print(
+        f"pipeline bands, labels, band_summary:     {t_pipeline * 1e3:8.1f} ms  "
+        f"{t_pipeline / t_floor:5.2f}x the floor (target <= 1.5)"
+    )
     print(f"peak memory / input array:                {peak / gains.nbytes:8.2f}  (target <= 4)")
 
 

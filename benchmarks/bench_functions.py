@@ -20,16 +20,16 @@ from pathlib import Path
 os.environ.setdefault("XLWINGS_ON_SERVER", "true")
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-import numpy as np  # noqa: E402
-import xlwings as xw  # noqa: E402
-import xlwings.utils  # noqa: E402
-from xlwings import server  # noqa: E402
+import numpy as np
+import xlwings as xw
+import xlwings.utils
+from xlwings import server
 
-import client_roi as cr  # noqa: E402
-from client_roi import functions as fx  # noqa: E402
+import client_roi as cr
+from client_roi import functions as fx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from officejs import body  # noqa: E402
+from officejs import body
 
 floor = types.ModuleType("floor")
 

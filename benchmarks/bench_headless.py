@@ -72,6 +72,7 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true", help="every run's time, not only the medians")
     args = ap.parse_args()
     from bench_workbook import customers
+
     from client_roi import layout
 
     tmp = Path(tempfile.mkdtemp())
@@ -85,23 +86,39 @@ def main() -> None:
     for _ in range(args.repeat):
         t, memory["fill"] = run(fill)
         times["fill"].append(t)
-        times["xlsxwriter"].append(float(subprocess.run(
-            [py, "-c", XLSXWRITER, str(tmp / "book.xlsx"), str(tmp / "x.xlsx")],
-            capture_output=True, text=True, check=True).stdout))
+        times["xlsxwriter"].append(
+            float(
+                subprocess.run(
+                    [py, "-c", XLSXWRITER, str(tmp / "book.xlsx"), str(tmp / "x.xlsx")],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+        )
         t, memory["refresh"] = run(refresh)
         times["refresh"].append(t)
-        times["calamine"].append(float(subprocess.run([py, "-c", CALAMINE, str(tmp / "book.xlsx")],
-                                                      capture_output=True, text=True, check=True).stdout))
+        times["calamine"].append(
+            float(
+                subprocess.run(
+                    [py, "-c", CALAMINE, str(tmp / "book.xlsx")], capture_output=True, text=True, check=True
+                ).stdout
+            )
+        )
         times["help"].append(run([py, "-m", "client_roi.cli", "--help"])[0])
         times["numpy"].append(run([py, "-c", "import numpy"])[0])
     m = {k: statistics.median(v) for k, v in times.items()}
     if args.verbose:
         print({k: [round(x, 2) for x in v] for k, v in times.items()})
     print(f"{args.n:,} customers, median of {args.repeat} alternated runs")
-    print(f"fill {m['fill']:.2f} s / XlsxWriter same table {m['xlsxwriter']:.2f} s = "
-          f"{m['fill'] / m['xlsxwriter']:.2f}x (target <= 0.7x)")
-    print(f"refresh {m['refresh']:.2f} s / calamine read {m['calamine']:.2f} s = "
-          f"{m['refresh'] / m['calamine']:.2f}x (target <= 4x)")
+    print(
+        f"fill {m['fill']:.2f} s / XlsxWriter same table {m['xlsxwriter']:.2f} s = "
+        f"{m['fill'] / m['xlsxwriter']:.2f}x (target <= 0.7x)"
+    )
+    print(
+        f"refresh {m['refresh']:.2f} s / calamine read {m['calamine']:.2f} s = "
+        f"{m['refresh'] / m['calamine']:.2f}x (target <= 4x)"
+    )
     print(f"--help {m['help']:.3f} s / import numpy {m['numpy']:.3f} s = {m['help'] / m['numpy']:.2f}x (target <= 2x)")
     print(f"peak memory: fill {memory['fill']:.0f} MB, refresh {memory['refresh']:.0f} MB")
 

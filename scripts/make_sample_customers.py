@@ -14,10 +14,40 @@ import pandas as pd
 
 OUT = Path(__file__).resolve().parents[1] / "addin" / "client_roi" / "data" / "sample_customers.csv"
 
-PREFIXES = ["Atelier", "Boulangerie", "Cabinet", "Studio", "Garage", "Maison", "Ferme",
-            "Pharmacie", "Agence", "Librairie", "Clinique", "Hôtel", "Brasserie", "Menuiserie"]
-NAMES = ["Dupont", "Martin", "Leroy", "Moreau", "Lefèvre", "Garnier", "Rousseau", "Blanc",
-         "Fontaine", "Chevalier", "Robin", "Masson", "Marchand", "Duval", "Perrin", "Morel"]
+PREFIXES = [
+    "Atelier",
+    "Boulangerie",
+    "Cabinet",
+    "Studio",
+    "Garage",
+    "Maison",
+    "Ferme",
+    "Pharmacie",
+    "Agence",
+    "Librairie",
+    "Clinique",
+    "Hôtel",
+    "Brasserie",
+    "Menuiserie",
+]
+NAMES = [
+    "Dupont",
+    "Martin",
+    "Leroy",
+    "Moreau",
+    "Lefèvre",
+    "Garnier",
+    "Rousseau",
+    "Blanc",
+    "Fontaine",
+    "Chevalier",
+    "Robin",
+    "Masson",
+    "Marchand",
+    "Duval",
+    "Perrin",
+    "Morel",
+]
 
 
 def build(seed: int = 2026) -> pd.DataFrame:
@@ -40,13 +70,16 @@ def build(seed: int = 2026) -> pd.DataFrame:
         rows[i][5] = None  # acquisition cost not recorded
     for j in range(n_prospects):
         expected = round(float(rng.lognormal(mean=8.2, sigma=0.7)))
-        rows.append([names[n_clients + j], "Oui" if j % 5 == 0 else "yes", "no",
-                     None, expected if j % 9 else None, None])
+        rows.append(
+            [names[n_clients + j], "Oui" if j % 5 == 0 else "yes", "no", None, expected if j % 9 else None, None]
+        )
     for j in range(n_users):
         rows.append([names[n_clients + n_prospects + j], "no", "", None, None, None])
     order = rng.permutation(len(rows))
-    frame = pd.DataFrame([rows[i] for i in order], columns=[
-        "Customer", "Should pay", "Has paid", "Gross margin", "Expected margin", "Acquisition cost"])
+    frame = pd.DataFrame(
+        [rows[i] for i in order],
+        columns=["Customer", "Should pay", "Has paid", "Gross margin", "Expected margin", "Acquisition cost"],
+    )
     # Days already spent on some prospects (a stream of its own: the columns above stay as they were),
     # a few of them beyond their budget.
     days = np.random.default_rng(seed + 1)

@@ -1,6 +1,6 @@
 """Render a workbook's pages to PNG (LibreOffice -> PDF -> pdftoppm), to look at it.
 
-    python scripts/render_workbook.py BOOK.xlsx OUT_DIR [--dpi 80]
+python scripts/render_workbook.py BOOK.xlsx OUT_DIR [--dpi 80]
 """
 
 import argparse
@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from libreoffice import convert  # noqa: E402
+from libreoffice import convert
 
 
 def main() -> None:
@@ -22,8 +22,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = convert(args.book, "pdf", Path(tmp))
-        subprocess.run(["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out / args.book.stem)],
-                       check=True)
+        subprocess.run(["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out / args.book.stem)], check=True)
     for page in sorted(args.out.glob(f"{args.book.stem}*.png")):
         print(page)
 

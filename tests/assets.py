@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 _spec = importlib.util.spec_from_file_location(
-    "fetch_test_assets", Path(__file__).resolve().parents[1] / "scripts" / "fetch_test_assets.py")
+    "fetch_test_assets", Path(__file__).resolve().parents[1] / "scripts" / "fetch_test_assets.py"
+)
 fetched = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fetched)
 

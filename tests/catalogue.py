@@ -57,7 +57,13 @@ CASES = [
     ("negative effort", "effort_days", ([5, -1], 24000), ["effort item 2", "≥ 0"], True),
     ("role bad flag", "client_role", (["maybe"], ["yes"]), ["should_pay item 1", "'maybe'"], True),
     ("role bad number", "client_role", ([2], ["yes"]), ["should_pay item 1"], True),
-    ("role has_paid without should_pay", "client_role", ([None, "no"], ["yes", "no"]), ["should_pay item 1 is blank"], True),
+    (
+        "role has_paid without should_pay",
+        "client_role",
+        ([None, "no"], ["yes", "no"]),
+        ["should_pay item 1 is blank"],
+        True,
+    ),
     ("role length mismatch", "client_role", (["yes", "no"], ["yes", "no", "no"]), ["should_pay has 2 items"], True),
     ("roi negative cost", "roi", ([1, 2], [1, -3]), ["acquisition_cost item 2", "≥ 0"], True),
     ("roi length mismatch", "roi", ([1, 2], [1, 2, 3]), ["gain has 2 items"], True),
@@ -75,7 +81,16 @@ CASES = [
 ]
 
 #: Excel name of each engine function.
-EXCEL_NAME = {"tier": "TIER", "tier_bands": "TIER_BANDS", "balanced_band": "BALANCED_BAND", "band_sweep": "BAND_SWEEP",
-              "cac_by_tier": "CAC_BY_TIER", "prospect_effort": "PROSPECT_EFFORT",
-              "effort_days": "EFFORT_DAYS", "client_role": "CLIENT_ROLE", "roi": "CLIENT_ROI",
-              "concentration": "CONCENTRATION", "hhi": "HHI"}
+EXCEL_NAME = {
+    "tier": "TIER",
+    "tier_bands": "TIER_BANDS",
+    "balanced_band": "BALANCED_BAND",
+    "band_sweep": "BAND_SWEEP",
+    "cac_by_tier": "CAC_BY_TIER",
+    "prospect_effort": "PROSPECT_EFFORT",
+    "effort_days": "EFFORT_DAYS",
+    "client_role": "CLIENT_ROLE",
+    "roi": "CLIENT_ROI",
+    "concentration": "CONCENTRATION",
+    "hhi": "HHI",
+}

@@ -4,9 +4,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import pytest  # noqa: E402
-
-from libreoffice import soffice  # noqa: E402
+import pytest
+from libreoffice import soffice
 
 
 @pytest.fixture

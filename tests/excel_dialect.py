@@ -28,7 +28,6 @@ import io
 import re
 import uuid
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -59,12 +58,46 @@ CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 #: CT_Worksheet's children, in the order the schema wants them.
-SHEET_ORDER = ("sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",
-               "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
-               "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-               "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-               "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
-               "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+SHEET_ORDER = (
+    "sheetPr",
+    "dimension",
+    "sheetViews",
+    "sheetFormatPr",
+    "cols",
+    "sheetData",
+    "sheetCalcPr",
+    "sheetProtection",
+    "protectedRanges",
+    "scenarios",
+    "autoFilter",
+    "sortState",
+    "dataConsolidate",
+    "customSheetViews",
+    "mergeCells",
+    "phoneticPr",
+    "conditionalFormatting",
+    "dataValidations",
+    "hyperlinks",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "headerFooter",
+    "rowBreaks",
+    "colBreaks",
+    "customProperties",
+    "cellWatches",
+    "ignoredErrors",
+    "smartTags",
+    "drawing",
+    "legacyDrawing",
+    "legacyDrawingHF",
+    "picture",
+    "oleObjects",
+    "controls",
+    "webPublishItems",
+    "tableParts",
+    "extLst",
+)
 
 
 def q(ns: str, tag: str) -> str:
@@ -106,6 +139,7 @@ def rerooted(root: etree._Element, nsmap: dict[str, str], ignorable: str | None 
 def reprefixed(root: etree._Element, nsmap: dict[str, str]) -> etree._Element:
     """A copy of ``root`` written with the prefixes of ``nsmap`` (``c:``, ``a:``), as Excel
     writes charts and drawings."""
+
     def copy(el, parent):
         if not isinstance(el.tag, str):
             return
@@ -116,6 +150,7 @@ def reprefixed(root: etree._Element, nsmap: dict[str, str]) -> etree._Element:
         for child in el:
             copy(child, new)
         return new
+
     return copy(root, None)
 
 
@@ -123,7 +158,7 @@ def insert_in_order(root: etree._Element, element: etree._Element, order=SHEET_O
     """Put ``element`` among ``root``'s children where the schema's sequence wants it."""
     local = etree.QName(element).localname
     rank = order.index(local)
-    for i, child in enumerate(root):
+    for child in root:
         name = etree.QName(child).localname
         if name in order and order.index(name) > rank:
             child.addprevious(element)
@@ -137,9 +172,13 @@ def serialize(root: etree._Element) -> bytes:
 
 def _quote_free(text: str) -> str:
     """Excel leaves a sheet name unquoted where it can: 'Parameters'!$B$4 -> Parameters!$B$4."""
-    return re.sub(r"(?<![\w'])'([A-Za-z_][A-Za-z0-9_.]*)'!", lambda m: (
-        m.group() if re.fullmatch(r"[A-Za-z]{1,3}\d+|R\d*C\d*|TRUE|FALSE", m.group(1), re.I) else m.group(1) + "!"),
-        text)
+    return re.sub(
+        r"(?<![\w'])'([A-Za-z_][A-Za-z0-9_.]*)'!",
+        lambda m: (
+            m.group() if re.fullmatch(r"[A-Za-z]{1,3}\d+|R\d*C\d*|TRUE|FALSE", m.group(1), re.I) else m.group(1) + "!"
+        ),
+        text,
+    )
 
 
 class ExcelWriter:
@@ -155,7 +194,7 @@ class ExcelWriter:
         book = etree.fromstring(self.parts["xl/workbook.xml"])
         self.sheet_ids = {s.get("name"): s.get("sheetId") for s in book.iter(q(MAIN, "sheet"))}
         self.strings = self._read_strings()
-        self.formulas: list[tuple[str, str]] = []   # (sheet, ref), for the calcChain
+        self.formulas: list[tuple[str, str]] = []  # (sheet, ref), for the calcChain
         self.cell_values: dict[tuple[str, str], Any] = {}  # what charts plot
 
     def _read_strings(self) -> list[etree._Element]:
@@ -192,8 +231,12 @@ class ExcelWriter:
             row.set(q(X14AC, "dyDescent"), "0.25")
             for c in row:
                 self._cell(name, c)
-                if rich_column and c.get("t") == "s" and re.match(r"[A-Z]+", c.get("r")).group() == rich_column \
-                        and row.get("r") != "1":
+                if (
+                    rich_column
+                    and c.get("t") == "s"
+                    and re.match(r"[A-Z]+", c.get("r")).group() == rich_column
+                    and row.get("r") != "1"
+                ):
                     rich_rows.add(int(c.findtext(q(MAIN, "v"))))
         self._share_formulas(data)
         for i in rich_rows:
@@ -262,7 +305,7 @@ class ExcelWriter:
                     f.set("t", "shared")
                     f.set("ref", f"{ref}:{cells[j - 1].get('r')}")
                     f.set("si", str(si))
-                    for child in cells[i + 1:j]:
+                    for child in cells[i + 1 : j]:
                         cf = child.find(q(MAIN, "f"))
                         cf.text = None
                         cf.set("t", "shared")
@@ -311,12 +354,14 @@ class ExcelWriter:
 
     def workbook(self) -> None:
         root = etree.fromstring(self.parts["xl/workbook.xml"])
-        root = rerooted(root, {"mc": MC, "x15": X15, "xr": XR, "xr6": XR6, "xr10": XR10, "xr2": XR2},
-                        "x15 xr xr6 xr10 xr2")
+        root = rerooted(
+            root, {"mc": MC, "x15": X15, "xr": XR, "xr6": XR6, "xr10": XR10, "xr2": XR2}, "x15 xr xr6 xr10 xr2"
+        )
         for el in root.findall(q(MAIN, "workbookProtection")):
             root.remove(el)
-        version = etree.Element(q(MAIN, "fileVersion"), appName="xl", lastEdited="7", lowestEdited="7",
-                                rupBuild="28127")
+        version = etree.Element(
+            q(MAIN, "fileVersion"), appName="xl", lastEdited="7", lowestEdited="7", rupBuild="28127"
+        )
         root.insert(0, version)
         pr = root.find(q(MAIN, "workbookPr"))
         if pr is None:
@@ -325,17 +370,23 @@ class ExcelWriter:
         pr.set("defaultThemeVersion", "202300")
         alternate = etree.fromstring(
             f'<mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="x15"><x15ac:absPath '
-            f'xmlns:x15ac="{X15AC}" url="C:\\Users\\me\\Documents\\"/></mc:Choice></mc:AlternateContent>')
+            f'xmlns:x15ac="{X15AC}" url="C:\\Users\\me\\Documents\\"/></mc:Choice></mc:AlternateContent>'
+        )
         pr.addnext(alternate)
-        revision = etree.Element(q(XR, "revisionPtr"), revIDLastSave="0",
-                                 documentId=f"8_{{{uid(self.seed)[1:-1]}}}")
+        revision = etree.Element(q(XR, "revisionPtr"), revIDLastSave="0", documentId=f"8_{{{uid(self.seed)[1:-1]}}}")
         revision.set(q(XR6, "coauthVersionLast"), "47")
         revision.set(q(XR6, "coauthVersionMax"), "47")
         revision.set(q(XR10, "uidLastSave"), "{00000000-0000-0000-0000-000000000000}")
         alternate.addnext(revision)
         for view in root.iter(q(MAIN, "workbookView")):
-            for k in ("visibility", "minimized", "showHorizontalScroll", "showVerticalScroll", "showSheetTabs",
-                      "autoFilterDateGrouping"):
+            for k in (
+                "visibility",
+                "minimized",
+                "showHorizontalScroll",
+                "showVerticalScroll",
+                "showSheetTabs",
+                "autoFilterDateGrouping",
+            ):
                 view.attrib.pop(k, None)
             view.set(q(XR2, "uid"), "{00000000-000D-0000-FFFF-FFFF00000000}")
         for sheet in root.iter(q(MAIN, "sheet")):
@@ -360,7 +411,8 @@ class ExcelWriter:
             '<xcalcf:feature name="microsoft.com:RD"/><xcalcf:feature name="microsoft.com:Single"/>'
             '<xcalcf:feature name="microsoft.com:FV"/><xcalcf:feature name="microsoft.com:CNMTM"/>'
             '<xcalcf:feature name="microsoft.com:LET_WF"/><xcalcf:feature name="microsoft.com:LAMBDA_WF"/>'
-            '<xcalcf:feature name="microsoft.com:ARRAYTEXT_WF"/></xcalcf:calcFeatures></ext></extLst>')
+            '<xcalcf:feature name="microsoft.com:ARRAYTEXT_WF"/></xcalcf:calcFeatures></ext></extLst>'
+        )
         old = root.find(q(MAIN, "extLst"))
         if old is not None:
             root.remove(old)
@@ -418,8 +470,9 @@ class ExcelWriter:
         sheet = sheet.strip("'").replace("''", "'")
         cells = ref.replace("$", "").split(":")
         (r1, c1), (r2, c2) = xlsx.cell_position(cells[0]), xlsx.cell_position(cells[-1])
-        return [self.cell_values.get((sheet, f"{xlsx_letter(c)}{r}")) for r in range(r1, r2 + 1)
-                for c in range(c1, c2 + 1)]
+        return [
+            self.cell_values.get((sheet, f"{xlsx_letter(c)}{r}")) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+        ]
 
     def calc_chain(self) -> None:
         if not self.formulas:
@@ -430,11 +483,14 @@ class ExcelWriter:
         self.parts["xl/calcChain.xml"] = serialize(chain)
         if "xl/calcChain.xml" not in self.order:
             self.order.append("xl/calcChain.xml")
-            self.relate("xl/_rels/workbook.xml.rels",
-                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
-                        "calcChain.xml")
-            self.content_type("/xl/calcChain.xml",
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml")
+            self.relate(
+                "xl/_rels/workbook.xml.rels",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+                "calcChain.xml",
+            )
+            self.content_type(
+                "/xl/calcChain.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"
+            )
 
     def relate(self, rels: str, kind: str, target: str) -> None:
         root = etree.fromstring(self.parts[rels])
@@ -468,7 +524,7 @@ class ExcelWriter:
             for name in self.order:
                 data = self.parts[name]
                 if data.startswith(b"<?xml"):  # Excel's declaration, then CRLF
-                    data = DECLARATION + data[data.index(b"?>") + 2:].lstrip()
+                    data = DECLARATION + data[data.index(b"?>") + 2 :].lstrip()
                 z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
         return out.getvalue()
 
@@ -481,8 +537,14 @@ def xlsx_letter(col: int) -> str:
     return letters
 
 
-def excel_saved(data: bytes, values: dict[tuple[str, str], Any] | None = None, *, seed: str = "book",
-                rich_column: dict[str, str] | None = None, extra=None) -> bytes:
+def excel_saved(
+    data: bytes,
+    values: dict[tuple[str, str], Any] | None = None,
+    *,
+    seed: str = "book",
+    rich_column: dict[str, str] | None = None,
+    extra=None,
+) -> bytes:
     """``data`` (an .xlsx) as Excel 365 saves it. ``values``: (sheet, ref) → the result of each
     formula cell, as Excel computed it when it saved (text, number, bool, ``#N/A``…; ``""`` is
     empty text); ``rich_column``: sheet → a column whose text cells become rich text;
@@ -503,6 +565,7 @@ def excel_saved(data: bytes, values: dict[tuple[str, str], Any] | None = None, *
 
 # -- what users add in Excel, as Excel writes it ------------------------------------------------
 
+
 def x14_markup(w: ExcelWriter, sheet: str, list_range: str, sqref_list: str, sqref_bar: str) -> None:
     """An x14 data validation (a list from another sheet) and a data bar with its x14
     counterpart, both in the sheet's extLst (NewStyleConditionalFormattings.xlsx)."""
@@ -513,19 +576,21 @@ def x14_markup(w: ExcelWriter, sheet: str, list_range: str, sqref_list: str, sqr
         f'<conditionalFormatting xmlns="{MAIN}" sqref="{sqref_bar}"><cfRule type="dataBar" priority="99">'
         '<dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst>'
         f'<ext uri="{{B025F937-C7B1-47D3-B67F-A62EFF666E3E}}" xmlns:x14="{X14}"><x14:id>{bar_id}</x14:id></ext>'
-        '</extLst></cfRule></conditionalFormatting>')
+        "</extLst></cfRule></conditionalFormatting>"
+    )
     insert_in_order(root, cf)
     ext = etree.fromstring(
         f'<extLst xmlns="{MAIN}"><ext uri="{{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}}" xmlns:x14="{X14}">'
         f'<x14:dataValidations count="1" xmlns:xm="{XM}"><x14:dataValidation type="list" allowBlank="1" '
         f'showInputMessage="1" showErrorMessage="1" xmlns:xr="{XR}" xr:uid="{uid(w.seed + "/dv")}"><x14:formula1>'
-        f'<xm:f>{list_range}</xm:f></x14:formula1><xm:sqref>{sqref_list}</xm:sqref></x14:dataValidation>'
+        f"<xm:f>{list_range}</xm:f></x14:formula1><xm:sqref>{sqref_list}</xm:sqref></x14:dataValidation>"
         f'</x14:dataValidations></ext><ext uri="{{78C0D931-6437-407d-A8EE-F0AAD7539E65}}" xmlns:x14="{X14}">'
         f'<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="{XM}"><x14:cfRule type="dataBar" '
         f'id="{bar_id}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/>'
         '<x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/>'
-        f'</x14:dataBar></x14:cfRule><xm:sqref>{sqref_bar}</xm:sqref></x14:conditionalFormatting>'
-        '</x14:conditionalFormattings></ext></extLst>')
+        f"</x14:dataBar></x14:cfRule><xm:sqref>{sqref_bar}</xm:sqref></x14:conditionalFormatting>"
+        "</x14:conditionalFormattings></ext></extLst>"
+    )
     old = root.find(q(MAIN, "extLst"))
     if old is not None:
         root.remove(old)
@@ -535,19 +600,30 @@ def x14_markup(w: ExcelWriter, sheet: str, list_range: str, sqref_list: str, sqr
 
 def sensitivity_label(w: ExcelWriter) -> None:
     """A Microsoft Purview sensitivity label, as Excel stores it (docMetadata/LabelInfo.xml)."""
-    w.add("docMetadata/LabelInfo.xml", DECLARATION + (
-        b'<clbl:labelList xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata">'
-        b'<clbl:label id="{f42aa342-8706-4288-bd11-ebb85995028c}" enabled="1" method="Standard" '
-        b'siteId="{72f988bf-86f1-41af-91ab-2d7cd011db47}" removed="0"/></clbl:labelList>'))
-    w.relate("_rels/.rels", "http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels",
-             "docMetadata/LabelInfo.xml")
+    w.add(
+        "docMetadata/LabelInfo.xml",
+        DECLARATION
+        + (
+            b'<clbl:labelList xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata">'
+            b'<clbl:label id="{f42aa342-8706-4288-bd11-ebb85995028c}" enabled="1" method="Standard" '
+            b'siteId="{72f988bf-86f1-41af-91ab-2d7cd011db47}" removed="0"/></clbl:labelList>'
+        ),
+    )
+    w.relate(
+        "_rels/.rels",
+        "http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels",
+        "docMetadata/LabelInfo.xml",
+    )
     w.content_type("/docMetadata/LabelInfo.xml", "application/vnd.ms-office.classificationlabels+xml")
 
 
 def macros(w: ExcelWriter, vba: bytes) -> None:
     """An .xlsm: the VBA project, its relationship and the macro-enabled content type."""
     w.add("xl/vbaProject.bin", vba)
-    w.relate("xl/_rels/workbook.xml.rels", "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
-             "vbaProject.bin")
+    w.relate(
+        "xl/_rels/workbook.xml.rels",
+        "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+        "vbaProject.bin",
+    )
     w.content_type(None, "application/vnd.ms-office.vbaProject", extension="bin")
     w.content_type("/xl/workbook.xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")

@@ -10,8 +10,15 @@ import math
 import xlwings as xw
 from xlwings import server
 
-ERROR_TYPES = {"#N/A": "NotAvailable", "#DIV/0!": "Div0", "#VALUE!": "Value", "#REF!": "Ref",
-               "#NAME?": "Name", "#NUM!": "Num", "#NULL!": "Null"}
+ERROR_TYPES = {
+    "#N/A": "NotAvailable",
+    "#DIV/0!": "Div0",
+    "#VALUE!": "Value",
+    "#REF!": "Ref",
+    "#NAME?": "Name",
+    "#NUM!": "Num",
+    "#NULL!": "Null",
+}
 
 
 def cell(value, blank=""):
@@ -76,33 +83,55 @@ def book_payload(wb, book_name="book.xlsx") -> dict:
 
     sheets = []
     for ws in wb.worksheets:
-        values = [[_json_value(v) for v in row]
-                  for row in ws.iter_rows(min_row=1, max_row=ws.max_row, min_col=1,
-                                          max_col=ws.max_column, values_only=True)]
+        values = [
+            [_json_value(v) for v in row]
+            for row in ws.iter_rows(min_row=1, max_row=ws.max_row, min_col=1, max_col=ws.max_column, values_only=True)
+        ]
         tables = []
         for table in ws.tables.values():
             left, top, right, bottom = range_boundaries(table.ref)
             head = f"{_col(left)}{top}:{_col(right)}{top}"
             body = f"{_col(left)}{top + 1}:{_col(right)}{bottom}" if bottom > top else None
-            tables.append({"name": table.displayName, "range_address": table.ref,
-                           "header_row_range_address": head, "data_body_range_address": body,
-                           "total_row_range_address": None, "show_headers": True,
-                           "show_totals": False, "table_style": "TableStyleMedium2",
-                           "show_autofilter": True})
+            tables.append(
+                {
+                    "name": table.displayName,
+                    "range_address": table.ref,
+                    "header_row_range_address": head,
+                    "data_body_range_address": body,
+                    "total_row_range_address": None,
+                    "show_headers": True,
+                    "show_totals": False,
+                    "table_style": "TableStyleMedium2",
+                    "show_autofilter": True,
+                }
+            )
         sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": tables})
     titles = [ws.title for ws in wb.worksheets]
     names = []
     for name, defined in wb.defined_names.items():
         sheet, ref = next(iter(defined.destinations))
-        names.append({"name": name, "sheet_index": titles.index(sheet), "address": ref.replace("$", ""),
-                      "scope_sheet_name": None, "scope_sheet_index": None, "book_scope": True})
-    return {"client": "Office.js", "version": xw.__version__,
-            "book": {"name": book_name, "active_sheet_index": 0, "selection": "A1"},
-            "names": names, "sheets": sheets}
+        names.append(
+            {
+                "name": name,
+                "sheet_index": titles.index(sheet),
+                "address": ref.replace("$", ""),
+                "scope_sheet_name": None,
+                "scope_sheet_index": None,
+                "book_scope": True,
+            }
+        )
+    return {
+        "client": "Office.js",
+        "version": xw.__version__,
+        "book": {"name": book_name, "active_sheet_index": 0, "selection": "A1"},
+        "names": names,
+        "sheets": sheets,
+    }
 
 
 def _col(n: int) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(n)
 
 

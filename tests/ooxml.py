@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -37,10 +37,10 @@ SCHEMA_OF = {
     CT: "opc-contentTypes.xsd",
     RELS: "opc-relationships.xsd",
     "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": "opc-coreProperties.xsd",
-    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
-        "shared-documentPropertiesExtended.xsd",
-    "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties":
-        "shared-documentPropertiesCustom.xsd",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties": (
+        "shared-documentPropertiesExtended.xsd"
+    ),
+    "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties": "shared-documentPropertiesCustom.xsd",
     CUI: "customUI.xsd",
     CUI14: "customUI14.xsd",
 }
@@ -52,14 +52,15 @@ RIBBON_NAMESPACE = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
 
 
 def _understood(ns: str | None) -> bool:
-    return ns in SCHEMA_OF or (ns or "").startswith(("http://schemas.openxmlformats.org/",
-                                                     "http://purl.org/dc/", "http://www.w3.org/"))
+    return ns in SCHEMA_OF or (ns or "").startswith(
+        ("http://schemas.openxmlformats.org/", "http://purl.org/dc/", "http://www.w3.org/")
+    )
 
 
 def process_markup_compatibility(root: etree._Element) -> None:
@@ -90,8 +91,7 @@ def process_markup_compatibility(root: etree._Element) -> None:
         parent = el.getparent()
         # An extLst's ext holds its extension's own markup (ISO/IEC 29500-1 §18.2.7: any
         # element), which stays, as Excel writes it (x15:workbookPr in the workbook's ext).
-        if (etree.QName(el).namespace in ignorable and parent is not None
-                and etree.QName(parent).localname != "ext"):
+        if etree.QName(el).namespace in ignorable and parent is not None and etree.QName(parent).localname != "ext":
             parent.remove(el)
             continue
         for attr in list(el.attrib):
@@ -172,8 +172,10 @@ def package_findings(z: zipfile.ZipFile) -> list[str]:
             elif rtype in RIBBON_NAMESPACE:
                 ns = etree.QName(etree.fromstring(z.read(target))).namespace
                 if ns != RIBBON_NAMESPACE[rtype]:
-                    out.append(f"{target}: namespace {ns} under relationship type {rtype} "
-                               f"(MS-OI29500 pairs it with {RIBBON_NAMESPACE[rtype]})")
+                    out.append(
+                        f"{target}: namespace {ns} under relationship type {rtype} "
+                        f"(MS-OI29500 pairs it with {RIBBON_NAMESPACE[rtype]})"
+                    )
     return out
 
 
@@ -208,8 +210,7 @@ def workbook_findings(path: Path, z: zipfile.ZipFile, *, filled: bool) -> list[s
             if header != names:
                 out.append(f"table {table.displayName}: header cells {header} != tableColumn names {names}")
     for name, defined in wb.defined_names.items():
-        out += _range_findings(wb, f"defined name {name}", defined.attr_text,
-                               filled and name.startswith("out_"))
+        out += _range_findings(wb, f"defined name {name}", defined.attr_text, filled and name.startswith("out_"))
     for part in _parts(z):
         if part.startswith("xl/worksheets/sheet"):
             out += _blank_text_findings(part, etree.fromstring(z.read(part)))
@@ -240,8 +241,12 @@ def _range_findings(wb, where: str, formula: str, filled: bool) -> list[str]:
         return [f"{where}: {formula} names a missing sheet {sheet!r}"]
     if filled:
         ws = wb[sheet]
-        blank = [f"{ws.cell(r, c).coordinate}" for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
-                 if ws.cell(r, c).value is None]
+        blank = [
+            f"{ws.cell(r, c).coordinate}"
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
+            if ws.cell(r, c).value is None
+        ]
         if blank:
             return [f"{where}: {formula} points at empty cells {blank[:5]}"]
     return []

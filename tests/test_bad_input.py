@@ -1,9 +1,9 @@
 """Bad input is a feature: each case raises ClientRoiError naming the argument and the cause."""
 
 import pytest
+from catalogue import CASES
 
 import client_roi as cr
-from catalogue import CASES
 
 
 @pytest.mark.parametrize("name, args, words", [c[1:4] for c in CASES], ids=[c[0] for c in CASES])

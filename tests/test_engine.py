@@ -9,25 +9,28 @@ import pytest
 import client_roi as cr
 from client_roi.engine import _trim_count
 
-
 # --- reference gain: TRIMMEAN ------------------------------------------------------------
+
 
 def test_trimmed_mean_no_trim_is_plain_mean_ignoring_blanks():
     assert cr.trimmed_mean([10, None, 20, float("nan"), 60, "  "]) == 30.0
 
 
-@pytest.mark.parametrize("n, trim, removed", [
-    (10, 0.25, 2),    # 2.5 rounded down to even -> 2
-    (10, 0.2, 2),
-    (10, 0.19, 0),    # 1.9 -> 0
-    (10, 0.3, 2),     # 3.0000000000000004 -> 3 -> 2
-    (10, 0.4, 4),
-    (100, 0.29, 28),  # 28.999999999999996 counts as 29 -> 28
-    (100, 0.3, 30),
-    (7, 0.5, 2),      # 3.5 -> 2
-    (1, 0.9, 0),
-    (4, 0.999, 2),
-])
+@pytest.mark.parametrize(
+    "n, trim, removed",
+    [
+        (10, 0.25, 2),  # 2.5 rounded down to even -> 2
+        (10, 0.2, 2),
+        (10, 0.19, 0),  # 1.9 -> 0
+        (10, 0.3, 2),  # 3.0000000000000004 -> 3 -> 2
+        (10, 0.4, 4),
+        (100, 0.29, 28),  # 28.999999999999996 counts as 29 -> 28
+        (100, 0.3, 30),
+        (7, 0.5, 2),  # 3.5 -> 2
+        (1, 0.9, 0),
+        (4, 0.999, 2),
+    ],
+)
 def test_trim_count_rounds_down_to_even(n, trim, removed):
     assert _trim_count(n, trim) == removed
 
@@ -45,9 +48,9 @@ def test_percentile_inc_interpolates_like_excel():
     data = [40, 10, 30, 20]  # sorted 10 20 30 40, n-1 = 3
     assert cr.percentile_inc(data, 0) == 10
     assert cr.percentile_inc(data, 1) == 40
-    assert cr.percentile_inc(data, 0.5) == 25          # h = 1.5
+    assert cr.percentile_inc(data, 0.5) == 25  # h = 1.5
     assert cr.percentile_inc(data, 1 / 3) == pytest.approx(20.0)  # h = 1
-    assert cr.percentile_inc(data, 0.9) == pytest.approx(37.0)    # h = 2.7 -> 30 + 0.7*10
+    assert cr.percentile_inc(data, 0.9) == pytest.approx(37.0)  # h = 2.7 -> 30 + 0.7*10
 
 
 def test_reference_gain_must_be_positive():
@@ -60,30 +63,31 @@ def test_reference_gain_must_be_positive():
 
 # --- bands and tiers ----------------------------------------------------------------------
 
+
 def test_three_tiers_at_plus_minus_20_percent_edges_go_up():
-    population = [100, 100, 100, 100]            # mean 100 -> thresholds 80 and 120
+    population = [100, 100, 100, 100]  # mean 100 -> thresholds 80 and 120
     values = [121, 120, 119.99, 100, 80, 79.99, -5]
     assert list(cr.tier(values, population)) == ["A", "A", "B", "B", "B", "C", "C"]
 
 
 def test_thresholds_are_mean_times_one_plus_offset():
-    b = cr.bands([50, 150], band=0.3)            # mean 100
+    b = cr.bands([50, 150], band=0.3)  # mean 100
     assert list(b.offsets) == [-0.3, 0.3]
     assert list(b.thresholds) == [100 * (1 - 0.3), 100 * (1 + 0.3)]
 
 
 def test_five_tiers_with_offset_list_and_custom_labels():
-    population = [60, 80, 100, 120, 140]          # mean 100
-    band = [-0.4, -0.2, 0.2, 0.4]                 # thresholds 60 80 120 140
+    population = [60, 80, 100, 120, 140]  # mean 100
+    band = [-0.4, -0.2, 0.2, 0.4]  # thresholds 60 80 120 140
     labels = ["Gold", "Silver", "Bronze", "Iron", "Tin"]
     got = cr.tier([150, 140, 139, 120, 100, 80, 79, 60, 59], population, band, labels=labels)
     assert list(got) == ["Gold", "Gold", "Silver", "Silver", "Bronze", "Bronze", "Iron", "Iron", "Tin"]
 
 
 def test_tier_uses_trimmed_reference():
-    population = [10, 20, 30, 40, 1000]           # mean 220; trim 0.4 -> mean(20,30,40) = 30
-    assert cr.tier(36, population, trim=0.4) == "A"   # 36 >= 30 * 1.2
-    assert cr.tier(36, population) == "C"             # 36 < 220 * 0.8
+    population = [10, 20, 30, 40, 1000]  # mean 220; trim 0.4 -> mean(20,30,40) = 30
+    assert cr.tier(36, population, trim=0.4) == "A"  # 36 >= 30 * 1.2
+    assert cr.tier(36, population) == "C"  # 36 < 220 * 0.8
 
 
 def test_tier_keeps_shape_and_blanks():
@@ -104,7 +108,7 @@ def test_numpy_input_fast_path():
 
 
 def test_tier_bands_summary_hand_computed():
-    pop = [200, 120, 100, 90, 60, 30]           # mean 600/6 = 100 -> thresholds 80 and 120
+    pop = [200, 120, 100, 90, 60, 30]  # mean 600/6 = 100 -> thresholds 80 and 120
     t = cr.tier_bands(pop)
     assert list(t["tier"]) == ["A", "B", "C"]
     assert t["lower"].tolist()[:2] == [120.0, 80.0] and math.isnan(t["lower"].iloc[2])
@@ -124,27 +128,27 @@ def test_tier_bands_empty_tier_has_no_average():
 
 
 def test_balanced_band_reproduces_percentile_inc_thresholds():
-    pop = [10, 20, 30, 40, 100]                 # mean 40
+    pop = [10, 20, 30, 40, 100]  # mean 40
     offsets = cr.balanced_band(pop)
     # PERCENTILE.INC: k=1/3 -> h=4/3 -> 23.333..., k=2/3 -> h=8/3 -> 36.666...
     assert offsets == pytest.approx([23.333333333 / 40 - 1, 36.666666667 / 40 - 1])
     t = cr.tier_bands(pop, band=offsets)
-    assert t["customers"].tolist() == [2, 1, 2]   # 40,100 | 30 | 10,20
+    assert t["customers"].tolist() == [2, 1, 2]  # 40,100 | 30 | 10,20
 
 
 def test_balanced_band_equal_sizes_when_quantiles_hit_data_points():
-    pop = list(range(1, 10))                      # 9 points, h = 8/3 and 16/3: no exact hits
+    pop = list(range(1, 10))  # 9 points, h = 8/3 and 16/3: no exact hits
     assert cr.tier_bands(pop, band=cr.balanced_band(pop))["customers"].tolist() == [3, 3, 3]
-    pop = list(range(1, 8))                       # 7 points: h = 2 and 4 -> quantiles 3 and 5 exactly
+    pop = list(range(1, 8))  # 7 points: h = 2 and 4 -> quantiles 3 and 5 exactly
     offsets = cr.balanced_band(pop)
     b = cr.bands(pop, band=offsets)
-    assert b.thresholds[0] <= 3 and b.thresholds[1] <= 5   # nudged at or just below the quantile
+    assert b.thresholds[0] <= 3 and b.thresholds[1] <= 5  # nudged at or just below the quantile
     assert cr.tier([3, 5], pop, band=offsets).tolist() == ["B", "A"]  # exact hits go up
 
 
 def test_balanced_band_with_ties_is_as_equal_as_ties_allow():
     pop = [10, 10, 10, 10, 20, 30]
-    offsets = cr.balanced_band(pop)              # quantiles 10 (h=5/3) and 15 (h=10/3)
+    offsets = cr.balanced_band(pop)  # quantiles 10 (h=5/3) and 15 (h=10/3)
     # the four 10s sit on the lower threshold and all go up: nobody is left in C
     assert cr.tier_bands(pop, band=offsets)["customers"].tolist() == [2, 4, 0]
 
@@ -155,7 +159,7 @@ def test_balanced_band_rejects_coinciding_quantiles():
 
 
 def test_balanced_band_five_tiers():
-    pop = list(range(10, 110, 10))   # 10..100, mean 55
+    pop = list(range(10, 110, 10))  # 10..100, mean 55
     offsets = cr.balanced_band(pop, tiers=5)
     assert len(offsets) == 4
     # quantiles at h = 9*j/5 = 1.8, 3.6, 5.4, 7.2 -> 28, 46, 64, 82
@@ -164,6 +168,7 @@ def test_balanced_band_five_tiers():
 
 
 # --- CAC by tier, prospect effort ----------------------------------------------------------
+
 
 def test_cac_by_tier_multipliers():
     t = cr.cac_by_tier(1000)
@@ -176,7 +181,7 @@ def test_cac_by_tier_multipliers():
 
 
 def test_cac_from_list_of_costs_ignores_blanks():
-    t = cr.cac_by_tier([500, None, 1500])          # mean 1000
+    t = cr.cac_by_tier([500, None, 1500])  # mean 1000
     assert t["effort_budget"].tolist() == pytest.approx([1200, 1000, 800])
 
 
@@ -187,6 +192,7 @@ def test_prospect_effort():
 
 
 # --- effort days ---------------------------------------------------------------------------
+
 
 def test_effort_days_seed_example():
     # 1000 / (24000 * 2 / 218 * 1.5) = 1000 / 330.2752... = 3.02777...
@@ -202,12 +208,24 @@ def test_effort_days_parameters_and_vector():
 
 # --- role, ROI, concentration -------------------------------------------------------------
 
+
 def test_client_role_truth_table_and_spellings():
     sp = [True, "yes", " OUI ", "y", 1, "o", "no", False, "Non", None, "true", "VRAI"]
     hp = ["yes", 1, "o", "n", 0, None, "yes", None, "no", None, "FALSE", "faux"]
     assert cr.client_role(sp, hp).tolist() == [
-        "client", "client", "client", "prospect", "prospect", "prospect",
-        "user", "user", "user", None, "prospect", "prospect"]
+        "client",
+        "client",
+        "client",
+        "prospect",
+        "prospect",
+        "prospect",
+        "user",
+        "user",
+        "user",
+        None,
+        "prospect",
+        "prospect",
+    ]
 
 
 def test_roi_elementwise_with_div0_marker():
@@ -225,9 +243,17 @@ def test_concentration_and_hhi():
     assert cr.hhi([1] * 20) == pytest.approx(0.05)
 
 
-@pytest.mark.parametrize("index, verdict", [
-    (0.05, "diversified"), (0.0999, "diversified"), (0.10, "moderate"),
-    (0.25, "moderate"), (0.2501, "concentrated"), (1.0, "concentrated")])
+@pytest.mark.parametrize(
+    "index, verdict",
+    [
+        (0.05, "diversified"),
+        (0.0999, "diversified"),
+        (0.10, "moderate"),
+        (0.25, "moderate"),
+        (0.2501, "concentrated"),
+        (1.0, "concentrated"),
+    ],
+)
 def test_concentration_verdict_edges(index, verdict):
     assert cr.concentration_verdict(index) == verdict
 

@@ -28,21 +28,29 @@ from typing import Any
 import openpyxl
 import pandas as pd
 import pytest
-from openpyxl.chart import LineChart, Reference
-from openpyxl.worksheet.table import TableColumn, TableFormula
-from python_calamine import CalamineWorkbook
-
-from client_roi import cli, layout, xlam, xlsx
 from excel_dialect import excel_saved, macros, sensitivity_label, x14_markup
 from libreoffice import convert
 from ooxml import findings
+from openpyxl.chart import LineChart, Reference
+from openpyxl.worksheet.table import TableColumn, TableFormula
+from python_calamine import CalamineWorkbook
 from zips import rezip
+
+from client_roi import cli, layout, xlam, xlsx
 
 N = 40
 COMPUTED = [c.key for c in layout.OUTPUTS]
-BLOCKS = {layout.OUT_FACTS: (6, 2), layout.OUT_BANDS: (11, 10), layout.OUT_CONCENTRATION: (5, 2),
-          layout.OUT_PARETO: (22, 2), layout.OUT_PLAN: (14, 4), layout.OUT_SWEEP: (12, 22),
-          layout.OUT_BALANCED: (1, 10), layout.OUT_REVIEW: (None, 5), layout.OUT_OVERRUN: (None, 5)}
+BLOCKS = {
+    layout.OUT_FACTS: (6, 2),
+    layout.OUT_BANDS: (11, 10),
+    layout.OUT_CONCENTRATION: (5, 2),
+    layout.OUT_PARETO: (22, 2),
+    layout.OUT_PLAN: (14, 4),
+    layout.OUT_SWEEP: (12, 22),
+    layout.OUT_BALANCED: (1, 10),
+    layout.OUT_REVIEW: (None, 5),
+    layout.OUT_OVERRUN: (None, 5),
+}
 
 
 def sample(n: int = N) -> pd.DataFrame:
@@ -52,6 +60,7 @@ def sample(n: int = N) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 # Reading a book's results (python-calamine: the values as saved)
 # --------------------------------------------------------------------------------------------
+
 
 def _grid(book: CalamineWorkbook, sheet: str) -> list[list[Any]]:
     return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
@@ -63,6 +72,7 @@ def _at(grid, r: int, c: int):
 
 def _names(data: bytes) -> dict[str, tuple[str, int, int]]:
     from defusedxml.ElementTree import fromstring
+
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = fromstring(z.read("xl/workbook.xml"))
     out = {}
@@ -112,6 +122,7 @@ def cell(data: bytes, sheet: str, ref: str) -> Any:
 # --------------------------------------------------------------------------------------------
 # A scenario: the user's edits, as Excel writes them
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Ctx:
@@ -208,8 +219,10 @@ def calculated_columns(wb, ctx):
     t = _table(ws)
     right = ws.max_column
     gross, tier = layout.header("gross_margin", ctx.lang), layout.header("tier", ctx.lang)
-    formulas = {"Double margin": f"{layout.TABLE}[[#This Row],[{gross}]]*2",
-                "Top tier": f'{layout.TABLE}[[#This Row],[{tier}]]="A"'}
+    formulas = {
+        "Double margin": f"{layout.TABLE}[[#This Row],[{gross}]]*2",
+        "Top tier": f'{layout.TABLE}[[#This Row],[{tier}]]="A"',
+    }
     first, last = t.ref.split(":")
     last_row = re.search(r"\d+", last).group()
     t.ref = f"{first}:{openpyxl.utils.get_column_letter(right + 2)}{last_row}"
@@ -218,8 +231,9 @@ def calculated_columns(wb, ctx):
     for j, (name, formula) in enumerate(formulas.items()):
         col = right + 1 + j
         ws.cell(1, col).value = name
-        t.tableColumns.append(TableColumn(id=len(t.tableColumns) + 1, name=name,
-                                          calculatedColumnFormula=TableFormula(attr_text=formula)))
+        t.tableColumns.append(
+            TableColumn(id=len(t.tableColumns) + 1, name=name, calculatedColumnFormula=TableFormula(attr_text=formula))
+        )
         for i in range(len(ctx.customers)):
             c = ws.cell(i + 2, col)
             c.value = "=" + formula
@@ -228,9 +242,9 @@ def calculated_columns(wb, ctx):
                 ctx.values[(ws.title, c.coordinate)] = float(g) * 2 if not pd.isna(g) else 0.0
             else:
                 ctx.values[(ws.title, c.coordinate)] = before_tiers[i] == "A"
-                ctx.checks[(ws.title, c.coordinate)] = (
-                    lambda res, name=ctx.customers.loc[i, "Customer"]:
-                    res["customers"][name][COMPUTED.index("tier")] == "A")
+                ctx.checks[(ws.title, c.coordinate)] = lambda res, name=ctx.customers.loc[i, "Customer"]: (
+                    res["customers"][name][COMPUTED.index("tier")] == "A"
+                )
 
 
 def user_sheet_with_chart(wb, ctx):
@@ -249,7 +263,13 @@ def user_sheet_with_chart(wb, ctx):
     ws["B2"] = "=B1*2"
     ws["B3"] = "=SUM(B12:B20)"
     count = sum(1 for t in ctx.tiers() if t == "A")
-    ctx.values.update({(ws.title, "B1"): count, (ws.title, "B2"): count * 2, (ws.title, "B3"): float(sum(r * 3 for r in range(12, 21)))})
+    ctx.values.update(
+        {
+            (ws.title, "B1"): count,
+            (ws.title, "B2"): count * 2,
+            (ws.title, "B3"): float(sum(r * 3 for r in range(12, 21))),
+        }
+    )
     after = lambda res: sum(1 for v in res["customers"].values() if v[COMPUTED.index("tier")] == "A")  # noqa: E731
     ctx.checks[(ws.title, "B1")] = after
     ctx.checks[(ws.title, "B2")] = lambda res: after(res) * 2
@@ -298,15 +318,30 @@ def totals_row(wb, ctx):
         ws.cell(last, col).value = f"=SUBTOTAL({code},{layout.TABLE}[{layout.header(key, ctx.lang)}])"
     before = ctx.before["customers"]
     margins = pd.to_numeric(ctx.customers["Gross margin"]).fillna(0).sum()
-    budgets = sum(v[COMPUTED.index("effort_budget")] or 0 for v in before.values() if isinstance(v[COMPUTED.index("effort_budget")], float))
+    budgets = sum(
+        v[COMPUTED.index("effort_budget")] or 0
+        for v in before.values()
+        if isinstance(v[COMPUTED.index("effort_budget")], float)
+    )
     ref = lambda key: ws.cell(last, ctx.column(ws, key)).coordinate  # noqa: E731
-    ctx.values.update({(ws.title, ref("gross_margin")): float(margins),
-                       (ws.title, ref("tier")): sum(1 for v in before.values() if v[COMPUTED.index("tier")]),
-                       (ws.title, ref("effort_budget")): float(budgets)})
-    ctx.checks[(ws.title, ref("tier"))] = lambda res: sum(1 for v in res["customers"].values() if v[COMPUTED.index("tier")])
-    ctx.checks[(ws.title, ref("effort_budget"))] = lambda res: pytest.approx(sum(
-        v[COMPUTED.index("effort_budget")] for v in res["customers"].values()
-        if isinstance(v[COMPUTED.index("effort_budget")], float)), rel=1e-12)
+    ctx.values.update(
+        {
+            (ws.title, ref("gross_margin")): float(margins),
+            (ws.title, ref("tier")): sum(1 for v in before.values() if v[COMPUTED.index("tier")]),
+            (ws.title, ref("effort_budget")): float(budgets),
+        }
+    )
+    ctx.checks[(ws.title, ref("tier"))] = lambda res: sum(
+        1 for v in res["customers"].values() if v[COMPUTED.index("tier")]
+    )
+    ctx.checks[(ws.title, ref("effort_budget"))] = lambda res: pytest.approx(
+        sum(
+            v[COMPUTED.index("effort_budget")]
+            for v in res["customers"].values()
+            if isinstance(v[COMPUTED.index("effort_budget")], float)
+        ),
+        rel=1e-12,
+    )
     assert budget_col
 
 
@@ -315,8 +350,10 @@ def rows_inserted(wb, ctx):
     ws = wb[ctx.sheet("customers")]
     ws.insert_rows(10, 2)
     _grow(ws, 2)
-    new = [["Atelier Nouveau", "yes", "yes", "7777.5", None, "800", None],
-           ["Boulangerie Neuve", "yes", "no", None, "5000", None, "2"]]
+    new = [
+        ["Atelier Nouveau", "yes", "yes", "7777.5", None, "800", None],
+        ["Boulangerie Neuve", "yes", "no", None, "5000", None, "2"],
+    ]
     for j, row in enumerate(new):
         for k, v in enumerate(row):
             ws.cell(10 + j, k + 1).value = None if v is None else (float(v) if k >= 3 else v)
@@ -354,16 +391,20 @@ def dashboard(wb, ctx):
     wb[tiers]["P2"] = "=D12*10"
     ctx.values.update({(ws.title, "B1"): a_clients, (ws.title, "B2"): a_clients + 1, (tiers, "P2"): a_clients * 10})
     now = lambda res: res["blocks"][layout.OUT_BANDS][1][3]  # noqa: E731
-    ctx.checks.update({(ws.title, "B1"): now, (ws.title, "B2"): lambda res: now(res) + 1,
-                       (tiers, "P2"): lambda res: now(res) * 10})
+    ctx.checks.update(
+        {(ws.title, "B1"): now, (ws.title, "B2"): lambda res: now(res) + 1, (tiers, "P2"): lambda res: now(res) * 10}
+    )
 
 
 def sheets_renamed(wb, ctx):
     """Every sheet of ours renamed (names that need quotes, an ampersand), as Excel renames:
     defined names and charts follow."""
     _edit_margins(wb, ctx)
-    ctx.renames = {ctx.sheet("customers"): "Clients 2026", ctx.sheet("tiers"): "Tiers & bands",
-                   ctx.sheet("review"): "Revue d'ensemble"}
+    ctx.renames = {
+        ctx.sheet("customers"): "Clients 2026",
+        ctx.sheet("tiers"): "Tiers & bands",
+        ctx.sheet("review"): "Revue d'ensemble",
+    }
 
 
 def sheets_reordered(wb, ctx):
@@ -410,7 +451,8 @@ def five_tiers(wb, ctx):
         ws.cell(10, 2 + j).value = v
     ctx.options = ["--band=-0.4;-0.2;0.2;0.4", "--labels", "Or;Argent;Bronze;Fer;Bois"]
     ctx.checks[("Plan by month", "B1")] = lambda res: sum(
-        1 for v in res["customers"].values() if v[COMPUTED.index("tier")] == "A")
+        1 for v in res["customers"].values() if v[COMPUTED.index("tier")] == "A"
+    )
 
 
 def filtered(wb, ctx):
@@ -432,19 +474,40 @@ def notes_beside_the_table(wb, ctx):
     ws.cell(3, col).value = f'={tier}3&" tier"'
     ctx.values[(ws.title, ws.cell(3, col).coordinate)] = f"{ctx.tiers()[1]} tier"
     name = ctx.customers.loc[1, "Customer"]
-    ctx.checks[(ws.title, ws.cell(3, col).coordinate)] = (
-        lambda res: f"{res['customers'][name][COMPUTED.index('tier')] or ''} tier")
+    ctx.checks[(ws.title, ws.cell(3, col).coordinate)] = lambda res: (
+        f"{res['customers'][name][COMPUTED.index('tier')] or ''} tier"
+    )
 
 
-SCENARIOS = [as_saved, inputs_edited, rich_text_names, empty_text_results, calculated_columns,
-             user_sheet_with_chart, shared_formulas, totals_row, rows_inserted, rows_deleted, row_auto_added,
-             dashboard, sheets_renamed, sheets_reordered, label, xlsm, x14_extensions, french, five_tiers,
-             filtered, notes_beside_the_table]
+SCENARIOS = [
+    as_saved,
+    inputs_edited,
+    rich_text_names,
+    empty_text_results,
+    calculated_columns,
+    user_sheet_with_chart,
+    shared_formulas,
+    totals_row,
+    rows_inserted,
+    rows_deleted,
+    row_auto_added,
+    dashboard,
+    sheets_renamed,
+    sheets_reordered,
+    label,
+    xlsm,
+    x14_extensions,
+    french,
+    five_tiers,
+    filtered,
+    notes_beside_the_table,
+]
 
 
 # --------------------------------------------------------------------------------------------
 # Building and checking
 # --------------------------------------------------------------------------------------------
+
 
 def _fill(customers: pd.DataFrame, tmp: Path, name: str, lang: str, options: list[str]) -> bytes:
     csv = tmp / f"{name}.csv"
@@ -505,12 +568,14 @@ _RESULT = re.compile(rb"<v\s*/>|<v>.*?</v>")
 
 def _without_results(xml: bytes) -> bytes:
     """A sheet with the cached results of its formula cells taken out (and their types)."""
+
     def one(m):
         cell = m.group()
         if b"<f" not in cell:
             return cell
         head_end = cell.index(b">")
-        return re.sub(rb'\st="[^"]*"', b"", cell[:head_end + 1]) + _RESULT.sub(b"", cell[head_end + 1:])
+        return re.sub(rb'\st="[^"]*"', b"", cell[: head_end + 1]) + _RESULT.sub(b"", cell[head_end + 1 :])
+
     return re.sub(rb"<c\s[^>]*?(?:/>|>.*?</c>)", one, xml, flags=re.S)
 
 
@@ -583,8 +648,16 @@ def test_a_strict_open_xml_book_is_refused_by_its_format(tmp_path, capsys):
     book = tmp_path / "strict.xlsx"
     book.write_bytes(_fill(sample(10), tmp_path, "plain", "en", []))
     strict = tmp_path / "strict2.xlsx"
-    rezip(book, strict, {"xl/workbook.xml": lambda d: d.replace(
-        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main")})
+    rezip(
+        book,
+        strict,
+        {
+            "xl/workbook.xml": lambda d: d.replace(
+                b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+            )
+        },
+    )
     for command in (["refresh", str(strict)], ["fill", str(strict), "-o", str(tmp_path / "x.xlsx")]):
         assert cli.main(command) == 2
         err = capsys.readouterr().err
@@ -603,8 +676,10 @@ def test_a_parameter_name_redefined_as_a_formula_is_refused_by_its_name(tmp_path
     book.write_bytes(excel_saved(edited.getvalue(), seed="cac-name"))
     assert cli.main(["refresh", str(book)]) == 2
     err = capsys.readouterr().err
-    assert err == ("client-roi: parameter 'cac': the defined name 'cac' is =AVERAGE(Customers[Acquisition cost])*1.1, "
-                   "not a range of cells: point it at its cells again (Formulas > Name Manager)\n")
+    assert err == (
+        "client-roi: parameter 'cac': the defined name 'cac' is =AVERAGE(Customers[Acquisition cost])*1.1, "
+        "not a range of cells: point it at its cells again (Formulas > Name Manager)\n"
+    )
 
 
 def test_a_formula_in_a_parameter_cell_is_read_by_its_result(tmp_path):

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+from libreoffice import recalculated
+from zips import rezip
 
 import client_roi as cr
 from client_roi import cli, files, layout, template, xlsx
-from libreoffice import recalculated
-from zips import rezip
 
 ROOT = Path(__file__).resolve().parents[1]
 COL = {c.key: i for i, c in enumerate(layout.COLUMNS)}  # position of each column in the table
@@ -40,8 +40,8 @@ def test_demo_values_equal_the_engine(tmp_path):
     roles = cr.client_role(sample["should_pay"], sample["has_paid"])
     clients = sample.loc[roles == "client", "gross_margin"].astype(float)
     expected_tiers = cr.tier(clients, clients.to_numpy())
-    got = {r[0]: (r[COL['role']], r[COL['tier']]) for r in rows}
-    for name, t in zip(sample.loc[roles == "client", "customer"], expected_tiers):
+    got = {r[0]: (r[COL["role"]], r[COL["tier"]]) for r in rows}
+    for name, t in zip(sample.loc[roles == "client", "customer"], expected_tiers, strict=True):
         assert got[name] == ("client", t)
     assert sum(r[COL["role"]] == "prospect" for r in rows) == (roles == "prospect").sum()
 
@@ -73,11 +73,11 @@ def test_bad_row_leaves_files_byte_for_byte_unchanged(tmp_path, capsys):
 def test_output_safety(tmp_path, capsys):
     book = tmp_path / "book.xlsx"
     assert run("demo", "-o", book) == 0
-    assert run("demo", "-o", book) == 2                          # exists, no --force
+    assert run("demo", "-o", book) == 2  # exists, no --force
     assert "use --force" in capsys.readouterr().err
-    assert run("refresh", book, "-o", book, "--force") == 2      # never over its input
+    assert run("refresh", book, "-o", book, "--force") == 2  # never over its input
     assert "will not overwrite the input" in capsys.readouterr().err
-    assert not list(tmp_path.glob(".*tmp"))                      # no temp file left behind
+    assert not list(tmp_path.glob(".*tmp"))  # no temp file left behind
 
 
 def test_shrinking_review_clears_stale_rows(tmp_path):
@@ -91,7 +91,7 @@ def test_shrinking_review_clears_stale_rows(tmp_path):
     ws = wb[layout.SHEETS["customers"]["en"]]
     for row in ws.iter_rows(min_row=2):
         if row[0].value == before[0][0]:
-            row[3].value, row[5].value = 1000, 1    # the worst client now earns 1000 for a cost of 1
+            row[3].value, row[5].value = 1000, 1  # the worst client now earns 1000 for a cost of 1
     wb.save(book)
     assert run("refresh", book, "-o", out) == 0
     review = openpyxl.load_workbook(out)[layout.SHEETS["review"]["en"]]
@@ -99,13 +99,15 @@ def test_shrinking_review_clears_stale_rows(tmp_path):
     assert [r[0] for r in after] == [r[0] for r in before[1:]]
 
 
-INJECTIONS = ["=1+2", "+SUM(1,2)", "-2+3", "@SUM(1)", "=HYPERLINK(\"http://x\",\"y\")"]
+INJECTIONS = ["=1+2", "+SUM(1,2)", "-2+3", "@SUM(1)", '=HYPERLINK("http://x","y")']
 
 
 def test_injection_strings_stay_text_even_after_libreoffice(tmp_path, need_libreoffice):
     csv = tmp_path / "in.csv"
-    lines = [f'"{n.replace(chr(34), chr(34) * 2)}",yes,yes,{1000 + i * 100},,{500 if i else 2000}'
-             for i, n in enumerate(INJECTIONS)]
+    lines = [
+        f'"{n.replace(chr(34), chr(34) * 2)}",yes,yes,{1000 + i * 100},,{500 if i else 2000}'
+        for i, n in enumerate(INJECTIONS)
+    ]
     csv.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.xlsx"
     assert run("fill", csv, "-o", out) == 0
@@ -113,17 +115,19 @@ def test_injection_strings_stay_text_even_after_libreoffice(tmp_path, need_libre
     assert [ws.cell(r, 1).value for r in range(2, 7)] == INJECTIONS
     assert all(ws.cell(r, 1).data_type == "s" for r in range(2, 7))
     review = openpyxl.load_workbook(out)[layout.SHEETS["review"]["en"]]
-    assert review.cell(template.REVIEW_AT[0] + 1, 1).value == "=1+2"       # ROI 0.5: reviewed
+    assert review.cell(template.REVIEW_AT[0] + 1, 1).value == "=1+2"  # ROI 0.5: reviewed
     calc = openpyxl.load_workbook(recalculated(out, tmp_path), data_only=True)
     ws = calc[layout.SHEETS["customers"]["en"]]
-    assert [ws.cell(r, 1).value for r in range(2, 7)] == INJECTIONS        # not evaluated
+    assert [ws.cell(r, 1).value for r in range(2, 7)] == INJECTIONS  # not evaluated
 
 
 def test_csv_as_real_exports_come(tmp_path):
-    french = ("Client;Doit payer;A payé;Marge brute;Marge attendue;Coût d'acquisition\r\n"
-              "Café Noël;oui;oui;1 234,50;;500\r\n"
-              "Société Ünë;OUI;non;;2 000,00;\r\n"
-              "Épicerie;non;;;;\r\n").encode("cp1252")
+    french = (
+        "Client;Doit payer;A payé;Marge brute;Marge attendue;Coût d'acquisition\r\n"
+        "Café Noël;oui;oui;1 234,50;;500\r\n"
+        "Société Ünë;OUI;non;;2 000,00;\r\n"
+        "Épicerie;non;;;;\r\n"
+    ).encode("cp1252")
     (tmp_path / "fr.csv").write_bytes(french)
     bom = ("\ufeff" + HEADER + "Alpha,yes,yes,1234.5,,500\n").encode("utf-8")
     (tmp_path / "bom.csv").write_bytes(bom)
@@ -156,11 +160,13 @@ def test_hostile_xlsx_is_refused(tmp_path, capsys, monkeypatch):
     wb = openpyxl.Workbook()
     wb.active.append(["Customer", "Should pay", "Has paid", "Gross margin"])
     wb.save(src)
-    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
-              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-              '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
-              '</sheetData></worksheet>')
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
     hostile = rezip(src, tmp_path / "hostile.xlsx", {"xl/worksheets/sheet1.xml": lambda _: laughs.encode()})
     assert run("fill", hostile, "-o", tmp_path / "h.xlsx") == 2
     assert "cannot be read as a workbook" in capsys.readouterr().err
@@ -187,8 +193,10 @@ def test_xlsx_input_keeps_text_as_text(tmp_path):
 
 
 def test_produced_workbooks_recalculate_without_errors(tmp_path, need_libreoffice):
-    books = [ROOT / "workbook_templates" / "three_tier_exercise.xlsx",
-             ROOT / "workbook_templates" / "three_tier_exercise.fr.xlsx"]
+    books = [
+        ROOT / "workbook_templates" / "three_tier_exercise.xlsx",
+        ROOT / "workbook_templates" / "three_tier_exercise.fr.xlsx",
+    ]
     five = tmp_path / "five.xlsx"
     assert run("demo", "--band=-0.4;-0.2;0.2;0.4", "--trim", "0.1", "-o", five) == 0
     books.append(five)
@@ -197,7 +205,11 @@ def test_produced_workbooks_recalculate_without_errors(tmp_path, need_libreoffic
         for ws in calc.worksheets:
             for row in ws.iter_rows(values_only=True):
                 for v in row:
-                    assert not (isinstance(v, str) and v.startswith("#") and v.endswith(("!", "?", "A"))), (book, ws.title, v)
+                    assert not (isinstance(v, str) and v.startswith("#") and v.endswith(("!", "?", "A"))), (
+                        book,
+                        ws.title,
+                        v,
+                    )
     values = table_rows(five)
     assert {r[COL["tier"]] for r in values if r[COL["role"]] == "client"} == {"A", "B", "C", "D", "E"}
     assert np.isclose(cr.effort_days(1000, 24000), 3.0277777, atol=1e-6)

@@ -9,42 +9,51 @@ from pathlib import Path
 
 import pytest
 import xlwings
+from catalogue import CASES, EXCEL_NAME
+from lite_calls import answers
+from officejs import call
 from xlwings import server
 
 import client_roi as cr
-from catalogue import CASES, EXCEL_NAME
 from client_roi import functions as fx
 from client_roi.lite import write_bundle
-from lite_calls import answers
-from officejs import call
 
 DIV0 = {"type": "Error", "errorType": "Div0"}
-POP = [[100], [100], [100]]   # mean 100 -> thresholds 80 and 120
+POP = [[100], [100], [100]]  # mean 100 -> thresholds 80 and 120
 
 
 def test_meta_lists_exactly_the_eleven_functions_with_their_arguments():
     meta = server.custom_functions_meta(fx)
     funcs = {f["name"]: f for f in meta["functions"]}
     assert sorted(funcs) == sorted(EXCEL_NAME.values())
-    signatures = {name: [(p["name"], p.get("optional", False)) for p in f["parameters"]]
-                  for name, f in funcs.items()}
+    signatures = {name: [(p["name"], p.get("optional", False)) for p in f["parameters"]] for name, f in funcs.items()}
     assert signatures == {
         "TIER": [("value", False), ("population", False), ("band", True), ("trim", True), ("labels", True)],
         "TIER_BANDS": [("population", False), ("band", True), ("trim", True), ("labels", True)],
         "BALANCED_BAND": [("population", False), ("tiers", True), ("trim", True)],
         "BAND_SWEEP": [("population", False), ("bands", True), ("trim", True)],
         "CAC_BY_TIER": [("cac", False), ("band", True), ("labels", True)],
-        "PROSPECT_EFFORT": [("expected_gain", False), ("population", False), ("cac", False),
-                            ("band", True), ("trim", True)],
-        "EFFORT_DAYS": [("effort", False), ("annual_income", False), ("margin_rate", True),
-                        ("working_days", True), ("load_factor", True)],
+        "PROSPECT_EFFORT": [
+            ("expected_gain", False),
+            ("population", False),
+            ("cac", False),
+            ("band", True),
+            ("trim", True),
+        ],
+        "EFFORT_DAYS": [
+            ("effort", False),
+            ("annual_income", False),
+            ("margin_rate", True),
+            ("working_days", True),
+            ("load_factor", True),
+        ],
         "CLIENT_ROLE": [("should_pay", False), ("has_paid", False)],
         "CLIENT_ROI": [("gain", False), ("acquisition_cost", False)],
         "CONCENTRATION": [("population", False), ("top_n", True)],
         "HHI": [("population", False)],
     }
     for f in funcs.values():
-        assert f["description"] and "\n" not in f["description"]          # one-line tooltip
+        assert f["description"] and "\n" not in f["description"]  # one-line tooltip
         for p in f["parameters"]:
             assert not p["description"].startswith("Positional argument")  # real help
     assert "Tier of each value" in funcs["TIER"]["description"]
@@ -59,8 +68,8 @@ def test_tier_scalar_column_row_and_grid():
 
 def test_tier_with_offset_list_labels_and_trim():
     pop = [[60], [80], [100], [120], [140]]
-    labels = [["Gold", "Silver", "Bronze", "Iron", "Tin"]]          # a row of labels
-    band = [[-0.4, -0.2, 0.2, 0.4]]                                  # a row of offsets
+    labels = [["Gold", "Silver", "Bronze", "Iron", "Tin"]]  # a row of labels
+    band = [[-0.4, -0.2, 0.2, 0.4]]  # a row of offsets
     got = call(fx, "tier", [150, 139, 100, 79, 59], pop, band, None, labels)
     assert got == [["Gold"], ["Silver"], ["Bronze"], ["Iron"], ["Tin"]]
     # trim 0.4 of [10,20,30,40,1000] -> mean 30 -> 36 is in A; untrimmed mean 220 -> C
@@ -71,32 +80,34 @@ def test_tier_with_offset_list_labels_and_trim():
 
 def test_tier_bands_table():
     got = call(fx, "tier_bands", [200, 120, 100, 90, 60, 30])
-    assert got[0] == ["Tier", "From", "To", "Customers", "Share of customers", "Gain",
-                      "Share of gain", "Average gain"]
+    assert got[0] == ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain", "Average gain"]
     assert got[1][:4] == ["A", 120.0, "", 2] and got[1][5] == 320 and got[1][7] == 160
     assert got[2][:4] == ["B", 80.0, 120.0, 2]
     assert got[3][:4] == ["C", "", 80.0, 2] and got[3][6] == pytest.approx(90 / 600)
     empty = call(fx, "tier_bands", [100, 100])
-    assert empty[1][3] == 0 and empty[1][7] == ""                    # empty tier: no average
+    assert empty[1][3] == 0 and empty[1][7] == ""  # empty tier: no average
 
 
 def test_balanced_band_round_trips_as_band():
     pop = [10, 20, 30, 40, 100]
     offsets = call(fx, "balanced_band", pop)
     assert offsets == [pytest.approx([23.333333333 / 40 - 1, 36.666666667 / 40 - 1])]
-    assert call(fx, "tier_bands", pop, offsets)[1][3] == 2           # A: 40, 100
+    assert call(fx, "tier_bands", pop, offsets)[1][3] == 2  # A: 40, 100
     assert len(call(fx, "balanced_band", list(range(1, 21)), 5)[0]) == 4
     with pytest.raises(cr.ClientRoiError, match="BALANCED_BAND: tiers must be 3 or more in Excel"):
         call(fx, "balanced_band", pop, 2)
 
 
 def test_cac_prospect_effort_and_effort_days():
-    assert call(fx, "cac_by_tier", 1000) == [["Tier", "Effort budget"], ["A", 1200.0],
-                                             ["B", 1000.0], ["C", 800.0]]
+    assert call(fx, "cac_by_tier", 1000) == [["Tier", "Effort budget"], ["A", 1200.0], ["B", 1000.0], ["C", 800.0]]
     assert call(fx, "cac_by_tier", [500, None, 1500], [[-0.4, -0.2, 0.2, 0.4]])[1:] == [
-        ["A", 1400.0], ["B", 1300.0], ["C", 1000.0], ["D", 700.0], ["E", 600.0]]
-    assert call(fx, "prospect_effort", [130, 100, 10, None], POP, 1000) == [
-        [1200.0], [1000.0], [800.0], [""]]
+        ["A", 1400.0],
+        ["B", 1300.0],
+        ["C", 1000.0],
+        ["D", 700.0],
+        ["E", 600.0],
+    ]
+    assert call(fx, "prospect_effort", [130, 100, 10, None], POP, 1000) == [[1200.0], [1000.0], [800.0], [""]]
     days = call(fx, "effort_days", 1000, 24000)
     assert days == [[pytest.approx(3.0277777777)]]
     assert call(fx, "effort_days", [[600, None, 1500]], 36000, 0.6, 200, 2) == [[1.0, "", 2.5]]
@@ -104,7 +115,12 @@ def test_cac_prospect_effort_and_effort_days():
 
 def test_role_roi_concentration_hhi():
     assert call(fx, "client_role", ["yes", "Oui", "no", None, True], ["yes", "non", "yes", None, False]) == [
-        ["client"], ["prospect"], ["user"], [""], ["prospect"]]
+        ["client"],
+        ["prospect"],
+        ["user"],
+        [""],
+        ["prospect"],
+    ]
     assert call(fx, "client_roi", [300, 10, None, 50], [100, 0, 5, 100]) == [[3.0], [DIV0], [""], [0.5]]
     assert call(fx, "concentration", [50, 30, 20]) == [[0.5]]
     assert call(fx, "concentration", [50, 30, 20], 2) == [[pytest.approx(0.8)]]
@@ -133,6 +149,7 @@ def test_bad_input_catalogue_through_dispatch(name, args, words):
 def test_no_pyodide_probe_per_cell(monkeypatch):
     """The JsNull probe xlwings runs per cell is answered once outside Pyodide."""
     import builtins
+
     attempts = []
     real_import = builtins.__import__
 
@@ -143,16 +160,17 @@ def test_no_pyodide_probe_per_cell(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", counting_import)
     assert call(fx, "tier", list(range(1, 2001)), list(range(1, 2001)))[0] == ["C"]
-    assert len(attempts) < 20          # a handful per call (per argument), not 4000 per cell
+    assert len(attempts) < 20  # a handful per call (per argument), not 4000 per cell
     assert xlwings.utils.is_jsnull(None) is False
 
 
 # --- the Lite bundle ------------------------------------------------------------------------
 
+
 def test_lite_bundle_answers_identically_in_a_fresh_interpreter(tmp_path):
     main, requirements = write_bundle(tmp_path / "lite")
     wanted = [line for line in requirements.read_text().splitlines() if line and not line.startswith("#")]
-    assert wanted == ["xlwings>=0.33.20", "numpy", "pandas"]   # Lite's default xlwings and newer
+    assert wanted == ["xlwings>=0.33.20", "numpy", "pandas"]  # Lite's default xlwings and newer
     script = textwrap.dedent(f"""
         import json, sys
         sys.path[:0] = [{str(main.parent)!r}, {str(Path(__file__).parent)!r}]
@@ -164,8 +182,9 @@ def test_lite_bundle_answers_identically_in_a_fresh_interpreter(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(XLWINGS_ON_SERVER="true", XLWINGS_LICENSE_KEY=os.environ["XLWINGS_LICENSE_KEY"])
     # -I: no user site, no cwd on the path: the bundle has to carry the package itself
-    done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
-                          env=env, cwd=tmp_path, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     lite = json.loads(done.stdout.strip().splitlines()[-1])
     assert lite == answers(fx)

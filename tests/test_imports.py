@@ -8,9 +8,22 @@ import sys
 
 import pytest
 
-MODULES = ["client_roi", "client_roi.engine", "client_roi.decimals", "client_roi.layout", "client_roi.refresh",
-           "client_roi.files", "client_roi.template", "client_roi.functions", "client_roi.scripts",
-           "client_roi.cli", "client_roi.lite", "client_roi.xlam", "client_roi.xlsx", "client_roi.zipbook"]
+MODULES = [
+    "client_roi",
+    "client_roi.engine",
+    "client_roi.decimals",
+    "client_roi.layout",
+    "client_roi.refresh",
+    "client_roi.files",
+    "client_roi.template",
+    "client_roi.functions",
+    "client_roi.scripts",
+    "client_roi.cli",
+    "client_roi.lite",
+    "client_roi.xlam",
+    "client_roi.xlsx",
+    "client_roi.zipbook",
+]
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -21,9 +34,11 @@ def test_module_imports_alone(module):
 
 
 def test_help_imports_neither_numpy_nor_pandas():
-    code = ("import sys\nfrom client_roi import cli\n"
-            "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('numpy', 'pandas', 'openpyxl', 'xlwings') if m in sys.modules))")
+    code = (
+        "import sys\nfrom client_roi import cli\n"
+        "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('numpy', 'pandas', 'openpyxl', 'xlwings') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
@@ -31,7 +46,9 @@ def test_help_imports_neither_numpy_nor_pandas():
 def test_reading_a_book_starts_before_numpy_and_pandas_load():
     """The refresh command starts calamine on the customers' sheet first, then loads the heavy
     modules alongside: client_roi.xlsx must not import them."""
-    code = ("import sys\nimport client_roi.xlsx\n"
-            "print(sorted(m for m in ('numpy', 'pandas', 'openpyxl', 'xlwings') if m in sys.modules))")
+    code = (
+        "import sys\nimport client_roi.xlsx\n"
+        "print(sorted(m for m in ('numpy', 'pandas', 'openpyxl', 'xlwings') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -3,10 +3,10 @@
 import numpy as np
 import openpyxl
 import pytest
+from libreoffice import recalculated
 from openpyxl.utils import get_column_letter
 
 import client_roi as cr
-from libreoffice import recalculated
 
 SIZES = [1, 2, 3, 7, 10, 11, 100, 997]
 TRIMS = [0, 0.1, 0.2, 0.25, 0.29, 0.3, 0.5, 0.9]
@@ -15,8 +15,7 @@ KS = [0, 0.2, 0.25, 1 / 3, 0.5, 2 / 3, 0.75, 0.8, 1]
 
 def test_engine_matches_libreoffice(tmp_path, need_libreoffice):
     rng = np.random.default_rng(7)
-    populations = [np.round(rng.lognormal(8, 1.2, n) * rng.choice([1, -0.1], n, p=[0.9, 0.1]), 2)
-                   for n in SIZES]
+    populations = [np.round(rng.lognormal(8, 1.2, n) * rng.choice([1, -0.1], n, p=[0.9, 0.1]), 2) for n in SIZES]
     populations.append(np.array([5.0] * 6 + [7.0] * 4))  # ties
     wb = openpyxl.Workbook()
     data, out = wb.active, wb.create_sheet("out")
@@ -37,7 +36,7 @@ def test_engine_matches_libreoffice(tmp_path, need_libreoffice):
             row += 1
         if pop.mean() > 0:  # thresholds of a 5-tier band, as the Excel formula =mean*(1+offset)
             b = cr.bands(pop, band=[-0.5, -0.2, 0.2, 0.5])
-            for off, t in zip(b.offsets, b.thresholds):
+            for off, t in zip(b.offsets, b.thresholds, strict=True):
                 out.cell(row, 1, f"=AVERAGE({rng_ref})*(1+{float(off)!r})")
                 expected[row] = t
                 row += 1

@@ -28,25 +28,28 @@ import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from officejs import book_payload, run_script
 
 import client_roi as cr
 from client_roi import cli, layout, scripts, template
 from client_roi.refresh import OpenpyxlBook, refresh
-from officejs import book_payload, run_script
 
 DAY = 24000 / 0.5 / 218 * 1.5
 COLUMNS = [c.key for c in layout.INPUTS]
-CUSTOMERS = pd.DataFrame([
-    ["Alpha", "yes", "yes", 300, None, 100, None],
-    ["P1", "yes", "no", None, 260, None, 1.0],
-    ["Beta", "yes", "yes", 100, None, 200, None],
-    ["P2", "yes", "no", None, 350, None, 0.5],
-    ["Gamma", "yes", "yes", 200, None, 0, None],
-    ["P3", "yes", "no", None, 100, None, None],
-    ["P4", "yes", "no", None, 320, None, 2.0],
-    ["P5", "yes", "no", None, None, None, 3.0],
-    ["Zeta", "yes", "yes", 400, None, 500, None],
-], columns=COLUMNS).astype(object)
+CUSTOMERS = pd.DataFrame(
+    [
+        ["Alpha", "yes", "yes", 300, None, 100, None],
+        ["P1", "yes", "no", None, 260, None, 1.0],
+        ["Beta", "yes", "yes", 100, None, 200, None],
+        ["P2", "yes", "no", None, 350, None, 0.5],
+        ["Gamma", "yes", "yes", 200, None, 0, None],
+        ["P3", "yes", "no", None, 100, None, None],
+        ["P4", "yes", "no", None, 320, None, 2.0],
+        ["P5", "yes", "no", None, None, None, 3.0],
+        ["Zeta", "yes", "yes", 400, None, 500, None],
+    ],
+    columns=COLUMNS,
+).astype(object)
 PROSPECTS = {"P1": (200, 1.0, "no"), "P2": (240, 0.5, "yes"), "P3": (160, None, "no"), "P4": (240, 2.0, "yes")}
 
 
@@ -78,7 +81,7 @@ def test_days_left_and_in_plan_columns(refreshed):
     for name, (budget, spent, in_plan) in PROSPECTS.items():
         assert left[name] == pytest.approx(budget / DAY - (spent or 0), abs=1e-12), name
         assert plan[name] == in_plan, name
-    for name in ("Alpha", "Beta", "Gamma", "Zeta", "P5"):       # clients, and a prospect with no budget
+    for name in ("Alpha", "Beta", "Gamma", "Zeta", "P5"):  # clients, and a prospect with no budget
         assert left[name] is None and plan[name] is None
 
 
@@ -132,8 +135,12 @@ def test_remote_engine_writes_the_same(refreshed):
             for i, row in enumerate(a["values"]):
                 for j, v in enumerate(row):
                     cells[(a["sheet_position"], a["start_row"] + i + 1, a["start_column"] + j + 1)] = v
-    for sheet_key, at, rows, cols in [("tiers", template.PLAN_AT, 7, 4), ("tiers", template.SWEEP_AT, 12, 8),
-                                      ("tiers", template.BALANCED_AT, 1, 3), ("review", template.OVERRUN_AT, 3, 5)]:
+    for sheet_key, at, rows, cols in [
+        ("tiers", template.PLAN_AT, 7, 4),
+        ("tiers", template.SWEEP_AT, 12, 8),
+        ("tiers", template.BALANCED_AT, 1, 3),
+        ("review", template.OVERRUN_AT, 3, 5),
+    ]:
         ws = wb[layout.SHEETS[sheet_key]["en"]]
         position = wb.sheetnames.index(ws.title)
         for i in range(rows):
@@ -146,8 +153,8 @@ def test_remote_engine_writes_the_same(refreshed):
 def test_band_balanced_word_in_the_workbook_and_the_cli(tmp_path, capsys):
     wb = _book("fr", band="équilibré", labels=["Or", "Argent", "Bronze", "Fer"])
     out = refresh(OpenpyxlBook(wb))
-    assert [row[3] for row in out.bands[1:]] == [1, 1, 1, 1]        # four equal tiers of one client
-    assert out.band_text.count(";") == 2                             # three offsets, shown
+    assert [row[3] for row in out.bands[1:]] == [1, 1, 1, 1]  # four equal tiers of one client
+    assert out.band_text.count(";") == 2  # three offsets, shown
     path = tmp_path / "c.csv"
     CUSTOMERS.rename(columns={c.key: c.en for c in layout.INPUTS}).to_csv(path, index=False)
     assert cli.main(["fill", str(path), "--band", "balanced", "--tiers", "2", "-o", str(tmp_path / "o.xlsx")]) == 0
@@ -167,7 +174,7 @@ def test_blank_prospecting_days_means_no_plan():
     ws = wb[layout.SHEETS["customers"]["en"]]
     assert set(_column(ws, "in_plan").values()) == {None}
     assert out.load is None and out.plan[0][3] is None and out.plan[1][3] is None
-    assert len(out.plan) == 2 + 1 + 3 + 1                           # available, load, header, tiers, total
+    assert len(out.plan) == 2 + 1 + 3 + 1  # available, load, header, tiers, total
 
 
 @pytest.mark.parametrize("name", ["before_the_loop.xlsx", "before_the_loop.fr.xlsx"])
@@ -203,10 +210,11 @@ def test_balance_in_unit_interval_and_balanced_band_beats_every_sweep_row(popula
         offsets = cr.balanced_band(population, 3)
     except cr.ClientRoiError:
         assume(False)
-    counts = pd.Series(cr.tier(population, population, list(offsets))).value_counts().reindex(["A", "B", "C"],
-                                                                                             fill_value=0)
+    counts = (
+        pd.Series(cr.tier(population, population, list(offsets))).value_counts().reindex(["A", "B", "C"], fill_value=0)
+    )
     ties = pd.Series(population).duplicated(keep=False).any()
-    assume(not ties)           # with equal gains a tier boundary cannot split them
+    assume(not ties)  # with equal gains a tier boundary cannot split them
     assert cr.balance(counts.to_numpy()) >= sweep["balance"].max() - 1e-12
 
 
@@ -225,8 +233,8 @@ def test_plan_never_exceeds_the_days_and_follows_its_order(items, available):
     assert all(plan[i] is None for i, r in enumerate(rank) if r < 0)
     order = sorted((i for i, r in enumerate(rank) if r >= 0), key=lambda i: (rank[i], -gain[i], i))
     flags = [plan[i] for i in order]
-    assert flags == sorted(flags, reverse=True)            # yes … yes, then no … no: strict priority
-    if False in flags:                                     # the first left out did not fit
+    assert flags == sorted(flags, reverse=True)  # yes … yes, then no … no: strict priority
+    if False in flags:  # the first left out did not fit
         first_out = order[flags.index(False)]
         assert math.fsum(days[i] for i in taken) + days[first_out] > available
 
@@ -244,16 +252,22 @@ def test_overrun_lists_exactly_the_prospects_over_budget_worst_first(items):
 
 
 def test_band_sweep_through_the_office_js_dispatch():
-    from client_roi import functions as fx
     from officejs import call
 
+    from client_roi import functions as fx
+
     table = call(fx, "band_sweep", [300, 100, 200, 400], [[0.1, 0.2, ""]])
-    assert table == [["Band", "Balance", "Clients A", "Share A", "Clients B", "Share B", "Clients C", "Share C"],
-                     [0.1, 0.0, 2, 0.5, 0, 0.0, 2, 0.5],
-                     [0.2, 0.5, 2, 0.5, 1, 0.25, 1, 0.25]]
+    assert table == [
+        ["Band", "Balance", "Clients A", "Share A", "Clients B", "Share B", "Clients C", "Share C"],
+        [0.1, 0.0, 2, 0.5, 0, 0.0, 2, 0.5],
+        [0.2, 0.5, 2, 0.5, 1, 0.25, 1, 0.25],
+    ]
     assert call(fx, "band_sweep", [300, 100, 200, 400])[1:] == [
-        [p] + row[1:] for p, row in zip(cr.engine.SWEEP, call(fx, "band_sweep", [300, 100, 200, 400],
-                                                               [list(cr.engine.SWEEP)])[1:])]
+        [p, *row[1:]]
+        for p, row in zip(
+            cr.engine.SWEEP, call(fx, "band_sweep", [300, 100, 200, 400], [list(cr.engine.SWEEP)])[1:], strict=True
+        )
+    ]
 
 
 def test_cli_summary_names_the_most_balanced_band_and_the_load(tmp_path, capsys):

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from client_roi import cli, layout, xlam
 from ooxml import findings, parse_ref
 from zips import rezip
+
+from client_roi import cli, layout, xlam
 
 ROOT = Path(__file__).resolve().parents[1]
 AWKWARD_LABELS = ["A & B", "<C>", "d'e", '"f"', "g"]
@@ -20,9 +20,12 @@ def run(*argv) -> None:
 
 def _csv(tmp_path: Path) -> Path:
     path = tmp_path / "customers.csv"
-    path.write_text("Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost\n"
-                    "Alpha & Co,yes,yes,300,,100\n<Beta>,yes,yes,100,,200\n\"Gamma's\",yes,yes,200,,\n"
-                    "Delta,yes,no,,250,\nEps,no,,,,\nZeta,yes,yes,400,,500\n", encoding="utf-8")
+    path.write_text(
+        "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost\n"
+        'Alpha & Co,yes,yes,300,,100\n<Beta>,yes,yes,100,,200\n"Gamma\'s",yes,yes,200,,\n'
+        "Delta,yes,no,,250,\nEps,no,,,,\nZeta,yes,yes,400,,500\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -44,19 +47,29 @@ ARTEFACTS = {
     "fill fr 3 tiers": lambda d: (run("fill", _csv(d), "--lang", "fr", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
     "fill en 5 tiers, awkward labels": lambda d: (
         run("fill", _csv(d), "--band=-0.4;-0.2;0.2;0.4", "--labels", ",".join(AWKWARD_LABELS), "-o", d / "f.xlsx"),
-        d / "f.xlsx")[1],
+        d / "f.xlsx",
+    )[1],
     "fill fr 5 tiers": lambda d: (
-        run("fill", _csv(d), "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
-    "refresh": lambda d: (run("demo", "-o", d / "a.xlsx"), run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"),
-                          d / "r.xlsx")[2],
+        run("fill", _csv(d), "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", d / "f.xlsx"),
+        d / "f.xlsx",
+    )[1],
+    "refresh": lambda d: (
+        run("demo", "-o", d / "a.xlsx"),
+        run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"),
+        d / "r.xlsx",
+    )[2],
     "refresh to 5 tiers": lambda d: (
         run("demo", "-o", d / "a.xlsx"),
         _set_band(d / "a.xlsx", [-0.4, -0.2, 0.2, 0.4], AWKWARD_LABELS),
-        run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"), d / "r.xlsx")[3],
+        run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"),
+        d / "r.xlsx",
+    )[3],
     "refresh fr back to 3 tiers": lambda d: (
         run("demo", "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", d / "a.xlsx"),
         _set_band(d / "a.xlsx", [0.2, None, None, None], ["A", "B", "C", None, None]),
-        run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"), d / "r.xlsx")[3],
+        run("refresh", d / "a.xlsx", "-o", d / "r.xlsx"),
+        d / "r.xlsx",
+    )[3],
     "xlam": lambda d: xlam.build(d),
 }
 
@@ -88,19 +101,32 @@ def test_the_validator_sees_what_it_must(tmp_path):
 
         return findings(rezip(good, tmp_path / name, {part: edit}))
 
-    assert any("scatterStyle" in f for f in edited(
-        "a.xlsx", "xl/charts/chart2.xml", b'<scatterStyle val="lineMarker"/>', b""))
-    assert any("empty text cell" in f for f in edited(
-        "b.xlsx", "xl/worksheets/sheet1.xml", b'<c r="A2" s="2" t="n">', b'<c r="A2" s="2" t="inlineStr">'))
-    assert any("does not exist" in f for f in edited(
-        "c.xlsx", "xl/_rels/workbook.xml.rels", b'Target="/xl/worksheets/sheet1.xml"', b'Target="/xl/no.xml"'))
-    assert any("tableColumn names" in f for f in edited(
-        "d.xlsx", "xl/tables/table1.xml", b'name="Customer"', b'name="Client name"'))
-    assert any("missing sheet" in f for f in edited(
-        "e.xlsx", "xl/charts/chart1.xml", b"'Tiers'!", b"'Gone'!"))
-    assert any("empty cells" in f for f in edited(
-        "f.xlsx", "xl/charts/chart1.xml", b"$A$12:$A$14", b"$A$12:$A$16"))
-    assert any("override for a missing part" in f for f in edited(
-        "g.xlsx", "[Content_Types].xml", b'PartName="/xl/styles.xml"', b'PartName="/xl/styles2.xml"'))
-    assert any("no content type for _rels/.rels" in f for f in edited(
-        "h.xlsx", "[Content_Types].xml", b'Extension="rels"', b'Extension="relz"'))
+    assert any(
+        "scatterStyle" in f for f in edited("a.xlsx", "xl/charts/chart2.xml", b'<scatterStyle val="lineMarker"/>', b"")
+    )
+    assert any(
+        "empty text cell" in f
+        for f in edited(
+            "b.xlsx", "xl/worksheets/sheet1.xml", b'<c r="A2" s="2" t="n">', b'<c r="A2" s="2" t="inlineStr">'
+        )
+    )
+    assert any(
+        "does not exist" in f
+        for f in edited(
+            "c.xlsx", "xl/_rels/workbook.xml.rels", b'Target="/xl/worksheets/sheet1.xml"', b'Target="/xl/no.xml"'
+        )
+    )
+    assert any(
+        "tableColumn names" in f
+        for f in edited("d.xlsx", "xl/tables/table1.xml", b'name="Customer"', b'name="Client name"')
+    )
+    assert any("missing sheet" in f for f in edited("e.xlsx", "xl/charts/chart1.xml", b"'Tiers'!", b"'Gone'!"))
+    assert any("empty cells" in f for f in edited("f.xlsx", "xl/charts/chart1.xml", b"$A$12:$A$14", b"$A$12:$A$16"))
+    assert any(
+        "override for a missing part" in f
+        for f in edited("g.xlsx", "[Content_Types].xml", b'PartName="/xl/styles.xml"', b'PartName="/xl/styles2.xml"')
+    )
+    assert any(
+        "no content type for _rels/.rels" in f
+        for f in edited("h.xlsx", "[Content_Types].xml", b'Extension="rels"', b'Extension="relz"')
+    )

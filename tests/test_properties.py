@@ -31,8 +31,8 @@ def test_permutation_invariance(population, band, trim, rnd):
     shuffled = population[:]
     rnd.shuffle(shuffled)
     assert cr.reference_gain(shuffled, trim) == pytest.approx(b.reference, rel=1e-12)
-    first = dict(zip(population, cr.tier(population, population, band, trim)))
-    again = dict(zip(shuffled, cr.tier(shuffled, shuffled, band, trim)))
+    first = dict(zip(population, cr.tier(population, population, band, trim), strict=True))
+    again = dict(zip(shuffled, cr.tier(shuffled, shuffled, band, trim), strict=True))
     assert first == again
 
 
@@ -52,7 +52,7 @@ def test_monotonic_and_every_customer_in_exactly_one_tier(population, band, trim
     assume(b is not None)
     order = np.argsort(population, kind="stable")
     ranks = b.tier_index(np.asarray(population, dtype=float)[order])
-    assert np.all(np.diff(ranks) <= 0)             # larger gain, never a lower tier (rank 0 = top)
+    assert np.all(np.diff(ranks) <= 0)  # larger gain, never a lower tier (rank 0 = top)
     assert ranks.min() >= 0 and ranks.max() < b.k
     summary = cr.tier_bands(population, band, trim)
     assert summary["customers"].sum() == len(population)
@@ -91,12 +91,13 @@ def test_hhi_bounds(population):
 
 # --- same input, same bits ------------------------------------------------------------------
 
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.floats(min_value=-1e12, max_value=1e12), min_size=1, max_size=80), st.randoms())
 def test_sums_are_correctly_rounded_so_order_never_changes_a_bit(values, rnd):
     from fractions import Fraction
 
-    exact = float(sum(Fraction(v) for v in values))          # the exact sum, rounded once
+    exact = float(sum(Fraction(v) for v in values))  # the exact sum, rounded once
     shuffled = values[:]
     rnd.shuffle(shuffled)
     assert cr.engine.exact_sum(np.array(values)) == exact == cr.engine.exact_sum(shuffled)
@@ -106,8 +107,8 @@ def test_sums_are_correctly_rounded_so_order_never_changes_a_bit(values, rnd):
 any_double = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300),
     st.floats(min_value=-1e6, max_value=1e6),
-    st.integers(-60, 60).map(lambda e: 2.0 ** e),
-    st.integers(-1074, -1000).map(lambda e: -(2.0 ** e)),
+    st.integers(-60, 60).map(lambda e: 2.0**e),
+    st.integers(-1074, -1000).map(lambda e: -(2.0**e)),
 )
 
 
@@ -124,9 +125,9 @@ def test_group_sums_are_the_exact_sums_rounded_once_on_every_path(values, count,
     except cr.ClientRoiError as exc:
         assert "overflows" in str(exc)
         with pytest.raises(OverflowError):
-            [math.fsum(v for v, g in zip(values, groups) if g == j) for j in range(count)]
+            [math.fsum(v for v, g in zip(values, groups, strict=True) if g == j) for j in range(count)]
         return
-    assert got == [math.fsum(v for v, g in zip(values, groups) if g == j) for j in range(count)]
+    assert got == [math.fsum(v for v, g in zip(values, groups, strict=True) if g == j) for j in range(count)]
 
 
 def test_group_sums_decide_near_ties_by_splitting_again_or_by_integers():
@@ -136,18 +137,18 @@ def test_group_sums_decide_near_ties_by_splitting_again_or_by_integers():
         return float(sum(map(Fraction, values)))
 
     # 2^53 + 1 is a tie between two doubles; the 2^-60 decides it, seen only in the second split
-    near = [2.0 ** 53, 1.0, 2.0 ** -60]
+    near = [2.0**53, 1.0, 2.0**-60]
     sums = cr.engine._GroupSums(near)
-    assert sums.sum() == rounded(near) == 2.0 ** 53 + 2
+    assert sums.sum() == rounded(near) == 2.0**53 + 2
     assert len(sums._sigmas) == 2 and sums._exact is None
     # a tie decided 400 binary orders of magnitude below: beyond three splits, integers decide
-    far = [2.0 ** 200, 2.0 ** 147, -(2.0 ** -200)]
+    far = [2.0**200, 2.0**147, -(2.0**-200)]
     sums = cr.engine._GroupSums(far)
-    assert sums.sum() == rounded(far) == 2.0 ** 200
+    assert sums.sum() == rounded(far) == 2.0**200
     assert sums._exact is not None
     # unions of groups are rounded once, not summed from rounded parts
     sums = cr.engine._GroupSums(near, [0, 1, 1], 2)
-    assert sums.sum((0, 1)) == 2.0 ** 53 + 2 and sums.sum((1,)) == 1.0 and sums.sum((0,)) == 2.0 ** 53
+    assert sums.sum((0, 1)) == 2.0**53 + 2 and sums.sum((1,)) == 1.0 and sums.sum((0,)) == 2.0**53
 
 
 @settings(max_examples=150, deadline=None)
@@ -166,8 +167,11 @@ flags = st.sampled_from(["yes", "no", " Oui ", "n", "VRAI", "0", "1", "", "  ", 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=1, max_value=12).flatmap(
-    lambda n: st.tuples(st.lists(flags, min_size=n, max_size=n), st.lists(flags, min_size=n, max_size=n))))
+@given(
+    st.integers(min_value=1, max_value=12).flatmap(
+        lambda n: st.tuples(st.lists(flags, min_size=n, max_size=n), st.lists(flags, min_size=n, max_size=n))
+    )
+)
 def test_roles_of_text_flags_are_those_of_the_item_by_item_rule(columns):
     """Text flags take the array route; the same flags one by one (the route of any other kind,
     and of every column with a bad flag) give the same roles, or the same error."""
@@ -180,12 +184,13 @@ def test_roles_of_text_flags_are_those_of_the_item_by_item_rule(columns):
             return str(exc)
 
     # a last customer paid 0.0 (a number: the item route) or "no" (text): a user either way
-    slow = roles(should + ["no"], paid + [0.0])
-    fast = roles(should + ["no"], paid + ["no"])
+    slow = roles([*should, "no"], [*paid, 0.0])
+    fast = roles([*should, "no"], [*paid, "no"])
     assert fast == slow
 
 
 # --- numbers written by any supported convention read back to the same float ----------------
+
 
 def _write(x: float, style: str) -> str:
     text = {
@@ -201,14 +206,25 @@ def _write(x: float, style: str) -> str:
     return text
 
 
-STYLES = ["plain point", "grouped comma, point", "grouped apostrophe, point", "plain comma",
-          "grouped point, comma", "grouped space, comma", "grouped no-break space, comma",
-          "grouped narrow no-break space, comma"]
+STYLES = [
+    "plain point",
+    "grouped comma, point",
+    "grouped apostrophe, point",
+    "plain comma",
+    "grouped point, comma",
+    "grouped space, comma",
+    "grouped no-break space, comma",
+    "grouped narrow no-break space, comma",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), min_size=1, max_size=8),
-       st.sampled_from(STYLES), st.sampled_from(["", " €", "€ ", "$", " EUR"]), st.booleans())
+@given(
+    st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), min_size=1, max_size=8),
+    st.sampled_from(STYLES),
+    st.sampled_from(["", " €", "€ ", "$", " EUR"]),
+    st.booleans(),
+)
 def test_numbers_in_any_supported_convention_read_back_exactly(xs, style, currency, accounting):
     from client_roi.decimals import read_column
 
@@ -219,13 +235,19 @@ def test_numbers_in_any_supported_convention_read_back_exactly(xs, style, curren
         texts.append(f"({t})" if accounting and x < 0 else t)
     got, _ = read_column(texts, decimal="," if "comma" in style.split(",")[-1] else ".")
     want = [float(f"{x:.2f}") for x in xs]
-    want = [-abs(w) if accounting and x < 0 else w for w, x in zip(want, xs)]
+    want = [-abs(w) if accounting and x < 0 else w for w, x in zip(want, xs, strict=True)]
     assert got == want
 
 
 @settings(max_examples=150, deadline=None)
-@given(xs=st.lists(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).filter(lambda x: abs(x) >= 0.01),
-                   min_size=1, max_size=6), style=st.sampled_from(STYLES))
+@given(
+    xs=st.lists(
+        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).filter(lambda x: abs(x) >= 0.01),
+        min_size=1,
+        max_size=6,
+    ),
+    style=st.sampled_from(STYLES),
+)
 def test_a_csv_column_in_any_convention_reads_back_without_being_told(xs, style, tmp_path_factory):
     """Two decimals: every convention is unambiguous, so the reader must decide it alone."""
     import csv
@@ -244,7 +266,10 @@ def test_a_csv_column_in_any_convention_reads_back_without_being_told(xs, style,
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.text(alphabet="0123456789.,+- €$()\u00a0'", max_size=14) | st.from_regex(r"[+-]?\d{1,7}([.,]\d{1,4})?", fullmatch=True))
+@given(
+    st.text(alphabet="0123456789.,+- €$()\u00a0'", max_size=14)
+    | st.from_regex(r"[+-]?\d{1,7}([.,]\d{1,4})?", fullmatch=True)
+)
 def test_the_plain_number_shortcut_reads_as_the_grammar(text):
     from client_roi.decimals import COMMA, POINT, parse, parse_both
 

@@ -15,15 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from assets import fetched, require_pyodide
+from lite_calls import LITE_CALLS
+from officejs import body, book_payload
+from test_refresh import CUSTOMERS
+
 from client_roi import layout, template
 from client_roi.cli import sample_customers
 from client_roi.lite import MIN_XLWINGS, bundle_main
 from client_roi.refresh import OpenpyxlBook, refresh
-from lite_calls import LITE_CALLS
-from officejs import body, book_payload
-from test_refresh import CUSTOMERS
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).parent / "wasm"  # not "pyodide": tests/ is on sys.path
@@ -59,8 +59,9 @@ def request_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def cpython(request_file) -> dict:
-    out = subprocess.run([sys.executable, "-I", str(HERE / "harness.py"), str(request_file)],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-I", str(HERE / "harness.py"), str(request_file)], capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
@@ -68,9 +69,19 @@ def cpython(request_file) -> dict:
 @pytest.fixture(scope="module", params=VERSIONS)
 def pyodide(request, request_file) -> dict:
     require_pyodide()
-    out = subprocess.run(["node", str(HERE / "run.mjs"), str(fetched.pyodide_dir()),
-                          str(fetched.xlwings_wheel(request.param)), str(HERE / "harness.py"),
-                          str(request_file)], capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [
+            "node",
+            str(HERE / "run.mjs"),
+            str(fetched.pyodide_dir()),
+            str(fetched.xlwings_wheel(request.param)),
+            str(HERE / "harness.py"),
+            str(request_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout)
 
@@ -85,20 +96,31 @@ def test_it_is_lites_runtime(pyodide):
 
 def test_the_eleven_functions_are_registered(pyodide):
     names = {f["name"] for f in pyodide["meta"]["functions"]}
-    assert names == {"TIER", "TIER_BANDS", "BALANCED_BAND", "BAND_SWEEP", "CAC_BY_TIER", "PROSPECT_EFFORT", "EFFORT_DAYS",
-                     "CLIENT_ROLE", "CLIENT_ROI", "CONCENTRATION", "HHI"}
+    assert names == {
+        "TIER",
+        "TIER_BANDS",
+        "BALANCED_BAND",
+        "BAND_SWEEP",
+        "CAC_BY_TIER",
+        "PROSPECT_EFFORT",
+        "EFFORT_DAYS",
+        "CLIENT_ROLE",
+        "CLIENT_ROI",
+        "CONCENTRATION",
+        "HHI",
+    }
 
 
 def test_every_function_answers_as_in_cpython(pyodide, cpython):
     assert len(pyodide["calls"]) == len(LITE_CALLS)
-    for (name, _), got, want in zip(LITE_CALLS, pyodide["calls"], cpython["calls"]):
+    for (name, _), got, want in zip(LITE_CALLS, pyodide["calls"], cpython["calls"], strict=True):
         assert got == want, name
     assert pyodide["calls"][-1].startswith("ClientRoiError: TIER: population item 2 is text 'abc'")
 
 
 def test_refresh_script_writes_what_cpython_writes(pyodide, cpython):
     fresh, shrinking, french, bad = pyodide["scripts"]
-    for got, want in zip(pyodide["scripts"], cpython["scripts"]):
+    for got, want in zip(pyodide["scripts"], cpython["scripts"], strict=True):
         assert got == want
     assert isinstance(fresh, list) and any(a["func"] == "setValues" for a in fresh)
     assert any(a["func"] == "rangeClearContents" for a in shrinking)

@@ -11,8 +11,8 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-
 from assets import require_dataset
+
 from client_roi import cli, layout, template
 
 FORMS = ["csv", "semicolon cp1252 decimal comma", "unicode text", "xlsx"]
@@ -21,13 +21,19 @@ FORMS = ["csv", "semicolon cp1252 decimal comma", "unicode text", "xlsx"]
 @pytest.fixture(scope="module")
 def spend() -> pd.Series:
     """Total spend per customer, read with plain pandas from the dataset file."""
-    raw = pd.read_csv(require_dataset(), sep=r"\s+", header=None, skiprows=1,
-                      names=["customer", "date", "cds", "dollars"], dtype={"customer": str})
+    raw = pd.read_csv(
+        require_dataset(),
+        sep=r"\s+",
+        header=None,
+        skiprows=1,
+        names=["customer", "date", "cds", "dollars"],
+        dtype={"customer": str},
+    )
     return raw.groupby("customer")["dollars"].sum().round(2)
 
 
 def _export(spend: pd.Series, form: str, folder) -> str:
-    rows = [(f"CD{c}", "yes", "yes", v, 25) for c, v in spend.items()]   # 25: an acquisition cost
+    rows = [(f"CD{c}", "yes", "yes", v, 25) for c, v in spend.items()]  # 25: an acquisition cost
     header = ["Customer", "Should pay", "Has paid", "Gross margin", "Acquisition cost"]
     if form == "xlsx":
         wb = openpyxl.Workbook(write_only=True)
@@ -45,7 +51,8 @@ def _export(spend: pd.Series, form: str, folder) -> str:
     elif form == "semicolon cp1252 decimal comma":
         path = folder / "cdnow_fr.csv"
         fr = [["Client", "Doit payer", "A payé", "Marge brute", "Coût d'acquisition"]] + [
-            [r[0], "oui", "oui", f"{r[3]:,.2f}".replace(",", " ").replace(".", ","), "25,00 €"] for r in rows]
+            [r[0], "oui", "oui", f"{r[3]:,.2f}".replace(",", " ").replace(".", ","), "25,00 €"] for r in rows
+        ]
         with open(path, "w", newline="", encoding="cp1252") as f:
             csv.writer(f, delimiter=";").writerows(fr)
     else:  # Excel's "Unicode Text": UTF-16 with BOM, tabs, CRLF
@@ -64,8 +71,11 @@ def test_cdnow_tiers_agree_with_plain_pandas(form, spend, tmp_path):
 
     gains = spend.to_numpy(dtype=float)
     mean = gains.mean()
-    expected = [int((gains >= mean * 1.2).sum()), int(((gains >= mean * 0.8) & (gains < mean * 1.2)).sum()),
-                int((gains < mean * 0.8).sum())]
+    expected = [
+        int((gains >= mean * 1.2).sum()),
+        int(((gains >= mean * 0.8) & (gains < mean * 1.2)).sum()),
+        int((gains < mean * 0.8).sum()),
+    ]
 
     ws = openpyxl.load_workbook(out)[layout.SHEETS["tiers"][lang]]
     r, c = template.FACTS_AT
@@ -74,6 +84,9 @@ def test_cdnow_tiers_agree_with_plain_pandas(form, spend, tmp_path):
     r, c = template.BANDS_AT
     assert [ws.cell(r + 1 + i, c + 3).value for i in range(3)] == expected
     shares = [ws.cell(r + 1 + i, c + 6).value for i in range(3)]
-    totals = [gains[gains >= mean * 1.2].sum(), gains[(gains >= mean * 0.8) & (gains < mean * 1.2)].sum(),
-              gains[gains < mean * 0.8].sum()]
+    totals = [
+        gains[gains >= mean * 1.2].sum(),
+        gains[(gains >= mean * 0.8) & (gains < mean * 1.2)].sum(),
+        gains[gains < mean * 0.8].sum(),
+    ]
     assert np.allclose(shares, np.array(totals) / gains.sum(), rtol=1e-12, atol=0)

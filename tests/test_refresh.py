@@ -3,24 +3,27 @@ xlwings.server.custom_scripts_call), with hand-computed expectations."""
 
 import pandas as pd
 import pytest
+from officejs import book_payload, run_script
 
 from client_roi import layout, scripts, template
 from client_roi.refresh import OpenpyxlBook, RefreshError, refresh
-from officejs import book_payload, run_script
 
-DAY = 24000 / 0.5 / 218 * 1.5          # cost of one day: 330.275...
+DAY = 24000 / 0.5 / 218 * 1.5  # cost of one day: 330.275...
 COLUMNS = [c.key for c in layout.INPUTS if c.key != "days_spent"]
 
 # Clients' gains 300, 100, 200, 400: mean 250, thresholds 200 and 300.
 # Client costs 100, 200, 0, 500: average CAC 200 -> budgets A 240, B 200, C 160.
-CUSTOMERS = pd.DataFrame([
-    ["Alpha", "yes", "yes", 300, None, 100],     # A, ROI 3
-    ["-Beta", "yes", "yes", 100, None, 200],     # C, ROI 0.5 (reviewed; name looks like a formula)
-    ["Gamma", "oui", "oui", 200, None, 0],       # B, ROI #DIV/0!
-    ["=HYPERLINK(\"http://x\")", "yes", "no", None, 260, None],  # prospect, B by expected margin
-    ["Eps", "no", None, None, None, None],       # user: no tier
-    ["Zeta", "yes", "yes", 400, None, 500],      # A, ROI 0.8 (reviewed)
-], columns=COLUMNS).astype(object)
+CUSTOMERS = pd.DataFrame(
+    [
+        ["Alpha", "yes", "yes", 300, None, 100],  # A, ROI 3
+        ["-Beta", "yes", "yes", 100, None, 200],  # C, ROI 0.5 (reviewed; name looks like a formula)
+        ["Gamma", "oui", "oui", 200, None, 0],  # B, ROI #DIV/0!
+        ['=HYPERLINK("http://x")', "yes", "no", None, 260, None],  # prospect, B by expected margin
+        ["Eps", "no", None, None, None, None],  # user: no tier
+        ["Zeta", "yes", "yes", 400, None, 500],  # A, ROI 0.8 (reviewed)
+    ],
+    columns=COLUMNS,
+).astype(object)
 
 
 def actions_by_cell(actions, sheet_position):
@@ -67,7 +70,7 @@ def test_no_action_touches_an_input_column(remote):
     for a in actions:
         if a["sheet_position"] == customers:
             assert a["start_column"] >= first_computed, a
-            assert a["start_row"] >= 1          # nor the header
+            assert a["start_row"] >= 1  # nor the header
     assert sheet_index(wb, "parameters") not in {a["sheet_position"] for a in actions}
 
 
@@ -85,7 +88,12 @@ def test_blocks_hold_hand_computed_values(remote):
     assert [row[8] for row in rows[1:]] == [240.0, 200.0, 160.0]
     r, c = (x - 1 for x in template.CONCENTRATION_AT)
     assert [tiers[(r + i, c + 1)] for i in range(5)] == [
-        0.4, 1.0, pytest.approx(0.16 + 0.09 + 0.04 + 0.01), "concentrated", "yes"]
+        0.4,
+        1.0,
+        pytest.approx(0.16 + 0.09 + 0.04 + 0.01),
+        "concentrated",
+        "yes",
+    ]
     r, c = (x - 1 for x in template.PARETO_AT)
     # 4 clients (400, 300, 200, 100): 25 % of clients -> 1 client -> 0.4; 50 % -> 0.7; 100 % -> 1
     steps = {tiers[(r + 1 + i, c)]: tiers[(r + 1 + i, c + 1)] for i in range(21)}
@@ -99,24 +107,30 @@ def test_review_lists_losing_clients_worst_first_as_text(remote):
     assert [review[(r + 1, c + j)] for j in range(5)] == ["'-Beta", 100.0, 200.0, 0.5, "C"]
     assert [review[(r + 2, c + j)] for j in range(5)] == ["Zeta", 400.0, 500.0, 0.8, "A"]
     assert (r + 3, c) not in review
-    clears = [a for a in actions if a["func"] == "rangeClearContents"
-              and a["sheet_position"] == sheet_index(wb, "review")]
-    assert clears and clears[0]["row_count"] >= 3       # stale rows of a longer list are cleared
+    clears = [
+        a for a in actions if a["func"] == "rangeClearContents" and a["sheet_position"] == sheet_index(wb, "review")
+    ]
+    assert clears and clears[0]["row_count"] >= 3  # stale rows of a longer list are cleared
 
 
 @pytest.mark.parametrize("fixed, stale_rows", [(["Zeta"], 3), (["Zeta", "-Beta"], 3)])
 def test_remote_refresh_clears_the_rows_of_a_longer_previous_review(fixed, stale_rows):
     """Found with Range.end('down'), which remote books have on every xlwings (no used_range)."""
     wb = template.build("en", CUSTOMERS)
-    refresh(OpenpyxlBook(wb))                         # the review now lists -Beta and Zeta
+    refresh(OpenpyxlBook(wb))  # the review now lists -Beta and Zeta
     ws = wb[layout.SHEETS["customers"]["en"]]
     for row in ws.iter_rows(min_row=2):
         if row[0].value in fixed:
-            row[5].value = 1                          # cost 1: ROI far above 1
+            row[5].value = 1  # cost 1: ROI far above 1
     actions = run_script(scripts, "refresh", book_payload(wb))
     review = sheet_index(wb, "review")
-    clears = [a for a in actions if a["func"] == "rangeClearContents" and a["sheet_position"] == review
-              and a["start_column"] == template.REVIEW_AT[1] - 1]
+    clears = [
+        a
+        for a in actions
+        if a["func"] == "rangeClearContents"
+        and a["sheet_position"] == review
+        and a["start_column"] == template.REVIEW_AT[1] - 1
+    ]
     assert [(c["start_row"], c["row_count"]) for c in clears] == [(template.REVIEW_AT[0] - 1, stale_rows)]
     written = actions_by_cell(actions, review)
     assert max(r for r, _ in written) == template.REVIEW_AT[0] - 1 + 2 - len(fixed)
@@ -138,7 +152,9 @@ def test_bad_row_raises_with_location_and_writes_nothing():
     bad = CUSTOMERS.copy()
     bad.loc[3, "expected_margin"] = "lots"
     wb = template.build("en", bad)
-    with pytest.raises(RefreshError, match=r"Customers!E5 \(column 'Expected margin', customer row 4\): is text 'lots'"):
+    with pytest.raises(
+        RefreshError, match=r"Customers!E5 \(column 'Expected margin', customer row 4\): is text 'lots'"
+    ):
         run_script(scripts, "refresh", book_payload(wb))
     book_payload_before = book_payload(wb)
     with pytest.raises(RefreshError):
@@ -146,12 +162,15 @@ def test_bad_row_raises_with_location_and_writes_nothing():
     assert book_payload(wb) == book_payload_before
 
 
-@pytest.mark.parametrize("param, value, match", [
-    ("band", [-0.2, 0.2, 0.1], r"Parameters!D4 \(parameter 'band'\)"),
-    ("trim", [1.5], r"Parameters!B7 \(parameter 'trim'\): trim must be in \[0, 1\)"),
-    ("labels", ["A", "B"], r"Parameters!B10 \(parameter 'labels'\): labels has 2 item"),
-    ("margin_rate", [2], r"Parameters!B19 \(parameter 'margin_rate'\)"),
-])
+@pytest.mark.parametrize(
+    "param, value, match",
+    [
+        ("band", [-0.2, 0.2, 0.1], r"Parameters!D4 \(parameter 'band'\)"),
+        ("trim", [1.5], r"Parameters!B7 \(parameter 'trim'\): trim must be in \[0, 1\)"),
+        ("labels", ["A", "B"], r"Parameters!B10 \(parameter 'labels'\): labels has 2 item"),
+        ("margin_rate", [2], r"Parameters!B19 \(parameter 'margin_rate'\)"),
+    ],
+)
 def test_bad_parameter_names_its_cell(param, value, match):
     wb = template.build("en", CUSTOMERS, **{param: value})
     with pytest.raises(RefreshError, match=match):
@@ -224,8 +243,7 @@ def test_lite_bundle_refresh_script_gives_the_same_actions(tmp_path):
         print(json.dumps(run_script(main, "refresh", json.load(open({str(payload)!r})))))
     """)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
-                          env=env, timeout=120)
+    done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     lite_actions = json.loads(done.stdout.strip().splitlines()[-1])
     assert lite_actions == json.loads(json.dumps(run_script(scripts, "refresh", json.loads(payload.read_text()))))

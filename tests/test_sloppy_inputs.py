@@ -17,13 +17,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from client_roi import cli, files, functions as fx, layout, template
 from officejs import call
 from zips import rezip
 
+from client_roi import cli, files, layout, template
+from client_roi import functions as fx
+
 HEADER = "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost"
-TIER = 1 + [c.key for c in layout.COLUMNS].index("tier")   # 1-based column of Tier in the table
+TIER = 1 + [c.key for c in layout.COLUMNS].index("tier")  # 1-based column of Tier in the table
 SEMI = HEADER.replace(",", ";")
 
 
@@ -31,8 +32,9 @@ def run(*argv) -> int:
     return cli.main([str(a) for a in argv])
 
 
-def text_file(rows: list[str], header: str = HEADER, *, encoding: str = "utf-8", newline: str = "\n",
-              bom: bytes = b"") -> bytes:
+def text_file(
+    rows: list[str], header: str = HEADER, *, encoding: str = "utf-8", newline: str = "\n", bom: bytes = b""
+) -> bytes:
     return bom + (newline.join([header, *rows]) + newline).encode(encoding)
 
 
@@ -44,50 +46,125 @@ READS = [
     ("semicolon, decimal point", text_file(["A;yes;yes;1234.56;;10"], SEMI), {}, {"gross_margin": [1234.56]}),
     ("semicolon, decimal comma", text_file(["A;yes;yes;1234,56;;10"], SEMI), {}, {"gross_margin": [1234.56]}),
     ("comma, quoted decimal comma", text_file(['A,yes,yes,"1 234,56",,10']), {}, {"gross_margin": [1234.56]}),
-    ("Unicode Text: UTF-16, tabs, CRLF", text_file(["Café\tyes\tyes\t12,5\t\t1"], HEADER.replace(",", "\t"),
-                                                   encoding="utf-16-le", newline="\r\n", bom=b"\xff\xfe"),
-     {}, {"customer": ["Café"], "gross_margin": [12.5]}),
-    ("CSV UTF-8 with BOM", text_file(["Noël,yes,yes,3,,1"], bom=b"\xef\xbb\xbf"), {},
-     {"customer": ["Noël"], "gross_margin": [3.0]}),
-    ("Windows-1252", text_file(["Société Générale;oui;oui;1 234,50;;500", "Café;oui;non;;2 000,00;"],
-                               SEMI, encoding="cp1252"), {},
-     {"customer": ["Société Générale", "Café"], "gross_margin": [1234.5, None], "expected_margin": [None, 2000.0]}),
-    ("Mac Roman named", text_file(["Café Noël;oui;oui;12,5;;1"], SEMI, encoding="mac_roman"),
-     {"encoding": "mac_roman"}, {"customer": ["Café Noël"]}),
-    ("CRLF line endings", text_file(["A,yes,yes,1.5,,1", "B,yes,yes,2,,1"], newline="\r\n"), {},
-     {"gross_margin": [1.5, 2.0]}),
-    ("CR line endings (old Mac)", text_file(["A,yes,yes,1.5,,1", "B,yes,yes,2,,1"], newline="\r"), {},
-     {"gross_margin": [1.5, 2.0]}),
+    (
+        "Unicode Text: UTF-16, tabs, CRLF",
+        text_file(
+            ["Café\tyes\tyes\t12,5\t\t1"],
+            HEADER.replace(",", "\t"),
+            encoding="utf-16-le",
+            newline="\r\n",
+            bom=b"\xff\xfe",
+        ),
+        {},
+        {"customer": ["Café"], "gross_margin": [12.5]},
+    ),
+    (
+        "CSV UTF-8 with BOM",
+        text_file(["Noël,yes,yes,3,,1"], bom=b"\xef\xbb\xbf"),
+        {},
+        {"customer": ["Noël"], "gross_margin": [3.0]},
+    ),
+    (
+        "Windows-1252",
+        text_file(["Société Générale;oui;oui;1 234,50;;500", "Café;oui;non;;2 000,00;"], SEMI, encoding="cp1252"),
+        {},
+        {"customer": ["Société Générale", "Café"], "gross_margin": [1234.5, None], "expected_margin": [None, 2000.0]},
+    ),
+    (
+        "Mac Roman named",
+        text_file(["Café Noël;oui;oui;12,5;;1"], SEMI, encoding="mac_roman"),
+        {"encoding": "mac_roman"},
+        {"customer": ["Café Noël"]},
+    ),
+    (
+        "CRLF line endings",
+        text_file(["A,yes,yes,1.5,,1", "B,yes,yes,2,,1"], newline="\r\n"),
+        {},
+        {"gross_margin": [1.5, 2.0]},
+    ),
+    (
+        "CR line endings (old Mac)",
+        text_file(["A,yes,yes,1.5,,1", "B,yes,yes,2,,1"], newline="\r"),
+        {},
+        {"gross_margin": [1.5, 2.0]},
+    ),
     ("no final newline", (HEADER + "\nA,yes,yes,7,,1").encode(), {}, {"gross_margin": [7.0]}),
     ("blank lines at the end", text_file(["A,yes,yes,7,,1", "", ",,,,,", ""]), {}, {"gross_margin": [7.0]}),
-    ("thousands comma, decimal point", text_file(['A,yes,yes,"1,234.50",,1', "B,yes,yes,2.5,,1"]), {},
-     {"gross_margin": [1234.5, 2.5]}),
-    ("thousands point, decimal comma", text_file(["A;yes;yes;1.234,50;;1", "B;yes;yes;2,5;;1"], SEMI), {},
-     {"gross_margin": [1234.5, 2.5]}),
+    (
+        "thousands comma, decimal point",
+        text_file(['A,yes,yes,"1,234.50",,1', "B,yes,yes,2.5,,1"]),
+        {},
+        {"gross_margin": [1234.5, 2.5]},
+    ),
+    (
+        "thousands point, decimal comma",
+        text_file(["A;yes;yes;1.234,50;;1", "B;yes;yes;2,5;;1"], SEMI),
+        {},
+        {"gross_margin": [1234.5, 2.5]},
+    ),
     ("no-break space thousands", text_file(["A;yes;yes;1\u00a0234,50;;1"], SEMI), {}, {"gross_margin": [1234.5]}),
-    ("narrow no-break space thousands", text_file(["A;yes;yes;1\u202f234,50;;1"], SEMI), {},
-     {"gross_margin": [1234.5]}),
+    (
+        "narrow no-break space thousands",
+        text_file(["A;yes;yes;1\u202f234,50;;1"], SEMI),
+        {},
+        {"gross_margin": [1234.5]},
+    ),
     ("Swiss apostrophe thousands", text_file(["A;yes;yes;1'234.50;;1"], SEMI), {}, {"gross_margin": [1234.5]}),
-    ("currency signs", text_file(["A;yes;yes;€ 1 234,50;;12 €", "B;yes;yes;3,5 EUR;;1"], SEMI), {},
-     {"gross_margin": [1234.5, 3.5], "acquisition_cost": [12.0, 1.0]}),
-    ("accounting negative", text_file(['A,yes,yes,"(1,234.50)",,1', "B,yes,yes,5000.25,,1"]), {},
-     {"gross_margin": [-1234.5, 5000.25]}),
-    ("unicode minus", text_file(["A;yes;yes;−12,5;;1", "B;yes;yes;100;;1"], SEMI), {},
-     {"gross_margin": [-12.5, 100.0]}),
+    (
+        "currency signs",
+        text_file(["A;yes;yes;€ 1 234,50;;12 €", "B;yes;yes;3,5 EUR;;1"], SEMI),
+        {},
+        {"gross_margin": [1234.5, 3.5], "acquisition_cost": [12.0, 1.0]},
+    ),
+    (
+        "accounting negative",
+        text_file(['A,yes,yes,"(1,234.50)",,1', "B,yes,yes,5000.25,,1"]),
+        {},
+        {"gross_margin": [-1234.5, 5000.25]},
+    ),
+    (
+        "unicode minus",
+        text_file(["A;yes;yes;−12,5;;1", "B;yes;yes;100;;1"], SEMI),
+        {},
+        {"gross_margin": [-12.5, 100.0]},
+    ),
     ("exponent as spreadsheets write it", text_file(["A,yes,yes,1.5E+06,,1"]), {}, {"gross_margin": [1.5e6]}),
-    ("ambiguous 1.234 settled by --decimal ,", text_file(["A;yes;yes;1.234;;1"], SEMI), {"decimal": ","},
-     {"gross_margin": [1234.0]}),
-    ("ambiguous 1.234 settled by --decimal .", text_file(["A;yes;yes;1.234;;1"], SEMI), {"decimal": "."},
-     {"gross_margin": [1.234]}),
-    ("ambiguous column settled by the file's other column", text_file(["A;yes;yes;1.234;;12,5"], SEMI), {},
-     {"gross_margin": [1234.0], "acquisition_cost": [12.5]}),
-    ("headers in capitals, without accents, French", text_file(
-        ["A;OUI;NON;;10;"], "CLIENT;DOIT PAYER;A PAYE;MARGE BRUTE;MARGE ATTENDUE;COUT D'ACQUISITION"), {},
-     {"expected_margin": [10.0], "has_paid": ["NON"]}),
-    ("optional columns absent", text_file(["A,yes,yes,5"], "Customer,Should pay,Has paid,Gross margin"), {},
-     {"gross_margin": [5.0], "expected_margin": [None], "acquisition_cost": [None]}),
-    ("formula-looking text stays text", text_file(['"=cmd|\' /C calc\'!A0",yes,yes,5,,1']), {},
-     {"customer": ["=cmd|' /C calc'!A0"]}),
+    (
+        "ambiguous 1.234 settled by --decimal ,",
+        text_file(["A;yes;yes;1.234;;1"], SEMI),
+        {"decimal": ","},
+        {"gross_margin": [1234.0]},
+    ),
+    (
+        "ambiguous 1.234 settled by --decimal .",
+        text_file(["A;yes;yes;1.234;;1"], SEMI),
+        {"decimal": "."},
+        {"gross_margin": [1.234]},
+    ),
+    (
+        "ambiguous column settled by the file's other column",
+        text_file(["A;yes;yes;1.234;;12,5"], SEMI),
+        {},
+        {"gross_margin": [1234.0], "acquisition_cost": [12.5]},
+    ),
+    (
+        "headers in capitals, without accents, French",
+        text_file(["A;OUI;NON;;10;"], "CLIENT;DOIT PAYER;A PAYE;MARGE BRUTE;MARGE ATTENDUE;COUT D'ACQUISITION"),
+        {},
+        {"expected_margin": [10.0], "has_paid": ["NON"]},
+    ),
+    (
+        "optional columns absent",
+        text_file(["A,yes,yes,5"], "Customer,Should pay,Has paid,Gross margin"),
+        {},
+        {"gross_margin": [5.0], "expected_margin": [None], "acquisition_cost": [None]},
+    ),
+    (
+        "formula-looking text stays text",
+        text_file(["\"=cmd|' /C calc'!A0\",yes,yes,5,,1"]),
+        {},
+        {"customer": ["=cmd|' /C calc'!A0"]},
+    ),
     ("pipe separated", text_file(["A|yes|yes|5.5||1"], HEADER.replace(",", "|")), {}, {"gross_margin": [5.5]}),
 ]
 
@@ -107,6 +184,7 @@ def test_text_exports_read_exactly(case, tmp_path):
 # --------------------------------------------------------------------------------------------
 # REFUSALS through the command line: (id, files {name: bytes}, argv, words of the message)
 # --------------------------------------------------------------------------------------------
+
 
 def _xlsx(rows: list[list], edit=None) -> bytes:
     wb = openpyxl.Workbook()
@@ -133,82 +211,206 @@ def _bool_cell(ws):
 
 
 REFUSALS = [
-    ("ambiguous 1.234 alone", {"in.csv": text_file(["A;yes;yes;1.234;;1"], SEMI)}, ["fill", "in.csv"],
-     ["in.csv row 2 (customer 1), column 'Gross margin'", "'1.234' reads 1.234 with a decimal point or 1234",
-      "--decimal"]),
-    ("one column, two conventions", {"in.csv": text_file(["A;yes;yes;1.5;;1", "B;yes;yes;2,5;;1"], SEMI)},
-     ["fill", "in.csv"], ["row 3 (customer 2), column 'Gross margin'", "'1.5' needs a decimal point but '2,5'"]),
-    ("text NaN is not a blank", {"in.csv": text_file(["A,yes,yes,NaN,,1"])}, ["fill", "in.csv"],
-     ["in.csv row 2 (customer 1), column 'Gross margin': is text 'NaN'"]),
+    (
+        "ambiguous 1.234 alone",
+        {"in.csv": text_file(["A;yes;yes;1.234;;1"], SEMI)},
+        ["fill", "in.csv"],
+        [
+            "in.csv row 2 (customer 1), column 'Gross margin'",
+            "'1.234' reads 1.234 with a decimal point or 1234",
+            "--decimal",
+        ],
+    ),
+    (
+        "one column, two conventions",
+        {"in.csv": text_file(["A;yes;yes;1.5;;1", "B;yes;yes;2,5;;1"], SEMI)},
+        ["fill", "in.csv"],
+        ["row 3 (customer 2), column 'Gross margin'", "'1.5' needs a decimal point but '2,5'"],
+    ),
+    (
+        "text NaN is not a blank",
+        {"in.csv": text_file(["A,yes,yes,NaN,,1"])},
+        ["fill", "in.csv"],
+        ["in.csv row 2 (customer 1), column 'Gross margin': is text 'NaN'"],
+    ),
     ("text inf", {"in.csv": text_file(["A,yes,yes,inf,,1"])}, ["fill", "in.csv"], ["is text 'inf'"]),
-    ("number with letters", {"in.csv": text_file(["A,yes,yes,5,,12abc"])}, ["fill", "in.csv"],
-     ["column 'Acquisition cost': is text '12abc'"]),
-    ("a number beyond the double range", {"in.csv": text_file(["A,yes,yes,1E+309,,1"])}, ["fill", "in.csv"],
-     ["column 'Gross margin': is inf, not a finite number"]),
-    ("gains whose sum overflows", {"in.csv": text_file(["A,yes,yes,1E+308,,1", "B,yes,yes,1E+308,,1"])},
-     ["fill", "in.csv"], ["the sum of population overflows"]),
+    (
+        "number with letters",
+        {"in.csv": text_file(["A,yes,yes,5,,12abc"])},
+        ["fill", "in.csv"],
+        ["column 'Acquisition cost': is text '12abc'"],
+    ),
+    (
+        "a number beyond the double range",
+        {"in.csv": text_file(["A,yes,yes,1E+309,,1"])},
+        ["fill", "in.csv"],
+        ["column 'Gross margin': is inf, not a finite number"],
+    ),
+    (
+        "gains whose sum overflows",
+        {"in.csv": text_file(["A,yes,yes,1E+308,,1", "B,yes,yes,1E+308,,1"])},
+        ["fill", "in.csv"],
+        ["the sum of population overflows"],
+    ),
     ("empty file", {"in.csv": b""}, ["fill", "in.csv"], ["in.csv: the file is empty"]),
     ("header only", {"in.csv": (HEADER + "\n").encode()}, ["fill", "in.csv"], ["no paying client"]),
-    ("missing required column", {"in.csv": b"Name,Paid\nA,yes\n"}, ["fill", "in.csv"],
-     ["no column for 'Should pay', 'Gross margin' (found: Name, Paid)"]),
-    ("two columns for one meaning", {"in.csv": b"Customer,Should pay,Has paid,Gross margin,Marge brute\nA,y,y,1,2\n"},
-     ["fill", "in.csv"], ["columns 'Gross margin' and 'Marge brute' both mean 'Gross margin'"]),
-    ("row wider than the header", {"in.csv": text_file(["A,yes,yes,1,,1", "B,yes,yes,2,,1,surprise"])},
-     ["fill", "in.csv"], ["in.csv row 3: has 7 fields, the header 6"]),
-    ("unterminated quote", {"in.csv": text_file(['A,yes,yes,1,,1', '"B,yes,yes,2,,1'])}, ["fill", "in.csv"],
-     ["in.csv row"]),
-    ("control character in a name", {"in.csv": text_file(["A\x07B,yes,yes,1,,1"])}, ["fill", "in.csv"],
-     ["row 2 (customer 1), column 'Customer': contains the control character U+0007"]),
-    ("name over Excel's cell limit", {"in.csv": text_file(["X" * 40_000 + ",yes,yes,1,,1"])}, ["fill", "in.csv"],
-     ["column 'Customer': has 40,000 characters; an Excel cell holds at most 32,767"]),
-    ("flag that means nothing", {"in.csv": text_file(["A,maybe,yes,1,,1"])}, ["fill", "in.csv"],
-     ["in.csv row 2 (customer 1), column 'Should pay': is text 'maybe'; expected yes/no"]),
-    ("paid without should pay", {"in.csv": text_file(["A,yes,yes,1,,1", "B,,yes,1,,1"])}, ["fill", "in.csv"],
-     ["in.csv row 3 (customer 2), column 'Should pay': is blank but has_paid is filled"]),
-    ("Mac Roman that could be Windows-1252", {"in.csv": text_file(["Café;oui;oui;1;;1"], SEMI, encoding="mac_roman")},
-     ["fill", "in.csv"], ["reads as Windows-1252 ('Caf", "Mac Roman ('Café", "--encoding"]),
-    ("an encoding that is not the file's", {"in.csv": text_file(["Café,yes,yes,1,,1"], encoding="utf-16")},
-     ["fill", "in.csv", "--encoding", "ascii"], ["in.csv: is not ascii"]),
-    ("unknown encoding name", {"in.csv": text_file(["A,yes,yes,1,,1"])}, ["fill", "in.csv", "--encoding", "klingon"],
-     ["unknown encoding 'klingon'"]),
+    (
+        "missing required column",
+        {"in.csv": b"Name,Paid\nA,yes\n"},
+        ["fill", "in.csv"],
+        ["no column for 'Should pay', 'Gross margin' (found: Name, Paid)"],
+    ),
+    (
+        "two columns for one meaning",
+        {"in.csv": b"Customer,Should pay,Has paid,Gross margin,Marge brute\nA,y,y,1,2\n"},
+        ["fill", "in.csv"],
+        ["columns 'Gross margin' and 'Marge brute' both mean 'Gross margin'"],
+    ),
+    (
+        "row wider than the header",
+        {"in.csv": text_file(["A,yes,yes,1,,1", "B,yes,yes,2,,1,surprise"])},
+        ["fill", "in.csv"],
+        ["in.csv row 3: has 7 fields, the header 6"],
+    ),
+    (
+        "unterminated quote",
+        {"in.csv": text_file(["A,yes,yes,1,,1", '"B,yes,yes,2,,1'])},
+        ["fill", "in.csv"],
+        ["in.csv row"],
+    ),
+    (
+        "control character in a name",
+        {"in.csv": text_file(["A\x07B,yes,yes,1,,1"])},
+        ["fill", "in.csv"],
+        ["row 2 (customer 1), column 'Customer': contains the control character U+0007"],
+    ),
+    (
+        "name over Excel's cell limit",
+        {"in.csv": text_file(["X" * 40_000 + ",yes,yes,1,,1"])},
+        ["fill", "in.csv"],
+        ["column 'Customer': has 40,000 characters; an Excel cell holds at most 32,767"],
+    ),
+    (
+        "flag that means nothing",
+        {"in.csv": text_file(["A,maybe,yes,1,,1"])},
+        ["fill", "in.csv"],
+        ["in.csv row 2 (customer 1), column 'Should pay': is text 'maybe'; expected yes/no"],
+    ),
+    (
+        "paid without should pay",
+        {"in.csv": text_file(["A,yes,yes,1,,1", "B,,yes,1,,1"])},
+        ["fill", "in.csv"],
+        ["in.csv row 3 (customer 2), column 'Should pay': is blank but has_paid is filled"],
+    ),
+    (
+        "Mac Roman that could be Windows-1252",
+        {"in.csv": text_file(["Café;oui;oui;1;;1"], SEMI, encoding="mac_roman")},
+        ["fill", "in.csv"],
+        ["reads as Windows-1252 ('Caf", "Mac Roman ('Café", "--encoding"],
+    ),
+    (
+        "an encoding that is not the file's",
+        {"in.csv": text_file(["Café,yes,yes,1,,1"], encoding="utf-16")},
+        ["fill", "in.csv", "--encoding", "ascii"],
+        ["in.csv: is not ascii"],
+    ),
+    (
+        "unknown encoding name",
+        {"in.csv": text_file(["A,yes,yes,1,,1"])},
+        ["fill", "in.csv", "--encoding", "klingon"],
+        ["unknown encoding 'klingon'"],
+    ),
     ("binary noise", {"in.csv": bytes(range(256)) * 8}, ["fill", "in.csv"], ["in.csv"]),
-    ("negative acquisition cost", {"in.csv": text_file(["A,yes,yes,10,,-5"])}, ["fill", "in.csv"],
-     ["'Acquisition cost'", "costs must be ≥ 0"]),
+    (
+        "negative acquisition cost",
+        {"in.csv": text_file(["A,yes,yes,10,,-5"])},
+        ["fill", "in.csv"],
+        ["'Acquisition cost'", "costs must be ≥ 0"],
+    ),
     # workbooks given to fill
-    ("formula with no cached value", {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", "=2*3", None, 1]])},
-     ["fill", "in.xlsx"], ["in.xlsx cell 'Sheet'!D2 (column 'Gross margin'): holds the formula =2*3 with no computed value"]),
-    ("error value in a number column", {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]], _error_cell)},
-     ["fill", "in.xlsx"], ["in.xlsx cell 'Sheet'!D2 (column 'Gross margin'): holds the error value #N/A"]),
-    ("boolean in a number column", {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]], _bool_cell)},
-     ["fill", "in.xlsx"], ["in.xlsx cell 'Sheet'!D2 (customer 1), column 'Gross margin': is a boolean (True), not a number"]),
+    (
+        "formula with no cached value",
+        {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", "=2*3", None, 1]])},
+        ["fill", "in.xlsx"],
+        ["in.xlsx cell 'Sheet'!D2 (column 'Gross margin'): holds the formula =2*3 with no computed value"],
+    ),
+    (
+        "error value in a number column",
+        {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]], _error_cell)},
+        ["fill", "in.xlsx"],
+        ["in.xlsx cell 'Sheet'!D2 (column 'Gross margin'): holds the error value #N/A"],
+    ),
+    (
+        "boolean in a number column",
+        {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]], _bool_cell)},
+        ["fill", "in.xlsx"],
+        ["in.xlsx cell 'Sheet'!D2 (customer 1), column 'Gross margin': is a boolean (True), not a number"],
+    ),
     ("not a zip", {"in.xlsx": b"PK not really"}, ["fill", "in.xlsx"], ["in.xlsx: not an .xlsx file"]),
     ("unknown kind of file", {"in.xls": b"\xd0\xcf\x11\xe0"}, ["fill", "in.xls"], ["in.xls: expected a text export"]),
     # paths
     ("missing input", {}, ["fill", "nowhere.csv"], ["nowhere.csv: no such file"]),
     ("a folder as input", {"dir/keep": b""}, ["fill", "dir"], ["dir: is not a file"]),
-    ("output folder missing", {"in.csv": text_file(["A,yes,yes,1,,1"])}, ["fill", "in.csv", "-o", "no/out.xlsx"],
-     ["no/out.xlsx: the folder", "does not exist"]),
-    ("output is a folder", {"in.csv": text_file(["A,yes,yes,1,,1"]), "out.xlsx/keep": b""},
-     ["fill", "in.csv", "-o", "out.xlsx", "--force"], ["out.xlsx: exists and is not a regular file"]),
-    ("output exists", {"in.csv": text_file(["A,yes,yes,1,,1"]), "out.xlsx": b"mine"},
-     ["fill", "in.csv", "-o", "out.xlsx"], ["out.xlsx exists; use --force to replace it"]),
-    ("output over the input", {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]])},
-     ["fill", "in.xlsx", "-o", "in.xlsx", "--force"], ["will not overwrite the input file"]),
-    ("output with a wrong suffix", {"in.csv": text_file(["A,yes,yes,1,,1"])}, ["fill", "in.csv", "-o", "out.csv"],
-     ["out.csv: the output must end with .xlsx"]),
-    ("output where nobody may write", {"in.csv": text_file(["A,yes,yes,1,,1"])},
-     ["fill", "in.csv", "-o", "/proc/client_roi.xlsx"], ["/proc/client_roi.xlsx: cannot write in /proc"]),
+    (
+        "output folder missing",
+        {"in.csv": text_file(["A,yes,yes,1,,1"])},
+        ["fill", "in.csv", "-o", "no/out.xlsx"],
+        ["no/out.xlsx: the folder", "does not exist"],
+    ),
+    (
+        "output is a folder",
+        {"in.csv": text_file(["A,yes,yes,1,,1"]), "out.xlsx/keep": b""},
+        ["fill", "in.csv", "-o", "out.xlsx", "--force"],
+        ["out.xlsx: exists and is not a regular file"],
+    ),
+    (
+        "output exists",
+        {"in.csv": text_file(["A,yes,yes,1,,1"]), "out.xlsx": b"mine"},
+        ["fill", "in.csv", "-o", "out.xlsx"],
+        ["out.xlsx exists; use --force to replace it"],
+    ),
+    (
+        "output over the input",
+        {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]])},
+        ["fill", "in.xlsx", "-o", "in.xlsx", "--force"],
+        ["will not overwrite the input file"],
+    ),
+    (
+        "output with a wrong suffix",
+        {"in.csv": text_file(["A,yes,yes,1,,1"])},
+        ["fill", "in.csv", "-o", "out.csv"],
+        ["out.csv: the output must end with .xlsx"],
+    ),
+    (
+        "output where nobody may write",
+        {"in.csv": text_file(["A,yes,yes,1,,1"])},
+        ["fill", "in.csv", "-o", "/proc/client_roi.xlsx"],
+        ["/proc/client_roi.xlsx: cannot write in /proc"],
+    ),
     # options
-    ("band offsets with commas", {}, ["demo", "--band=-0.4,-0.2,0.2,0.4"],
-     ["--band: '-0.4,-0.2,0.2,0.4' is not a number (separate offsets with ';' or spaces"]),
-    ("ten offsets: eleven tiers", {}, ["demo", "--band=-0.5;-0.4;-0.3;-0.2;-0.1;0.1;0.2;0.3;0.4;0.5"],
-     ["band has 10 offsets; at most 9 (10 tiers)"]),
+    (
+        "band offsets with commas",
+        {},
+        ["demo", "--band=-0.4,-0.2,0.2,0.4"],
+        ["--band: '-0.4,-0.2,0.2,0.4' is not a number (separate offsets with ';' or spaces"],
+    ),
+    (
+        "ten offsets: eleven tiers",
+        {},
+        ["demo", "--band=-0.5;-0.4;-0.3;-0.2;-0.1;0.1;0.2;0.3;0.4;0.5"],
+        ["band has 10 offsets; at most 9 (10 tiers)"],
+    ),
     ("band out of range", {}, ["demo", "--band", "1,5"], ["band must be in (0, 1), got 1.5"]),
     ("offsets not increasing", {}, ["demo", "--band", "0.2;0.1"], ["strictly increasing"]),
     ("band ambiguous", {}, ["demo", "--band", "1,234"], ["--band: '1,234' is ambiguous"]),
     ("band is text", {}, ["demo", "--band", "wide"], ["--band: 'wide' is not a number"]),
     ("trim of one", {}, ["demo", "--trim", "1"], ["trim must be in [0, 1), got 1"]),
-    ("labels fewer than tiers", {}, ["demo", "--labels", "Gold;Silver"], ["labels has 2 item(s) but the band gives 3 tiers"]),
+    (
+        "labels fewer than tiers",
+        {},
+        ["demo", "--labels", "Gold;Silver"],
+        ["labels has 2 item(s) but the band gives 3 tiers"],
+    ),
     ("labels repeated", {}, ["demo", "--labels", "A;A;B"], ["labels must be distinct"]),
     ("labels like an error value", {}, ["demo", "--labels", "#A;B;C"], ["must not start with '#'"]),
 ]
@@ -225,8 +427,10 @@ def _make(tmp_path: Path, made: dict[str, bytes]) -> dict[Path, bytes]:
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(folder.rglob("*"))}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def test_catalogue_is_large():
@@ -246,7 +450,7 @@ def test_refused_with_one_line_naming_the_place(case, tmp_path, capsys, monkeypa
     for w in words:
         assert w in err
     assert "Traceback" not in err
-    assert _snapshot(tmp_path) == before        # inputs unchanged, no output, no temporary file
+    assert _snapshot(tmp_path) == before  # inputs unchanged, no output, no temporary file
 
 
 def test_force_replaces_a_regular_file_with_the_users_umask(tmp_path, monkeypatch):
@@ -260,7 +464,7 @@ def test_force_replaces_a_regular_file_with_the_users_umask(tmp_path, monkeypatc
     assert stat.S_IMODE((tmp_path / "out.xlsx").stat().st_mode) == 0o640
     assert zipfile.is_zipfile(tmp_path / "out.xlsx")
     os.symlink(tmp_path / "out.xlsx", tmp_path / "link.xlsx")
-    assert run("demo", "-o", "link.xlsx", "--force") == 2         # a link is not a regular file
+    assert run("demo", "-o", "link.xlsx", "--force") == 2  # a link is not a regular file
 
 
 def test_options_as_users_type_them(tmp_path):
@@ -304,13 +508,14 @@ def test_summary_has_thousands_separators_and_readable_days(tmp_path, capsys):
     assert run("fill", tmp_path / "in.csv", "-o", tmp_path / "o.xlsx") == 0
     out = capsys.readouterr().out
     assert "(1,500 customers)" in out and "Paying clients: 1,500" in out
-    assert " 0.00\n" in out or "0.0" in out       # budgets of ~1 € are a fraction of a day
+    assert " 0.00\n" in out or "0.0" in out  # budgets of ~1 € are a fraction of a day
     assert any(line.rstrip().endswith(("0.00", "0.01")) for line in out.splitlines()[3:])
 
 
 # --------------------------------------------------------------------------------------------
 # Workbook edits, refreshed: (id, edit(wb), expected exit, words)
 # --------------------------------------------------------------------------------------------
+
 
 def _customers(wb):
     return wb[layout.SHEETS["customers"]["en"]]
@@ -341,9 +546,16 @@ def _no_table(wb):
 
 
 WORKBOOK_EDITS = [
-    ("customer typed below the table", _typed_below, ["Customers!A202 (column 'Customer'): 'Latecomer' is typed "
-                                                      "just below table Customers, outside it"]),
-    ("formula with no computed value", _formula_uncached, ["Customers!D2: holds the formula =1000*3 with no computed value"]),
+    (
+        "customer typed below the table",
+        _typed_below,
+        ["Customers!A202 (column 'Customer'): 'Latecomer' is typed just below table Customers, outside it"],
+    ),
+    (
+        "formula with no computed value",
+        _formula_uncached,
+        ["Customers!D2: holds the formula =1000*3 with no computed value"],
+    ),
     ("parameter formula with no computed value", _param_formula_uncached, ["Parameters!B16: holds the formula"]),
     ("trim out of range", _bad_trim, ["Parameters!B7 (parameter 'trim'): trim must be in [0, 1), got 1.5"]),
     ("table deleted", _no_table, ["the workbook has no table named 'Customers'"]),
@@ -378,12 +590,12 @@ def test_formulas_are_read_through_their_computed_values(tmp_path, need_libreoff
     plain = ws["D2"].value
     ws["D2"] = f"={plain:g}-0"
     wb.save(book)
-    calc = recalculated(book, tmp_path)              # saved with cached values, as Excel does
+    calc = recalculated(book, tmp_path)  # saved with cached values, as Excel does
     assert run("refresh", calc, "-o", tmp_path / "out.xlsx") == 0
     out = openpyxl.load_workbook(tmp_path / "out.xlsx")
-    assert _customers(out)["D2"].value == f"={plain:g}-0"        # the formula is kept
+    assert _customers(out)["D2"].value == f"={plain:g}-0"  # the formula is kept
     ref = openpyxl.load_workbook(book)
-    assert _customers(out)["H2"].value == _customers(ref)["H2"].value   # and tiered by its value
+    assert _customers(out)["H2"].value == _customers(ref)["H2"].value  # and tiered by its value
 
 
 def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
@@ -392,14 +604,14 @@ def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
     table = ws.tables[layout.TABLE]
     last = ws.max_row
     before = ws.cell(last - 1, TIER).value
-    ws.cell(last, 1).value = "Total"                  # the last customer row becomes a totals row
+    ws.cell(last, 1).value = "Total"  # the last customer row becomes a totals row
     for c in range(2, 7):
         ws.cell(last, c).value = None
     ws.cell(last, 4).value = 10**9
     table.totalsRowCount = 1
     out = template.refresh_workbook(wb)
     assert dict(out.facts)["Paying clients"] < 124 + 1
-    assert ws.cell(last, TIER).value is None or ws.cell(last, TIER).value == before   # not tiered as a client
+    assert ws.cell(last, TIER).value is None or ws.cell(last, TIER).value == before  # not tiered as a client
     # shrink the table by five rows: the computed cells left below are cleared
     table.totalsRowCount = 0
     table.ref = f"A1:{chr(64 + len(layout.COLUMNS))}{last - 5}"
@@ -407,8 +619,11 @@ def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
         for c in range(1, len(layout.INPUTS) + 1):
             ws.cell(r, c).value = None
     template.refresh_workbook(wb)
-    assert all(ws.cell(r, c).value is None for r in range(last - 4, last + 1)
-               for c in range(len(layout.INPUTS) + 1, len(layout.COLUMNS) + 1))
+    assert all(
+        ws.cell(r, c).value is None
+        for r in range(last - 4, last + 1)
+        for c in range(len(layout.INPUTS) + 1, len(layout.COLUMNS) + 1)
+    )
 
 
 def test_xlsm_keeps_its_macros_and_content_type(tmp_path):
@@ -419,21 +634,30 @@ def test_xlsm_keeps_its_macros_and_content_type(tmp_path):
     macro = tmp_path / "book.xlsm"
     with zipfile.ZipFile(xlam.template_path()) as z:
         vba = z.read("xl/vbaProject.bin")
-    rezip(book, macro, {
-        "[Content_Types].xml": lambda data: data.replace(
-            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-            b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
-            b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
-        "xl/_rels/workbook.xml.rels": lambda data: data.replace(
-            b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/'
-            b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
-    }, added={"xl/vbaProject.bin": vba})
+    rezip(
+        book,
+        macro,
+        {
+            "[Content_Types].xml": lambda data: data.replace(
+                b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+            ).replace(
+                b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+            ),
+            "xl/_rels/workbook.xml.rels": lambda data: data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/'
+                b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+            ),
+        },
+        added={"xl/vbaProject.bin": vba},
+    )
     assert run("refresh", macro) == 0
     out = tmp_path / "book.refreshed.xlsm"
     with zipfile.ZipFile(out) as z:
         assert z.read("xl/vbaProject.bin") == vba
         assert b"macroEnabled.main+xml" in z.read("[Content_Types].xml")
-    assert run("refresh", macro, "-o", tmp_path / "lost.xlsx") == 2     # .xlsx would drop the macros
+    assert run("refresh", macro, "-o", tmp_path / "lost.xlsx") == 2  # .xlsx would drop the macros
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,8 +667,12 @@ def test_xlsm_keeps_its_macros_and_content_type(tmp_path):
 FUNCTION_CALLS = [
     ("CONCENTRATION counts a loss as 0", "concentration", ([100, -50], 1), [[1.0]]),
     ("HHI counts a loss as 0", "hhi", ([50, 30, 20, -10],), [[0.38]]),
-    ("blank band, trim and labels mean their defaults", "tier", ([130, 100, 70], [100, 100, 100], None, None, None),
-     [["A"], ["B"], ["C"]]),
+    (
+        "blank band, trim and labels mean their defaults",
+        "tier",
+        ([130, 100, 70], [100, 100, 100], None, None, None),
+        [["A"], ["B"], ["C"]],
+    ),
     ("blank top_n means 1", "concentration", ([50, 30, 20], None), [[0.5]]),
 ]
 
@@ -454,9 +682,9 @@ def test_function_calls(case):
     from officejs import call_raw, matrix
 
     _, name, args, expected = case
-    assert call(fx, name, *args) == expected                 # the argument omitted
+    assert call(fx, name, *args) == expected  # the argument omitted
     raw = [matrix(a) if a is not None else [[""]] for a in args]
-    assert call_raw(fx, name, raw) == expected               # a blank cell given
+    assert call_raw(fx, name, raw) == expected  # a blank cell given
 
 
 def test_tier_bands_shares_of_gain_with_a_loss_stay_within_one():
@@ -478,7 +706,7 @@ def test_progress_bar_on_a_terminal_only_and_refresh_summary(tmp_path, capsys, m
     assert run("demo", "-o", tmp_path / "a.xlsx") == 0
     assert all(step in terminal.getvalue() for step in ("reading", "building", "refreshing", "saving"))
     monkeypatch.undo()
-    assert run("refresh", tmp_path / "a.xlsx") == 0          # stderr is not a terminal here
+    assert run("refresh", tmp_path / "a.xlsx") == 0  # stderr is not a terminal here
     captured = capsys.readouterr()
     assert captured.err == ""
-    assert "Paying clients: 124" in captured.out and "Effort days" in captured.out   # the fill's summary
+    assert "Paying clients: 124" in captured.out and "Effort days" in captured.out  # the fill's summary

@@ -12,23 +12,28 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from client_roi import cli, files, layout, template, xlsx
-from client_roi.zipbook import NotPatchable, ZipBook, cell_xml
 from libreoffice import recalculated
 from ooxml import findings
 from zips import rezip
 
+from client_roi import cli, files, layout, template, xlsx
+from client_roi.zipbook import NotPatchable, ZipBook, cell_xml
+
 
 def _cells(path: Path) -> dict:
     wb = openpyxl.load_workbook(path)
-    return {(ws.title, c.coordinate): c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
-            if c.value is not None}
+    return {
+        (ws.title, c.coordinate): c.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
 
 
 def _same(a, b) -> bool:
     if isinstance(a, float) and isinstance(b, (int, float)):
-        return math.isclose(a, b, rel_tol=1e-15, abs_tol=0)   # openpyxl writes 15-16 digits
+        return math.isclose(a, b, rel_tol=1e-15, abs_tol=0)  # openpyxl writes 15-16 digits
     return a == b
 
 
@@ -44,7 +49,7 @@ def _refresh_both(book: Path, tmp: Path) -> tuple[Path, Path]:
 def _user_edits(path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     ws = wb[layout.SHEETS["customers"]["en"]]
-    ws["D2"] = "=4000+424"                         # a formula as an input
+    ws["D2"] = "=4000+424"  # a formula as an input
     ws["P1"], ws["P2"] = "Notes", "call back in May"  # a column of the user's own, outside the table
     wb.save(path)
 
@@ -55,7 +60,7 @@ def test_fast_and_openpyxl_refresh_leave_the_same_cells(edited, tmp_path, need_l
     assert cli.main(["demo", "-o", str(demo)]) == 0
     if edited:
         _user_edits(demo)
-    book = recalculated(demo, tmp_path)              # shared strings, LibreOffice's styles
+    book = recalculated(demo, tmp_path)  # shared strings, LibreOffice's styles
     fast, slow = _refresh_both(book, tmp_path)
     a, b = _cells(fast), _cells(slow)
     assert a.keys() == b.keys()
@@ -83,10 +88,13 @@ def test_cells_follow_the_grammar():
 
     assert cell_xml("A1", None, None) == ""
     assert cell_xml("A1", None, 3) == cell_xml("A1", "", 3) == '<c r="A1" s="3"/>'
-    assert cell_xml("B2", " a&b<c> ", None) == '<c r="B2" t="inlineStr"><is><t xml:space="preserve"> a&amp;b&lt;c&gt; </t></is></c>'
+    assert (
+        cell_xml("B2", " a&b<c> ", None)
+        == '<c r="B2" t="inlineStr"><is><t xml:space="preserve"> a&amp;b&lt;c&gt; </t></is></c>'
+    )
     assert cell_xml("C3", ExcelError("#DIV/0!"), 2) == '<c r="C3" s="2" t="e"><v>#DIV/0!</v></c>'
-    assert cell_xml("D4", 0.1 + 0.2, None) == '<c r="D4"><v>0.30000000000000004</v></c>'   # every bit
-    assert cell_xml("E5", "=1+2", None).count("inlineStr") == 1                         # text, not a formula
+    assert cell_xml("D4", 0.1 + 0.2, None) == '<c r="D4"><v>0.30000000000000004</v></c>'  # every bit
+    assert cell_xml("E5", "=1+2", None).count("inlineStr") == 1  # text, not a formula
 
 
 def test_prefixed_sheet_xml_falls_back_to_openpyxl(tmp_path, capsys):
@@ -97,11 +105,19 @@ def test_prefixed_sheet_xml_falls_back_to_openpyxl(tmp_path, capsys):
     book = ZipBook.from_path(demo)
     part = book.sheet_parts[layout.SHEETS["customers"]["en"]]
     with pytest.raises(NotPatchable):
-        book._patch(book.parts[part].replace(b"<sheetData>", b"<x:sheetData>").replace(b"</sheetData>", b"</x:sheetData>"),
-                    [])
+        book._patch(
+            book.parts[part].replace(b"<sheetData>", b"<x:sheetData>").replace(b"</sheetData>", b"</x:sheetData>"), []
+        )
     main = b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    prefixed = rezip(demo, tmp_path / "prefixed.xlsx", {part: lambda data: data.replace(
-        b"<sheetData>", b"<x:sheetData " + main + b">").replace(b"</sheetData>", b"</x:sheetData>")})
+    prefixed = rezip(
+        demo,
+        tmp_path / "prefixed.xlsx",
+        {
+            part: lambda data: data.replace(b"<sheetData>", b"<x:sheetData " + main + b">").replace(
+                b"</sheetData>", b"</x:sheetData>"
+            )
+        },
+    )
     shutil.copy(demo, tmp_path / "again.xlsx")
     assert cli.main(["refresh", str(tmp_path / "again.xlsx"), "-o", str(tmp_path / "fast.xlsx")]) == 0
     assert cli.main(["refresh", str(prefixed), "-o", str(tmp_path / "slow.xlsx")]) == 0
@@ -140,7 +156,7 @@ def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edi
     out = ZipBook(data).parts[part]
     new_row = re.search(rb'<row r="5".*?</row>', out).group()
     refs = re.findall(rb'<c[^>]*?\sr="([A-Z]+)5"', new_row)
-    assert sorted(refs) == sorted(set(refs))                        # each cell once
+    assert sorted(refs) == sorted(set(refs))  # each cell once
     assert [r for r in refs if len(r) == 1] == sorted(r for r in refs if len(r) == 1)  # in order
     if edit == "own style":
         assert re.search(rb'<c r="K5" s="7"', new_row)
@@ -203,8 +219,15 @@ def test_a_sheet_that_fails_to_read_ahead_is_refused_by_the_refresh_in_one_line(
     demo, bad = tmp_path / "demo.xlsx", tmp_path / "bad.xlsx"
     assert cli.main(["demo", "-o", str(demo)]) == 0
     part = ZipBook.from_path(demo).sheet_parts[layout.SHEETS["customers"]["en"]]
-    rezip(demo, bad, {part: lambda data: data.replace(  # a cell whose value element is never closed
-        b'<row r="3"', b'<row r="3"><c r="A3"><v>1</x></c></row><row r="3"', 1)})
+    rezip(
+        demo,
+        bad,
+        {
+            part: lambda data: data.replace(  # a cell whose value element is never closed
+                b'<row r="3"', b'<row r="3"><c r="A3"><v>1</x></c></row><row r="3"', 1
+            )
+        },
+    )
     assert cli.main(["refresh", str(bad), "-o", str(tmp_path / "out.xlsx")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("client-roi: bad.xlsx: cannot be read as a workbook (sheet 'Customers'")

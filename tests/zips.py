@@ -4,12 +4,13 @@ users and other programs bring: every entry kept as it was, in order, with its o
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
-def rezip(src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]],
-          added: dict[str, bytes] | None = None) -> Path:
+def rezip(
+    src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]], added: dict[str, bytes] | None = None
+) -> Path:
     """``dst``: ``src`` with each part named in ``edits`` replaced by ``edit(its bytes)``, then
     the parts of ``added`` after the others."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:

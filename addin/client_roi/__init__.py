@@ -8,10 +8,33 @@ lazily (PEP 562), so that ``client-roi --help`` does not pay for importing numpy
 __version__ = "0.1.0"
 
 _ENGINE = (
-    "DIV0", "Bands", "ClientRoiError", "average_cac", "balance", "balanced_band", "band_sweep", "bands",
-    "cac_by_tier", "client_role", "concentration", "concentration_verdict", "days_left", "effort_days",
-    "hhi", "numbers", "overrun", "pareto", "percentile_inc", "plan_summary", "prospect_effort",
-    "prospect_plan", "reference_gain", "roi", "tier", "tier_bands", "trimmed_mean",
+    "DIV0",
+    "Bands",
+    "ClientRoiError",
+    "average_cac",
+    "balance",
+    "balanced_band",
+    "band_sweep",
+    "bands",
+    "cac_by_tier",
+    "client_role",
+    "concentration",
+    "concentration_verdict",
+    "days_left",
+    "effort_days",
+    "hhi",
+    "numbers",
+    "overrun",
+    "pareto",
+    "percentile_inc",
+    "plan_summary",
+    "prospect_effort",
+    "prospect_plan",
+    "reference_gain",
+    "roi",
+    "tier",
+    "tier_bands",
+    "trimmed_mean",
 )
 
 __all__ = ["main", *_ENGINE]

@@ -1,12 +1,12 @@
 """client-roi: the three-tier exercise workbook from the command line.
 
-  client-roi demo                      fill the template with the built-in sample customers
-  client-roi fill CUSTOMERS.csv|.xlsx  fill the template with your customers and refresh it
-  client-roi refresh BOOK.xlsx         refresh an edited workbook (Excel's Refresh, headless)
-  client-roi template                  write the template (sample customers, refreshed)
-  client-roi lite                      write main.py + requirements.txt for xlwings Lite
-  client-roi xlam [--install]          build client_roi.xlam, the ribbon add-in (and install it)
-  client-roi install                   build the add-in and copy it to Excel's XLSTART folder
+client-roi demo                      fill the template with the built-in sample customers
+client-roi fill CUSTOMERS.csv|.xlsx  fill the template with your customers and refresh it
+client-roi refresh BOOK.xlsx         refresh an edited workbook (Excel's Refresh, headless)
+client-roi template                  write the template (sample customers, refreshed)
+client-roi lite                      write main.py + requirements.txt for xlwings Lite
+client-roi xlam [--install]          build client_roi.xlam, the ribbon add-in (and install it)
+client-roi install                   build the add-in and copy it to Excel's XLSTART folder
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ def _number(text: str, what: str) -> float:
         (value,), _ = read_column([text])
     except ColumnProblem as exc:
         if exc.ambiguous:
-            raise OptionError(f"{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
-                              "one?); write it without a thousands separator") from None
+            raise OptionError(
+                f"{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
+                "one?); write it without a thousands separator"
+            ) from None
         raise OptionError(f"{what}: {text!r} is not a number") from None
     return value
 
@@ -118,8 +120,9 @@ class Progress:
         if sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=100, unit="%", leave=False, file=sys.stderr,
-                            bar_format="{desc:<22}{bar}| {percentage:3.0f}%")
+            self.bar = tqdm(
+                total=100, unit="%", leave=False, file=sys.stderr, bar_format="{desc:<22}{bar}| {percentage:3.0f}%"
+            )
 
     @contextmanager
     def step(self, name: str, weight: int):
@@ -151,16 +154,24 @@ def _summary(out) -> None:
     if out.load is None:
         print(f"prospect plan: {_days(out.days_needed)} days needed (no prospecting days given)")
     else:
-        print(f"prospect plan: {_days(out.days_needed)} days needed for {_days(out.days_available)} "
-              f"available: load {out.load:.0%}")
+        print(
+            f"prospect plan: {_days(out.days_needed)} days needed for {_days(out.days_available)} "
+            f"available: load {out.load:.0%}"
+        )
 
 
 def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
     from . import files, template
 
     with progress.step("building", 10):
-        book = template.book(args.lang, customers, band=args.band, trim=args.trim, labels=args.labels,
-                             prospecting_days=args.prospecting_days)
+        book = template.book(
+            args.lang,
+            customers,
+            band=args.band,
+            trim=args.trim,
+            labels=args.labels,
+            prospecting_days=args.prospecting_days,
+        )
     with progress.step("refreshing", 30):
         out = book.refresh()
     with progress.step("saving", 45):
@@ -223,8 +234,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("refreshing", 40):
             out = book.refresh()
         with progress.step("saving", 45):
-            path = files.save_bytes(book.to_bytes(), target, force=args.force, inputs=(source,),
-                                    macros=book.has_macros)
+            path = files.save_bytes(book.to_bytes(), target, force=args.force, inputs=(source,), macros=book.has_macros)
     except NotPatchable:
         from . import template  # openpyxl, only for the books the fast adapter leaves
 
@@ -266,9 +276,11 @@ def _cmd_install(args: argparse.Namespace) -> int:
     return _cmd_xlam(args)
 
 
-BAND_HELP = ("0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 increasing offsets separated by "
-             "';' or spaces for more tiers: --band=\"-0.4;-0.2;0.2;0.4\" (write --band= when the value starts "
-             "with a minus sign; a comma is always a decimal comma); or balanced: tiers of equal size")
+BAND_HELP = (
+    "0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 increasing offsets separated by "
+    "';' or spaces for more tiers: --band=\"-0.4;-0.2;0.2;0.4\" (write --band= when the value starts "
+    "with a minus sign; a comma is always a decimal comma); or balanced: tiers of equal size"
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -279,31 +291,50 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="client-roi", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(prog="client-roi", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def output(p, default: str | None):
-        p.add_argument("-o", "--output", default=default, metavar="OUT.xlsx",
-                       help="workbook to write" + (" (default: %(default)s)" if default else ""))
+        p.add_argument(
+            "-o",
+            "--output",
+            default=default,
+            metavar="OUT.xlsx",
+            help="workbook to write" + (" (default: %(default)s)" if default else ""),
+        )
         p.add_argument("--force", action="store_true", help="replace OUT if it exists (a regular file only)")
 
     def options(p):
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the workbook (default: en)")
         p.add_argument("--band", default=None, help=BAND_HELP)
-        p.add_argument("--trim", default=None, metavar="SHARE",
-                       help="share of clients left out of the mean, half from each end (Excel TRIMMEAN), "
-                            "e.g. 0.1; default 0")
-        p.add_argument("--labels", default=None, metavar="A;B;C",
-                       help="tier labels, top tier first, separated by ';' (or ','), as many as tiers: "
-                            "Gold;Silver;Bronze (default A, B, C, ...)")
-        p.add_argument("--tiers", type=int, default=None, metavar="N",
-                       help="with --band balanced: the number of tiers, 2 to 10 (default: as many as the "
-                            "labels, else 3)")
-        p.add_argument("--prospecting-days", default=None, metavar="DAYS",
-                       help="days per year available for prospecting: the prospect plan fits the prospects "
-                            "in them, best tier first (default: blank, no plan)")
+        p.add_argument(
+            "--trim",
+            default=None,
+            metavar="SHARE",
+            help="share of clients left out of the mean, half from each end (Excel TRIMMEAN), e.g. 0.1; default 0",
+        )
+        p.add_argument(
+            "--labels",
+            default=None,
+            metavar="A;B;C",
+            help="tier labels, top tier first, separated by ';' (or ','), as many as tiers: "
+            "Gold;Silver;Bronze (default A, B, C, ...)",
+        )
+        p.add_argument(
+            "--tiers",
+            type=int,
+            default=None,
+            metavar="N",
+            help="with --band balanced: the number of tiers, 2 to 10 (default: as many as the labels, else 3)",
+        )
+        p.add_argument(
+            "--prospecting-days",
+            default=None,
+            metavar="DAYS",
+            help="days per year available for prospecting: the prospect plan fits the prospects "
+            "in them, best tier first (default: blank, no plan)",
+        )
 
     demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")
     options(demo)
@@ -311,13 +342,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=_cmd_demo)
 
     fill = sub.add_parser("fill", help="fill the template with customers from a text export or a workbook")
-    fill.add_argument("customers", metavar="CUSTOMERS",
-                      help="a CSV / semicolon CSV / CSV UTF-8 / Unicode Text export (.csv .txt .tsv), or an "
-                           ".xlsx/.xlsm (its Customers table, else its first sheet)")
-    fill.add_argument("--decimal", choices=(".", ","), default=None,
-                      help="the decimal separator of the file's numbers, when they cannot tell (1.234 alone)")
-    fill.add_argument("--encoding", default=None,
-                      help="the text encoding of the file, when it cannot be told (e.g. cp1252, mac_roman)")
+    fill.add_argument(
+        "customers",
+        metavar="CUSTOMERS",
+        help="a CSV / semicolon CSV / CSV UTF-8 / Unicode Text export (.csv .txt .tsv), or an "
+        ".xlsx/.xlsm (its Customers table, else its first sheet)",
+    )
+    fill.add_argument(
+        "--decimal",
+        choices=(".", ","),
+        default=None,
+        help="the decimal separator of the file's numbers, when they cannot tell (1.234 alone)",
+    )
+    fill.add_argument(
+        "--encoding",
+        default=None,
+        help="the text encoding of the file, when it cannot be told (e.g. cp1252, mac_roman)",
+    )
     options(fill)
     output(fill, "client_roi.xlsx")
     fill.set_defaults(run=_cmd_fill)
@@ -343,7 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     addin.set_defaults(run=_cmd_xlam)
 
     install = sub.add_parser("install", help="build the add-in and copy it to Excel's XLSTART folder")
-    install.add_argument("-o", "--output", default=None, metavar="DIR", help="folder for the built add-in (default: current)")
+    install.add_argument(
+        "-o", "--output", default=None, metavar="DIR", help="folder for the built add-in (default: current)"
+    )
     install.add_argument("--force", action="store_true", help="replace an installed add-in")
     install.set_defaults(run=_cmd_install)
     return parser
@@ -370,11 +413,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"client-roi: {where}{exc.strerror or exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print("client-roi: interrupted; nothing was written", file=sys.stderr)
-    except Exception as exc:  # noqa: BLE001 - a traceback is never a message
+    except Exception as exc:
         if os.environ.get("CLIENT_ROI_DEBUG"):
             raise
-        print(f"client-roi: unexpected error ({type(exc).__name__}: {exc}); nothing was written. "
-              "Please report it (CLIENT_ROI_DEBUG=1 shows the details)", file=sys.stderr)
+        print(
+            f"client-roi: unexpected error ({type(exc).__name__}: {exc}); nothing was written. "
+            "Please report it (CLIENT_ROI_DEBUG=1 shows the details)",
+            file=sys.stderr,
+        )
     return 2
 
 

@@ -8,10 +8,10 @@ A text export writes numbers in one of two conventions:
   ``1 234,50``.
 
 Grammar of one value (after trimming): an optional sign (``-``, ``+``, ``−``, before or after a
-leading currency) or accounting parentheses ``(…)`` for a negative; an optional currency (``€ $ £ ¥``, ``EUR USD GBP CHF``)
-before or after; digits, either ungrouped or in groups of exactly three after a first group of
-one to three, one separator kind per value; an optional fraction; an optional exponent
-(``1.5E+06``, as spreadsheets write large numbers). Anything else is text.
+leading currency) or accounting parentheses ``(…)`` for a negative; an optional currency
+(``€ $ £ ¥``, ``EUR USD GBP CHF``) before or after; digits, either ungrouped or in groups of
+exactly three after a first group of one to three, one separator kind per value; an optional
+fraction; an optional exponent (``1.5E+06``, as spreadsheets write large numbers). Anything else is text.
 
 Rule for a column (:func:`read_column`): the conventions that read **every** value are
 kept. One left: it is used. None: the column is refused, naming a value no convention reads
@@ -37,11 +37,14 @@ _CURRENCY = r"(?:[€$£¥]|EUR|USD|GBP|CHF)"
 _NUMBER = {
     conv: re.compile(
         rf"(?P<int>\d+|\d{{1,3}}(?P<sep>[{re.escape(_GROUP[conv])}])\d{{3}}(?:(?P=sep)\d{{3}})*)?"
-        rf"(?:{re.escape(conv)}(?P<frac>\d+))?(?P<exp>[eE][+-]?\d+)?")
+        rf"(?:{re.escape(conv)}(?P<frac>\d+))?(?P<exp>[eE][+-]?\d+)?"
+    )
     for conv in CONVENTIONS
 }
-_WRAPPED = re.compile(rf"^(?P<neg1>\()?\s*(?P<sign>[-+−])?\s*(?:{_CURRENCY}\s*)?(?P<sign2>[-+−])?\s*"
-                      rf"(?P<body>[^\s()€$£¥+−-].*?)(?:\s*{_CURRENCY})?\s*(?P<neg2>\))?$")
+_WRAPPED = re.compile(
+    rf"^(?P<neg1>\()?\s*(?P<sign>[-+−])?\s*(?:{_CURRENCY}\s*)?(?P<sign2>[-+−])?\s*"
+    rf"(?P<body>[^\s()€$£¥+−-].*?)(?:\s*{_CURRENCY})?\s*(?P<neg2>\))?$"
+)
 
 
 @dataclass
@@ -50,7 +53,7 @@ class ColumnProblem(Exception):
 
     row: int
     message: str
-    ambiguous: bool = False   # both conventions read the column, to different numbers
+    ambiguous: bool = False  # both conventions read the column, to different numbers
 
     def __str__(self) -> str:
         return self.message
@@ -97,14 +100,16 @@ def parse_both(text: str) -> tuple[float | None, float | None]:
     return parse(text, POINT), parse(text, COMMA)
 
 
-def read_column(texts: list[str], decimal: str | None = None, *, fallback: str | None = None) -> tuple[list[float], str]:
+def read_column(
+    texts: list[str], decimal: str | None = None, *, fallback: str | None = None
+) -> tuple[list[float], str]:
     """Read non-blank texts of one column; return the numbers and the convention used.
 
     ``decimal`` forces a convention; ``fallback`` settles an ambiguous column (the file's
     other columns' convention). Raises :class:`ColumnProblem` otherwise (see the module rule).
     """
     candidates = [decimal] if decimal else list(CONVENTIONS)
-    parsed = {conv: [] for conv in candidates}
+    parsed: dict[str, list[float]] = {conv: [] for conv in candidates}
     first_failure: dict[str, int] = {}
     cache: dict[str, tuple[float | None, float | None]] = {}
     for i, text in enumerate(texts):
@@ -123,18 +128,26 @@ def read_column(texts: list[str], decimal: str | None = None, *, fallback: str |
     if not parsed:
         if len(candidates) == 1 or first_failure[POINT] == first_failure[COMMA]:
             i = max(first_failure.values())
-            raise ColumnProblem(i, f"is text {texts[i]!r}" + (f" (not a number with {NAMES[decimal]})" if decimal else ""))
+            raise ColumnProblem(
+                i, f"is text {texts[i]!r}" + (f" (not a number with {NAMES[decimal]})" if decimal else "")
+            )
         p, c = first_failure[POINT], first_failure[COMMA]
-        raise ColumnProblem(max(p, c), f"{texts[c]!r} needs a decimal point but {texts[p]!r} a decimal comma: "
-                                       "one column, one convention")
+        raise ColumnProblem(
+            max(p, c),
+            f"{texts[c]!r} needs a decimal point but {texts[p]!r} a decimal comma: one column, one convention",
+        )
     if len(parsed) == 1:
-        (conv, values), = parsed.items()
+        ((conv, values),) = parsed.items()
         return values, conv
     if parsed[POINT] == parsed[COMMA]:
         return parsed[POINT], POINT
     if fallback in parsed:
         return parsed[fallback], fallback
-    i = next(i for i, (a, b) in enumerate(zip(parsed[POINT], parsed[COMMA])) if a != b)
-    raise ColumnProblem(i, f"{texts[i]!r} reads {parsed[POINT][i]:g} with a decimal point or "
-                           f"{parsed[COMMA][i]:g} with a decimal comma, and no other value tells which: "
-                           "say --decimal . or --decimal ,", ambiguous=True)
+    i = next(i for i, (a, b) in enumerate(zip(parsed[POINT], parsed[COMMA], strict=True)) if a != b)
+    raise ColumnProblem(
+        i,
+        f"{texts[i]!r} reads {parsed[POINT][i]:g} with a decimal point or "
+        f"{parsed[COMMA][i]:g} with a decimal comma, and no other value tells which: "
+        "say --decimal . or --decimal ,",
+        ambiguous=True,
+    )

@@ -63,41 +63,41 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
-    "ClientRoiError",
-    "DIV0",
-    "numbers",
-    "exact_sum",
-    "exact_sums",
-    "is_blank",
-    "average_cac",
-    "band_summary",
-    "Bands",
-    "trimmed_mean",
-    "percentile_inc",
-    "reference_gain",
-    "bands",
-    "tier",
-    "tier_bands",
-    "balanced_band",
-    "cac_by_tier",
-    "prospect_effort",
-    "effort_days",
-    "client_role",
-    "roi",
-    "concentration",
-    "hhi",
-    "concentration_verdict",
-    "pareto",
-    "SWEEP",
     "BALANCED_WORDS",
+    "DIV0",
+    "SWEEP",
+    "Bands",
+    "ClientRoiError",
+    "average_cac",
     "balance",
+    "balanced_band",
+    "band_summary",
     "band_sweep",
-    "most_balanced",
-    "prospect_plan",
-    "plan_summary",
+    "bands",
+    "cac_by_tier",
+    "client_role",
+    "concentration",
+    "concentration_verdict",
     "days_available_for_prospecting",
     "days_left",
+    "effort_days",
+    "exact_sum",
+    "exact_sums",
+    "hhi",
+    "is_blank",
+    "most_balanced",
+    "numbers",
     "overrun",
+    "pareto",
+    "percentile_inc",
+    "plan_summary",
+    "prospect_effort",
+    "prospect_plan",
+    "reference_gain",
+    "roi",
+    "tier",
+    "tier_bands",
+    "trimmed_mean",
 ]
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
@@ -105,8 +105,23 @@ __all__ = [
 DIV0 = "#DIV/0!"
 
 EXCEL_ERRORS = frozenset(
-    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
 )
 
 DEFAULT_BAND = 0.2
@@ -126,8 +141,7 @@ class ClientRoiError(ValueError):
     so that a caller holding the cells (the refresh pipeline) can name the cell.
     """
 
-    def __init__(self, message: str, argument: str | None = None, item: int | None = None,
-                 cause: str | None = None):
+    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str | None = None):
         super().__init__(message)
         self.argument = argument
         self.item = item
@@ -141,6 +155,7 @@ def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> Client
 # --------------------------------------------------------------------------------------------
 # Reading inputs
 # --------------------------------------------------------------------------------------------
+
 
 def _describe(value: Any) -> str:
     if isinstance(value, (bool, np.bool_)):
@@ -268,8 +283,15 @@ def _population(population: Any, name: str = "population") -> np.ndarray:
     return gains
 
 
-def _scalar(value: Any, name: str, *, low: float | None = None, high: float | None = None,
-            low_open: bool = True, high_open: bool = False) -> float:
+def _scalar(
+    value: Any,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = True,
+    high_open: bool = False,
+) -> float:
     """A parameter that must be one finite number within bounds (open or closed)."""
     if isinstance(value, (list, tuple, np.ndarray, pd.Series)) and np.size(value) == 1:
         value = np.asarray(value, dtype=object).reshape(-1)[0]
@@ -310,10 +332,10 @@ def exact_sums(values: Any, groups: Any = None, count: int = 1, *, name: str = "
     return [sums.sum((j,), name) for j in range(count)]
 
 
-_SPLIT_ROUNDS = 3      # splits tried before the integer method decides
+_SPLIT_ROUNDS = 3  # splits tried before the integer method decides
 _SIGN_EXPONENT = 4096  # a double's sign and exponent bits: 2 × 2048 values
-_BLOCK = 1 << 14       # values per vectorised pass: temporaries stay in the CPU cache
-_ONE_HOT_GROUPS = 8    # up to this many groups, sum by one-hot products (see _GroupSums._pass)
+_BLOCK = 1 << 14  # values per vectorised pass: temporaries stay in the CPU cache
+_ONE_HOT_GROUPS = 8  # up to this many groups, sum by one-hot products (see _GroupSums._pass)
 
 
 class _GroupSums:
@@ -357,7 +379,7 @@ class _GroupSums:
             if self._sigmas:
                 lo, hi = self._ends(which)
                 if lo is not None and lo == hi:
-                    return _finite_result(lo + 0.0, f"the sum of {name}")  # + 0.0: no -0.0
+                    return float(_finite_result(lo + 0.0, f"the sum of {name}"))  # + 0.0: no -0.0
             if not self._split():
                 self._exact = _scaled_sums(self._x, self._g, self._count)
         return _rounded(sum(self._exact[j] for j in which), name)
@@ -367,8 +389,10 @@ class _GroupSums:
         near = [float(self._near[j]) for j in which]
         error = [2 * float(self._error[j]) for j in which]  # 2×: covers rounding the ends
         try:
-            return (math.fsum(parts + [n - e for n, e in zip(near, error)]),
-                    math.fsum(parts + [n + e for n, e in zip(near, error)]))
+            return (
+                math.fsum(parts + [n - e for n, e in zip(near, error, strict=True)]),
+                math.fsum(parts + [n + e for n, e in zip(near, error, strict=True)]),
+            )
         except (OverflowError, ValueError):
             return None, None
 
@@ -414,8 +438,8 @@ class _GroupSums:
         if self._g is not None and count <= _ONE_HOT_GROUPS:
             hot, codes = np.empty((count, _BLOCK)), np.arange(count, dtype=self._g.dtype)[:, None]
         for start in range(0, self._x.size, _BLOCK):
-            rest = self._x[start:start + _BLOCK]
-            q, r = qr[0, :rest.size], qr[1, :rest.size]
+            rest = self._x[start : start + _BLOCK]
+            q, r = qr[0, : rest.size], qr[1, : rest.size]
             for sigma in self._sigmas:
                 np.add(rest, sigma, out=q)
                 q -= sigma
@@ -424,14 +448,14 @@ class _GroupSums:
             if self._g is None:
                 q_sums[0] += q.sum()
                 r_sums[0] += r.sum()
-            elif hot is not None:
-                h = hot[:, :rest.size]
-                np.equal(self._g[start:start + _BLOCK], codes, out=h, casting="unsafe")
-                sums = h @ qr[:, :rest.size].T
+            elif hot is not None and codes is not None:
+                h = hot[:, : rest.size]
+                np.equal(self._g[start : start + _BLOCK], codes, out=h, casting="unsafe")
+                sums = h @ qr[:, : rest.size].T
                 q_sums += sums[:, 0]
                 r_sums += sums[:, 1]
             else:
-                g = self._g[start:start + _BLOCK].astype(np.intp, copy=False)
+                g = self._g[start : start + _BLOCK].astype(np.intp, copy=False)
                 q_sums += np.bincount(g, weights=q, minlength=count)
                 r_sums += np.bincount(g, weights=r, minlength=count)
         return q_sums, r_sums
@@ -440,9 +464,9 @@ class _GroupSums:
 def _rounded(total: int, name: str) -> float:
     """An exact sum in units of 2^-1074, correctly rounded to a double (int / int rounds once)."""
     try:
-        return _finite_result(total / (1 << 1074), f"the sum of {name}")
+        return float(_finite_result(total / (1 << 1074), f"the sum of {name}"))
     except OverflowError:
-        return _finite_result(math.inf, f"the sum of {name}")
+        return float(_finite_result(math.inf, f"the sum of {name}"))
 
 
 def _scaled_sums(values: Any, groups: Any = None, count: int = 1) -> list[int]:
@@ -461,16 +485,15 @@ def _scaled_sums(values: Any, groups: Any = None, count: int = 1) -> list[int]:
     for start in range(0, x.size, 1 << 26):  # below 2^26 values the float bin sums stay exact
         high, low = np.zeros(size), np.zeros(size)
         for block in range(start, min(start + (1 << 26), x.size), _BLOCK):  # cache-sized passes
-            bits = x[block:block + _BLOCK].view(np.uint64)
-            top = bits >> np.uint64(52)                      # sign and biased exponent
+            bits = x[block : block + _BLOCK].view(np.uint64)
+            top = bits >> np.uint64(52)  # sign and biased exponent
             mantissa = bits & np.uint64((1 << 52) - 1)
             mantissa |= ((top & np.uint64(0x7FF)) != 0).astype(np.uint64) << np.uint64(52)  # implicit bit
             index = top.astype(np.intp)
             if g is not None:
-                index += g[block:block + _BLOCK] * _SIGN_EXPONENT
+                index += g[block : block + _BLOCK] * _SIGN_EXPONENT
             high += np.bincount(index, weights=(mantissa >> np.uint64(26)).astype(np.float64), minlength=size)
-            low += np.bincount(index, weights=(mantissa & np.uint64((1 << 26) - 1)).astype(np.float64),
-                               minlength=size)
+            low += np.bincount(index, weights=(mantissa & np.uint64((1 << 26) - 1)).astype(np.float64), minlength=size)
         for b in np.flatnonzero((high != 0) | (low != 0)).tolist():
             group, code = divmod(b, _SIGN_EXPONENT)
             term = ((int(high[b]) << 26) + int(low[b])) << (max(code & 0x7FF, 1) - 1)
@@ -502,6 +525,7 @@ def _default(value: Any, default: Any) -> Any:
 # 1. Reference gain: Excel TRIMMEAN and PERCENTILE.INC
 # --------------------------------------------------------------------------------------------
 
+
 def _trim_count(n: int, trim: float) -> int:
     """Points TRIMMEAN removes: ``n × trim`` rounded down to an even number.
 
@@ -510,7 +534,7 @@ def _trim_count(n: int, trim: float) -> int:
     count as the 3 and 29 a person would compute.
     """
     half = float(f"{n * trim / 2:.15g}")
-    return 2 * int(math.floor(half))
+    return 2 * math.floor(half)
 
 
 def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") -> float:
@@ -532,7 +556,7 @@ def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") ->
     cut = _trim_count(gains.size, trim) // 2
     if cut == 0:
         return exact_mean(gains, name)
-    kept = np.partition(gains, (cut, gains.size - cut - 1))[cut:gains.size - cut]
+    kept = np.partition(gains, (cut, gains.size - cut - 1))[cut : gains.size - cut]
     return exact_mean(kept, name)
 
 
@@ -566,8 +590,7 @@ def reference_gain(population: Any, trim: float = 0.0) -> float:
     mean = trimmed_mean(population, trim)
     if mean <= 0:
         raise ClientRoiError(
-            f"population mean gain is {_g(mean)}; tiers need a positive mean gain"
-            + (" after trimming" if trim else "")
+            f"population mean gain is {_g(mean)}; tiers need a positive mean gain" + (" after trimming" if trim else "")
         )
     return mean
 
@@ -575,6 +598,7 @@ def reference_gain(population: Any, trim: float = 0.0) -> float:
 # --------------------------------------------------------------------------------------------
 # 2. Bands and tiers
 # --------------------------------------------------------------------------------------------
+
 
 def _offsets(band: Any) -> np.ndarray:
     """Ascending band offsets from ``band``: a single number p in (0, 1) means (−p, +p); a
@@ -591,8 +615,8 @@ def _offsets(band: Any) -> np.ndarray:
         raise _item_error("band", int(np.flatnonzero(np.isnan(values))[0]), (values.size,), "is blank")
     if values.size > MAX_TIERS - 1:
         raise ClientRoiError(
-            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed",
-            argument="band")
+            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
+        )
     if np.any(values <= -1):
         i = int(np.flatnonzero(values <= -1)[0])
         raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > -1")
@@ -600,7 +624,10 @@ def _offsets(band: Any) -> np.ndarray:
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ClientRoiError(
             f"band offsets must be strictly increasing; item {i + 2} ({_g(values[i + 1])}) "
-            f"is not above item {i + 1} ({_g(values[i])})", argument="band", item=i + 1)
+            f"is not above item {i + 1} ({_g(values[i])})",
+            argument="band",
+            item=i + 1,
+        )
     return values
 
 
@@ -674,8 +701,15 @@ def is_balanced_word(band: Any) -> bool:
     return isinstance(band, str) and band.strip().casefold() in BALANCED_WORDS
 
 
-def bands(population: Any = None, band: Any = DEFAULT_BAND, trim: float = 0.0,
-          labels: Any = None, *, reference: float | None = None, tiers: Any = None) -> Bands:
+def bands(
+    population: Any = None,
+    band: Any = DEFAULT_BAND,
+    trim: float = 0.0,
+    labels: Any = None,
+    *,
+    reference: float | None = None,
+    tiers: Any = None,
+) -> Bands:
     """Build the :class:`Bands` of a population (or of a given ``reference`` gain).
 
     ``band`` may be the word ``balanced`` (``équilibré``): the :func:`balanced_band` offsets of
@@ -696,8 +730,7 @@ def bands(population: Any = None, band: Any = DEFAULT_BAND, trim: float = 0.0,
     return Bands(reference, offsets, _finite_result(reference * (1 + offsets), "a band threshold"), names)
 
 
-def tier(value: Any, population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
-         labels: Any = None) -> Any:
+def tier(value: Any, population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0, labels: Any = None) -> Any:
     """Tier label of each ``value`` against the bands of ``population``.
 
     ``band`` is one number ``p`` in (0, 1) — offsets ``(−p, +p)``, three tiers — or a list of
@@ -712,7 +745,7 @@ def tier(value: Any, population: Any, band: Any = DEFAULT_BAND, trim: float = 0.
     """
     b = bands(population, band, trim, labels)
     gains, shape = _numbers(value, "value")
-    names = np.array(b.labels + (None,), dtype=object)
+    names = np.array((*b.labels, None), dtype=object)
     return _shaped(names[b.tier_index(gains)], shape, value)
 
 
@@ -737,20 +770,22 @@ def band_summary(b: Bands, gains: np.ndarray) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         average = np.where(counts > 0, totals / counts, np.nan)
         gain_share = positive_totals / total if total > 0 else np.full(b.k, np.nan)
-    return pd.DataFrame({
-        "tier": list(b.labels),
-        "lower": lower,
-        "upper": upper,
-        "customers": counts,
-        "customer_share": counts / gains.size,
-        "gain": totals,
-        "gain_share": gain_share,
-        "average_gain": average,
-    })
+    frame: pd.DataFrame = pd.DataFrame(
+        {
+            "tier": list(b.labels),
+            "lower": lower,
+            "upper": upper,
+            "customers": counts,
+            "customer_share": counts / gains.size,
+            "gain": totals,
+            "gain_share": gain_share,
+            "average_gain": average,
+        }
+    )
+    return frame
 
 
-def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0,
-               labels: Any = None) -> pd.DataFrame:
+def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0, labels: Any = None) -> pd.DataFrame:
     """The band summary: one row per tier, top tier first.
 
     Columns: ``tier``, ``lower`` and ``upper`` threshold (NaN for the open ends; a tier holds
@@ -830,7 +865,8 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
         j = int(np.flatnonzero(np.diff(offsets) <= 0)[0]) + 1
         raise ClientRoiError(
             f"population's {j}/{tiers} and {j + 1}/{tiers} quantiles ({_g(qs[j - 1])} and {_g(qs[j])}) are too "
-            "close for two distinct thresholds; ask for fewer tiers")
+            "close for two distinct thresholds; ask for fewer tiers"
+        )
     return offsets
 
 
@@ -838,13 +874,14 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
 # 3. CAC by tier and prospect effort
 # --------------------------------------------------------------------------------------------
 
+
 def average_cac(cac: Any) -> float:
     """One average CAC: a number ≥ 0, or the mean of acquisition costs (blanks ignored).
 
     >>> average_cac([500, None, 1500])
     1000.0
     """
-    costs, shape = _numbers(cac, "cac")
+    costs, _shape = _numbers(cac, "cac")
     costs = costs[~np.isnan(costs)]
     if costs.size == 0:
         raise ClientRoiError("cac is blank: give a number or acquisition costs", argument="cac")
@@ -872,11 +909,11 @@ def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.Da
     m = b.multipliers()
     with np.errstate(over="ignore"):
         budget = _finite_result(average * m, "an effort budget")
-    return pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": budget})
+    frame: pd.DataFrame = pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": budget})
+    return frame
 
 
-def prospect_effort(expected_gain: Any, population: Any, cac: Any,
-                    band: Any = DEFAULT_BAND, trim: float = 0.0) -> Any:
+def prospect_effort(expected_gain: Any, population: Any, cac: Any, band: Any = DEFAULT_BAND, trim: float = 0.0) -> Any:
     """The CAC budget of the tier each ``expected_gain`` falls in (see :func:`tier`,
     :func:`cac_by_tier`). Blank expected gains give ``None``.
 
@@ -909,8 +946,13 @@ WORKING_DAYS = 218
 LOAD_FACTOR = 1.5
 
 
-def effort_days(effort: Any, annual_income: float, margin_rate: float = MARGIN_RATE,
-                working_days: float = WORKING_DAYS, load_factor: float = LOAD_FACTOR) -> Any:
+def effort_days(
+    effort: Any,
+    annual_income: float,
+    margin_rate: float = MARGIN_RATE,
+    working_days: float = WORKING_DAYS,
+    load_factor: float = LOAD_FACTOR,
+) -> Any:
     """An effort budget in working days: ``effort / (annual_income / margin_rate /
     working_days × load_factor)``.
 
@@ -964,7 +1006,7 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
 _ROLES = np.array([None, "user", "prospect", "client"], dtype=object)
 
 
-def _flag_codes(values: list) -> np.ndarray | None:
+def _flag_codes(values: list[Any]) -> np.ndarray | None:
     """The flags of a column of text and blanks as int8 (-1 blank, 0 no, 1 yes), each distinct
     text read once; None for a column holding anything else, or a flag that is not one."""
     if not set(map(type, values)) <= {str, type(None)}:
@@ -1004,7 +1046,7 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
         return _shaped(_ROLES[pick], shape, like)
     # else item by item, to name the first bad item as the rule reads
     out = np.empty(n, dtype=object)
-    seen: dict[tuple[str, Any], bool | None] = {}  # a column holds a handful of distinct flags
+    seen: dict[tuple[Any, ...], bool | None] = {}  # a column holds a handful of distinct flags
 
     def flag(v: Any, name: str, i: int) -> bool | None:
         key = (name, type(v), v) if isinstance(v, (str, bool, int, float, type(None))) else None
@@ -1014,17 +1056,17 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
             seen[key] = _flag(v, name, i, shape)  # raises, naming item i, on its first occurrence
         return seen[key]
 
-    for i, (s, h) in enumerate(zip(sp_flat.tolist(), hp_flat.tolist())):
-        should = flag(s, "should_pay", i)
-        paid = flag(h, "has_paid", i)
-        if should is None:
-            if paid is not None:
+    for i, (s, h) in enumerate(zip(sp_flat.tolist(), hp_flat.tolist(), strict=True)):
+        should_pay = flag(s, "should_pay", i)
+        has_paid = flag(h, "has_paid", i)
+        if should_pay is None:
+            if has_paid is not None:
                 raise _item_error("should_pay", i, shape, "is blank but has_paid is filled")
             out[i] = None
-        elif not should:
+        elif not should_pay:
             out[i] = "user"
         else:
-            out[i] = "client" if paid else "prospect"
+            out[i] = "client" if has_paid else "prospect"
     return _shaped(out, shape, like)
 
 
@@ -1083,7 +1125,7 @@ def concentration(population: Any, top_n: int = 1) -> float:
         raise ClientRoiError(f"top_n must be a whole number ≥ 1, got {_describe(top_n)}")
     shares = _shares(population)
     n = min(int(top_n), shares.size)
-    top = np.partition(shares, shares.size - n)[shares.size - n:]
+    top = np.partition(shares, shares.size - n)[shares.size - n :]
     return exact_sum(top)
 
 
@@ -1116,7 +1158,7 @@ def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
     points = []
     for j in range(steps + 1):
         s = j / steps
-        points.append((s, math.fsum(ordered[:math.floor(s * len(ordered) + 0.5)]) / total))
+        points.append((s, math.fsum(ordered[: math.floor(s * len(ordered) + 0.5)]) / total))
     return points
 
 
@@ -1173,18 +1215,21 @@ def band_sweep(population: Any, bands_: Any = None, trim: float = 0.0) -> pd.Dat
         counts = np.bincount(b.tier_index(gains), minlength=b.k)
         rows.append((item, b.k, balance(counts), counts, counts / gains.size))
     k = max(r[1] for r in rows)
-    data: dict[str, list] = {"band": [r[0] for r in rows], "tiers": [r[1] for r in rows],
-                             "balance": [r[2] for r in rows]}
+    data: dict[str, list[Any]] = {
+        "band": [r[0] for r in rows],
+        "tiers": [r[1] for r in rows],
+        "balance": [r[2] for r in rows],
+    }
     for j in range(k):
         data[f"clients_{j + 1}"] = [int(r[3][j]) if j < r[1] else np.nan for r in rows]
         data[f"share_{j + 1}"] = [float(r[4][j]) if j < r[1] else np.nan for r in rows]
-    frame = pd.DataFrame(data)
+    frame: pd.DataFrame = pd.DataFrame(data)
     if all(r[1] == k for r in rows):
         frame = frame.astype({f"clients_{j + 1}": int for j in range(k)})
     return frame
 
 
-def _sweep_items(bands_: Any) -> list:
+def _sweep_items(bands_: Any) -> list[Any]:
     """A sweep's bands: a list of band specs (each ±p or a list of offsets), or, as typed in a
     range, ±p values (blanks skipped)."""
     if isinstance(bands_, (list, tuple)) and any(isinstance(b, (list, tuple, np.ndarray)) for b in bands_):
@@ -1247,11 +1292,14 @@ def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFram
     time = numbers(days, "days")
     counted = (rank >= 0) & (rank < k) & ~np.isnan(money)
     tiers = rank[counted]
-    return pd.DataFrame({
-        "prospects": np.bincount(tiers, minlength=k),
-        "effort_budget": exact_sums(money[counted], tiers, k, name="effort budgets"),
-        "effort_days": exact_sums(time[counted], tiers, k, name="effort days"),
-    })
+    frame: pd.DataFrame = pd.DataFrame(
+        {
+            "prospects": np.bincount(tiers, minlength=k),
+            "effort_budget": exact_sums(money[counted], tiers, k, name="effort budgets"),
+            "effort_days": exact_sums(time[counted], tiers, k, name="effort days"),
+        }
+    )
+    return frame
 
 
 def days_left(budget_days: Any, days_spent: Any) -> np.ndarray:
@@ -1266,7 +1314,8 @@ def days_left(budget_days: Any, days_spent: Any) -> np.ndarray:
     if np.any(spent < 0):
         i = int(np.flatnonzero(spent < 0)[0])
         raise _item_error("days_spent", i, (spent.size,), f"is {_g(spent[i])}; days spent must be ≥ 0")
-    return budget - np.nan_to_num(spent, nan=0.0)
+    left: np.ndarray = budget - np.nan_to_num(spent, nan=0.0)
+    return left
 
 
 def overrun(budget_days: Any, days_spent: Any) -> np.ndarray:

@@ -44,9 +44,9 @@ from typing import Any
 import pandas as pd
 
 from . import decimals, engine, layout
-from .xlsx import CachedValues, InputFileError, cell_position, check_zip  # noqa: F401 - files' own names too
+from .xlsx import CachedValues, InputFileError, cell_position, check_zip
 
-MAX_CELL_TEXT = 32_767       # Excel's limit on the characters of one cell
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_ISO = "2000-01-01T00:00:00Z"
 DELIMITERS = [",", ";", "\t", "|"]
@@ -63,11 +63,15 @@ class Source:
     """Where the rows of a frame came from, to name a place: ``file row N, column 'X'``."""
 
     name: str
-    header: list[str]              # the file's own header text per canonical key
-    first_row: int                 # file row (1-based) of the first customer
-    cell: Any = None               # (row offset, key) -> 'D5'-style reference, for workbooks
+    header: dict[str, str]  # canonical key -> the file's own header text
+    first_row: int  # file row (1-based) of the first customer
+    cell: Any = None  # (row offset, key) -> 'D5'-style reference, for workbooks
 
-    def where(self, i: int, key: str) -> str:
+    def where(self, i: int | None, key: str | None) -> str:
+        """The place of customer ``i``'s value of column ``key``; the file alone when the
+        error names neither."""
+        if i is None or key is None or key not in self.header:
+            return self.name
         place = f"{self.name} row {self.first_row + i}"
         if self.cell is not None:
             place = f"{self.name} cell {self.cell(i, key)}"
@@ -78,8 +82,11 @@ class Source:
 # Reading
 # ---------------------------------------------------------------------------------------------
 
-_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with BOM"), (b"\xff\xfe", "utf-16", "UTF-16 (Unicode Text)"),
-         (b"\xfe\xff", "utf-16", "UTF-16 (Unicode Text)")]
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with BOM"),
+    (b"\xff\xfe", "utf-16", "UTF-16 (Unicode Text)"),
+    (b"\xfe\xff", "utf-16", "UTF-16 (Unicode Text)"),
+]
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -96,7 +103,9 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
             try:
                 return raw.decode(codec), label
             except UnicodeDecodeError as exc:
-                raise InputFileError(f"{name}: starts like {label} but byte {exc.start} is not ({exc.reason})") from None
+                raise InputFileError(
+                    f"{name}: starts like {label} but byte {exc.start} is not ({exc.reason})"
+                ) from None
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -108,22 +117,27 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
     def evidence(match) -> tuple[int, float]:
         """More of our column names read in the first line, then less chaos (charset-normalizer)."""
         first = str(match).split("\n", 1)[0]
-        known = max(len({layout.HEADER_KEYS.get(layout.normalize(h)) for h in first.split(d)} - {None})
-                    for d in DELIMITERS)
+        known = max(
+            len({layout.HEADER_KEYS.get(layout.normalize(h)) for h in first.split(d)} - {None}) for d in DELIMITERS
+        )
         return -known, match.chaos
 
     matches = sorted(from_bytes(raw, cp_isolation=list(labels)), key=evidence)
     if not matches:
-        raise InputFileError(f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
-                             "save it as CSV UTF-8 or say --encoding")
+        raise InputFileError(
+            f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
+            "save it as CSV UTF-8 or say --encoding"
+        )
     best, *others = matches
     rivals = [m for m in others if evidence(m) == evidence(best) and str(m) != str(best)]
     if rivals:  # both read cleanly: the bytes do not tell (a short file)
         word = next(w for w in str(best).split() if not w.isascii())
         other = str(rivals[0]).split()[str(best).split().index(word)]
-        raise InputFileError(f"{name}: reads as {labels[best.encoding]} ({word!r}) or {labels[rivals[0].encoding]} "
-                             f"({other!r}); say --encoding {best.encoding} or --encoding {rivals[0].encoding}, "
-                             "or save it as CSV UTF-8")
+        raise InputFileError(
+            f"{name}: reads as {labels[best.encoding]} ({word!r}) or {labels[rivals[0].encoding]} "
+            f"({other!r}); say --encoding {best.encoding} or --encoding {rivals[0].encoding}, "
+            "or save it as CSV UTF-8"
+        )
     return str(best), labels[best.encoding]
 
 
@@ -151,8 +165,9 @@ def _rows(text: str, name: str) -> list[list[str]]:
         if len(fits) == 1:
             delimiter = fits[0]
         elif not delimiter:
-            raise InputFileError(f"{name}: cannot tell its separator (tried , ; tab |); the first line should "
-                                 "name the columns")
+            raise InputFileError(
+                f"{name}: cannot tell its separator (tried , ; tab |); the first line should name the columns"
+            )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     try:
         rows = [row for row in reader]
@@ -202,14 +217,16 @@ def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
 
     cached = CachedValues.from_path(path)
     book = cached.book
-    if layout.TABLE in book.table_names:
+    header: list[Any]
+    if layout.TABLE in (book.table_names or ()):
         table = book.get_table_by_name(layout.TABLE)
+        if table.start is None:
+            raise InputFileError(f"{path.name}: table {layout.TABLE} has no cells")
         sheet, (top, left) = table.sheet, table.start
         header, rows = list(table.columns), [list(r) for r in table.to_python()]
         top -= 1  # calamine's table start is its first data row; the header is above it
     else:
-        first = next((m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")),
-                     book.sheet_names[0])
+        first = next((m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0])
         sheet, top, left = first, 0, 0
         rows = [list(r) for r in cached.grid(first)]
         while rows and all(engine.is_blank(v) for v in rows[-1]):
@@ -242,30 +259,38 @@ def _text(value: Any, source: Source, i: int, key: str) -> str | None:
     else:
         text = f"{value:g}" if isinstance(value, float) else str(value)
     if len(text) > MAX_CELL_TEXT:
-        raise InputFileError(f"{source.where(i, key)}: has {len(text):,} characters; an Excel cell holds at "
-                             f"most {MAX_CELL_TEXT:,}")
+        raise InputFileError(
+            f"{source.where(i, key)}: has {len(text):,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}"
+        )
     bad = _CONTROL.search(text)
     if bad:
-        raise InputFileError(f"{source.where(i, key)}: contains the control character U+{ord(bad.group()):04X}, "
-                             "which a workbook cannot hold")
+        raise InputFileError(
+            f"{source.where(i, key)}: contains the control character U+{ord(bad.group()):04X}, "
+            "which a workbook cannot hold"
+        )
     return text
 
 
-def _frame(header: list, rows: list[list], name: str, first_row: int, *, decimal: str | None = None,
-           cell=None) -> pd.DataFrame:
+def _frame(
+    header: list, rows: list[list], name: str, first_row: int, *, decimal: str | None = None, cell=None
+) -> pd.DataFrame:
     keys: dict[str, int] = {}
     for i, h in enumerate(header):
         key = layout.HEADER_KEYS.get(layout.normalize(h))
         if key not in INPUT_KEYS:
             continue  # unknown, or a computed column the template writes itself
         if key in keys:
-            raise InputFileError(f"{name}: columns '{header[keys[key]]}' and '{h}' both mean "
-                                 f"'{layout.header(key, 'en')}'")
+            raise InputFileError(
+                f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
+            )
         keys[key] = i
     missing = [layout.header(k, "en") for k in layout.REQUIRED_INPUTS if k not in keys]
     if missing:
-        raise InputFileError(f"{name}: no column for " + ", ".join(f"'{m}'" for m in missing)
-                             + f" (found: {', '.join(str(h) for h in header)})")
+        raise InputFileError(
+            f"{name}: no column for "
+            + ", ".join(f"'{m}'" for m in missing)
+            + f" (found: {', '.join(str(h) for h in header)})"
+        )
     width = len(header)
     for n, r in enumerate(rows):
         if len(r) > width and any(not engine.is_blank(v) for v in r[width:]):
@@ -274,8 +299,7 @@ def _frame(header: list, rows: list[list], name: str, first_row: int, *, decimal
     data = {key: [(r[i] if i < len(r) else None) for r in rows] for key, i in keys.items()}
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
-            data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v
-                         for i, v in enumerate(data[key])]
+            data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
     _numbers(data, source, decimal)
     frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
     # said, not dropped silently: the user's own columns, and computed ones the workbook rewrites
@@ -318,15 +342,15 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None
             ambiguous[key] = exc
             continue
         decided[key] = convention
-        for (i, _), x in zip(items, numbers):
+        for (i, _), x in zip(items, numbers, strict=True):
             data[key][i] = x
     evidence = {c for k, c in decided.items() if _evidenced(texts[k])} if ambiguous else set()
-    for key, exc in ambiguous.items():
+    for key, problem in ambiguous.items():
         items = texts[key]
         if len(evidence) != 1:
-            raise InputFileError(f"{source.where(items[exc.row][0], key)}: {exc}")
+            raise InputFileError(f"{source.where(items[problem.row][0], key)}: {problem}")
         numbers, _ = decimals.read_column([t for _, t in items], fallback=next(iter(evidence)))
-        for (i, _), x in zip(items, numbers):
+        for (i, _), x in zip(items, numbers, strict=True):
             data[key][i] = x
     for key in keys:
         for i, x in enumerate(data[key]):
@@ -354,13 +378,15 @@ def read_customers(path: Path, *, decimal: str | None = None, encoding: str | No
         return read_text(path, decimal=decimal, encoding=encoding)
     if suffix in BOOK_SUFFIXES:
         return read_xlsx(path, decimal=decimal)
-    raise InputFileError(f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) "
-                         f"or a workbook ({', '.join(BOOK_SUFFIXES)})")
+    raise InputFileError(
+        f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
+
 
 def workbook_bytes(wb) -> bytes:
     """The .xlsx bytes of ``wb``, reproducible: fixed zip times and document dates."""
@@ -393,12 +419,14 @@ def _umask() -> int:
 
 def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
     """Write the openpyxl workbook ``wb`` (see :func:`save_bytes`)."""
-    return save_bytes(workbook_bytes(wb), path, force=force, inputs=inputs,
-                      macros=getattr(wb, "vba_archive", None) is not None)
+    return save_bytes(
+        workbook_bytes(wb), path, force=force, inputs=inputs, macros=getattr(wb, "vba_archive", None) is not None
+    )
 
 
-def save_bytes(data: bytes, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (),
-               macros: bool = False) -> Path:
+def save_bytes(
+    data: bytes, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (), macros: bool = False
+) -> Path:
     """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused)."""
     path = Path(path)
     suffix = path.suffix.lower()

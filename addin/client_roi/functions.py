@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import xlwings as xw
 
@@ -30,11 +31,22 @@ BAND_DOC = "Band: one offset p in (0, 1) for ±p (default 0.2), or a row/column 
 TRIM_DOC = "Share of customers removed before averaging, half from each end (Excel TRIMMEAN rule). Default 0."
 LABELS_DOC = "Tier labels, top tier first (default A, B, C, ...)."
 
-__all__ = ["tier", "tier_bands", "balanced_band", "band_sweep", "cac_by_tier", "prospect_effort",
-           "effort_days", "client_role", "client_roi", "concentration", "hhi"]
+# In the order of the README's catalogue, which Excel's function list follows.
+__all__ = [
+    "tier",
+    "tier_bands",
+    "balanced_band",
+    "band_sweep",
+    "cac_by_tier",
+    "prospect_effort",
+    "effort_days",
+    "client_role",
+    "client_roi",
+    "concentration",
+    "hhi",
+]
 
-BANDS_HEADER = ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain",
-                "Average gain"]
+BANDS_HEADER = ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain", "Average gain"]
 CAC_HEADER = ["Tier", "Effort budget"]
 SWEEP_HEADER = ["Band", "Balance", "Clients A", "Share A", "Clients B", "Share B", "Clients C", "Share C"]
 
@@ -52,7 +64,7 @@ def _skip_pyodide_probe() -> None:
         return
     utils = importlib.import_module("xlwings.utils")
     if hasattr(utils, "is_jsnull"):
-        utils.is_jsnull = _never_jsnull
+        setattr(utils, "is_jsnull", _never_jsnull)  # noqa: B010 - the attribute exists only in some versions
 
 
 _skip_pyodide_probe()
@@ -60,6 +72,7 @@ _skip_pyodide_probe()
 
 def _named(excel_name: str) -> Callable:
     """Prefix engine errors with the Excel function's name: ``TIER: population item 3 ...``."""
+
     def decorate(f: Callable) -> Callable:
         @functools.wraps(f)
         def wrapper(*args):
@@ -67,7 +80,9 @@ def _named(excel_name: str) -> Callable:
                 return f(*args)
             except engine.ClientRoiError as exc:
                 raise engine.ClientRoiError(f"{excel_name}: {exc}") from None
+
         return wrapper
+
     return decorate
 
 
@@ -79,7 +94,7 @@ def _grid(result: Any) -> list[list[Any]]:
 def _table(header: list[str], frame) -> list[list[Any]]:
     """Header row + one row per tier; NaN (open ends, empty tiers) becomes an empty cell."""
     rows = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
-    return [header] + rows
+    return [header, *rows]
 
 
 @xw.func
@@ -115,7 +130,8 @@ def balanced_band(population, tiers=3, trim=0.0):
     if tiers == 2:
         # One offset would come back into `band` as a single cell, which means ±p.
         raise engine.ClientRoiError(
-            "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p")
+            "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p"
+        )
     return [engine.balanced_band(population, tiers, trim).tolist()]
 
 
@@ -159,8 +175,13 @@ def prospect_effort(expected_gain, population, cac, band=engine.DEFAULT_BAND, tr
 @xw.arg("working_days", doc="Working days per year, in (0, 366] (default 218).")
 @xw.arg("load_factor", doc="Employer's load factor (default 1.5).")
 @_named("EFFORT_DAYS")
-def effort_days(effort, annual_income, margin_rate=engine.MARGIN_RATE,
-                working_days=engine.WORKING_DAYS, load_factor=engine.LOAD_FACTOR):
+def effort_days(
+    effort,
+    annual_income,
+    margin_rate=engine.MARGIN_RATE,
+    working_days=engine.WORKING_DAYS,
+    load_factor=engine.LOAD_FACTOR,
+):
     """Effort budget in working days: effort / (income / margin_rate / working_days × load)."""
     return _grid(engine.effort_days(effort, annual_income, margin_rate, working_days, load_factor))
 

@@ -22,7 +22,7 @@ class Column:
     fr: str
     aliases: tuple[str, ...] = ()
     computed: bool = False
-    optional: bool = False   # a workbook made before the column existed refreshes without it
+    optional: bool = False  # a workbook made before the column existed refreshes without it
 
 
 COLUMNS = (
@@ -30,13 +30,25 @@ COLUMNS = (
     Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant")),
     Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye")),
     Column("gross_margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain")),
-    Column("expected_margin", "Expected margin", "Marge attendue",
-           ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle")),
-    Column("acquisition_cost", "Acquisition cost", "Coût d'acquisition",
-           ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition")),
-    Column("days_spent", "Days spent", "Jours passés",
-           ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
-           optional=True),
+    Column(
+        "expected_margin",
+        "Expected margin",
+        "Marge attendue",
+        ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
+    ),
+    Column(
+        "acquisition_cost",
+        "Acquisition cost",
+        "Coût d'acquisition",
+        ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
+    ),
+    Column(
+        "days_spent",
+        "Days spent",
+        "Jours passés",
+        ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
+        optional=True,
+    ),
     Column("role", "Role", "Rôle", computed=True),
     Column("tier", "Tier", "Catégorie", computed=True),
     Column("roi", "ROI", "ROI", computed=True),
@@ -66,75 +78,137 @@ def header(key: str, lang: str) -> str:
     return next(getattr(c, lang) for c in COLUMNS if c.key == key)
 
 
-ROLE_WORDS = {"en": {"client": "client", "prospect": "prospect", "user": "user"},
-              "fr": {"client": "client", "prospect": "prospect", "user": "utilisateur"}}
+ROLE_WORDS = {
+    "en": {"client": "client", "prospect": "prospect", "user": "user"},
+    "fr": {"client": "client", "prospect": "prospect", "user": "utilisateur"},
+}
 PLAN_WORDS = {"en": {True: "yes", False: "no"}, "fr": {True: "oui", False: "non"}}
 
 
 @dataclass(frozen=True)
 class Parameter:
-    name: str          # workbook-level defined name
-    cells: int         # cells in a row the name covers
+    name: str  # workbook-level defined name
+    cells: int  # cells in a row the name covers
     default: tuple
     en: tuple[str, str]  # label, explanation
     fr: tuple[str, str]
     number_format: str = "General"
-    optional: bool = False   # a workbook made before the parameter existed refreshes without it
+    optional: bool = False  # a workbook made before the parameter existed refreshes without it
 
 
 PARAMETERS = (
-    Parameter("band", 9, (0.2,),
-              ("Band", "One offset p (0.2 = tiers at ±20 % of the mean gain), or 2 to 9 increasing offsets "
-                       "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
-                       "balanced: equal tiers (as many as the labels, else 3)."),
-              ("Bande", "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
-                        "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
-                        "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3)."),
-              "0%"),
-    Parameter("trim", 1, (0,),
-              ("Trim", "Share of clients left out of the mean, half the smallest and half the largest "
-                       "(Excel TRIMMEAN rule). 0 keeps everyone."),
-              ("Écrêtage", "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
-                           "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous."),
-              "0%"),
-    Parameter("labels", 10, ("A", "B", "C"),
-              ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
-              ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories "
-                           "(vide : A, B, C, ...)."),
-              "@"),
-    Parameter("cac", 1, (None,),
-              ("Average CAC", "Average customer-acquisition cost. Blank: the mean of the clients' "
-                              "acquisition costs."),
-              ("Coût moyen d'acquisition", "Coût moyen d'acquisition d'un client. Vide : la moyenne des "
-                                           "coûts d'acquisition des clients."),
-              '#,##0 "€"'),
-    Parameter("annual_income", 1, (24000,),
-              ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
-              ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
-              '#,##0 "€"'),
-    Parameter("margin_rate", 1, (0.5,),
-              ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
-              ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
-              "0%"),
-    Parameter("working_days", 1, (218,),
-              ("Working days", "Working days per year."),
-              ("Jours travaillés", "Jours travaillés par an."),
-              "0"),
-    Parameter("load_factor", 1, (1.5,),
-              ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
-              ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
-              "0.00"),
-    Parameter("prospecting_days", 1, (60,),
-              ("Prospecting days", "Days per year available for prospecting: the prospect plan fits "
-                                   "the prospects in them, best tier first. Blank: no plan."),
-              ("Jours de prospection", "Jours par an disponibles pour prospecter : le plan y fait entrer "
-                                       "les prospects, meilleure catégorie d'abord. Vide : pas de plan."),
-              "0.0", optional=True),
+    Parameter(
+        "band",
+        9,
+        (0.2,),
+        (
+            "Band",
+            "One offset p (0.2 = tiers at ±20 % of the mean gain), or 2 to 9 increasing offsets "
+            "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
+            "balanced: equal tiers (as many as the labels, else 3).",
+        ),
+        (
+            "Bande",
+            "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
+            "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
+            "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
+        ),
+        "0%",
+    ),
+    Parameter(
+        "trim",
+        1,
+        (0,),
+        (
+            "Trim",
+            "Share of clients left out of the mean, half the smallest and half the largest "
+            "(Excel TRIMMEAN rule). 0 keeps everyone.",
+        ),
+        (
+            "Écrêtage",
+            "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
+            "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
+        ),
+        "0%",
+    ),
+    Parameter(
+        "labels",
+        10,
+        ("A", "B", "C"),
+        ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
+        ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
+        "@",
+    ),
+    Parameter(
+        "cac",
+        1,
+        (None,),
+        ("Average CAC", "Average customer-acquisition cost. Blank: the mean of the clients' acquisition costs."),
+        (
+            "Coût moyen d'acquisition",
+            "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
+        ),
+        '#,##0 "€"',
+    ),
+    Parameter(
+        "annual_income",
+        1,
+        (24000,),
+        ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
+        ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
+        '#,##0 "€"',
+    ),
+    Parameter(
+        "margin_rate",
+        1,
+        (0.5,),
+        ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
+        ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
+        "0%",
+    ),
+    Parameter(
+        "working_days",
+        1,
+        (218,),
+        ("Working days", "Working days per year."),
+        ("Jours travaillés", "Jours travaillés par an."),
+        "0",
+    ),
+    Parameter(
+        "load_factor",
+        1,
+        (1.5,),
+        ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
+        ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
+        "0.00",
+    ),
+    Parameter(
+        "prospecting_days",
+        1,
+        (60,),
+        (
+            "Prospecting days",
+            "Days per year available for prospecting: the prospect plan fits "
+            "the prospects in them, best tier first. Blank: no plan.",
+        ),
+        (
+            "Jours de prospection",
+            "Jours par an disponibles pour prospecter : le plan y fait entrer "
+            "les prospects, meilleure catégorie d'abord. Vide : pas de plan.",
+        ),
+        "0.0",
+        optional=True,
+    ),
 )
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
 OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
-    "out_facts", "out_bands", "out_concentration", "out_pareto", "out_review")
+    "out_facts",
+    "out_bands",
+    "out_concentration",
+    "out_pareto",
+    "out_review",
+)
 #: Blocks of the decision loop; a workbook made before them refreshes without them.
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
 OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN)
@@ -151,12 +225,33 @@ SHEETS = {
 
 TEXT = {
     "en": {
-        "facts": ["Reference gain (mean per client)", "Paying clients", "Prospects", "Users",
-                  "Average CAC", "Cost of one day of effort"],
-        "bands": ["Tier", "From", "To", "Clients", "Share of clients", "Gain", "Share of gain",
-                  "Average gain", "Effort budget", "Effort days"],
-        "concentration": ["Largest client's share of gain", "Top 5 clients' share of gain",
-                          "HHI (Σ share²)", "Verdict", "One client over 15 % of gain"],
+        "facts": [
+            "Reference gain (mean per client)",
+            "Paying clients",
+            "Prospects",
+            "Users",
+            "Average CAC",
+            "Cost of one day of effort",
+        ],
+        "bands": [
+            "Tier",
+            "From",
+            "To",
+            "Clients",
+            "Share of clients",
+            "Gain",
+            "Share of gain",
+            "Average gain",
+            "Effort budget",
+            "Effort days",
+        ],
+        "concentration": [
+            "Largest client's share of gain",
+            "Top 5 clients' share of gain",
+            "HHI (Σ share²)",
+            "Verdict",
+            "One client over 15 % of gain",
+        ],
         "verdict": {"diversified": "diversified", "moderate": "moderate", "concentrated": "concentrated"},
         "yesno": ("yes", "no"),
         "pareto": ["Share of clients", "Cumulative share of gain"],
@@ -172,12 +267,33 @@ TEXT = {
         "balanced_none": "no balanced band for {k} tiers: {why}",
     },
     "fr": {
-        "facts": ["Gain de référence (moyen par client)", "Clients payants", "Prospects", "Utilisateurs",
-                  "Coût moyen d'acquisition", "Coût d'une journée d'effort"],
-        "bands": ["Catégorie", "De", "À", "Clients", "Part des clients", "Gain", "Part du gain",
-                  "Gain moyen", "Effort de prospection", "Effort (jours)"],
-        "concentration": ["Part du gain du plus gros client", "Part du gain des 5 plus gros",
-                          "HHI (Σ part²)", "Verdict", "Un client au-delà de 15 % du gain"],
+        "facts": [
+            "Gain de référence (moyen par client)",
+            "Clients payants",
+            "Prospects",
+            "Utilisateurs",
+            "Coût moyen d'acquisition",
+            "Coût d'une journée d'effort",
+        ],
+        "bands": [
+            "Catégorie",
+            "De",
+            "À",
+            "Clients",
+            "Part des clients",
+            "Gain",
+            "Part du gain",
+            "Gain moyen",
+            "Effort de prospection",
+            "Effort (jours)",
+        ],
+        "concentration": [
+            "Part du gain du plus gros client",
+            "Part du gain des 5 plus gros",
+            "HHI (Σ part²)",
+            "Verdict",
+            "Un client au-delà de 15 % du gain",
+        ],
         "verdict": {"diversified": "diversifié", "moderate": "modéré", "concentrated": "concentré"},
         "yesno": ("oui", "non"),
         "pareto": ["Part des clients", "Part cumulée du gain"],

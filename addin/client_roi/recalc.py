@@ -24,6 +24,7 @@ stale too. Only what the text shows is ruled out; nothing that may read a writte
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import unescape
@@ -43,7 +44,7 @@ _TYPE_RE = re.compile(rb'\st="[^"]*"')
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _SHEET = r"(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[^\s'!(),;:=<>&+\-*/^%{}\[\]\"]+))!"
 _TOKEN = re.compile(
-    r"(?P<ext>\[\d+\])"                                           # an external book: not ours
+    r"(?P<ext>\[\d+\])"  # an external book: not ours
     r"|(?P<sheet>" + _SHEET + r")"
     r"|(?P<area>(?<![\w.$])\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![\w(\[!]))"
     r"|(?P<cols>(?<![\w.$])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}(?![\w(\[!]))"
@@ -101,7 +102,7 @@ class Book:
                 continue
             if m.group("sheet"):
                 quoted, plain = m.group("quoted"), m.group("plain")
-                if (plain is not None and text[m.start() - 1:m.start()] == ":") or ":" in (quoted or ""):
+                if (plain is not None and text[m.start() - 1 : m.start()] == ":") or ":" in (quoted or ""):
                     return EVERYTHING  # a 3-D reference, Sheet1:Sheet3!A1
                 if at_sheet != EXTERNAL:
                     at_sheet = quoted.replace("''", "'") if quoted is not None else plain
@@ -153,7 +154,7 @@ class Book:
         table = self.tables.get(name.casefold())
         if table is None:
             return [], end + 1  # not a table of this book (another book's)
-        inside = text[open_at + 1:end]
+        inside = text[open_at + 1 : end]
         # Column names are the bracketed items that are no special item (#This Row, #All…);
         # "'" escapes a special character in a name.
         items = re.findall(r"\[((?:[^\[\]']|'.)*)\]", inside) if inside.startswith("[") else [inside]
@@ -176,8 +177,7 @@ class Book:
             text = self.names[key].lstrip("=")
             # A name's relative references move with the cell that uses it: they may read anything.
             refs = self.references(text, "\0no sheet")
-            if not isinstance(refs, str) and any(r.sheet == "\0no sheet" or any(r.rel_rows + r.rel_cols)
-                                                 for r in refs):
+            if not isinstance(refs, str) and any(r.sheet == "\0no sheet" or any(r.rel_rows + r.rel_cols) for r in refs):
                 refs = EVERYTHING
             self._name_refs[key] = refs
         return self._name_refs[key]
@@ -189,8 +189,7 @@ def _area(sheet: str, text: str) -> Ref:
     assert a is not None and b is not None
     r1, r2 = int(a[4]), int(b[4])
     c1, c2 = column_index(a[2]), column_index(b[2])
-    return Ref(sheet, (min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)),
-               (not a[3], not b[3]), (not a[1], not b[1]))
+    return Ref(sheet, (min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)), (not a[3], not b[3]), (not a[1], not b[1]))
 
 
 @dataclass
@@ -199,9 +198,9 @@ class _Formula:
     ref: str
     row: int
     col: int
-    text: str | None          # None: a shared formula's copy (its text is its master's)
-    shared: str | None        # si of a shared formula group
-    span: Box | None          # a shared master's range
+    text: str | None  # None: a shared formula's copy (its text is its master's)
+    shared: str | None  # si of a shared formula group
+    span: Box | None  # a shared master's range
     volatile: bool = False
 
 
@@ -215,7 +214,7 @@ def _formula_cells(sheet: str, xml: bytes) -> list[_Formula]:
         f = _FORMULA_RE.search(cell)
         if f is None:
             continue
-        head = cell[:cell.index(b">")]
+        head = cell[: cell.index(b">")]
         ref = dict(_ATTR_RE.findall(head)).get(b"r")
         if ref is None:
             continue
@@ -229,9 +228,18 @@ def _formula_cells(sheet: str, xml: bytes) -> list[_Formula]:
         if m1 is None:
             continue
         kind = attrs.get(b"t")
-        out.append(_Formula(sheet, ref.decode(), int(m1[4]), column_index(m1[2]), text,
-                            attrs[b"si"].decode() if kind == b"shared" and b"si" in attrs else None,
-                            span, kind == b"dataTable"))
+        out.append(
+            _Formula(
+                sheet,
+                ref.decode(),
+                int(m1[4]),
+                column_index(m1[2]),
+                text,
+                attrs[b"si"].decode() if kind == b"shared" and b"si" in attrs else None,
+                span,
+                kind == b"dataTable",
+            )
+        )
     return out
 
 
@@ -246,21 +254,40 @@ def _moved(ref: Ref, rows: tuple[int, int], cols: tuple[int, int]) -> Ref:
 
 
 class _Written:
-    """Boxes per sheet (sheet names compared without case, as Excel does)."""
+    """What has new values, per sheet (names compared without case, as Excel does): the boxes
+    the refresh wrote, few, and the cells of stale formulas, many, by column and row."""
 
     def __init__(self) -> None:
         self.boxes: dict[str, list[Box]] = {}
+        self.cells: dict[str, dict[int, list[int]]] = {}  # sheet -> column -> sorted rows
 
     def add(self, sheet: str, box: Box) -> None:
         self.boxes.setdefault(sheet.casefold(), []).append(box)
 
+    def add_cells(self, cells: Iterable[tuple[str, int, int]]) -> None:
+        for sheet, row, col in cells:
+            self.cells.setdefault(sheet.casefold(), {}).setdefault(col, []).append(row)
+        for columns in self.cells.values():
+            for rows in columns.values():
+                rows.sort()
+
     def hit(self, ref: Ref) -> bool:
         r1, c1, r2, c2 = ref.box
-        return any(a <= r2 and r1 <= c and b <= c2 and c1 <= d
-                   for a, b, c, d in self.boxes.get(ref.sheet.casefold(), ()))
+        sheet = ref.sheet.casefold()
+        if any(a <= r2 and r1 <= c and b <= c2 and c1 <= d for a, b, c, d in self.boxes.get(sheet, ())):
+            return True
+        columns = self.cells.get(sheet, {})
+        keys = range(c1, c2 + 1) if c2 - c1 < len(columns) else [c for c in columns if c1 <= c <= c2]
+        for col in keys:
+            rows = columns.get(col)
+            if rows and bisect_left(rows, r1) < bisect_right(rows, r2):
+                return True
+        return False
 
 
-def stale_formulas(book: Book, sheets: Mapping[str, bytes], written: Mapping[str, Iterable[Box]]) -> dict[str, set[str]]:
+def stale_formulas(
+    book: Book, sheets: Mapping[str, bytes], written: Mapping[str, Iterable[Box]]
+) -> dict[str, set[str]]:
     """Sheet → the references of its formula cells whose cached result may be stale once the
     cells ``written`` (sheet → boxes) have new values; see the module's rules."""
     cells = [f for name, xml in sheets.items() for f in _formula_cells(name, xml)]
@@ -281,10 +308,10 @@ def stale_formulas(book: Book, sheets: Mapping[str, bytes], written: Mapping[str
         key = (f.sheet, text) if master is None else (f.sheet, f"\0{f.shared}")
         if key not in marks:
             found = book.references(text, f.sheet)
-            if master is not None and master.span and found is not EVERYTHING:
+            if master is not None and master.span and not isinstance(found, str):
                 r1, c1, r2, c2 = master.span
                 shift = ((r1 - master.row, r2 - master.row), (c1 - master.col, c2 - master.col))
-                found = [_moved(r, *shift) for r in found]  # type: ignore[union-attr]
+                found = [_moved(r, *shift) for r in found]
             marks[key] = found
         refs.append(marks[key])
     hit = _Written()
@@ -294,16 +321,19 @@ def stale_formulas(book: Book, sheets: Mapping[str, bytes], written: Mapping[str
     stale: dict[str, set[str]] = {}
     pending = list(range(len(cells)))
     while pending:
-        newly = [i for i in pending if refs[i] is EVERYTHING or any(hit.hit(r) for r in refs[i])]
+        newly = [i for i in pending if _reads(refs[i], hit)]
         if not newly:
             break
         for i in newly:
-            f = cells[i]
-            stale.setdefault(f.sheet, set()).add(f.ref)
-            hit.add(f.sheet, (f.row, f.col, f.row, f.col))
+            stale.setdefault(cells[i].sheet, set()).add(cells[i].ref)
+        hit.add_cells((cells[i].sheet, cells[i].row, cells[i].col) for i in newly)
         done = set(newly)
         pending = [i for i in pending if i not in done]
     return stale
+
+
+def _reads(refs: list[Ref] | str, hit: _Written) -> bool:
+    return isinstance(refs, str) or any(hit.hit(r) for r in refs)
 
 
 def drop_results(xml: bytes, refs: set[str]) -> bytes:
@@ -318,17 +348,27 @@ def drop_results(xml: bytes, refs: set[str]) -> bytes:
         cell = m.group()
         head_end = cell.index(b">")
         ref = dict(_ATTR_RE.findall(cell[:head_end])).get(b"r")
-        if ref not in wanted or cell[head_end - 1:head_end] == b"/":
+        if ref not in wanted or cell[head_end - 1 : head_end] == b"/":
             return cell
-        head = _TYPE_RE.sub(b"", cell[:head_end + 1])
-        return head + _VALUE_RE.sub(b"", cell[head_end + 1:])
+        head = _TYPE_RE.sub(b"", cell[: head_end + 1])
+        return head + _VALUE_RE.sub(b"", cell[head_end + 1 :])
 
     return xml[:start] + _CELL_RE.sub(one, xml[start:end]) + xml[end:]
 
 
 _CALC_PR = re.compile(rb"<calcPr\b[^>]*?/?>")
-_AFTER_CALC_PR = (b"<oleSize", b"<customWorkbookViews", b"<pivotCaches", b"<smartTagPr", b"<smartTagTypes",
-                  b"<webPublishing", b"<fileRecoveryPr", b"<webPublishObjects", b"<extLst", b"</workbook>")
+_AFTER_CALC_PR = (
+    b"<oleSize",
+    b"<customWorkbookViews",
+    b"<pivotCaches",
+    b"<smartTagPr",
+    b"<smartTagTypes",
+    b"<webPublishing",
+    b"<fileRecoveryPr",
+    b"<webPublishObjects",
+    b"<extLst",
+    b"</workbook>",
+)
 
 
 def full_calc_on_load(workbook_xml: bytes) -> bytes:
@@ -341,10 +381,10 @@ def full_calc_on_load(workbook_xml: bytes) -> bytes:
         if flag is not None:
             if flag.group(1) in (b"1", b"true"):
                 return workbook_xml
-            element = element[:flag.start()] + element[flag.end():]
+            element = element[: flag.start()] + element[flag.end() :]
         end = len(element) - (2 if element.endswith(b"/>") else 1)
         element = element[:end].rstrip() + b' fullCalcOnLoad="1"' + element[end:]
-        return workbook_xml[:m.start()] + element + workbook_xml[m.end():]
+        return workbook_xml[: m.start()] + element + workbook_xml[m.end() :]
     at = min((i for i in (workbook_xml.find(t) for t in _AFTER_CALC_PR) if i >= 0), default=-1)
     if at < 0:
         return workbook_xml

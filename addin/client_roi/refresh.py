@@ -43,10 +43,10 @@ def is_formula_like(value: Any) -> bool:
 @dataclass
 class Table:
     sheet: str
-    top: int      # 1-based row of the header
-    left: int     # 1-based column of the first column
+    top: int  # 1-based row of the header
+    left: int  # 1-based column of the first column
     header: list[Any]
-    nrows: int    # data rows below the header (a totals row is not one)
+    nrows: int  # data rows below the header (a totals row is not one)
     totals: int = 0  # rows of the table's totals row (0 or 1), after the data rows
 
     @property
@@ -82,15 +82,16 @@ def cell_name(sheet: str, row: int, col: int) -> str:
 # Read
 # --------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Inputs:
     lang: str
     table: Table
-    index: dict[str, int]                 # column key -> 0-based position in the table
-    columns: dict[str, list[Any]]         # input column key -> raw cell values
+    index: dict[str, int]  # column key -> 0-based position in the table
+    columns: dict[str, list[Any]]  # input column key -> raw cell values
     params: dict[str, Any]
     param_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
-    stale_rows: int = 0                   # rows below the table holding only old computed cells
+    stale_rows: int = 0  # rows below the table holding only old computed cells
 
 
 def _columns(table: Table) -> tuple[str, dict[str, int]]:
@@ -103,14 +104,16 @@ def _columns(table: Table) -> tuple[str, dict[str, int]]:
         if key in index:
             raise RefreshError(
                 f"{cell_name(table.sheet, table.top, table.left + i)}: column '{name}' repeats "
-                f"'{table.header[index[key]]}' in table {layout.TABLE}")
+                f"'{table.header[index[key]]}' in table {layout.TABLE}"
+            )
         index[key] = i
         for lang in layout.LANGS:
             votes[lang] += layout.normalize(name) == layout.normalize(layout.header(key, lang))
     missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index and not c.optional]
     if missing:
-        raise RefreshError(f"table {layout.TABLE} on sheet '{table.sheet}' has no column "
-                           + ", ".join(f"'{m}'" for m in missing))
+        raise RefreshError(
+            f"table {layout.TABLE} on sheet '{table.sheet}' has no column " + ", ".join(f"'{m}'" for m in missing)
+        )
     return ("fr" if votes["fr"] > votes["en"] else "en"), index
 
 
@@ -156,7 +159,8 @@ def _below(book: Workbook, table: Table, index: dict[str, int]) -> int:
             raise RefreshError(
                 f"{cell_name(table.sheet, r, table.left + j)} (column '{table.header[j]}'): {values[j]!r} is "
                 f"typed just below table {layout.TABLE}, outside it, so it would be left out: resize the "
-                "table to include that row (Table Design > Resize Table), or move it")
+                "table to include that row (Table Design > Resize Table), or move it"
+            )
         stale += 1
     return stale
 
@@ -166,8 +170,9 @@ def read(book: Workbook) -> Inputs:
     table = book.table(layout.TABLE)
     lang, index = _columns(table)
     stale = _below(book, table, index)
-    columns = {c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows
-               for c in layout.INPUTS}
+    columns = {
+        c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows for c in layout.INPUTS
+    }
     params, cells = {}, {}
     for p in layout.PARAMETERS:
         params[p.name], where = _param(book, p)
@@ -180,10 +185,11 @@ def read(book: Workbook) -> Inputs:
 # Compute
 # --------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Outputs:
     lang: str
-    columns: dict[str, list[Any]]     # computed column key -> one value per table row
+    columns: dict[str, list[Any]]  # computed column key -> one value per table row
     facts: list[list[Any]]
     bands: list[list[Any]]
     concentration: list[list[Any]]
@@ -193,10 +199,10 @@ class Outputs:
     sweep: list[list[Any]] = field(default_factory=list)
     balanced: list[list[Any]] = field(default_factory=list)
     overrun: list[list[Any]] = field(default_factory=list)
-    best_band: Any = None            # the most balanced band of the sweep
-    days_needed: float = 0.0         # the prospect plan's total effort days
+    best_band: Any = None  # the most balanced band of the sweep
+    days_needed: float = 0.0  # the prospect plan's total effort days
     days_available: float | None = None
-    band_text: str = ""              # the band in use, as offsets: "±20%" or "-40.0%; …"
+    band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
 
     @property
     def load(self) -> float | None:
@@ -210,8 +216,9 @@ def _locate(inp: Inputs, exc: engine.ClientRoiError) -> RefreshError:
     if exc.argument in inp.index and exc.item is not None:
         col = t.left + inp.index[exc.argument]
         where = cell_name(t.sheet, t.top + 1 + exc.item, col)
-        return RefreshError(f"{where} (column '{t.header[inp.index[exc.argument]]}', "
-                            f"customer row {exc.item + 1}): {exc.cause}")
+        return RefreshError(
+            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}"
+        )
     if exc.argument in inp.param_cells:
         sheet, row, col = inp.param_cells[exc.argument]
         where = cell_name(sheet, row, col + (exc.item or 0))
@@ -245,17 +252,18 @@ def _compute(inp: Inputs) -> Outputs:
     b = engine.bands(population, p["band"], p["trim"] or 0, p["labels"])
     cac = engine.average_cac(p["cac"] if not engine.is_blank(p["cac"]) else _client_costs(cost, is_client))
     budgets = engine.cac_by_tier(cac, b.offsets.tolist(), b.labels)["effort_budget"].to_numpy()
-    day_cost = 1 / engine.effort_days(1.0, p["annual_income"], p["margin_rate"], p["working_days"],
-                                      p["load_factor"])
+    day_cost = 1 / engine.effort_days(1.0, p["annual_income"], p["margin_rate"], p["working_days"], p["load_factor"])
 
     gains = np.where(is_client, gross, np.where(is_prospect, expected, np.nan))
     rank = b.tier_index(gains)
     tiered = rank >= 0
-    tiers = np.array(b.labels + (None,), dtype=object)[rank]  # each row's tier label (None: no tier)
+    tiers = np.array((*b.labels, None), dtype=object)[rank]  # each row's tier label (None: no tier)
     budget = np.where(tiered, budgets[np.maximum(rank, 0)], np.nan)
     days = budget / day_cost
-    roi_cells = [(ExcelError(v) if v == engine.DIV0 else v) if client else None
-                 for v, client in zip(roi.tolist(), is_client.tolist())]
+    roi_cells = [
+        (ExcelError(v) if v == engine.DIV0 else v) if client else None
+        for v, client in zip(roi.tolist(), is_client.tolist(), strict=True)
+    ]
     role_words = layout.ROLE_WORDS[inp.lang]
 
     # The decision loop: prospects with a budget are planned and followed up.
@@ -279,18 +287,33 @@ def _compute(inp: Inputs) -> Outputs:
         "in_plan": [None if v is None else plan_words[v] for v in in_plan.tolist()],
     }
     summary = engine.band_summary(b, population)
-    bands = [words["bands"]] + [
-        _cells(row) + [float(budgets[k]), float(budgets[k] / day_cost)]
-        for k, row in enumerate(summary.to_numpy(dtype=object).tolist())
+    bands: list[list[Any]] = [
+        list(words["bands"]),
+        *(
+            [*_cells(row), float(budgets[k]), float(budgets[k] / day_cost)]
+            for k, row in enumerate(summary.to_numpy(dtype=object).tolist())
+        ),
     ]
     plan, needed = _plan(b, planned_rank, budget, prospect_days, available, words)
     sweep, best = _sweep(population, b, band_text, p["trim"] or 0, words)
     return Outputs(
         lang=inp.lang,
         columns=columns,
-        facts=[[label, value] for label, value in zip(words["facts"], [
-            b.reference, int(is_client.sum()), int(is_prospect.sum()), int((roles == "user").sum()),
-            cac, day_cost])],
+        facts=[
+            [label, value]
+            for label, value in zip(
+                words["facts"],
+                [
+                    b.reference,
+                    int(is_client.sum()),
+                    int(is_prospect.sum()),
+                    int((roles == "user").sum()),
+                    cac,
+                    day_cost,
+                ],
+                strict=True,
+            )
+        ],
         bands=bands,
         concentration=_concentration(population, words),
         pareto=_pareto(population, words),
@@ -311,19 +334,28 @@ def _plan(b, rank, budget, days, available, words) -> tuple[list[list[Any]], flo
     budget and days, and a total. Returns the rows and the days needed."""
     summary = engine.plan_summary(rank, budget, days, b.k)
     needed = engine.exact_sum(summary["effort_days"].to_numpy(), "effort days")
-    rows = [[words["plan_available"], None, None, available],
-            [words["plan_load"], None, None, None if available is None else needed / available],
-            words["plan"]]
-    rows += [[label, int(r.prospects), r.effort_budget, r.effort_days] for label, r in zip(b.labels, summary.itertuples())]
-    rows.append([words["plan_total"], int(summary["prospects"].sum()),
-                 engine.exact_sum(summary["effort_budget"].to_numpy(), "effort budgets"), needed])
+    rows = [
+        [words["plan_available"], None, None, available],
+        [words["plan_load"], None, None, None if available is None else needed / available],
+        words["plan"],
+    ]
+    columns = (summary["prospects"].tolist(), summary["effort_budget"].tolist(), summary["effort_days"].tolist())
+    rows += [[label, int(n), budget_k, days_k] for label, n, budget_k, days_k in zip(b.labels, *columns, strict=True)]
+    rows.append(
+        [
+            words["plan_total"],
+            int(summary["prospects"].sum()),
+            engine.exact_sum(summary["effort_budget"].to_numpy(), "effort budgets"),
+            needed,
+        ]
+    )
     return rows, needed
 
 
 def _sweep(population, b, band_text: str, trim, words) -> tuple[list[list[Any]], Any]:
     """The sweep of ±5 % … ±50 % and the band in use: band, balance, then clients and share of
     each tier side by side (tier 1 = top), so every column keeps one kind of number."""
-    sweep = engine.band_sweep(population, list(engine.SWEEP) + [b.offsets.tolist()], trim)
+    sweep = engine.band_sweep(population, [*list(engine.SWEEP), b.offsets.tolist()], trim)
     k = int(sweep["tiers"].max())
     band, balance, clients, share = words["sweep"]
     header = [band, balance] + [f"{name} {j + 1}" for j in range(k) for name in (clients, share)]
@@ -331,8 +363,8 @@ def _sweep(population, b, band_text: str, trim, words) -> tuple[list[list[Any]],
     for i, r in enumerate(sweep.to_dict("records")):
         first = r["band"] if i < len(engine.SWEEP) else f"{words['sweep_in_use']}: {band_text}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
-        rows.append([first, r["balance"]] + _cells(np.array(pairs, dtype=float)))
-    best = engine.SWEEP[engine.most_balanced(sweep.iloc[:len(engine.SWEEP)])]
+        rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
+    best = engine.SWEEP[engine.most_balanced(sweep.iloc[: len(engine.SWEEP)])]
     return rows, best
 
 
@@ -348,7 +380,7 @@ def _balanced(population, k, trim, words) -> list[list[Any]]:
         offsets = engine.balanced_band(population, k, trim).tolist()
     except engine.ClientRoiError as exc:
         return [[words["balanced_none"].format(k=k, why=exc)]]
-    return [[words["balanced"].format(k=k)] + offsets]
+    return [[words["balanced"].format(k=k), *offsets]]
 
 
 def _overrun(inp: Inputs, words, tiers, budget_days, spent) -> list[list[Any]]:
@@ -366,7 +398,8 @@ def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
     known = cost[is_client & ~np.isnan(cost)]
     if known.size == 0:
         raise engine.ClientRoiError(
-            "cac is blank and no client has an acquisition cost: fill one or the other", argument="cac")
+            "cac is blank and no client has an acquisition cost: fill one or the other", argument="cac"
+        )
     return known.tolist()
 
 
@@ -374,8 +407,8 @@ def _cells(values) -> list[Any]:
     """Floats for Excel: NaN (blank) becomes None; markers pass through."""
     if isinstance(values, np.ndarray) and values.dtype == np.float64:  # a computed column: at C speed
         return engine._blank_nan(values).tolist()
-    out = []
-    for v in (values.tolist() if hasattr(values, "tolist") else values):
+    out: list[Any] = []
+    for v in values.tolist() if hasattr(values, "tolist") else values:
         if isinstance(v, float) and v != v:
             out.append(None)
         elif isinstance(v, np.generic):
@@ -389,10 +422,14 @@ def _concentration(population: np.ndarray, words: dict) -> list[list[Any]]:
     top1 = engine.concentration(population, 1)
     index = engine.hhi(population)
     yes, no = words["yesno"]
-    values = [top1, engine.concentration(population, 5), index,
-              words["verdict"][engine.concentration_verdict(index)],
-              yes if top1 > engine.SINGLE_CUSTOMER_LIMIT else no]
-    return [[label, value] for label, value in zip(words["concentration"], values)]
+    values = [
+        top1,
+        engine.concentration(population, 5),
+        index,
+        words["verdict"][engine.concentration_verdict(index)],
+        yes if top1 > engine.SINGLE_CUSTOMER_LIMIT else no,
+    ]
+    return [[label, value] for label, value in zip(words["concentration"], values, strict=True)]
 
 
 def _pareto(population: np.ndarray, words: dict) -> list[list[Any]]:
@@ -409,12 +446,14 @@ def _review(inp: Inputs, words: dict, gross, cost, is_client, tiers) -> list[lis
     order = np.flatnonzero(losing)[np.argsort(roi[losing], kind="stable")]
     names = inp.columns["customer"]
     return [words["review"]] + [
-        [names[i], float(gross[i]), float(cost[i]), float(roi[i]), tiers[i]] for i in order.tolist()]
+        [names[i], float(gross[i]), float(cost[i]), float(roi[i]), tiers[i]] for i in order.tolist()
+    ]
 
 
 # --------------------------------------------------------------------------------------------
 # Write
 # --------------------------------------------------------------------------------------------
+
 
 def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     t = inp.table
@@ -480,8 +519,12 @@ def refresh(book: Workbook) -> Outputs:
 # Adapters
 # --------------------------------------------------------------------------------------------
 
+
 class _ColumnsAsRows:
     """``write_column`` for adapters whose ``write`` takes rows: one value a row."""
+
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
+        raise NotImplementedError
 
     def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None:
         self.write(sheet, row, col, [[v] for v in values])
@@ -513,8 +556,9 @@ class OpenpyxlBook(_ColumnsAsRows):
 
     def column(self, table: Table, offset: int) -> list[Any]:
         col = table.left + offset
-        cells = self.wb[table.sheet].iter_rows(min_row=table.top + 1, max_row=table.top + table.nrows,
-                                               min_col=col, max_col=col)
+        cells = self.wb[table.sheet].iter_rows(
+            min_row=table.top + 1, max_row=table.top + table.nrows, min_col=col, max_col=col
+        )
         return [self._value(row[0]) for row in cells]
 
     def _value(self, cell) -> Any:
@@ -533,8 +577,9 @@ class OpenpyxlBook(_ColumnsAsRows):
         ws = self.wb[sheet]
         if row > ws.max_row:
             return [None] * ncols
-        return list(next(ws.iter_rows(min_row=row, max_row=row, min_col=col, max_col=col + ncols - 1,
-                                      values_only=True)))
+        return list(
+            next(ws.iter_rows(min_row=row, max_row=row, min_col=col, max_col=col + ncols - 1, values_only=True))
+        )
 
     def name_cells(self, name: str):
         from openpyxl.utils.cell import range_boundaries
@@ -544,13 +589,16 @@ class OpenpyxlBook(_ColumnsAsRows):
             raise KeyError(name)
         destinations = list(defined.destinations)
         if len(destinations) != 1:
-            raise RefreshError(f"the defined name '{name}' is ={defined.attr_text}, not a range of cells: point it "
-                               "at its cells again (Formulas > Name Manager)")
+            raise RefreshError(
+                f"the defined name '{name}' is ={defined.attr_text}, not a range of cells: point it "
+                "at its cells again (Formulas > Name Manager)"
+            )
         sheet, ref = destinations[0]
         left, top, right, bottom = range_boundaries(ref.replace("$", ""))
         ws = self.wb[sheet]
-        values = [[self._value(c) for c in r]
-                  for r in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right)]
+        values = [
+            [self._value(c) for c in r] for r in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right)
+        ]
         return sheet, top, left, values
 
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:

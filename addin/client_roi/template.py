@@ -18,8 +18,8 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from . import engine, layout
@@ -35,12 +35,31 @@ BOLD = Font(bold=True)
 NOTE = Font(italic=True, color="666666")
 TIER_FILLS = {"top": "C6EFCE", "middle": "FFEB9C", "bottom": "FFC7CE"}
 
-COLUMN_FORMATS = {"gross_margin": MONEY, "expected_margin": MONEY, "acquisition_cost": MONEY,
-                  "days_spent": "0.0", "roi": "0.00", "effort_budget": MONEY}
+COLUMN_FORMATS = {
+    "gross_margin": MONEY,
+    "expected_margin": MONEY,
+    "acquisition_cost": MONEY,
+    "days_spent": "0.0",
+    "roi": "0.00",
+    "effort_budget": MONEY,
+}
 DAY_COLUMNS = ("effort_days", "days_left")
-COLUMN_WIDTHS = {"customer": 28, "should_pay": 12, "has_paid": 11, "gross_margin": 14,
-                 "expected_margin": 16, "acquisition_cost": 17, "days_spent": 12, "role": 11, "tier": 10,
-                 "roi": 8, "effort_budget": 15, "effort_days": 13, "days_left": 12, "in_plan": 10}
+COLUMN_WIDTHS = {
+    "customer": 28,
+    "should_pay": 12,
+    "has_paid": 11,
+    "gross_margin": 14,
+    "expected_margin": 16,
+    "acquisition_cost": 17,
+    "days_spent": 12,
+    "role": 11,
+    "tier": 10,
+    "roi": 8,
+    "effort_budget": 15,
+    "effort_days": 13,
+    "days_left": 12,
+    "in_plan": 10,
+}
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
 FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (24, 1), (3, 12), (4, 1)
@@ -54,101 +73,172 @@ GUIDE = {
     "en": [
         ("Client ROI: how much effort does each customer deserve?", TITLE),
         ("", None),
-        ("The method (\"Le client est R.O.I.\")", BOLD),
-        ("1. Only those who pay are clients. Those who should pay but have not yet are prospects; "
-         "those who do not pay are users.", None),
-        ("2. Tiers: take the mean gain per paying client (gross margin / number of clients, optionally "
-         "after trimming the extremes) and draw bands at +20 % and -20 % of it: three tiers. If the tiers "
-         "are unbalanced, adjust the percentages; 4 or 5 tiers are fine.", None),
-        ("3. Effort budget: the average customer-acquisition cost (CAC) scaled by the same percentages "
-         "gives one prospecting budget per tier. Spend on a prospect in proportion to its potential.", None),
-        ("4. Effort in days: budget / (annual income × 2 / 218 × 1.5): 1000 € at 24 000 € a year is "
-         "about 3 days.", None),
-        ("5. Watch the concentration (a few big clients are a risk) and the clients who cost more to win "
-         "than they bring (Review sheet).", None),
+        ('The method ("Le client est R.O.I.")', BOLD),
+        (
+            "1. Only those who pay are clients. Those who should pay but have not yet are prospects; "
+            "those who do not pay are users.",
+            None,
+        ),
+        (
+            "2. Tiers: take the mean gain per paying client (gross margin / number of clients, optionally "
+            "after trimming the extremes) and draw bands at +20 % and -20 % of it: three tiers. If the tiers "
+            "are unbalanced, adjust the percentages; 4 or 5 tiers are fine.",
+            None,
+        ),
+        (
+            "3. Effort budget: the average customer-acquisition cost (CAC) scaled by the same percentages "
+            "gives one prospecting budget per tier. Spend on a prospect in proportion to its potential.",
+            None,
+        ),
+        (
+            "4. Effort in days: budget / (annual income × 2 / 218 × 1.5): 1000 € at 24 000 € a year is about 3 days.",
+            None,
+        ),
+        (
+            "5. Watch the concentration (a few big clients are a risk) and the clients who cost more to win "
+            "than they bring (Review sheet).",
+            None,
+        ),
         ("", None),
         ("The decision loop", BOLD),
-        ("• Harmonious tiers: the band sweep (Tiers sheet) shows, for ±5 % to ±50 %, how many clients "
-         "each tier gets and a balance (smallest tier ÷ largest: 1 = equal tiers); the most balanced "
-         "row is green. Below it, the balanced band for your number of tiers, ready to copy into band; "
-         "or type the word balanced in band.", None),
-        ("• The prospect plan: set the days you can spend prospecting in a year. The plan takes the "
-         "prospects systematically, best tier first and largest expected margin first, while the days "
-         "fit (In plan: yes), and shows the load: days needed ÷ days available.", None),
-        ("• The limit of concessions: type the days already spent on a prospect (Days spent). Days left "
-         "is the effort budget in days minus the days spent; below zero the prospect is over budget and "
-         "listed on the Review sheet, worst first: stop conceding, or decide to let it go.", None),
+        (
+            "• Harmonious tiers: the band sweep (Tiers sheet) shows, for ±5 % to ±50 %, how many clients "
+            "each tier gets and a balance (smallest tier ÷ largest: 1 = equal tiers); the most balanced "
+            "row is green. Below it, the balanced band for your number of tiers, ready to copy into band; "
+            "or type the word balanced in band.",
+            None,
+        ),
+        (
+            "• The prospect plan: set the days you can spend prospecting in a year. The plan takes the "
+            "prospects systematically, best tier first and largest expected margin first, while the days "
+            "fit (In plan: yes), and shows the load: days needed ÷ days available.",
+            None,
+        ),
+        (
+            "• The limit of concessions: type the days already spent on a prospect (Days spent). Days left "
+            "is the effort budget in days minus the days spent; below zero the prospect is over budget and "
+            "listed on the Review sheet, worst first: stop conceding, or decide to let it go.",
+            None,
+        ),
         ("", None),
         ("How to use this workbook", BOLD),
-        ("• Customers: paste your customers into the table (the first seven columns; Days spent may stay "
-         "empty). Keep the table: add rows at its end. The last seven columns are computed: do not type "
-         "in them.", None),
+        (
+            "• Customers: paste your customers into the table (the first seven columns; Days spent may stay "
+            "empty). Keep the table: add rows at its end. The last seven columns are computed: do not type "
+            "in them.",
+            None,
+        ),
         ("• Parameters: change the yellow cells (band, trim, labels, CAC, income...).", None),
-        ("• Press Refresh (Client ROI tab, or the Lite run button), or run "
-         "`client-roi refresh THIS.xlsx`. A refresh that finds bad input changes nothing and says "
-         "which cell is wrong.", None),
-        ("• Tiers: the band summary, budgets, effort days and the concentration of your gains. "
-         "Loss-making clients count as 0 in the concentration figures.", None),
+        (
+            "• Press Refresh (Client ROI tab, or the Lite run button), or run "
+            "`client-roi refresh THIS.xlsx`. A refresh that finds bad input changes nothing and says "
+            "which cell is wrong.",
+            None,
+        ),
+        (
+            "• Tiers: the band summary, budgets, effort days and the concentration of your gains. "
+            "Loss-making clients count as 0 in the concentration figures.",
+            None,
+        ),
         ("• The functions =TIER(), =EFFORT_DAYS() and friends compute the same things in any cell.", None),
     ],
     "fr": [
         ("Client ROI : quel effort mérite chaque client ?", TITLE),
         ("", None),
         ("La méthode (« Le client est R.O.I. »)", BOLD),
-        ("1. Seuls ceux qui paient sont des clients. Ceux qui doivent payer mais n'ont pas encore payé "
-         "sont des prospects ; ceux qui ne paient pas sont des utilisateurs.", None),
-        ("2. Catégories : prenez le gain moyen par client payant (marge brute / nombre de clients, "
-         "éventuellement en ayant enlevé les extrêmes) et tracez des bandes à +20 % et -20 % : trois "
-         "catégories. Si elles ne sont pas harmonieuses, ajustez les pourcentages ; 4 ou 5 catégories "
-         "conviennent aussi.", None),
-        ("3. Effort de prospection : le coût moyen d'acquisition d'un client (CAC) multiplié par les mêmes "
-         "pourcentages donne un budget par catégorie. On applique le coût proportionnellement au potentiel.",
-         None),
-        ("4. Effort en jours : budget / (revenu annuel × 2 / 218 × 1,5) : 1000 € pour 24 000 € par an, "
-         "environ 3 jours.", None),
-        ("5. Surveillez la concentration (quelques gros clients sont un risque) et les clients qui coûtent "
-         "plus qu'ils ne rapportent (feuille À revoir).", None),
+        (
+            "1. Seuls ceux qui paient sont des clients. Ceux qui doivent payer mais n'ont pas encore payé "
+            "sont des prospects ; ceux qui ne paient pas sont des utilisateurs.",
+            None,
+        ),
+        (
+            "2. Catégories : prenez le gain moyen par client payant (marge brute / nombre de clients, "
+            "éventuellement en ayant enlevé les extrêmes) et tracez des bandes à +20 % et -20 % : trois "
+            "catégories. Si elles ne sont pas harmonieuses, ajustez les pourcentages ; 4 ou 5 catégories "
+            "conviennent aussi.",
+            None,
+        ),
+        (
+            "3. Effort de prospection : le coût moyen d'acquisition d'un client (CAC) multiplié par les mêmes "
+            "pourcentages donne un budget par catégorie. On applique le coût proportionnellement au potentiel.",
+            None,
+        ),
+        (
+            "4. Effort en jours : budget / (revenu annuel × 2 / 218 × 1,5) : 1000 € pour 24 000 € par an, "
+            "environ 3 jours.",
+            None,
+        ),
+        (
+            "5. Surveillez la concentration (quelques gros clients sont un risque) et les clients qui coûtent "
+            "plus qu'ils ne rapportent (feuille À revoir).",
+            None,
+        ),
         ("", None),
         ("La boucle de décision", BOLD),
-        ("• Des catégories harmonieuses : le balayage des bandes (feuille Catégories) montre, de ±5 % à "
-         "±50 %, combien de clients reçoit chaque catégorie et un équilibre (plus petite ÷ plus grande : "
-         "1 = catégories égales) ; la ligne la plus équilibrée est en vert. En dessous, la bande équilibrée "
-         "pour votre nombre de catégories, à copier dans bande ; ou tapez le mot équilibré dans bande.", None),
-        ("• Le plan de prospection : indiquez les jours que vous pouvez consacrer à prospecter dans l'année. "
-         "Le plan prend les prospects systématiquement, meilleure catégorie puis plus grande marge attendue "
-         "d'abord, tant que les jours suffisent (Dans le plan : oui), et montre la charge : jours "
-         "nécessaires ÷ jours disponibles.", None),
-        ("• La limite des concessions : notez les jours déjà passés sur un prospect (Jours passés). Jours "
-         "restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget "
-         "et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou laissez-le partir.",
-         None),
+        (
+            "• Des catégories harmonieuses : le balayage des bandes (feuille Catégories) montre, de ±5 % à "
+            "±50 %, combien de clients reçoit chaque catégorie et un équilibre (plus petite ÷ plus grande : "
+            "1 = catégories égales) ; la ligne la plus équilibrée est en vert. En dessous, la bande équilibrée "
+            "pour votre nombre de catégories, à copier dans bande ; ou tapez le mot équilibré dans bande.",
+            None,
+        ),
+        (
+            "• Le plan de prospection : indiquez les jours que vous pouvez consacrer à prospecter dans l'année. "
+            "Le plan prend les prospects systématiquement, meilleure catégorie puis plus grande marge attendue "
+            "d'abord, tant que les jours suffisent (Dans le plan : oui), et montre la charge : jours "
+            "nécessaires ÷ jours disponibles.",
+            None,
+        ),
+        (
+            "• La limite des concessions : notez les jours déjà passés sur un prospect (Jours passés). Jours "
+            "restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget "
+            "et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou laissez-le partir.",
+            None,
+        ),
         ("", None),
         ("Mode d'emploi", BOLD),
-        ("• Clients : collez vos clients dans le tableau (les sept premières colonnes ; Jours passés peut "
-         "rester vide). Gardez le tableau : ajoutez des lignes à sa fin. Les sept dernières colonnes sont "
-         "calculées : n'y tapez rien.", None),
+        (
+            "• Clients : collez vos clients dans le tableau (les sept premières colonnes ; Jours passés peut "
+            "rester vide). Gardez le tableau : ajoutez des lignes à sa fin. Les sept dernières colonnes sont "
+            "calculées : n'y tapez rien.",
+            None,
+        ),
         ("• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...).", None),
-        ("• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
-         "`client-roi refresh CE_FICHIER.xlsx`. Une actualisation qui trouve une erreur ne change rien "
-         "et indique la cellule fautive.", None),
-        ("• Catégories : le résumé des bandes, les budgets, l'effort en jours et la concentration des gains. "
-         "Les clients à perte comptent pour 0 dans la concentration.", None),
-        ("• Les fonctions =TIER(), =EFFORT_DAYS() etc. calculent la même chose dans n'importe quelle cellule.",
-         None),
+        (
+            "• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
+            "`client-roi refresh CE_FICHIER.xlsx`. Une actualisation qui trouve une erreur ne change rien "
+            "et indique la cellule fautive.",
+            None,
+        ),
+        (
+            "• Catégories : le résumé des bandes, les budgets, l'effort en jours et la concentration des gains. "
+            "Les clients à perte comptent pour 0 dans la concentration.",
+            None,
+        ),
+        ("• Les fonctions =TIER(), =EFFORT_DAYS() etc. calculent la même chose dans n'importe quelle cellule.", None),
     ],
 }
 
 TITLES = {
-    "parameters": {"en": ("Parameters", "Change the yellow cells, then press Refresh."),
-                   "fr": ("Paramètres", "Modifiez les cellules jaunes, puis cliquez sur Actualiser.")},
-    "tiers": {"en": ("Tiers", "Written by Refresh: do not type here."),
-              "fr": ("Catégories", "Écrit par Actualiser : n'écrivez rien ici.")},
-    "review": {"en": ("Review: clients who cost more to win than they bring (ROI < 1), worst first",
-                      "Written by Refresh."),
-               "fr": ("À revoir : clients qui ont coûté plus qu'ils ne rapportent (ROI < 1), le pire d'abord",
-                      "Écrit par Actualiser.")},
-    "charts": {"en": ("Clients and gain per tier", "Pareto: cumulative share of gain"),
-               "fr": ("Clients et gain par catégorie", "Pareto : part cumulée du gain")},
+    "parameters": {
+        "en": ("Parameters", "Change the yellow cells, then press Refresh."),
+        "fr": ("Paramètres", "Modifiez les cellules jaunes, puis cliquez sur Actualiser."),
+    },
+    "tiers": {
+        "en": ("Tiers", "Written by Refresh: do not type here."),
+        "fr": ("Catégories", "Écrit par Actualiser : n'écrivez rien ici."),
+    },
+    "review": {
+        "en": ("Review: clients who cost more to win than they bring (ROI < 1), worst first", "Written by Refresh."),
+        "fr": (
+            "À revoir : clients qui ont coûté plus qu'ils ne rapportent (ROI < 1), le pire d'abord",
+            "Écrit par Actualiser.",
+        ),
+    },
+    "charts": {
+        "en": ("Clients and gain per tier", "Pareto: cumulative share of gain"),
+        "fr": ("Clients et gain par catégorie", "Pareto : part cumulée du gain"),
+    },
 }
 
 
@@ -206,8 +296,16 @@ def _validation(p: layout.Parameter) -> DataValidation:
         "prospecting_days": ("decimal", "greaterThan", 0, None, "Days above 0, or blank."),
     }
     kind, op, lo, hi, message = rules[p.name]
-    dv = DataValidation(type=kind, operator=op, formula1=str(lo), formula2=None if hi is None else str(hi),
-                        allow_blank=True, showErrorMessage=True, errorTitle=p.en[0], error=message)
+    dv = DataValidation(
+        type=kind,
+        operator=op,
+        formula1=str(lo),
+        formula2=None if hi is None else str(hi),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=p.en[0],
+        error=message,
+    )
     return dv
 
 
@@ -215,10 +313,19 @@ def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
     """The first band cell: an offset, or the word that asks for the balanced band."""
     word = "balanced" if lang == "en" else "équilibré"
     formula = f'OR(AND(ISNUMBER({cell}),{cell}>-0.99,{cell}<10),LOWER({cell})="{word}")'
-    message = ("An offset above -1 (0.2 = 20 %), or the word balanced." if lang == "en"
-               else "Un écart au-dessus de -1 (0,2 = 20 %), ou le mot équilibré.")
-    return DataValidation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True,
-                          errorTitle="Band" if lang == "en" else "Bande", error=message)
+    message = (
+        "An offset above -1 (0.2 = 20 %), or the word balanced."
+        if lang == "en"
+        else "Un écart au-dessus de -1 (0,2 = 20 %), ou le mot équilibré."
+    )
+    return DataValidation(
+        type="custom",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Band" if lang == "en" else "Bande",
+        error=message,
+    )
 
 
 def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
@@ -289,9 +396,9 @@ def _tier_colours(ws, col: str, last: int) -> None:
     """Top tier green, bottom tier red, the others yellow, whatever the labels and their count."""
     ref, cell = f"{col}2:{col}{last}", f"${col}2"
     rules = [
-        ("top", f"AND({cell}<>\"\",{cell}=INDEX(labels,1,1))"),
-        ("bottom", f"AND({cell}<>\"\",{cell}=INDEX(labels,1,COUNTA(labels)))"),
-        ("middle", f"AND({cell}<>\"\",COUNTIF(labels,{cell})>0)"),
+        ("top", f'AND({cell}<>"",{cell}=INDEX(labels,1,1))'),
+        ("bottom", f'AND({cell}<>"",{cell}=INDEX(labels,1,COUNTA(labels)))'),
+        ("middle", f'AND({cell}<>"",COUNTIF(labels,{cell})>0)'),
     ]
     for kind, formula in rules:
         fill = PatternFill("solid", start_color=TIER_FILLS[kind], end_color=TIER_FILLS[kind])
@@ -307,8 +414,9 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
     for c in layout.INPUTS:
         if c.key not in customers:
             continue
-        values = [None if engine.is_blank(v) else (v if isinstance(v, str) else float(v))
-                  for v in customers[c.key].tolist()]
+        values = [
+            None if engine.is_blank(v) else (v if isinstance(v, str) else float(v)) for v in customers[c.key].tolist()
+        ]
         book.write_column(sheet, 2, keys.index(c.key) + 1, values)
 
 
@@ -320,8 +428,12 @@ def _tiers(wb: Workbook, lang: str) -> None:
         ws.column_dimensions[column_letter(c)].width = 13
     ws.column_dimensions["L"].width = 16
     ws.column_dimensions["M"].width = 22
-    for name, (row, col) in [(layout.OUT_FACTS, FACTS_AT), (layout.OUT_BANDS, BANDS_AT),
-                             (layout.OUT_CONCENTRATION, CONCENTRATION_AT), (layout.OUT_PARETO, PARETO_AT)]:
+    for name, (row, col) in [
+        (layout.OUT_FACTS, FACTS_AT),
+        (layout.OUT_BANDS, BANDS_AT),
+        (layout.OUT_CONCENTRATION, CONCENTRATION_AT),
+        (layout.OUT_PARETO, PARETO_AT),
+    ]:
         _name(wb, name, ws.title, (row, col))
     r, c = FACTS_AT
     for i, fmt in enumerate([MONEY, "0", "0", "0", MONEY, MONEY]):
@@ -329,13 +441,14 @@ def _tiers(wb: Workbook, lang: str) -> None:
     r, c = BANDS_AT
     band_formats = [None, MONEY, MONEY, "0", PERCENT, MONEY, PERCENT, MONEY, MONEY, DAYS[lang]]
     for i in range(layout.MAX_TIERS):
-        for j, fmt in enumerate(band_formats):
-            if fmt:
-                ws.cell(r + 1 + i, c + j).number_format = fmt
+        for j, band_format in enumerate(band_formats):
+            if band_format:
+                ws.cell(r + 1 + i, c + j).number_format = band_format
     for j in range(len(band_formats)):
         ws.cell(r, c + j).font = BOLD
-        ws.cell(r, c + j).alignment = Alignment(wrap_text=True, vertical="bottom",
-                                                horizontal="left" if j == 0 else "right")
+        ws.cell(r, c + j).alignment = Alignment(
+            wrap_text=True, vertical="bottom", horizontal="left" if j == 0 else "right"
+        )
     ws.row_dimensions[r].height = 30
     r, c = CONCENTRATION_AT
     for i, fmt in enumerate([PERCENT, PERCENT, "0.000"]):
@@ -351,23 +464,34 @@ def _tiers(wb: Workbook, lang: str) -> None:
 
 
 LOOP_TITLES = {
-    "plan": {"en": "Prospect plan: the days available, spent by tier", "fr": "Plan de prospection : les jours "
-             "disponibles, par catégorie"},
-    "sweep": {"en": "Band sweep: how harmonious are the tiers? (tier 1 = top; most balanced in green)",
-              "fr": "Balayage des bandes : les catégories sont-elles harmonieuses ? (1 = la meilleure ; "
-                    "la plus équilibrée en vert)"},
-    "overrun": {"en": "Prospects over budget (days spent > budget days), worst first",
-                "fr": "Prospects au-delà du budget (jours passés > jours au budget), le pire d'abord"},
+    "plan": {
+        "en": "Prospect plan: the days available, spent by tier",
+        "fr": "Plan de prospection : les jours disponibles, par catégorie",
+    },
+    "sweep": {
+        "en": "Band sweep: how harmonious are the tiers? (tier 1 = top; most balanced in green)",
+        "fr": "Balayage des bandes : les catégories sont-elles harmonieuses ? (1 = la meilleure ; "
+        "la plus équilibrée en vert)",
+    },
+    "overrun": {
+        "en": "Prospects over budget (days spent > budget days), worst first",
+        "fr": "Prospects au-delà du budget (jours passés > jours au budget), le pire d'abord",
+    },
 }
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
-SWEEP_CHART_TITLE = {"en": "Share of clients per tier across bands (1 = top)",
-                     "fr": "Part des clients par catégorie selon la bande (1 = la meilleure)"}
+SWEEP_CHART_TITLE = {
+    "en": "Share of clients per tier across bands (1 = top)",
+    "fr": "Part des clients par catégorie selon la bande (1 = la meilleure)",
+}
 
 
 def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     """Names, formats and the conditional format of the plan, sweep and balanced blocks."""
-    for name, (row, col) in [(layout.OUT_PLAN, PLAN_AT), (layout.OUT_SWEEP, SWEEP_AT),
-                             (layout.OUT_BALANCED, BALANCED_AT)]:
+    for name, (row, col) in [
+        (layout.OUT_PLAN, PLAN_AT),
+        (layout.OUT_SWEEP, SWEEP_AT),
+        (layout.OUT_BALANCED, BALANCED_AT),
+    ]:
         _name(wb, name, ws.title, (row, col))
     for key, (row, col) in [("plan", PLAN_AT), ("sweep", SWEEP_AT)]:
         ws.cell(row - 1, col, LOOP_TITLES[key][lang]).font = BOLD
@@ -395,8 +519,11 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     first, last = r + 1, r + len(engine.SWEEP)
     ws.conditional_formatting.add(
         f"{column_letter(c)}{first}:{column_letter(c + 1)}{last}",
-        FormulaRule(formula=[f"AND(ISNUMBER({balance}{first}),{balance}{first}=MAX({balance}${first}:{balance}${last}))"],
-                    fill=GREEN))
+        FormulaRule(
+            formula=[f"AND(ISNUMBER({balance}{first}),{balance}{first}=MAX({balance}${first}:{balance}${last}))"],
+            fill=GREEN,
+        ),
+    )
     r, c = BALANCED_AT
     for j in range(1, layout.MAX_TIERS):
         ws.cell(r, c + j).number_format = "0.00%"

@@ -112,14 +112,17 @@ def build(output_dir: Path) -> Path:
         raise AddinError(f"the xlwings template has no {TEMPLATE_UI}")
     files[CUSTOM_UI] = ribbon_xml(template_callback(files.pop(TEMPLATE_UI)))
     order[order.index(TEMPLATE_UI)] = CUSTOM_UI
-    rels, found = re.subn(rf'<Relationship Id="(\w+)" Type="[^"]*" Target="{TEMPLATE_UI}" ?/>',
-                          rf'<Relationship Id="\1" Type="{UI_RELATIONSHIP}" Target="{CUSTOM_UI}" />',
-                          files["_rels/.rels"].decode("utf-8"))
+    rels, found = re.subn(
+        rf'<Relationship Id="(\w+)" Type="[^"]*" Target="{TEMPLATE_UI}" ?/>',
+        rf'<Relationship Id="\1" Type="{UI_RELATIONSHIP}" Target="{CUSTOM_UI}" />',
+        files["_rels/.rels"].decode("utf-8"),
+    )
     if found != 1:
         raise AddinError("the xlwings template's _rels/.rels does not link the ribbon part")
     files["_rels/.rels"] = rels.encode("utf-8")
-    files["docProps/core.xml"] = re.sub(rb"<cp:contentType ?/>|<cp:contentType>[^<]*</cp:contentType>", b"",
-                                        files["docProps/core.xml"])
+    files["docProps/core.xml"] = re.sub(
+        rb"<cp:contentType ?/>|<cp:contentType>[^<]*</cp:contentType>", b"", files["docProps/core.xml"]
+    )
     _configure(files)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -145,21 +148,24 @@ def xlstart_dir() -> Path | None:
     return None
 
 
-MANUAL = ("Manual install: copy {path} to another computer with desktop Excel and open it once, or in "
-          "Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. "
-          "Python and `pip install client-roi` are needed on that computer too.")
+MANUAL = (
+    "Manual install: copy {path} to another computer with desktop Excel and open it once, or in "
+    "Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. "
+    "Python and `pip install client-roi` are needed on that computer too."
+)
 
 
 def install(built: Path, force: bool = False, target_dir: Path | None = None) -> Path:
     """Copy the built add-in into Excel's XLSTART folder; refuses where there is no Excel."""
     target_dir = target_dir or xlstart_dir()
     if target_dir is None:
-        raise AddinError(f"no desktop Excel found on this system ({platform.system()}): nothing installed. "
-                         + MANUAL.format(path=built))
+        raise AddinError(
+            f"no desktop Excel found on this system ({platform.system()}): nothing installed. "
+            + MANUAL.format(path=built)
+        )
     target = target_dir / NAME
     if target.exists() and not force:
         raise AddinError(f"{target} exists; use --force to replace it")
     target_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, target)
     return target
-

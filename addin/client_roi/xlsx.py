@@ -9,11 +9,11 @@ import posixpath
 import re
 import threading
 import zipfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-MAX_UNZIPPED = 2 * 1024**3   # bytes an .xlsx may expand to
+MAX_UNZIPPED = 2 * 1024**3  # bytes an .xlsx may expand to
 #: The namespace of Strict Open XML workbooks (ISO/IEC 29500-1 strict), which Excel can save.
 STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 
@@ -25,7 +25,7 @@ class InputFileError(Exception):
     """A customer file that cannot be read; the message names the file, row and column."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_index(letters: str | bytes) -> int:
     """1 for A, 27 for AA."""
     n = 0
@@ -71,11 +71,11 @@ class CachedValues:
         self._sheet_parts: dict[str, str] | None = None
 
     @classmethod
-    def from_bytes(cls, name: str, data: bytes, parts: dict[str, bytes] | None = None) -> "CachedValues":
+    def from_bytes(cls, name: str, data: bytes, parts: dict[str, bytes] | None = None) -> CachedValues:
         return cls(name, data, parts)
 
     @classmethod
-    def from_path(cls, path: Path) -> "CachedValues":
+    def from_path(cls, path: Path) -> CachedValues:
         check_zip(path)
         return cls(path.name, path.read_bytes())
 
@@ -102,7 +102,7 @@ class CachedValues:
                 thread = threading.Thread(target=self._read, args=(sheet,), daemon=True)
                 thread.start()
                 self._reading[sheet] = thread
-        except Exception:  # noqa: BLE001 - a hint that cannot be taken changes nothing
+        except Exception:
             return
 
     def _read(self, sheet: str) -> None:
@@ -111,9 +111,10 @@ class CachedValues:
                 self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except (KeyboardInterrupt, SystemExit):
                 raise
-            except BaseException as exc:  # noqa: BLE001 - calamine's own kinds, its panics too (BaseException)
-                self._errors[sheet] = (f"{self.name}: cannot be read as a workbook "
-                                       f"(sheet '{sheet}': {type(exc).__name__}: {exc})")
+            except BaseException as exc:
+                self._errors[sheet] = (
+                    f"{self.name}: cannot be read as a workbook (sheet '{sheet}': {type(exc).__name__}: {exc})"
+                )
 
     def width(self, sheet: str) -> int:
         """The columns every row of the sheet's grid has (calamine's grid is a rectangle)."""
@@ -138,7 +139,8 @@ class CachedValues:
             if STRICT_MAIN in self._part("xl/workbook.xml")[:2000]:
                 raise InputFileError(
                     f"{self.name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, "
-                    "File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again")
+                    "File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again"
+                )
             self._sheet_parts = sheet_parts(self._part)
         return self._sheet_parts
 
@@ -163,16 +165,18 @@ def sheet_parts(read) -> dict[str, str]:
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     rels = {r.get("Id"): r.get("Target") for r in fromstring(read("xl/_rels/workbook.xml.rels"))}
-    return {s.get("name"): resolve_part("xl/workbook.xml", rels[s.get(f"{rel_ns}id")])
-            for s in fromstring(read("xl/workbook.xml")).iter(f"{main}sheet")}
+    return {
+        s.get("name"): resolve_part("xl/workbook.xml", rels[s.get(f"{rel_ns}id")])
+        for s in fromstring(read("xl/workbook.xml")).iter(f"{main}sheet")
+    }
 
 
 class TablePart(NamedTuple):
     """A table as its part describes it."""
 
     sheet: str
-    ref: str                  # its range, header and totals row included
-    totals: int               # rows of its totals row (0 or 1)
+    ref: str  # its range, header and totals row included
+    totals: int  # rows of its totals row (0 or 1)
     columns: tuple[str, ...]  # its columns' names, left to right
 
 
@@ -189,7 +193,8 @@ def tables(read, sheets: dict[str, str]) -> dict[str, TablePart]:
             t = fromstring(read(target))
             columns = tuple(c.get("name") or "" for c in t.iter(f"{main}tableColumn"))
             out[t.get("displayName") or t.get("name")] = TablePart(
-                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns)
+                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns
+            )
     return out
 
 
@@ -203,8 +208,11 @@ def related(read, part: str, kind: str) -> list[str]:
         rels = fromstring(read(posixpath.join(folder, "_rels", name + ".rels")))
     except KeyError:
         return []
-    return [resolve_part(part, r.get("Target")) for r in rels
-            if r.get("Type", "").endswith(kind) and r.get("TargetMode") != "External"]
+    return [
+        resolve_part(part, r.get("Target"))
+        for r in rels
+        if r.get("Type", "").endswith(kind) and r.get("TargetMode") != "External"
+    ]
 
 
 def _suspect_cells(data: bytes) -> dict[str, str]:
@@ -212,6 +220,7 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
     from defusedxml.ElementTree import iterparse
 
     start, end = data.find(b"<sheetData"), data.rfind(b"</sheetData>")
+    tokens: tuple[bytes, ...]
     if start >= 0 and end > start:  # unprefixed: "<f" opens nothing but a formula in sheetData
         tokens = (b"<f", b't="e"')
     else:
@@ -236,9 +245,9 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
                 # Excel writes a formula whose result is empty text as <c t="str"><f>…</f><v/></c>:
                 # that is a computed blank. A formula with no <v> at all, or an empty <v> of
                 # another type (what openpyxl writes), has never been computed.
-                out[el.get("r")] = (f"holds the formula ={formula} with no computed value: open and save "
-                                    "the file in Excel or LibreOffice, then try again")
+                out[el.get("r")] = (
+                    f"holds the formula ={formula} with no computed value: open and save "
+                    "the file in Excel or LibreOffice, then try again"
+                )
             el.clear()
     return out
-
-

@@ -123,7 +123,7 @@ class ZipBook:
         self.formulas_replaced = False
 
     @classmethod
-    def from_path(cls, path) -> "ZipBook":
+    def from_path(cls, path) -> ZipBook:
         """The book of a file; calamine reads the customers' sheet on another core meanwhile."""
         cached = CachedValues.from_path(path)
         cached.prefetch(layout.TABLE)
@@ -152,7 +152,7 @@ class ZipBook:
         return self._base(sheet, row, col)
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
-        rows = self.cached.grid(sheet)[first - 1:last]
+        rows = self.cached.grid(sheet)[first - 1 : last]
         if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
             out = [None if (v := row[col - 1]) == "" else v for row in rows]
         else:
@@ -192,8 +192,10 @@ class ZipBook:
         try:
             c1, r1, c2, r2 = _bounds(ref)
         except RefreshError:
-            raise RefreshError(f"the defined name '{name}' is ={self.names[name]}, not a range of cells: point it "
-                               "at its cells again (Formulas > Name Manager)") from None
+            raise RefreshError(
+                f"the defined name '{name}' is ={self.names[name]}, not a range of cells: point it "
+                "at its cells again (Formulas > Name Manager)"
+            ) from None
         values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
         return sheet, r1, c1, values
 
@@ -246,7 +248,7 @@ class ZipBook:
         def retarget(m: re.Match[bytes]) -> bytes:
             c1, r1, c2 = column_index(m.group(1)), int(m.group(2)), column_index(m.group(3))
             if r1 in (header, header + 1) and left <= c1 <= c2 < left + width:
-                return m.group()[:m.start(4) - m.start()] + str(header + tiers).encode()
+                return m.group()[: m.start(4) - m.start()] + str(header + tiers).encode()
             return m.group()
 
         plots_blocks = re.compile(names + rb"!")
@@ -280,8 +282,10 @@ class ZipBook:
     def _stale_formulas(self) -> dict[str, set[str]]:
         """Sheet → its formula cells, not written over, that read a written cell (see
         :mod:`client_roi.recalc`)."""
-        written = {sheet: [(r.row, r.col, r.last_row, r.col + r.width - 1) for r in rects]
-                   for sheet, rects in self.rects.items()}
+        written = {
+            sheet: [(r.row, r.col, r.last_row, r.col + r.width - 1) for r in rects]
+            for sheet, rects in self.rects.items()
+        }
         tables = {}
         for name, t in self.tables.items():
             c1, r1, c2, r2 = _bounds(t.ref)
@@ -291,8 +295,13 @@ class ZipBook:
         out = {}
         for sheet, refs in stale.items():  # a cell written over holds a value now, not a formula
             boxes = written.get(sheet, [])
-            kept = {ref for ref in refs if not any(a <= r <= c and b <= k <= d for a, b, c, d in boxes
-                                                   for r, k in [cell_position(ref) or (0, 0)])}
+            kept = {
+                ref
+                for ref in refs
+                if not any(
+                    a <= r <= c and b <= k <= d for a, b, c, d in boxes for r, k in [cell_position(ref) or (0, 0)]
+                )
+            }
             if kept:
                 out[sheet] = kept
         return out
@@ -305,9 +314,11 @@ class ZipBook:
         self.order.remove("xl/calcChain.xml")
         del self.parts["xl/calcChain.xml"]
         self.parts["xl/_rels/workbook.xml.rels"] = re.sub(
-            rb'<Relationship [^>]*Target="(/xl/)?calcChain.xml"[^>]*/>', b"", self.parts["xl/_rels/workbook.xml.rels"])
+            rb'<Relationship [^>]*Target="(/xl/)?calcChain.xml"[^>]*/>', b"", self.parts["xl/_rels/workbook.xml.rels"]
+        )
         self.parts["[Content_Types].xml"] = re.sub(
-            rb'<Override [^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", self.parts["[Content_Types].xml"])
+            rb'<Override [^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", self.parts["[Content_Types].xml"]
+        )
 
     def _patch(self, xml: bytes, rects: list[Rect]) -> bytes:
         """The sheet with the written cells in place (see the module's grammar)."""
@@ -318,7 +329,7 @@ class ZipBook:
         if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
             raise NotPatchable("sheet XML not in UTF-8")  # the cells written are UTF-8
         open_end = xml.index(b">", start) + 1
-        if xml[open_end - 2:open_end] == b"/>":  # <sheetData/>: no rows yet
+        if xml[open_end - 2 : open_end] == b"/>":  # <sheetData/>: no rows yet
             body, tail = b"", open_end
         else:
             close = xml.index(b"</sheetData>", open_end)
@@ -365,8 +376,9 @@ class ZipBook:
         head = _widen_dimension(xml[:start], max_row, max_col)
         return head + b"".join(out) + xml[tail:]
 
-    def _patch_columns(self, body: bytes, first: int, last: int, columns: dict[int, list],
-                       styles: dict[int, int]) -> tuple[bytes, ...] | None:
+    def _patch_columns(
+        self, body: bytes, first: int, last: int, columns: dict[int, list], styles: dict[int, int]
+    ) -> tuple[bytes, ...] | None:
         """A refresh's usual write, done in a few passes of the regex engine: whole contiguous
         columns over existing rows, the rightmost of every row. Each row's trailing run of cells
         of those columns goes (their own styles kept), the new cells end the row. None when the
@@ -391,7 +403,7 @@ class ZipBook:
         letters = [column_letters(c).encode() for c in cols]
         needles = [b'<c r="' + letter for letter in letters]
         kept, runs = [], []
-        for chunk, r in zip(chunks, range(first, last + 1)):
+        for chunk, r in zip(chunks[:-1], range(first, last + 1), strict=True):  # the last chunk: after the rows
             number = b'%d"' % r
             for needle in needles:
                 cut = chunk.find(needle + number)
@@ -404,8 +416,9 @@ class ZipBook:
         # What was cut must be only written cells, and what stays only cells left of them.
         run_text, kept_text = b"".join(runs), b"".join(kept)
         left = b"|".join(column_letters(c).encode() for c in range(1, cols[0]))
-        if (re.search(rb'<c r="(?!(?:' + b"|".join(letters) + rb')\d)', run_text)
-                or re.search(rb'<c r="(?!(?:' + left + rb')\d)' if left else rb"<c r=", kept_text)):
+        if re.search(rb'<c r="(?!(?:' + b"|".join(letters) + rb")\d)", run_text) or re.search(
+            rb'<c r="(?!(?:' + left + rb")\d)" if left else rb"<c r=", kept_text
+        ):
             return None  # written cells out of order, or cells of the user's own to the right
         if b"<f" in run_text:
             self.formulas_replaced = True
@@ -413,9 +426,12 @@ class ZipBook:
         own: dict[int, dict[int, int]] = {c: {} for c in cols}
         unusual = b"|".join(
             letter + rb'\d+"[^>]*?\ss="' + (b'(?!%d")' % styles[c] if c in styles else b"")
-            for c, letter in zip(cols, letters))
+            for c, letter in zip(cols, letters, strict=True)
+        )
         for found in re.findall(rb'<c r="(?:' + unusual + rb')\d+"', run_text):
             ref, style = _REF.search(found[2:]), _STYLE.search(found)
+            if ref is None or style is None:  # the pattern above matched both: cannot be
+                return None
             own[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
         # One join of every piece, row by row, then one encoding (the XML is ASCII or UTF-8).
         # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
@@ -429,25 +445,25 @@ class ZipBook:
 
     def _patched_row(self, element: bytes, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         head_end = element.index(b">") + 1
-        if element[head_end - 2:head_end] == b"/>":
+        if element[head_end - 2 : head_end] == b"/>":
             return self._new_row(r, cells, styles)
         head = _SPANS.sub(b"", element[:head_end])  # the spans hint would be stale
         # Text is escaped in XML, so "<c " only ever opens a cell: split the row on it.
-        pieces = element[head_end:-len(b"</row>")].split(b"<c ")
+        pieces = element[head_end : -len(b"</row>")].split(b"<c ")
         if pieces[0].strip():
             raise NotPatchable("a row holding something other than cells")
         kept: list[tuple[int, bytes]] = []
         own_styles: dict[int, int] = {}
         for piece in pieces[1:]:
             if piece.startswith(b'r="'):  # how Excel, LibreOffice and openpyxl write a cell
-                c = column_index(piece[3:piece.index(b'"', 3)].rstrip(b"0123456789"))
+                c = column_index(piece[3 : piece.index(b'"', 3)].rstrip(b"0123456789"))
             else:
-                ref = _REF.search(b" " + piece[:piece.index(b">")])
+                ref = _REF.search(b" " + piece[: piece.index(b">")])
                 if ref is None:
                     raise NotPatchable("a cell without its r attribute")
                 c = column_index(ref.group(1))
             if c in cells:
-                style = _STYLE.search(b" " + piece[:piece.index(b">")])
+                style = _STYLE.search(b" " + piece[: piece.index(b">")])
                 if style:
                     own_styles[c] = int(style.group(1))
                 if b"<f" in piece:
@@ -489,27 +505,35 @@ def _below_every_row(body: bytes, row: int) -> bool:
     return last is not None and int(last.group(1)) < row
 
 
-def _rows_text(heads: list[str], numbers: list[str], columns: dict[int, list], styles: dict[int, int],
-               own: dict[int, dict[int, int]] | None = None) -> str:
+def _rows_text(
+    heads: list[str],
+    numbers: list[str],
+    columns: dict[int, list],
+    styles: dict[int, int],
+    own: dict[int, dict[int, int]] | None = None,
+) -> str:
     """Row after row: its head (what it keeps, or its opening tag), the cells of ``columns``
     (column → values) in column order, ``</row>``. ``own``: column → row → a kept own style."""
-    cells = [_column_cells(c, numbers, columns[c], styles.get(c), own and own[c]) for c in sorted(columns)]
+    cells = [_column_cells(c, numbers, columns[c], styles.get(c), own[c] if own else None) for c in sorted(columns)]
     return "".join(chain.from_iterable(zip(heads, *cells, repeat("</row>"))))
 
 
-def _column_cells(col: int, numbers: list[str], values: list, style: int | None,
-                  own: dict[int, int] | None = None) -> list[str]:
+def _column_cells(
+    col: int, numbers: list[str], values: list, style: int | None, own: dict[int, int] | None = None
+) -> list[str]:
     """The ``c`` elements of one column, row by row ('' for no element); floats and plain text
     inline. ``numbers``: the rows' numbers as text. ``own``: row → the style of the cell a value
     replaces, when not the column's, which it keeps."""
     letters = column_letters(col)
     if own or not set(map(type, values)) <= {float, str, type(None)}:  # the rare rest, by the general rule
-        return [cell_xml(f"{letters}{n}", v, (own or {}).get(int(n), style)) for n, v in zip(numbers, values)]
+        return [
+            cell_xml(f"{letters}{n}", v, (own or {}).get(int(n), style)) for n, v in zip(numbers, values, strict=True)
+        ]
     # Computed columns repeat their values: each distinct value's element is written once, and
     # each cell is its reference and that text. Zeros (0.0 and -0.0 are equal keys but not the
     # same text) and unstyled blanks (no element) go by the general rule.
     s = f' s="{style}"' if style else ""
-    tails = {}
+    tails: dict[Any, str] = {}
     for v in set(values):
         if v is None:
             if style:
@@ -520,8 +544,10 @@ def _column_cells(col: int, numbers: list[str], values: list, style: int | None,
         elif v:
             tails[v] = cell_xml("", v, style)[6:]
     head, get = f'<c r="{letters}', tails.get
-    return [head + n + t if (t := get(v)) is not None else cell_xml(f"{letters}{n}", v, style)
-            for n, v in zip(numbers, values)]
+    return [
+        head + n + t if (t := get(v)) is not None else cell_xml(f"{letters}{n}", v, style)
+        for n, v in zip(numbers, values, strict=True)
+    ]
 
 
 def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:
@@ -555,7 +581,7 @@ def _widen_dimension(head: bytes, max_row: int, max_col: int) -> bytes:
         return head
     c1, r1, c2, r2 = _bounds(m.group(1).decode()) if b":" in m.group(1) else (1, 1, 1, 1)
     ref = f"{column_letters(min(c1, 1))}{min(r1, 1)}:{column_letters(max(c2, max_col))}{max(r2, max_row)}"
-    return head[:m.start(1)] + ref.encode() + head[m.end(1):]
+    return head[: m.start(1)] + ref.encode() + head[m.end(1) :]
 
 
 def _bounds(ref: str) -> tuple[int, int, int, int]:

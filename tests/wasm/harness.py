@@ -11,14 +11,14 @@ import os
 os.environ["XLWINGS_ON_SERVER"] = "true"
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import sys  # noqa: E402
+import importlib.util
+import json
+import sys
 
-import numpy  # noqa: E402
-import pandas  # noqa: E402
-import xlwings as xw  # noqa: E402
-import xlwings.server  # noqa: E402
+import numpy
+import pandas
+import xlwings as xw
+import xlwings.server
 
 
 def create_module_from_string(module_string, module_name):
@@ -31,20 +31,29 @@ def create_module_from_string(module_string, module_name):
 
 async def _answer(request):
     main = create_module_from_string(request["main"], "main")
-    out = {"versions": {"python": sys.version.split()[0], "platform": sys.platform, "numpy": numpy.__version__,
-                        "pandas": pandas.__version__, "xlwings": xw.__version__},
-           "meta": xlwings.server.custom_functions_meta(main), "calls": [], "scripts": []}
+    out = {
+        "versions": {
+            "python": sys.version.split()[0],
+            "platform": sys.platform,
+            "numpy": numpy.__version__,
+            "pandas": pandas.__version__,
+            "xlwings": xw.__version__,
+        },
+        "meta": xlwings.server.custom_functions_meta(main),
+        "calls": [],
+        "scripts": [],
+    }
     for data in request["calls"]:
         try:
             out["calls"].append(await xlwings.server.custom_functions_call(data, main))
-        except Exception as exc:  # noqa: BLE001 - the message is what Excel shows
+        except Exception as exc:
             out["calls"].append(f"{type(exc).__name__}: {exc}")
     for payload in request["scripts"]:
         book = xw.Book(json=payload)
         try:
             await xlwings.server.custom_scripts_call(main, "refresh", typehint_to_value={xw.Book: book})
             out["scripts"].append(book.json()["actions"])
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             out["scripts"].append(f"{type(exc).__name__}: {exc}")
     return json.dumps(out)
 

@@ -492,6 +492,14 @@ class ExcelWriter:
                 "/xl/calcChain.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"
             )
 
+    def saved_at(self, when: str) -> None:
+        """The times Excel writes in docProps/core.xml when it saves: fixed, so that a test's
+        books are the same bytes every run."""
+        core = self.parts.get("docProps/core.xml")
+        if core is not None:
+            core = re.sub(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*", rb"\g<1>" + when.encode(), core)
+            self.parts["docProps/core.xml"] = core
+
     def relate(self, rels: str, kind: str, target: str) -> None:
         root = etree.fromstring(self.parts[rels])
         ids = {r.get("Id") for r in root}
@@ -558,6 +566,7 @@ def excel_saved(
     w.styles()
     w.charts()
     w.calc_chain()
+    w.saved_at("2026-11-30T09:00:00Z")
     if extra is not None:
         extra(w)
     return w.to_bytes()

@@ -1,0 +1,82 @@
+"""What users get does not change when the code moves: a fixed set of runs (templates, fills,
+refreshes of our own and of Excel-saved books, the functions and the refresh script through
+xlwings' Office.js dispatch) is hashed and compared with the hashes recorded in
+``data/outputs.sha256.json``. A change that means to change an output records the new hashes
+(``python tests/test_outputs.py --record``) and says why in its commit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+RECORD = HERE / "data" / "outputs.sha256.json"
+
+
+def _runs(tmp: Path) -> dict[str, bytes]:
+    import openpyxl
+    import test_excel_dialect as xd
+    from lite_calls import answers
+    from officejs import book_payload, run_script
+
+    from client_roi import cli, scripts, template
+
+    def run(*argv: str) -> None:
+        assert cli.main([*argv, "--force"]) == 0, argv
+
+    out: dict[str, bytes] = {}
+    for name, argv in {
+        "template.en": ["template", "--lang", "en"],
+        "template.fr": ["template", "--lang", "fr"],
+        "demo.en": ["demo"],
+        "demo.fr.5tiers": ["demo", "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "--labels", "Or;Argent;Bronze;Fer;Bois"],
+        "demo.balanced4.plan30": ["demo", "--band", "balanced", "--tiers", "4", "--prospecting-days", "30"],
+        "demo.trim": ["demo", "--trim", "0,1", "--band", "0,25"],
+    }.items():
+        path = tmp / f"{name}.xlsx"
+        run(*argv, "-o", str(path))
+        out[name] = path.read_bytes()
+    for book in ("before_the_loop.xlsx", "before_the_loop.fr.xlsx"):
+        path = tmp / f"refreshed.{book}"
+        run("refresh", str(HERE / "data" / book), "-o", str(path))
+        out[f"refresh.{book}"] = path.read_bytes()
+    for scenario in (xd.user_sheet_with_chart, xd.totals_row, xd.five_tiers):
+        excel, _ = xd.build(scenario, tmp)
+        book = tmp / f"{scenario.__name__}.xlsx"
+        book.write_bytes(excel)
+        path = tmp / f"{scenario.__name__}.out.xlsx"
+        run("refresh", str(book), "-o", str(path))
+        out[f"excel.{scenario.__name__}"] = excel
+        out[f"refresh.{scenario.__name__}"] = path.read_bytes()
+    from client_roi import functions
+
+    out["functions"] = json.dumps(answers(functions), sort_keys=True).encode()
+    wb = template.build("en", cli.sample_customers())
+    out["script.refresh"] = json.dumps(
+        run_script(scripts, "refresh", book_payload(wb)), sort_keys=True, default=str
+    ).encode()
+    assert isinstance(openpyxl.__version__, str)
+    return out
+
+
+def _hashes(tmp: Path) -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(_runs(tmp).items())}
+
+
+def test_outputs_are_byte_identical_to_the_recorded_ones(tmp_path):
+    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
+    assert _hashes(tmp_path) == recorded
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
+    import os
+    import tempfile
+
+    os.environ.setdefault("XLWINGS_ON_SERVER", "true")
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+    sys.path.insert(0, str(HERE))
+    with tempfile.TemporaryDirectory() as tmp:
+        RECORD.write_text(json.dumps(_hashes(Path(tmp)), indent=1) + "\n", encoding="utf-8")
+    print(f"recorded {RECORD}")

@@ -73,7 +73,7 @@ def main() -> None:
     args = ap.parse_args()
     from bench_workbook import customers
 
-    from client_roi import layout
+    from client_roi.workbook import layout
 
     tmp = Path(tempfile.mkdtemp())
     csv = tmp / "customers.csv"

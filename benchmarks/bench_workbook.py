@@ -28,7 +28,8 @@ import pandas as pd
 import xlwings as xw
 from xlwings import server
 
-from client_roi import cli, layout, refresh, scripts, template
+from client_roi import cli, scripts
+from client_roi.workbook import layout, refresh, template
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from officejs import book_payload

@@ -33,7 +33,7 @@ from typing import Any
 from lxml import etree
 from openpyxl.formula.translate import Translator
 
-from client_roi import xlsx
+from client_roi.files import xlsx
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -471,7 +471,9 @@ class ExcelWriter:
         cells = ref.replace("$", "").split(":")
         (r1, c1), (r2, c2) = xlsx.cell_position(cells[0]), xlsx.cell_position(cells[-1])
         return [
-            self.cell_values.get((sheet, f"{xlsx_letter(c)}{r}")) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+            self.cell_values.get((sheet, f"{xlsx.column_letter(c)}{r}"))
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
         ]
 
     def calc_chain(self) -> None:
@@ -535,14 +537,6 @@ class ExcelWriter:
                     data = DECLARATION + data[data.index(b"?>") + 2 :].lstrip()
                 z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
         return out.getvalue()
-
-
-def xlsx_letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def excel_saved(

@@ -33,7 +33,7 @@ def test_lint_fails_on_a_zip_without_strict(copy):
     assert run("ruff", "check", ".", cwd=copy).returncode == 0
     add(
         copy,
-        "layout.py",
+        "workbook/layout.py",
         "\n\ndef pairs(a: list[int], b: list[int]) -> list[tuple[int, int]]:\n    return list(zip(a, b))\n",
     )
     out = run("ruff", "check", ".", cwd=copy)
@@ -41,19 +41,19 @@ def test_lint_fails_on_a_zip_without_strict(copy):
 
 
 def test_format_fails_on_drifted_style(copy):
-    add(copy, "layout.py", "\nDRIFT = {'a':1}\n")
+    add(copy, "workbook/layout.py", "\nDRIFT = {'a':1}\n")
     out = run("ruff", "format", "--check", ".", cwd=copy)
     assert out.returncode == 1 and "layout.py" in out.stdout
 
 
 def test_types_fail_on_a_hint_that_says_one_thing_while_the_code_passes_another(copy):
-    add(copy, "engine.py", "\n\ndef _half(x: float) -> int:\n    return x / 2\n")
+    add(copy, "method/bands.py", "\n\ndef _half(x: float) -> int:\n    return x / 2\n")
     out = run("mypy", cwd=copy)
-    assert out.returncode == 1 and "engine.py" in out.stdout and "return-value" in out.stdout
+    assert out.returncode == 1 and "bands.py" in out.stdout and "return-value" in out.stdout
 
 
 def test_the_methods_modules_are_checked_strictly(copy):
-    add(copy, "engine.py", "\n\ndef _untyped(x):\n    return x\n")
-    add(copy, "template.py", "\n\ndef _untyped_too(x):\n    return x\n")  # normal mode elsewhere
+    add(copy, "method/bands.py", "\n\ndef _untyped(x):\n    return x\n")
+    add(copy, "workbook/template.py", "\n\ndef _untyped_too(x):\n    return x\n")  # normal mode elsewhere
     out = run("mypy", cwd=copy)
-    assert out.returncode == 1 and "engine.py" in out.stdout and "template.py" not in out.stdout
+    assert out.returncode == 1 and "bands.py" in out.stdout and "template.py" not in out.stdout

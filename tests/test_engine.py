@@ -1,4 +1,4 @@
-"""Hand-computed checks of every rule of the method (client_roi.engine)."""
+"""Hand-computed checks of every rule of the method (client_roi.method)."""
 
 import math
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import client_roi as cr
-from client_roi.engine import _trim_count
+from client_roi.method.bands import _trim_count
 
 # --- reference gain: TRIMMEAN ------------------------------------------------------------
 

@@ -36,7 +36,10 @@ from openpyxl.worksheet.table import TableColumn, TableFormula
 from python_calamine import CalamineWorkbook
 from zips import rezip
 
-from client_roi import cli, layout, xlam, xlsx
+from client_roi import cli
+from client_roi.excel import xlam
+from client_roi.files import xlsx
+from client_roi.workbook import layout
 
 N = 40
 COMPUTED = [c.key for c in layout.OUTPUTS]

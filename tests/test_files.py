@@ -8,7 +8,9 @@ from libreoffice import recalculated
 from zips import rezip
 
 import client_roi as cr
-from client_roi import cli, files, layout, template, xlsx
+from client_roi import cli, files
+from client_roi.files import xlsx
+from client_roi.workbook import layout, template
 
 ROOT = Path(__file__).resolve().parents[1]
 COL = {c.key: i for i, c in enumerate(layout.COLUMNS)}  # position of each column in the table

@@ -16,7 +16,7 @@ from xlwings import server
 
 import client_roi as cr
 from client_roi import functions as fx
-from client_roi.lite import write_bundle
+from client_roi.excel.lite import write_bundle
 
 DIV0 = {"type": "Error", "errorType": "Div0"}
 POP = [[100], [100], [100]]  # mean 100 -> thresholds 80 and 120
@@ -175,7 +175,7 @@ def test_lite_bundle_answers_identically_in_a_fresh_interpreter(tmp_path):
         import json, sys
         sys.path[:0] = [{str(main.parent)!r}, {str(Path(__file__).parent)!r}]
         import main
-        assert sys.modules["client_roi.engine"].__file__ == "<client_roi.engine>"  # self-contained
+        assert sys.modules["client_roi.method.bands"].__file__ == "<client_roi.method.bands>"  # self-contained
         import lite_calls
         print(json.dumps(lite_calls.answers(main)))
     """)

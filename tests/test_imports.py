@@ -10,19 +10,39 @@ import pytest
 
 MODULES = [
     "client_roi",
-    "client_roi.engine",
-    "client_roi.decimals",
-    "client_roi.layout",
-    "client_roi.refresh",
+    "client_roi.method",
+    "client_roi.method.arguments",
+    "client_roi.method.sums",
+    "client_roi.method.bands",
+    "client_roi.method.tiers",
+    "client_roi.method.effort",
+    "client_roi.method.clients",
+    "client_roi.method.loop",
+    "client_roi.method.exercise",
     "client_roi.files",
-    "client_roi.template",
+    "client_roi.files.columns",
+    "client_roi.files.customers",
+    "client_roi.files.decimals",
+    "client_roi.files.output",
+    "client_roi.files.xlsx",
+    "client_roi.workbook",
+    "client_roi.workbook.layout",
+    "client_roi.workbook.blocks",
+    "client_roi.workbook.refresh",
+    "client_roi.workbook.openpyxl_book",
+    "client_roi.workbook.xw_book",
+    "client_roi.workbook.zipbook",
+    "client_roi.workbook.sheet_patch",
+    "client_roi.workbook.recalc",
+    "client_roi.workbook.template",
+    "client_roi.excel",
+    "client_roi.excel.functions",
+    "client_roi.excel.scripts",
+    "client_roi.excel.lite",
+    "client_roi.excel.xlam",
     "client_roi.functions",
     "client_roi.scripts",
     "client_roi.cli",
-    "client_roi.lite",
-    "client_roi.xlam",
-    "client_roi.xlsx",
-    "client_roi.zipbook",
 ]
 
 
@@ -47,7 +67,7 @@ def test_reading_a_book_starts_before_numpy_and_pandas_load():
     """The refresh command starts calamine on the customers' sheet first, then loads the heavy
     modules alongside: client_roi.xlsx must not import them."""
     code = (
-        "import sys\nimport client_roi.xlsx\n"
+        "import sys\nimport client_roi.files.xlsx\n"
         "print(sorted(m for m in ('numpy', 'pandas', 'openpyxl', 'xlwings') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -31,8 +31,10 @@ from hypothesis import strategies as st
 from officejs import book_payload, run_script
 
 import client_roi as cr
-from client_roi import cli, layout, scripts, template
-from client_roi.refresh import OpenpyxlBook, refresh
+from client_roi import cli, scripts
+from client_roi.workbook import layout, template
+from client_roi.workbook.openpyxl_book import OpenpyxlBook
+from client_roi.workbook.refresh import refresh
 
 DAY = 24000 / 0.5 / 218 * 1.5
 COLUMNS = [c.key for c in layout.INPUTS]

@@ -8,7 +8,9 @@ import pytest
 from ooxml import findings, parse_ref
 from zips import rezip
 
-from client_roi import cli, layout, xlam
+from client_roi import cli
+from client_roi.excel import xlam
+from client_roi.workbook import layout
 
 ROOT = Path(__file__).resolve().parents[1]
 AWKWARD_LABELS = ["A & B", "<C>", "d'e", '"f"', "g"]

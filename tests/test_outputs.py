@@ -21,7 +21,8 @@ def _runs(tmp: Path) -> dict[str, bytes]:
     from lite_calls import answers
     from officejs import book_payload, run_script
 
-    from client_roi import cli, scripts, template
+    from client_roi import cli, scripts
+    from client_roi.workbook import template
 
     def run(*argv: str) -> None:
         assert cli.main([*argv, "--force"]) == 0, argv

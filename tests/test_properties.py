@@ -6,6 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import client_roi as cr
+from client_roi.method.sums import _GroupSums
 
 gains = st.lists(st.floats(min_value=-1e4, max_value=1e6, allow_nan=False), min_size=1, max_size=60)
 positive_gains = st.lists(st.floats(min_value=0.01, max_value=1e6), min_size=3, max_size=60)
@@ -138,16 +139,16 @@ def test_group_sums_decide_near_ties_by_splitting_again_or_by_integers():
 
     # 2^53 + 1 is a tie between two doubles; the 2^-60 decides it, seen only in the second split
     near = [2.0**53, 1.0, 2.0**-60]
-    sums = cr.engine._GroupSums(near)
+    sums = _GroupSums(near)
     assert sums.sum() == rounded(near) == 2.0**53 + 2
     assert len(sums._sigmas) == 2 and sums._exact is None
     # a tie decided 400 binary orders of magnitude below: beyond three splits, integers decide
     far = [2.0**200, 2.0**147, -(2.0**-200)]
-    sums = cr.engine._GroupSums(far)
+    sums = _GroupSums(far)
     assert sums.sum() == rounded(far) == 2.0**200
     assert sums._exact is not None
     # unions of groups are rounded once, not summed from rounded parts
-    sums = cr.engine._GroupSums(near, [0, 1, 1], 2)
+    sums = _GroupSums(near, [0, 1, 1], 2)
     assert sums.sum((0, 1)) == 2.0**53 + 2 and sums.sum((1,)) == 1.0 and sums.sum((0,)) == 2.0**53
 
 
@@ -226,7 +227,7 @@ STYLES = [
     st.booleans(),
 )
 def test_numbers_in_any_supported_convention_read_back_exactly(xs, style, currency, accounting):
-    from client_roi.decimals import read_column
+    from client_roi.files.decimals import read_column
 
     texts = []
     for x in xs:
@@ -271,6 +272,6 @@ def test_a_csv_column_in_any_convention_reads_back_without_being_told(xs, style,
     | st.from_regex(r"[+-]?\d{1,7}([.,]\d{1,4})?", fullmatch=True)
 )
 def test_the_plain_number_shortcut_reads_as_the_grammar(text):
-    from client_roi.decimals import COMMA, POINT, parse, parse_both
+    from client_roi.files.decimals import COMMA, POINT, parse, parse_both
 
     assert parse_both(text) == (parse(text, POINT), parse(text, COMMA))

@@ -20,10 +20,11 @@ from lite_calls import LITE_CALLS
 from officejs import body, book_payload
 from test_refresh import CUSTOMERS
 
-from client_roi import layout, template
 from client_roi.cli import sample_customers
-from client_roi.lite import MIN_XLWINGS, bundle_main
-from client_roi.refresh import OpenpyxlBook, refresh
+from client_roi.excel.lite import MIN_XLWINGS, bundle_main
+from client_roi.workbook import layout, template
+from client_roi.workbook.openpyxl_book import OpenpyxlBook
+from client_roi.workbook.refresh import refresh
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).parent / "wasm"  # not "pyodide": tests/ is on sys.path

@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 from assets import require_dataset
 
-from client_roi import cli, layout, template
+from client_roi import cli
+from client_roi.workbook import layout, template
 
 FORMS = ["csv", "semicolon cp1252 decimal comma", "unicode text", "xlsx"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from client_roi.recalc import EVERYTHING, Book, Ref, TableInfo, drop_results, full_calc_on_load, stale_formulas
+from client_roi.workbook.recalc import EVERYTHING, Book, Ref, TableInfo, drop_results, full_calc_on_load, stale_formulas
 
 COLUMNS = ("Customer", "Gross margin", "Tier", "Coût d'acquisition")
 BOOK = Book(

@@ -5,8 +5,10 @@ import pandas as pd
 import pytest
 from officejs import book_payload, run_script
 
-from client_roi import layout, scripts, template
-from client_roi.refresh import OpenpyxlBook, RefreshError, refresh
+from client_roi import scripts
+from client_roi.workbook import layout, template
+from client_roi.workbook.openpyxl_book import OpenpyxlBook
+from client_roi.workbook.refresh import RefreshError, refresh
 
 DAY = 24000 / 0.5 / 218 * 1.5  # cost of one day: 330.275...
 COLUMNS = [c.key for c in layout.INPUTS if c.key != "days_spent"]
@@ -229,7 +231,7 @@ def test_lite_bundle_refresh_script_gives_the_same_actions(tmp_path):
     import textwrap
     from pathlib import Path
 
-    from client_roi.lite import write_bundle
+    from client_roi.excel.lite import write_bundle
 
     main, _ = write_bundle(tmp_path / "lite")
     payload = tmp_path / "payload.json"
@@ -239,7 +241,7 @@ def test_lite_bundle_refresh_script_gives_the_same_actions(tmp_path):
         sys.path[:0] = [{str(main.parent)!r}, {str(Path(__file__).parent)!r}]
         import main
         from officejs import run_script
-        assert sys.modules["client_roi.refresh"].__file__ == "<client_roi.refresh>"
+        assert sys.modules["client_roi.workbook.refresh"].__file__ == "<client_roi.workbook.refresh>"
         print(json.dumps(run_script(main, "refresh", json.load(open({str(payload)!r})))))
     """)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -20,8 +20,9 @@ import pytest
 from officejs import call
 from zips import rezip
 
-from client_roi import cli, files, layout, template
+from client_roi import cli, files
 from client_roi import functions as fx
+from client_roi.workbook import layout, template
 
 HEADER = "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost"
 TIER = 1 + [c.key for c in layout.COLUMNS].index("tier")  # 1-based column of Tier in the table
@@ -627,7 +628,7 @@ def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
 
 
 def test_xlsm_keeps_its_macros_and_content_type(tmp_path):
-    from client_roi import xlam
+    from client_roi.excel import xlam
 
     book = tmp_path / "book.xlsx"
     assert run("demo", "-o", book) == 0

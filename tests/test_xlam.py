@@ -14,7 +14,9 @@ from officejs import book_payload
 from zips import rezip
 
 import client_roi
-from client_roi import cli, layout, template, xlam
+from client_roi import cli
+from client_roi.excel import xlam
+from client_roi.workbook import layout, template
 
 CUI = "{http://schemas.microsoft.com/office/2009/07/customui}"
 

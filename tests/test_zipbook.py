@@ -16,8 +16,11 @@ from libreoffice import recalculated
 from ooxml import findings
 from zips import rezip
 
-from client_roi import cli, files, layout, template, xlsx
-from client_roi.zipbook import NotPatchable, ZipBook, cell_xml
+from client_roi import cli, files
+from client_roi.files import xlsx
+from client_roi.workbook import layout, template
+from client_roi.workbook.sheet_patch import NotPatchable, cell_xml, patch_sheet
+from client_roi.workbook.zipbook import ZipBook
 
 
 def _cells(path: Path) -> dict:
@@ -84,7 +87,7 @@ def test_fast_refresh_keeps_every_part_it_does_not_write(tmp_path):
 
 
 def test_cells_follow_the_grammar():
-    from client_roi.refresh import ExcelError
+    from client_roi.workbook.blocks import ExcelError
 
     assert cell_xml("A1", None, None) == ""
     assert cell_xml("A1", None, 3) == cell_xml("A1", "", 3) == '<c r="A1" s="3"/>'
@@ -105,7 +108,7 @@ def test_prefixed_sheet_xml_falls_back_to_openpyxl(tmp_path, capsys):
     book = ZipBook.from_path(demo)
     part = book.sheet_parts[layout.SHEETS["customers"]["en"]]
     with pytest.raises(NotPatchable):
-        book._patch(
+        patch_sheet(
             book.parts[part].replace(b"<sheetData>", b"<x:sheetData>").replace(b"</sheetData>", b"</x:sheetData>"), []
         )
     main = b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

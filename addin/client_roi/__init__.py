@@ -1,14 +1,26 @@
 """Client ROI: decide how much effort each customer or prospect deserves.
 
-The method lives in :mod:`client_roi.engine` (numpy/pandas only); Excel functions, the refresh
-pipeline and the command line are thin layers over it. The engine's names are exported here
-lazily (PEP 562), so that ``client-roi --help`` does not pay for importing numpy and pandas.
+The folders are the layers, each importing only from those below it:
+
+* :mod:`client_roi.method`: the method, numbers in, numbers out (numpy and pandas only), one
+  module a step, and :func:`~client_roi.method.exercise`, the whole exercise as one function;
+* :mod:`client_roi.files`: what comes in (customer exports, numbers as text, .xlsx reading)
+  and workbooks written safely;
+* :mod:`client_roi.workbook`: what the workbook holds, the refresh pipeline, the template and
+  the adapters it writes through;
+* :mod:`client_roi.excel`: the surfaces Excel calls (functions, scripts, Lite, ribbon);
+* :mod:`client_roi.cli`: ``client-roi`` on top.
+
+The method's names are exported here lazily (PEP 562), so that ``client-roi --help`` does not
+pay for importing numpy and pandas.
 """
 
 __version__ = "0.1.0"
 
 _ENGINE = (
     "DIV0",
+    "Exercise",
+    "exercise",
     "Bands",
     "ClientRoiError",
     "average_cac",
@@ -45,14 +57,14 @@ def __getattr__(name: str):
     from importlib import import_module
 
     if name in _ENGINE:
-        return getattr(import_module(".engine", __name__), name)
-    if name == "engine":
-        return import_module(".engine", __name__)
+        return getattr(import_module(".method", __name__), name)
+    if name in ("engine", "method"):  # "engine": the method, under its former name
+        return import_module(".method", __name__)  # the method package, under its former name
     raise AttributeError(f"module 'client_roi' has no attribute {name!r}")
 
 
 def main() -> None:
     """Refresh the calling workbook (``xw.Book.caller()``): what the ribbon's button runs."""
-    from .refresh import main as refresh_caller
+    from .workbook.xw_book import main as refresh_caller
 
     refresh_caller()

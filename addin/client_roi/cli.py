@@ -36,7 +36,7 @@ def sample_customers():
 
 def _number(text: str, what: str) -> float:
     """One number as a user types it: 0.2 or 0,2 (a decimal comma), never 1,234 (ambiguous)."""
-    from .decimals import ColumnProblem, read_column
+    from .files.decimals import ColumnProblem, read_column
 
     text = text.strip()
     try:
@@ -59,7 +59,7 @@ def parse_band(text: str) -> float | list[float] | str:
     """``0.2`` (or ``0,2``) is ±20 %; offsets are separated by ``;`` or spaces:
     ``-0.4;-0.2;0.2;0.4`` or ``"-0,4 -0,2 0,2 0,4"``. A comma never separates offsets.
     ``balanced`` (``équilibré``) asks for the balanced band."""
-    from .engine import is_balanced_word
+    from .method import is_balanced_word
 
     if is_balanced_word(text):
         return "balanced"
@@ -84,7 +84,7 @@ def parse_labels(text: str) -> list[str]:
 def _check_plan(args: argparse.Namespace) -> None:
     """band, trim, labels and tiers as typed, read and checked by the same rules as the workbook
     and the functions, before any file is read or written."""
-    from . import engine
+    from . import method
 
     args.band = None if args.band is None else parse_band(args.band)
     args.trim = None if args.trim is None else _number(args.trim, "--trim")
@@ -97,16 +97,16 @@ def _check_plan(args: argparse.Namespace) -> None:
     try:
         if balanced:
             tiers = args.tiers or (len(args.labels) if args.labels else 3)
-            if not 2 <= tiers <= engine.MAX_TIERS:
-                raise OptionError(f"--tiers must be from 2 to {engine.MAX_TIERS}, got {tiers}")
-            b = engine.bands(band=[i / tiers for i in range(1, tiers)], labels=args.labels, reference=1.0)
+            if not 2 <= tiers <= method.MAX_TIERS:
+                raise OptionError(f"--tiers must be from 2 to {method.MAX_TIERS}, got {tiers}")
+            b = method.bands(band=[i / tiers for i in range(1, tiers)], labels=args.labels, reference=1.0)
             args.band = "balanced" if args.lang == "en" else "équilibré"  # the workbook's own word
         else:
-            b = engine.bands(band=args.band, labels=args.labels, reference=1.0)
-        engine.trimmed_mean([1.0], args.trim)
+            b = method.bands(band=args.band, labels=args.labels, reference=1.0)
+        method.trimmed_mean([1.0], args.trim)
         if args.prospecting_days is not None:
-            engine.prospect_plan([], [], [], args.prospecting_days)
-    except engine.ClientRoiError as exc:
+            method.prospect_plan([], [], [], args.prospecting_days)
+    except method.ClientRoiError as exc:
         raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     if args.labels is None and len(b.labels) != 3:
         args.labels = list(b.labels)
@@ -161,7 +161,8 @@ def _summary(out) -> None:
 
 
 def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
-    from . import files, template
+    from . import files
+    from .workbook import template
 
     with progress.step("building", 10):
         book = template.book(
@@ -204,7 +205,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from . import files, template
+    from . import files
+    from .workbook import template
 
     book, _ = template.make_book(args.lang, sample_customers())
     print(f"wrote {files.save_bytes(book.to_bytes(), Path(args.output), force=args.force)}")
@@ -214,8 +216,8 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_refresh(args: argparse.Namespace) -> int:
     """Refresh a workbook file: patched in place of its computed cells by the fast adapter
     (ZipBook); a file whose XML that adapter does not rewrite goes through openpyxl."""
-    from . import layout
-    from .xlsx import CachedValues, InputFileError
+    from .files.xlsx import CachedValues, InputFileError
+    from .workbook import layout
 
     source = Path(args.book)
     if not source.is_file():
@@ -227,7 +229,8 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         cached = CachedValues.from_path(source)
         cached.prefetch(layout.TABLE)
         from . import files
-        from .zipbook import NotPatchable, ZipBook
+        from .workbook.sheet_patch import NotPatchable
+        from .workbook.zipbook import ZipBook
 
         book = ZipBook(cached.data, source.name, cached)
     try:
@@ -236,7 +239,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("saving", 45):
             path = files.save_bytes(book.to_bytes(), target, force=args.force, inputs=(source,), macros=book.has_macros)
     except NotPatchable:
-        from . import template  # openpyxl, only for the books the fast adapter leaves
+        from .workbook import template  # openpyxl, only for the books the fast adapter leaves
 
         with progress.step("reading", 0):
             wb = files.load_workbook(source)
@@ -253,7 +256,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def _cmd_lite(args: argparse.Namespace) -> int:
-    from .lite import write_bundle
+    from .excel.lite import write_bundle
 
     for path in write_bundle(Path(args.output)):
         print(f"wrote {path}")
@@ -262,7 +265,7 @@ def _cmd_lite(args: argparse.Namespace) -> int:
 
 
 def _cmd_xlam(args: argparse.Namespace) -> int:
-    from . import xlam
+    from .excel import xlam
 
     built = xlam.build(Path(args.output))
     print(f"wrote {built}")
@@ -393,11 +396,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
-    from . import engine, files
-    from .refresh import RefreshError
-    from .xlam import AddinError
+    from . import files, method
+    from .excel.xlam import AddinError
+    from .workbook.refresh import RefreshError
 
-    return (engine.ClientRoiError, RefreshError, files.InputFileError, files.OutputError, AddinError, OptionError)
+    return (method.ClientRoiError, RefreshError, files.InputFileError, files.OutputError, AddinError, OptionError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,16 +1,5 @@
-"""Scripts for xlwings Lite (its run button) and xlwings Server (a manifest button).
+"""The refresh script under the module name xlwings Server is configured with; it lives in
+:mod:`client_roi.excel.scripts`."""
 
-The desktop ribbon calls :func:`client_roi.main` instead; both run the same pipeline.
-"""
-
-import xlwings as xw
-
-from . import refresh as pipeline
-
-__all__ = ["refresh"]
-
-
-@xw.script
-def refresh(book: xw.Book):
-    """Refresh Client ROI: roles, tiers, effort budgets and days, concentration, review."""
-    pipeline.refresh(pipeline.XwBook(book))
+from .excel.scripts import *  # noqa: F403
+from .excel.scripts import __all__  # noqa: F401

@@ -22,8 +22,11 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from . import engine, layout
-from .refresh import OpenpyxlBook, column_letter, refresh
+from .. import method
+from ..files.xlsx import column_letter
+from . import layout
+from .openpyxl_book import OpenpyxlBook
+from .refresh import refresh
 from .zipbook import ZipBook
 
 MONEY = '#,##0 "€"'
@@ -415,7 +418,7 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
         if c.key not in customers:
             continue
         values = [
-            None if engine.is_blank(v) else (v if isinstance(v, str) else float(v)) for v in customers[c.key].tolist()
+            None if method.is_blank(v) else (v if isinstance(v, str) else float(v)) for v in customers[c.key].tolist()
         ]
         book.write_column(sheet, 2, keys.index(c.key) + 1, values)
 
@@ -516,7 +519,7 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right")
     ws.row_breaks.append(Break(id=PLAN_AT[0] - 2))  # the loop prints on a page of its own
     balance = f"${column_letter(c + 1)}"
-    first, last = r + 1, r + len(engine.SWEEP)
+    first, last = r + 1, r + len(method.SWEEP)
     ws.conditional_formatting.add(
         f"{column_letter(c)}{first}:{column_letter(c + 1)}{last}",
         FormulaRule(
@@ -569,8 +572,8 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     shares.title = SWEEP_CHART_TITLE[lang]
     for j in range(3):
         col = c + 3 + 2 * j  # share of tier j + 1
-        shares.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + len(engine.SWEEP)), titles_from_data=True)
-    shares.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + len(engine.SWEEP)))
+        shares.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + len(method.SWEEP)), titles_from_data=True)
+    shares.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + len(method.SWEEP)))
     shares.y_axis.numFmt = "0%"
     shares.x_axis.numFmt = '"±"0%'
     shares.y_axis.scaling.min = 0
@@ -626,7 +629,7 @@ def skeleton(lang: str = "en", n: int = 0, **params: Any) -> Workbook:
 
 def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> ZipBook:
     """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`."""
-    from .files import workbook_bytes
+    from ..files.output import workbook_bytes
 
     n = 0 if customers is None else len(customers)
     zb = ZipBook(workbook_bytes(skeleton(lang, n, **params)))

@@ -1,4 +1,4 @@
-"""Files in and out: customer exports (text and XLSX) and workbooks written safely.
+"""Customer files in: text exports and workbooks, each value read right or refused.
 
 Reading decides every format from the evidence of the whole file and refuses what it cannot
 tell; each value is read right or the file is refused with a message naming the file, row and
@@ -11,7 +11,7 @@ column (never a guess, never a traceback):
   ``encoding=`` overrides.
 * **Dialect**: clevercsv detects separator and quoting (``,`` ``;`` tab ``|``); then every row of
   the whole file must fit the header. Any line ending.
-* **Numbers**: each number column is read by :mod:`client_roi.decimals` from all its values
+* **Numbers**: each number column is read by :mod:`client_roi.files.decimals` from all its values
   (decimal point or comma, thousands separators, currency signs); an ambiguous column is settled
   by the file's other number columns, else refused with the way out (``decimal=``).
 * **XLSX**: read by value with python-calamine (cached results of formulas); a formula with no
@@ -21,10 +21,6 @@ column (never a guess, never a traceback):
   over Excel's 32,767 characters are refused.
 * Roles are checked while reading (``should pay`` / ``has paid`` flags), so that a bad flag is
   reported by its place in the file, not in the workbook made from it.
-
-Writing: never over the input, never over anything but a regular file (and that only with
-``force``), through a temporary file renamed into place with the permissions the user's umask
-gives, and byte-for-byte reproducible (fixed zip timestamps and document dates).
 """
 
 from __future__ import annotations
@@ -34,25 +30,21 @@ import io
 import math
 import os
 import re
-import stat
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from . import decimals, engine, layout
-from .xlsx import CachedValues, InputFileError, cell_position, check_zip
+from .. import method
+from . import columns as layout
+from . import decimals
+from .xlsx import BOOK_SUFFIXES, CachedValues, InputFileError, cell_position, check_zip, column_letter
 
 MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-FIXED_ISO = "2000-01-01T00:00:00Z"
 DELIMITERS = [",", ";", "\t", "|"]
 SNIFF_CHARS = 64 * 1024
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
-BOOK_SUFFIXES = (".xlsx", ".xlsm")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 INPUT_KEYS = {c.key for c in layout.INPUTS}
@@ -206,15 +198,13 @@ def read_xlsx(path: Path, *, decimal: str | None = None) -> pd.DataFrame:
     """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
     try:
         return _read_xlsx(path, decimal)
-    except (InputFileError, engine.ClientRoiError):
+    except (InputFileError, method.ClientRoiError):
         raise
     except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
 def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
-    from .refresh import column_letter
-
     cached = CachedValues.from_path(path)
     book = cached.book
     header: list[Any]
@@ -229,7 +219,7 @@ def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
         first = next((m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0])
         sheet, top, left = first, 0, 0
         rows = [list(r) for r in cached.grid(first)]
-        while rows and all(engine.is_blank(v) for v in rows[-1]):
+        while rows and all(method.is_blank(v) for v in rows[-1]):
             rows.pop()
         if not rows:
             raise InputFileError(f"{path.name}: the first sheet is empty")
@@ -254,7 +244,7 @@ def _text(value: Any, source: Source, i: int, key: str) -> str | None:
         if not value.strip():
             return None
         text = value
-    elif engine.is_blank(value):
+    elif method.is_blank(value):
         return None
     else:
         text = f"{value:g}" if isinstance(value, float) else str(value)
@@ -293,7 +283,7 @@ def _frame(
         )
     width = len(header)
     for n, r in enumerate(rows):
-        if len(r) > width and any(not engine.is_blank(v) for v in r[width:]):
+        if len(r) > width and any(not method.is_blank(v) for v in r[width:]):
             raise InputFileError(f"{name} row {first_row + n}: has {len(r)} fields, the header {width}")
     source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell)
     data = {key: [(r[i] if i < len(r) else None) for r in rows] for key, i in keys.items()}
@@ -303,10 +293,10 @@ def _frame(
     _numbers(data, source, decimal)
     frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
     # said, not dropped silently: the user's own columns, and computed ones the workbook rewrites
-    frame.attrs["ignored"] = [str(h) for i, h in enumerate(header) if i not in keys.values() and not engine.is_blank(h)]
+    frame.attrs["ignored"] = [str(h) for i, h in enumerate(header) if i not in keys.values() and not method.is_blank(h)]
     try:
-        engine.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
-    except engine.ClientRoiError as exc:
+        method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
+    except method.ClientRoiError as exc:
         raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
     return frame
 
@@ -325,10 +315,10 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None
                     items.append((i, v))
                 else:
                     values[i] = None
-            elif engine.is_blank(v):
+            elif method.is_blank(v):
                 values[i] = None
             elif isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise InputFileError(f"{source.where(i, key)}: is {engine._describe(v)}, not a number")
+                raise InputFileError(f"{source.where(i, key)}: is {method.describe(v)}, not a number")
         if not items:
             del texts[key]
     decided: dict[str, str] = {}
@@ -386,75 +376,3 @@ def read_customers(path: Path, *, decimal: str | None = None, encoding: str | No
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
-
-
-def workbook_bytes(wb) -> bytes:
-    """The .xlsx bytes of ``wb``, reproducible: fixed zip times and document dates."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as stored:  # compressed once, below
-        ExcelWriter(wb, stored).save()
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_ISO.encode(), data)
-            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, data)
-    return out.getvalue()
-
-
-class OutputError(Exception):
-    """An output that cannot be written where asked; the message says why."""
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
-    """Write the openpyxl workbook ``wb`` (see :func:`save_bytes`)."""
-    return save_bytes(
-        workbook_bytes(wb), path, force=force, inputs=inputs, macros=getattr(wb, "vba_archive", None) is not None
-    )
-
-
-def save_bytes(
-    data: bytes, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (), macros: bool = False
-) -> Path:
-    """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in BOOK_SUFFIXES:
-        raise OutputError(f"{path}: the output must end with .xlsx" + (" or .xlsm" if macros else ""))
-    if macros and suffix != ".xlsm":
-        raise OutputError(f"{path}: the workbook has macros; write it as .xlsm to keep them")
-    if not macros and suffix == ".xlsm":
-        raise OutputError(f"{path}: the workbook has no macros; write it as .xlsx")
-    for source in inputs:
-        if source.exists() and path.exists() and path.resolve() == source.resolve():
-            raise OutputError(f"{path}: will not overwrite the input file; choose another output")
-    if path.is_symlink() or (path.exists() and not stat.S_ISREG(path.stat().st_mode)):
-        raise OutputError(f"{path}: exists and is not a regular file; choose another output")
-    if path.exists() and not force:
-        raise OutputError(f"{path} exists; use --force to replace it")
-    if not path.parent.is_dir():
-        raise OutputError(f"{path}: the folder {path.parent} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets what umask gives
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

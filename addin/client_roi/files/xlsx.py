@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+BOOK_SUFFIXES = (".xlsx", ".xlsm")  # workbooks, with or without macros
 MAX_UNZIPPED = 2 * 1024**3  # bytes an .xlsx may expand to
 #: The namespace of Strict Open XML workbooks (ISO/IEC 29500-1 strict), which Excel can save.
 STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -32,6 +33,15 @@ def column_index(letters: str | bytes) -> int:
     for ch in letters if isinstance(letters, str) else letters.decode():
         n = n * 26 + ord(ch) - 64
     return n
+
+
+def column_letter(col: int) -> str:
+    """A for 1, AA for 27."""
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def cell_position(ref: str) -> tuple[int, int] | None:

@@ -70,7 +70,7 @@ def template_callback(template_ui: bytes) -> str:
 def ribbon_xml(callback: str, text: str | None = None) -> bytes:
     """Our ribbon with the template's callback, checked: well-formed, the tab, every button wired."""
     if text is None:
-        text = resources.files("client_roi").joinpath("ribbon/customUI.xml").read_text(encoding="utf-8")
+        text = resources.files("client_roi").joinpath("excel/ribbon/customUI.xml").read_text(encoding="utf-8")
     data = text.replace('onAction="__CALLBACK__"', f'onAction="{callback}"').encode("utf-8")
     root = fromstring(data)  # raises on malformed XML
     tabs = [t.get("id") for t in root.iter(f"{CUI_NS}tab")]

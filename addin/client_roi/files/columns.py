@@ -1,0 +1,75 @@
+"""The customer table's columns: their keys, their headers in English and French, and the
+aliases that exports use. Customer files are read by these names, the workbook's
+``Customers`` table carries them, and the refresh finds its columns by them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: The Excel table that holds the customers, in every language.
+TABLE = "Customers"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    en: str
+    fr: str
+    aliases: tuple[str, ...] = ()
+    computed: bool = False
+    optional: bool = False  # a workbook made before the column existed refreshes without it
+
+
+COLUMNS = (
+    Column("customer", "Customer", "Client", ("name", "nom", "customer name", "raison sociale", "societe")),
+    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant")),
+    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye")),
+    Column("gross_margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain")),
+    Column(
+        "expected_margin",
+        "Expected margin",
+        "Marge attendue",
+        ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
+    ),
+    Column(
+        "acquisition_cost",
+        "Acquisition cost",
+        "Coût d'acquisition",
+        ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
+    ),
+    Column(
+        "days_spent",
+        "Days spent",
+        "Jours passés",
+        ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
+        optional=True,
+    ),
+    Column("role", "Role", "Rôle", computed=True),
+    Column("tier", "Tier", "Catégorie", computed=True),
+    Column("roi", "ROI", "ROI", computed=True),
+    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True),
+    Column("effort_days", "Effort days", "Effort (jours)", computed=True),
+    Column("days_left", "Days left", "Jours restants", computed=True, optional=True),
+    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True),
+)
+INPUTS = tuple(c for c in COLUMNS if not c.computed)
+OUTPUTS = tuple(c for c in COLUMNS if c.computed)
+NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
+#: Columns a customer file must have; the others may be absent (blank).
+REQUIRED_INPUTS = ("customer", "should_pay", "has_paid", "gross_margin")
+
+
+def normalize(header: object) -> str:
+    """Header comparison key: case, accents, apostrophes, underscores and spacing ignored."""
+    text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode()
+    text = re.sub(r"[_’'\-]+", " ", text.casefold())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+HEADER_KEYS = {normalize(name): c.key for c in COLUMNS for name in (c.en, c.fr, c.key, *c.aliases)}
+
+
+def header(key: str, lang: str) -> str:
+    return next(getattr(c, lang) for c in COLUMNS if c.key == key)

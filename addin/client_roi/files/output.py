@@ -1,0 +1,90 @@
+"""Workbooks out, safely and reproducibly: written through a temporary file renamed into
+place, with the permissions the umask gives; never over an input, never over anything but a
+regular file, and over that only when asked; the same bytes for the same book."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .xlsx import BOOK_SUFFIXES
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+FIXED_ISO = "2000-01-01T00:00:00Z"
+
+
+def workbook_bytes(wb) -> bytes:
+    """The .xlsx bytes of ``wb``, reproducible: fixed zip times and document dates."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as stored:  # compressed once, below
+        ExcelWriter(wb, stored).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_ISO.encode(), data)
+            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, data)
+    return out.getvalue()
+
+
+class OutputError(Exception):
+    """An output that cannot be written where asked; the message says why."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
+    """Write the openpyxl workbook ``wb`` (see :func:`save_bytes`)."""
+    return save_bytes(
+        workbook_bytes(wb), path, force=force, inputs=inputs, macros=getattr(wb, "vba_archive", None) is not None
+    )
+
+
+def save_bytes(
+    data: bytes, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (), macros: bool = False
+) -> Path:
+    """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in BOOK_SUFFIXES:
+        raise OutputError(f"{path}: the output must end with .xlsx" + (" or .xlsm" if macros else ""))
+    if macros and suffix != ".xlsm":
+        raise OutputError(f"{path}: the workbook has macros; write it as .xlsm to keep them")
+    if not macros and suffix == ".xlsm":
+        raise OutputError(f"{path}: the workbook has no macros; write it as .xlsx")
+    for source in inputs:
+        if source.exists() and path.exists() and path.resolve() == source.resolve():
+            raise OutputError(f"{path}: will not overwrite the input file; choose another output")
+    if path.is_symlink() or (path.exists() and not stat.S_ISREG(path.stat().st_mode)):
+        raise OutputError(f"{path}: exists and is not a regular file; choose another output")
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; use --force to replace it")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: the folder {path.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets what umask gives
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

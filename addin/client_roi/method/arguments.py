@@ -1,0 +1,243 @@
+"""Arguments and blanks: what every function of the method accepts, and how it refuses.
+
+Value-like arguments accept a number, a (nested) list, a numpy array or a pandas Series; the
+result keeps the input's shape. Blanks (``None``, ``NaN``, empty or all-space text) are
+ignored in populations and give a blank result element by element; blank optional arguments
+mean their default. Anything else that is not a number (text, booleans, Excel error values,
+infinities) raises :class:`ClientRoiError`, whose message names the argument, the 1-based
+item and the value, and whose ``argument`` and ``item`` let a caller holding the cells name
+the cell. No value is ever guessed; a result that overflows the double range is refused.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+#: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
+#: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
+DIV0 = "#DIV/0!"
+
+
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+class ClientRoiError(ValueError):
+    """Input that cannot give a right answer. The message names the argument and the cause.
+
+    ``argument`` and ``item`` (0-based, row-major) say where, when one element is at fault,
+    so that a caller holding the cells (the refresh pipeline) can name the cell.
+    """
+
+    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str | None = None):
+        super().__init__(message)
+        self.argument = argument
+        self.item = item
+        self.cause = cause or message
+
+
+def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
+    return ClientRoiError(f"{name} {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return f"a boolean ({bool(value)})"
+    if isinstance(value, str):
+        text = value.strip()
+        if text.upper() in EXCEL_ERRORS:
+            return f"the error value {text.upper()}"
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, (float, np.floating)) and math.isinf(value):
+        return f"infinite ({value})"
+    return f"{type(value).__name__} {value!r}"
+
+
+def is_blank(value: Any) -> bool:
+    """The module's blank: None, NaN, or empty/all-space text."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, (float, np.floating)):
+        return math.isnan(value)
+    return value is pd.NA or value is pd.NaT
+
+
+def _position(index: int, shape: tuple[int, ...]) -> str:
+    """'item 3' for 1-D input; 'item 5 (row 3, column 1)' for a 2-D range."""
+    if len(shape) == 2 and shape[1] > 1:
+        row, col = divmod(index, shape[1])
+        return f"item {index + 1} (row {row + 1}, column {col + 1})"
+    return f"item {index + 1}"
+
+
+def _as_array(values: Any) -> np.ndarray:
+    if isinstance(values, (pd.Series, pd.Index)):
+        values = values.to_numpy(dtype=object) if values.dtype == object else values.to_numpy()
+    elif isinstance(values, pd.DataFrame):
+        values = values.to_numpy()
+    if isinstance(values, np.ndarray):
+        return values
+    if isinstance(values, (list, tuple)):
+        # object dtype: numpy would silently turn True into 1 and '1.5' into a number
+        return np.array(values, dtype=object)
+    arr = np.empty((), dtype=object)
+    arr[()] = values
+    return arr
+
+
+_PLAIN_NUMBER_TYPES = {int, float, type(None)}
+
+
+def numbers(values: Any, name: str) -> np.ndarray:
+    """``values`` as a flat float64 array, NaN for blanks; anything else raises, naming
+    ``name`` and the item (see the module's conventions).
+
+    >>> numbers([1, None, 2.5], "gain")
+    array([1. , nan, 2.5])
+    """
+    return _numbers(values, name)[0]
+
+
+def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, bool]:
+    """``out`` if no item is infinite (else raise), and whether it has no blank either."""
+    if np.isfinite(out).all():  # the common case in one pass
+        return out, True
+    bad = np.isinf(out)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise _item_error(name, i, shape, f"is {describe(out[i])}")
+    return out, False
+
+
+def _numbers(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Flat float64 array of ``values`` (NaN = blank) and the input's shape.
+
+    Raises ClientRoiError naming ``name`` and the item for any non-blank that is not a finite
+    real number.
+    """
+    return _read(values, name)[:2]
+
+
+def _read(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...], bool]:
+    """:func:`_numbers`, and whether there is no blank (known for free on the fast paths)."""
+    arr = _as_array(values)
+    shape = arr.shape
+    flat = arr.reshape(-1)
+    if flat.dtype.kind in "fiu":
+        out, full = _finite(flat.astype(np.float64, copy=False), name, shape)
+        return out, shape, full
+    items = flat.tolist()
+    if set(map(type, items)) <= _PLAIN_NUMBER_TYPES:  # Excel ranges: one C-speed pass
+        out, full = _finite(np.array(items, dtype=np.float64), name, shape)  # None -> NaN
+        return out, shape, full
+    out = np.empty(flat.size, dtype=np.float64)
+    for i, v in enumerate(items):
+        if isinstance(v, Real) and not isinstance(v, bool):
+            f = float(v)
+            if math.isinf(f):
+                raise _item_error(name, i, shape, f"is {describe(v)}")
+            out[i] = f
+        elif is_blank(v):
+            out[i] = np.nan
+        else:
+            raise _item_error(name, i, shape, f"is {describe(v)}")
+    return out, shape, False
+
+
+def _shaped(flat: np.ndarray, shape: tuple[int, ...], like: Any) -> Any:
+    """Give ``flat`` the shape and container type of the original argument ``like``."""
+    if shape == ():
+        item = flat[0]
+        return item.item() if isinstance(item, np.generic) else item
+    if isinstance(like, pd.Series):
+        return pd.Series(flat, index=like.index, name=like.name)
+    return flat.reshape(shape)
+
+
+def _population(population: Any, name: str = "population") -> np.ndarray:
+    gains, _, full = _read(population, name)
+    if not full:
+        gains = gains[~np.isnan(gains)]
+    if gains.size == 0:
+        raise ClientRoiError(f"{name} has no numbers (only blanks)")
+    return gains
+
+
+def _scalar(
+    value: Any,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = True,
+    high_open: bool = False,
+) -> float:
+    """A parameter that must be one finite number within bounds (open or closed)."""
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)) and np.size(value) == 1:
+        value = np.asarray(value, dtype=object).reshape(-1)[0]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
+        raise ClientRoiError(f"{name} must be a number, got {describe(value)}", argument=name)
+    x = float(value)
+    if not math.isfinite(x):
+        raise ClientRoiError(f"{name} must be a finite number, got {x}", argument=name)
+    lo = "(" if low_open else "["
+    hi = ")" if high_open else "]"
+    rng = f"{lo}{'-inf' if low is None else _g(low)}, {'inf' if high is None else _g(high)}{hi}"
+    if low is not None and (x < low or (low_open and x == low)):
+        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+    if high is not None and (x > high or (high_open and x == high)):
+        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+    return x
+
+
+def _g(x: float) -> str:
+    return f"{x:g}"
+
+
+def _finite_result(x: Any, what: str) -> Any:
+    """``x`` (a number or an array) if every element is finite, else ClientRoiError."""
+    if not np.all(np.isfinite(x) | np.isnan(x)):
+        raise ClientRoiError(f"{what} overflows (beyond ±{np.finfo(float).max:.3g}); check the magnitudes")
+    return x
+
+
+def _default(value: Any, default: Any) -> Any:
+    """``default`` for a blank argument: None, a blank cell, or a range of blanks."""
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        flat = _as_array(value).reshape(-1).tolist()
+        return default if all(is_blank(v) for v in flat) else value
+    return default if is_blank(value) else value
+
+
+def blank_nan(x: np.ndarray) -> np.ndarray:
+    """Float results keep NaN for blanks unless some are blank: then None, as an object array."""
+    if np.isnan(x).any():
+        obj = x.astype(object)
+        obj[np.isnan(x)] = None
+        return obj
+    return x

@@ -1,0 +1,313 @@
+"""The whole exercise as one pure function: customers and parameters in, every result out.
+
+Read top to bottom, :func:`exercise` is the method applied to a customer list: who pays
+(roles), the reference gain and the bands over the paying clients, each customer's tier, the
+effort budget of each tier in money and in days, the prospect plan that spends the days
+available, the band sweep and the balanced band, the clients who cost more than they bring,
+and the prospects over budget. The refresh of every runtime, ``client-roi fill`` and notebook
+users call it once; the workbook layer only puts its frames into cells, in the user's words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .arguments import ClientRoiError, is_blank, numbers
+from .bands import Bands, balanced_band, bands
+from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
+from .effort import average_cac, cac_by_tier, effort_days
+from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
+from .sums import exact_sum
+from .tiers import SWEEP, band_summary, band_sweep, most_balanced
+
+#: The input columns, by their keys (the ``Customers`` table's columns, in any language).
+INPUTS = ("customer", "should_pay", "has_paid", "gross_margin", "expected_margin", "acquisition_cost", "days_spent")
+#: The columns :func:`exercise` adds to the customers.
+COMPUTED = ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan")
+PARETO_STEPS = 20
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """Every result of the exercise, as pandas objects.
+
+    * ``customers``: the input columns, then ``role`` (``'client'``, ``'prospect'``, ``'user'``
+      or None), ``tier`` (a label or None), ``roi`` (a float, :data:`DIV0` for a zero cost, None
+      for anyone but a client or a blank), ``effort_budget``, ``effort_days`` and ``days_left``
+      (float64, NaN where there is none) and ``in_plan`` (True, False or None); one row per
+      customer, in the input's order.
+    * ``bands``: one row per tier, top first: ``tier``, ``lower``, ``upper``, ``customers``,
+      ``customer_share``, ``gain``, ``gain_share``, ``average_gain`` (:func:`band_summary`),
+      ``effort_budget`` and ``effort_days``.
+    * ``facts``: ``reference_gain``, ``clients``, ``prospects``, ``users``, ``cac`` and
+      ``day_cost`` (the money one day of effort costs).
+    * ``concentration``: ``top_1_share``, ``top_5_share``, ``hhi``, ``verdict``
+      (:func:`concentration_verdict`) and ``over_limit`` (the largest client's share above
+      :data:`SINGLE_CUSTOMER_LIMIT`).
+    * ``pareto``: ``customer_share`` and ``gain_share`` of the Pareto curve.
+    * ``plan``: one row per tier: ``tier``, ``prospects``, ``effort_budget``, ``effort_days`` of
+      the prospects with a budget; ``days_available`` (None: no plan), ``days_needed`` and
+      ``budget_needed`` (their correctly rounded totals), ``load`` (needed ÷ available).
+    * ``sweep``: :func:`band_sweep` of ±5 % … ±50 % and, last, the band in use; ``best_band``:
+      the most balanced ±p of the sweep.
+    * ``balanced``: the balanced offsets for the number of tiers in use (empty, with
+      ``balanced_why`` saying why, when there are none).
+    * ``review``: clients whose ROI < 1, worst first: ``row`` (in ``customers``), ``customer``,
+      ``gross_margin``, ``acquisition_cost``, ``roi``, ``tier``.
+    * ``overrun``: prospects over budget, worst first (:func:`overrun`): ``row``, ``customer``,
+      ``tier``, ``budget_days``, ``days_spent``, ``ratio`` (NaN for a zero budget).
+    * ``band``: the :class:`Bands` in use; ``parameters``: the parameters as given.
+    """
+
+    customers: pd.DataFrame
+    bands: pd.DataFrame
+    facts: pd.Series
+    concentration: pd.Series
+    pareto: pd.DataFrame
+    plan: pd.DataFrame
+    sweep: pd.DataFrame
+    balanced: pd.Series
+    review: pd.DataFrame
+    overrun: pd.DataFrame
+    band: Bands
+    best_band: float
+    days_available: float | None
+    days_needed: float
+    budget_needed: float
+    balanced_why: str | None = None
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def load(self) -> float | None:
+        """The plan's days needed ÷ days available (None without prospecting days)."""
+        return None if self.days_available is None else self.days_needed / self.days_available
+
+    def to_excel(self, path: str | Path, lang: str = "en", *, force: bool = False) -> Path:
+        """Write the filled workbook (the template with these customers, refreshed): what
+        ``client-roi fill`` writes. Returns the path written."""
+        # The workbook layer sits above the method; only this convenience reaches up to it.
+        from ..files.output import save_bytes
+        from ..workbook.template import book
+
+        inputs = self.customers[[c for c in INPUTS if c in self.customers]]
+        given = {k: v for k, v in self.parameters.items() if v is not None}
+        zb = book(lang, inputs, **given)
+        zb.refresh()
+        return save_bytes(zb.to_bytes(), Path(path), force=force)
+
+
+def exercise(
+    customers: pd.DataFrame,
+    *,
+    band: Any = 0.2,
+    trim: Any = 0.0,
+    labels: Any = None,
+    cac: Any = None,
+    annual_income: Any = 24000,
+    margin_rate: Any = 0.5,
+    working_days: Any = 218,
+    load_factor: Any = 1.5,
+    prospecting_days: Any = None,
+) -> Exercise:
+    """The exercise for ``customers`` (columns by their keys, see :data:`INPUTS`; an absent
+    optional column is blank) with the workbook's parameters (a blank one means its default).
+
+    Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
+    and ``item``), or the parameter.
+
+    >>> customers = pd.DataFrame({"customer": ["a", "b", "c", "d"], "should_pay": ["yes"] * 4,
+    ...     "has_paid": ["yes", "yes", "yes", "no"], "gross_margin": [100, 200, 300, None],
+    ...     "expected_margin": [None, None, None, 250], "acquisition_cost": [50, 400, 100, None]})
+    >>> ex = exercise(customers, prospecting_days=10)
+    >>> ex.customers[["customer", "role", "tier", "effort_days"]].round(2)
+      customer      role tier  effort_days
+    0        a    client    C         0.44
+    1        b    client    B         0.56
+    2        c    client    A         0.67
+    3        d  prospect    A         0.67
+    >>> ex.facts["reference_gain"], ex.review["customer"].tolist(), round(ex.load, 3)
+    (200.0, ['b'], 0.067)
+    """
+    n = len(customers)
+    columns = {key: (customers[key].tolist() if key in customers else [None] * n) for key in INPUTS}
+    roles = np.asarray(client_role(columns["should_pay"], columns["has_paid"]), dtype=object).reshape(n)
+    gross = numbers(columns["gross_margin"], "gross_margin")
+    expected = numbers(columns["expected_margin"], "expected_margin")
+    cost = numbers(columns["acquisition_cost"], "acquisition_cost")
+    spent = numbers(columns["days_spent"], "days_spent")
+    returns = np.asarray(roi(gross, cost), dtype=object).reshape(n)  # also refuses negative costs by row
+    is_client, is_prospect = roles == "client", roles == "prospect"
+    population = gross[is_client & ~np.isnan(gross)]
+    if population.size == 0:
+        raise ClientRoiError("no paying client has a gross margin: nothing to tier against")
+
+    # Tiers over the paying clients; budgets per tier, in money and in days.
+    b = bands(population, band, trim or 0, labels)
+    average = average_cac(cac if not is_blank(cac) else _client_costs(cost, is_client))
+    budgets = cac_by_tier(average, b.offsets.tolist(), b.labels)["effort_budget"].to_numpy()
+    day_cost = 1 / effort_days(1.0, annual_income, margin_rate, working_days, load_factor)
+    gains = np.where(is_client, gross, np.where(is_prospect, expected, np.nan))
+    rank = b.tier_index(gains)
+    tiered = rank >= 0
+    tiers = np.array((*b.labels, None), dtype=object)[rank]  # each row's tier label (None: no tier)
+    budget = np.where(tiered, budgets[np.maximum(rank, 0)], np.nan)
+    days = budget / day_cost
+
+    # The decision loop: prospects with a budget are planned and followed up.
+    planned = is_prospect & tiered
+    planned_rank = np.where(planned, rank, -1)
+    prospect_days = np.where(planned, days, np.nan)
+    prospect_spent = np.where(is_prospect, spent, np.nan)
+    available = days_available_for_prospecting(prospecting_days)
+    left = days_left(prospect_days, prospect_spent)
+    in_plan = prospect_plan(planned_rank, expected, prospect_days, available)
+
+    out = customers.copy()
+    for key, values in {
+        "role": roles,
+        "tier": tiers,
+        "roi": _only(returns, is_client),
+        "effort_budget": budget,
+        "effort_days": days,
+        "days_left": left,
+        "in_plan": in_plan,
+    }.items():
+        out[key] = pd.Series(values, index=out.index, dtype=float if values.dtype == float else object)
+    # The blocks, in the order their errors are reported.
+    summary = band_summary(b, population)
+    summary["effort_budget"] = budgets
+    summary["effort_days"] = budgets / day_cost
+    plan = plan_summary(planned_rank, budget, prospect_days, b.k)
+    plan.insert(0, "tier", list(b.labels))
+    sweep = band_sweep(population, [*SWEEP, b.offsets.tolist()], trim or 0)
+    top1 = concentration(population, 1)
+    index = hhi(population)
+    balanced, why = _balanced(population, b.k, trim or 0)
+    return Exercise(
+        customers=out,
+        bands=summary,
+        facts=pd.Series(
+            {
+                "reference_gain": b.reference,
+                "clients": int(is_client.sum()),
+                "prospects": int(is_prospect.sum()),
+                "users": int((roles == "user").sum()),
+                "cac": average,
+                "day_cost": day_cost,
+            },
+            dtype=object,
+        ),
+        concentration=pd.Series(
+            {
+                "top_1_share": top1,
+                "top_5_share": concentration(population, 5),
+                "hhi": index,
+                "verdict": concentration_verdict(index),
+                "over_limit": top1 > SINGLE_CUSTOMER_LIMIT,
+            },
+            dtype=object,
+        ),
+        pareto=pd.DataFrame(pareto(population, PARETO_STEPS), columns=["customer_share", "gain_share"]),
+        plan=plan,
+        sweep=sweep,
+        balanced=balanced,
+        review=_review(columns["customer"], gross, cost, is_client, tiers),
+        overrun=_overrun(columns["customer"], tiers, prospect_days, prospect_spent),
+        band=b,
+        best_band=SWEEP[most_balanced(sweep.iloc[: len(SWEEP)])],
+        days_available=available,
+        days_needed=exact_sum(plan["effort_days"].to_numpy(), "effort days"),
+        budget_needed=exact_sum(plan["effort_budget"].to_numpy(), "effort budgets"),
+        balanced_why=why,
+        parameters=MappingProxyType(
+            {
+                "band": band,
+                "trim": trim,
+                "labels": labels,
+                "cac": cac,
+                "annual_income": annual_income,
+                "margin_rate": margin_rate,
+                "working_days": working_days,
+                "load_factor": load_factor,
+                "prospecting_days": prospecting_days,
+            }
+        ),
+    )
+
+
+def _frame(columns: dict[str, Any]) -> pd.DataFrame:
+    frame: pd.DataFrame = pd.DataFrame(columns)
+    return frame
+
+
+def _only(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """``values`` where ``keep``, None elsewhere (an object array)."""
+    out: np.ndarray = values.copy()
+    out[~keep] = None
+    return out
+
+
+def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
+    """The clients' acquisition costs, when ``cac`` is blank."""
+    known = cost[is_client & ~np.isnan(cost)]
+    if known.size == 0:
+        raise ClientRoiError(
+            "cac is blank and no client has an acquisition cost: fill one or the other", argument="cac"
+        )
+    return list(known.tolist())
+
+
+def _balanced(population: np.ndarray, k: int, trim: float) -> tuple[pd.Series, str | None]:
+    """The balanced offsets for ``k`` tiers, or none and why."""
+    try:
+        return pd.Series(balanced_band(population, k, trim), dtype=float), None
+    except ClientRoiError as exc:
+        return pd.Series([], dtype=float), str(exc)
+
+
+def _review(
+    names: list[Any], gross: np.ndarray, cost: np.ndarray, is_client: np.ndarray, tiers: np.ndarray
+) -> pd.DataFrame:
+    """Paying clients who cost more to win than they bring (ROI < 1), worst first (ties in
+    row order)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = gross / cost  # a zero cost (infinite ROI) or a blank never lands here
+        losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < 1)
+    order = np.flatnonzero(losing)[np.argsort(ratio[losing], kind="stable")]
+    return _frame(
+        {
+            "row": order,
+            "customer": pd.Series([names[i] for i in order.tolist()], dtype=object),
+            "gross_margin": gross[order],
+            "acquisition_cost": cost[order],
+            "roi": ratio[order],
+            "tier": pd.Series(tiers[order], dtype=object),
+        }
+    )
+
+
+def _overrun(names: list[Any], tiers: np.ndarray, budget_days: np.ndarray, spent: np.ndarray) -> pd.DataFrame:
+    """Prospects over budget, worst first: the limit of concessions."""
+    order = overrun(budget_days, spent)
+    ratios = []
+    for i in order.tolist():
+        ratio = spent[i] / budget_days[i] if budget_days[i] > 0 else math.inf
+        ratios.append(ratio if math.isfinite(ratio) else math.nan)  # a zero budget: no ratio
+    return _frame(
+        {
+            "row": order,
+            "customer": pd.Series([names[i] for i in order.tolist()], dtype=object),
+            "tier": pd.Series(tiers[order], dtype=object),
+            "budget_days": budget_days[order],
+            "days_spent": spent[order],
+            "ratio": np.array(ratios, dtype=float),
+        }
+    )

@@ -1,0 +1,168 @@
+"""The exercise's results as the workbook shows them: the computed columns and the blocks of
+the Tiers and Review sheets, as rows of cells in the user's words (English or French).
+
+No computation here: every number comes from :func:`client_roi.method.exercise`; this module
+only chooses the words, orders the cells, and turns blanks (NaN) into empty cells and a zero
+cost's ROI into Excel's ``#DIV/0!``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import method
+from ..method import Exercise
+from . import layout
+
+
+class ExcelError(str):
+    """An Excel error value to write as such (``#DIV/0!``); any other ``str`` is plain text."""
+
+
+@dataclass
+class Outputs:
+    """What a refresh writes: computed columns (key → one cell per customer row) and blocks
+    (rows of cells), with what the command line's summary prints."""
+
+    lang: str
+    columns: dict[str, list[Any]]
+    facts: list[list[Any]]
+    bands: list[list[Any]]
+    concentration: list[list[Any]]
+    pareto: list[list[Any]]
+    review: list[list[Any]]
+    plan: list[list[Any]] = field(default_factory=list)
+    sweep: list[list[Any]] = field(default_factory=list)
+    balanced: list[list[Any]] = field(default_factory=list)
+    overrun: list[list[Any]] = field(default_factory=list)
+    best_band: Any = None  # the most balanced band of the sweep
+    days_needed: float = 0.0  # the prospect plan's total effort days
+    days_available: float | None = None
+    band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
+
+    @property
+    def load(self) -> float | None:
+        """The plan's days needed ÷ days available (None without prospecting days)."""
+        return None if self.days_available is None else self.days_needed / self.days_available
+
+
+def blocks(ex: Exercise, lang: str) -> Outputs:
+    """The cells of every computed column and block, in ``lang``."""
+    words: dict[str, Any] = layout.TEXT[lang]
+    band_text = _band_text(ex.band.offsets)
+    return Outputs(
+        lang=lang,
+        columns=_columns(ex.customers, lang),
+        facts=_pairs(words["facts"], ex.facts.tolist()),
+        bands=[list(words["bands"]), *(_cells(row) for row in ex.bands.to_numpy(dtype=object).tolist())],
+        concentration=_concentration(ex.concentration, words),
+        pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
+        review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
+        plan=_plan(ex, words),
+        sweep=_sweep(ex.sweep, band_text, words),
+        balanced=_balanced(ex, words),
+        overrun=[
+            words["overrun"],
+            *(_cells(row) for row in _rows(ex.overrun, ["customer", "tier", "budget_days", "days_spent", "ratio"])),
+        ],
+        best_band=ex.best_band,
+        days_needed=ex.days_needed,
+        days_available=ex.days_available,
+        band_text=band_text,
+    )
+
+
+def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
+    roles, plan = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang]
+    return {
+        "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
+        "tier": customers["tier"].tolist(),
+        "roi": _cells([ExcelError(v) if v == method.DIV0 else v for v in customers["roi"].tolist()]),
+        "effort_budget": _cells(customers["effort_budget"].to_numpy()),
+        "effort_days": _cells(customers["effort_days"].to_numpy()),
+        "days_left": _cells(customers["days_left"].to_numpy()),
+        "in_plan": [None if v is None else plan[v] for v in customers["in_plan"].tolist()],
+    }
+
+
+def _pairs(labels: list[str], values: list[Any]) -> list[list[Any]]:
+    return [[label, value] for label, value in zip(labels, values, strict=True)]
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:
+    """Rows of Python values, column by column (a float column gives floats)."""
+    return [list(row) for row in zip(*(frame[c].tolist() for c in columns), strict=True)]
+
+
+def _concentration(c: pd.Series, words: dict[str, Any]) -> list[list[Any]]:
+    yes, no = words["yesno"]
+    values = [
+        c["top_1_share"],
+        c["top_5_share"],
+        c["hhi"],
+        words["verdict"][c["verdict"]],
+        yes if c["over_limit"] else no,
+    ]
+    return _pairs(words["concentration"], values)
+
+
+def _plan(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
+    """The days available and the load first (fixed rows), then per tier: prospects, effort
+    budget and days, and a total."""
+    rows = [
+        [words["plan_available"], None, None, ex.days_available],
+        [words["plan_load"], None, None, ex.load],
+        words["plan"],
+    ]
+    rows += [
+        [label, int(n), budget, days]
+        for label, n, budget, days in _rows(ex.plan, ["tier", "prospects", "effort_budget", "effort_days"])
+    ]
+    rows.append([words["plan_total"], int(ex.plan["prospects"].sum()), ex.budget_needed, ex.days_needed])
+    return rows
+
+
+def _sweep(sweep: pd.DataFrame, band_text: str, words: dict[str, Any]) -> list[list[Any]]:
+    """The sweep of ±5 % … ±50 % and the band in use: band, balance, then clients and share of
+    each tier side by side (tier 1 = top), so every column keeps one kind of number."""
+    k = int(sweep["tiers"].max())
+    band, balance, clients, share = words["sweep"]
+    rows = [[band, balance] + [f"{name} {j + 1}" for j in range(k) for name in (clients, share)]]
+    for i, r in enumerate(sweep.to_dict("records")):
+        first = r["band"] if i < len(method.SWEEP) else f"{words['sweep_in_use']}: {band_text}"
+        pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
+        rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
+    return rows
+
+
+def _band_text(offsets: np.ndarray) -> str:
+    if offsets.size == 2 and offsets[0] == -offsets[1]:
+        return f"±{offsets[1]:.0%}" if offsets[1] * 100 == round(offsets[1] * 100) else f"±{offsets[1]:.2%}"
+    return "; ".join(f"{o:+.1%}" for o in offsets)
+
+
+def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
+    """One row: the label and the balanced offsets for the tiers in use, ready to copy."""
+    k = ex.band.k
+    if ex.balanced_why is not None:
+        return [[words["balanced_none"].format(k=k, why=ex.balanced_why)]]
+    return [[words["balanced"].format(k=k), *ex.balanced.tolist()]]
+
+
+def _cells(values: Any) -> list[Any]:
+    """Floats for Excel: NaN (blank) becomes None; markers pass through."""
+    if isinstance(values, np.ndarray) and values.dtype == np.float64:  # a computed column: at C speed
+        return list(method.blank_nan(values).tolist())
+    out: list[Any] = []
+    for v in values.tolist() if hasattr(values, "tolist") else values:
+        if isinstance(v, float) and v != v:
+            out.append(None)
+        elif isinstance(v, np.generic):
+            out.append(v.item())
+        else:
+            out.append(v)
+    return out

@@ -1,0 +1,280 @@
+"""Refresh: read the table and the parameters → :func:`client_roi.method.exercise` → the
+blocks in the user's words (:mod:`.blocks`) → write.
+
+One pipeline for every runtime. It talks to a workbook through :class:`Workbook`, a few small
+methods that :class:`~.openpyxl_book.OpenpyxlBook` (openpyxl workbooks),
+:class:`~.zipbook.ZipBook` (files, the command line) and :class:`~.xw_book.XwBook` (any
+``xw.Book``: the ribbon button on the desktop, xlwings Lite, xlwings Server) implement.
+Everything is found by the table name ``Customers`` and workbook-level defined names
+(:mod:`client_roi.workbook.layout`), never by sheet name or position, so the French template refreshes
+too.
+
+Rules: all inputs are read and validated, and every result computed, before the first write;
+a refresh that fails raises :class:`RefreshError` naming sheet, cell, column and cause, and
+changes nothing. Input columns are never written. Text from the data is written as text,
+never as a formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+
+from .. import method
+from ..files.xlsx import column_letter
+from . import layout
+from .blocks import ExcelError, Outputs, blocks
+
+
+class RefreshError(Exception):
+    """A refresh that cannot be done; the message says where (sheet, cell, column) and why."""
+
+
+# Text that a spreadsheet would read as a formula (or that CSV injection relies on).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and not isinstance(value, ExcelError) and value.startswith(FORMULA_PREFIXES)
+
+
+@dataclass
+class Table:
+    sheet: str
+    top: int  # 1-based row of the header
+    left: int  # 1-based column of the first column
+    header: list[Any]
+    nrows: int  # data rows below the header (a totals row is not one)
+    totals: int = 0  # rows of the table's totals row (0 or 1), after the data rows
+
+    @property
+    def end(self) -> int:
+        """The last row of the table, totals row included."""
+        return self.top + self.nrows + self.totals
+
+
+class Workbook(Protocol):
+    def table(self, name: str) -> Table: ...
+    def column(self, table: Table, offset: int) -> list[Any]: ...
+    def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
+    def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None: ...
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None: ...
+    def run_end(self, sheet: str, row: int, col: int) -> int: ...
+    def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]: ...
+
+
+class ColumnsAsRows:
+    """``write_column`` for adapters whose ``write`` takes rows: one value a row."""
+
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
+        raise NotImplementedError
+
+    def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None:
+        self.write(sheet, row, col, [[v] for v in values])
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    return f"{sheet}!{column_letter(col)}{row}"
+
+
+# --------------------------------------------------------------------------------------------
+# Read
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    lang: str
+    table: Table
+    index: dict[str, int]  # column key -> 0-based position in the table
+    columns: dict[str, list[Any]]  # input column key -> raw cell values
+    params: dict[str, Any]
+    param_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    stale_rows: int = 0  # rows below the table holding only old computed cells
+
+
+def _columns(table: Table) -> tuple[str, dict[str, int]]:
+    index: dict[str, int] = {}
+    votes = {"en": 0, "fr": 0}
+    for i, name in enumerate(table.header):
+        key = layout.HEADER_KEYS.get(layout.normalize(name))
+        if key is None:
+            continue  # the user's own extra columns are left alone
+        if key in index:
+            raise RefreshError(
+                f"{cell_name(table.sheet, table.top, table.left + i)}: column '{name}' repeats "
+                f"'{table.header[index[key]]}' in table {layout.TABLE}"
+            )
+        index[key] = i
+        for lang in layout.LANGS:
+            votes[lang] += layout.normalize(name) == layout.normalize(layout.header(key, lang))
+    missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index and not c.optional]
+    if missing:
+        raise RefreshError(
+            f"table {layout.TABLE} on sheet '{table.sheet}' has no column " + ", ".join(f"'{m}'" for m in missing)
+        )
+    return ("fr" if votes["fr"] > votes["en"] else "en"), index
+
+
+def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, int] | None]:
+    try:
+        sheet, row, col, values = book.name_cells(p.name)
+    except KeyError:
+        if p.optional:
+            return None, None
+        raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
+    except RefreshError as exc:  # a name that is no range of cells
+        raise RefreshError(f"parameter '{p.name}': {exc}") from None
+    flat = [v for r in values for v in r]
+    while flat and method.is_blank(flat[-1]):
+        flat.pop()
+    if p.cells == 1:
+        value = flat[0] if flat else None
+    elif p.name == "band":
+        value = flat[0] if len(flat) == 1 else flat  # one cell is ±p; several are the offsets
+    else:
+        value = flat or None
+    return value, (sheet, row, col)
+
+
+#: How far below the table a refresh looks for old computed cells to clear.
+MAX_STALE_ROWS = 100_000
+
+
+def _below(book: Workbook, table: Table, index: dict[str, int]) -> int:
+    """Rows just below the table that hold only computed cells left from a longer table (to
+    clear); a customer typed below the table, outside it, is refused by its cell."""
+    inputs = {index[c.key]: c.key for c in layout.INPUTS if c.key in index}
+    stale = 0
+    while stale < MAX_STALE_ROWS:
+        r = table.end + 1 + stale
+        values = book.row(table.sheet, r, table.left, len(table.header))
+        filled = [j for j, v in enumerate(values) if not method.is_blank(v)]
+        if not filled:
+            break
+        typed = [j for j in filled if j in inputs]
+        if typed:
+            j = typed[0]
+            raise RefreshError(
+                f"{cell_name(table.sheet, r, table.left + j)} (column '{table.header[j]}'): {values[j]!r} is "
+                f"typed just below table {layout.TABLE}, outside it, so it would be left out: resize the "
+                "table to include that row (Table Design > Resize Table), or move it"
+            )
+        stale += 1
+    return stale
+
+
+def read(book: Workbook) -> Inputs:
+    """Read the Customers table and the parameters; check the table's shape and what is below."""
+    table = book.table(layout.TABLE)
+    lang, index = _columns(table)
+    stale = _below(book, table, index)
+    columns = {
+        c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows for c in layout.INPUTS
+    }
+    params, cells = {}, {}
+    for p in layout.PARAMETERS:
+        params[p.name], where = _param(book, p)
+        if where:
+            cells[p.name] = where
+    return Inputs(lang, table, index, columns, params, cells, stale)
+
+
+# --------------------------------------------------------------------------------------------
+# Compute
+# --------------------------------------------------------------------------------------------
+
+
+def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
+    """Turn an engine error into one that names the sheet, cell and column."""
+    t = inp.table
+    if exc.argument in inp.index and exc.item is not None:
+        col = t.left + inp.index[exc.argument]
+        where = cell_name(t.sheet, t.top + 1 + exc.item, col)
+        return RefreshError(
+            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}"
+        )
+    if exc.argument in inp.param_cells:
+        sheet, row, col = inp.param_cells[exc.argument]
+        where = cell_name(sheet, row, col + (exc.item or 0))
+        return RefreshError(f"{where} (parameter '{exc.argument}'): {exc}")
+    return RefreshError(f"table {layout.TABLE} on sheet '{t.sheet}': {exc}")
+
+
+def compute(inp: Inputs) -> Outputs:
+    """Every result of the refresh (:func:`client_roi.method.exercise`) as the cells to write;
+    raises RefreshError, naming the cell, on bad input."""
+    customers = pd.DataFrame(inp.columns, dtype=object)
+    try:
+        ex = method.exercise(customers, **inp.params)
+    except method.ClientRoiError as exc:
+        raise _locate(inp, exc) from None
+    return blocks(ex, inp.lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Write
+# --------------------------------------------------------------------------------------------
+
+
+def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    t = inp.table
+    first = t.top + 1
+    written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
+    if t.nrows:
+        for key in written:
+            book.write_column(t.sheet, first, t.left + inp.index[key], out.columns[key])
+    if inp.stale_rows:  # computed cells left below a table that shrank
+        for key in written:
+            book.clear(t.sheet, t.end + 1, t.left + inp.index[key], inp.stale_rows, 1)
+    for name, block, rows, cols in [
+        (layout.OUT_FACTS, out.facts, len(out.facts), 2),
+        (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
+        (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
+        (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
+        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
+        (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
+        (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
+    ]:
+        at = _block_at(book, name)
+        if at:
+            sheet, row, col = at
+            book.clear(sheet, row, col, rows, cols)
+            book.write(sheet, row, col, _rectangular(block))
+    for name, block in [(layout.OUT_REVIEW, out.review), (layout.OUT_OVERRUN, out.overrun)]:
+        at = _block_at(book, name)
+        if at:
+            # The list may have shrunk: clear down to the end of the previous one, found on its
+            # third column (never blank in a listed row).
+            sheet, row, col = at
+            stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
+            book.clear(sheet, row, col, stale, len(block[0]))
+            book.write(sheet, row, col, block)
+
+
+def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:
+    """Where an output block starts; None for a decision-loop block an older workbook lacks."""
+    try:
+        sheet, row, col, _ = book.name_cells(name)
+    except KeyError:
+        if name in layout.OPTIONAL_BLOCKS:
+            return None
+        raise RefreshError(f"the workbook has no defined name '{name}'") from None
+    return sheet, row, col
+
+
+def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
+    """Rows padded with blanks to the widest: one range to write."""
+    width = max(len(r) for r in block)
+    return [r + [None] * (width - len(r)) for r in block]
+
+
+def refresh(book: Workbook) -> Outputs:
+    """Read, validate and compute everything, then write. Nothing is written on failure."""
+    inputs = read(book)
+    outputs = compute(inputs)
+    write(book, inputs, outputs)
+    return outputs

@@ -1,0 +1,270 @@
+"""ZipBook: the refresh pipeline's fast file adapter.
+
+An .xlsx (or .xlsm) is a zip of XML parts. A ZipBook reads every value through python-calamine
+(cached results of formulas, shared or inline strings, rich text: as Excel shows them), keeps
+what the pipeline writes as rectangles of values, and on saving rewrites only the rows of the
+sheets it wrote to; every other part is kept as it came, macros included. Reads see earlier
+writes, so the fill writes the customers into an empty template and refreshes the same book.
+
+The rows are rewritten by :mod:`.sheet_patch`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from .. import method
+from ..files.xlsx import CachedValues, cell_position, column_index, related, tables
+from . import layout, recalc
+from .blocks import Outputs
+from .refresh import RefreshError, Table, cell_name
+from .sheet_patch import Rect, bounds, column_letters, patch_sheet
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+BIG_PART = 1 << 20
+
+# A chart series' cached points: stale once the cells it plots are rewritten.
+_CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
+
+
+class ZipBook:
+    """The Workbook protocol of :mod:`client_roi.refresh` over the parts of an .xlsx."""
+
+    def __init__(self, data: bytes, name: str = "book.xlsx", cached: CachedValues | None = None):
+        """``cached``: the same file's values, when its reading has already begun."""
+        from defusedxml.ElementTree import fromstring
+
+        self.name = name
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            self.order = [i.filename for i in z.infolist()]
+            self.parts = {n: z.read(n) for n in self.order}
+        if cached is None:
+            cached = CachedValues.from_bytes(name, data, self.parts)
+        else:
+            cached.parts = self.parts  # unzipped once, for both
+        self.cached = cached
+        self.sheet_parts = self.cached.sheet_parts()
+        book = fromstring(self.parts["xl/workbook.xml"])
+        defined = [(d.get("name"), d.text, d.get("localSheetId")) for d in book.iter(f"{MAIN}definedName") if d.text]
+        self.names = {name: text for name, text, local in defined if local is None}
+        self.every_name = {name: text for name, text, _ in defined}  # what formulas may read
+        self.tables = tables(self.parts.__getitem__, self.sheet_parts)
+        self.rects: dict[str, list[Rect]] = {}
+        self.formulas_replaced = False
+
+    @classmethod
+    def from_path(cls, path) -> ZipBook:
+        """The book of a file; calamine reads the customers' sheet on another core meanwhile."""
+        cached = CachedValues.from_path(path)
+        cached.prefetch(layout.TABLE)
+        return cls(cached.data, cached.name, cached)
+
+    @property
+    def has_macros(self) -> bool:
+        return "xl/vbaProject.bin" in self.parts
+
+    # -- reading (what was written, else the file's cached values) ----------------------------
+
+    def _base(self, sheet: str, row: int, col: int) -> Any:
+        value = self.cached.value(sheet, row, col)
+        if value == "" or value is None:
+            return None
+        return value
+
+    def _value(self, sheet: str, row: int, col: int) -> Any:
+        for rect in reversed(self.rects.get(sheet, ())):
+            if rect.row <= row <= rect.last_row and rect.col <= col < rect.col + rect.width:
+                return rect.at(row, col)
+        ref = f"{column_letters(col)}{row}"
+        why = self.cached.suspects(sheet).get(ref)
+        if why:
+            raise RefreshError(f"{cell_name(sheet, row, col)}: {why}")
+        return self._base(sheet, row, col)
+
+    def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
+        rows = self.cached.grid(sheet)[first - 1 : last]
+        if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
+            out = [None if (v := row[col - 1]) == "" else v for row in rows]
+        else:
+            out = [self._base(sheet, r, col) for r in range(first, last + 1)]
+        suspect = False
+        for ref, why in self.cached.suspects(sheet).items():
+            at = cell_position(ref)
+            if at and at[1] == col and first <= at[0] <= last:
+                out[at[0] - first] = _Suspect(cell_name(sheet, at[0], col), why)
+                suspect = True
+        for rect in self.rects.get(sheet, ()):
+            if rect.col <= col < rect.col + rect.width and rect.row <= last and rect.last_row >= first:
+                for r in range(max(first, rect.row), min(last, rect.last_row) + 1):
+                    out[r - first] = rect.at(r, col)
+        for v in out if suspect else ():  # the first still there (not written over) is refused
+            if isinstance(v, _Suspect):
+                raise RefreshError(f"{v.where}: {v.why}")
+        return out
+
+    def table(self, name: str) -> Table:
+        if name not in self.tables:
+            raise RefreshError(f"the workbook has no table named '{name}'")
+        sheet, ref, totals, _ = self.tables[name]
+        c1, r1, c2, r2 = bounds(ref)
+        header = [self._value(sheet, r1, c) for c in range(c1, c2 + 1)]
+        return Table(sheet, r1, c1, header, r2 - r1 - totals, totals)
+
+    def column(self, table: Table, offset: int) -> list[Any]:
+        if not table.nrows:
+            return []
+        return self._column(table.sheet, table.top + 1, table.top + table.nrows, table.left + offset)
+
+    def name_cells(self, name: str):
+        if name not in self.names:
+            raise KeyError(name)
+        sheet, ref = _split_name(self.names[name])
+        try:
+            c1, r1, c2, r2 = bounds(ref)
+        except RefreshError:
+            raise RefreshError(
+                f"the defined name '{name}' is ={self.names[name]}, not a range of cells: point it "
+                "at its cells again (Formulas > Name Manager)"
+            ) from None
+        values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
+        return sheet, r1, c1, values
+
+    def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]:
+        return [self._value(sheet, row, c) for c in range(col, col + ncols)]
+
+    def run_end(self, sheet: str, row: int, col: int) -> int:
+        while not method.is_blank(self._value(sheet, row + 1, col)):
+            row += 1
+        return row
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
+        if values and values[0]:
+            self.rects.setdefault(sheet, []).append(Rect(row, col, values))
+
+    def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None:
+        if values:
+            self.rects.setdefault(sheet, []).append(Rect(row, col, list(values), column=True))
+
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
+        if nrows > 0 and ncols > 0:
+            self.write(sheet, row, col, [[None] * ncols for _ in range(nrows)])
+
+    def refresh(self) -> Outputs:
+        """Run the refresh pipeline on this book and point its charts at the tiers in use."""
+        from .refresh import refresh
+
+        out = refresh(self)
+        self.retarget_charts(len(out.bands) - 1)
+        return out
+
+    def retarget_charts(self, tiers: int) -> None:
+        """Point the charts of the blocks' sheet at the band summary's ``tiers`` rows, and drop
+        their cached points (stale after a refresh; Excel and LibreOffice plot the cells).
+
+        Only the charts drawn on the sheet that holds the blocks are looked at, found through
+        its drawing's relationships; in them, only a range on that sheet that starts on the
+        band summary's header or first row, within its columns, is cut or stretched. A chart
+        anywhere else, a user's own, is left byte for byte."""
+        sheet, ref = _split_name(self.names[layout.OUT_BANDS])
+        left, header, _, _ = bounds(ref)
+        width = 10  # the band summary's columns: method.band_summary's, then budget and days
+        read = self.parts.__getitem__
+        charts = [c for d in related(read, self.sheet_parts[sheet], "/drawing") for c in related(read, d, "/chart")]
+        names = rb"(?:'" + re.escape(sheet.replace("'", "''")).encode() + rb"'|" + re.escape(sheet).encode() + rb")"
+        on_sheet = re.compile(names + rb"!\$([A-Z]{1,3})\$(\d+):\$([A-Z]{1,3})\$(\d+)")
+
+        def retarget(m: re.Match[bytes]) -> bytes:
+            c1, r1, c2 = column_index(m.group(1)), int(m.group(2)), column_index(m.group(3))
+            if r1 in (header, header + 1) and left <= c1 <= c2 < left + width:
+                return m.group()[: m.start(4) - m.start()] + str(header + tiers).encode()
+            return m.group()
+
+        plots_blocks = re.compile(names + rb"!")
+        for part in dict.fromkeys(charts):
+            if part in self.parts and plots_blocks.search(self.parts[part]):
+                self.parts[part] = _CACHE.sub(b"", on_sheet.sub(retarget, self.parts[part]))
+
+    def to_bytes(self, compresslevel: int = 6) -> bytes:
+        stale = self._stale_formulas() if self.rects else {}
+        for sheet, rects in self.rects.items():
+            part = self.sheet_parts[sheet]
+            self.parts[part], replaced = patch_sheet(self.parts[part], rects)
+            self.formulas_replaced |= replaced
+        for sheet, refs in stale.items():
+            part = self.sheet_parts[sheet]
+            self.parts[part] = recalc.drop_results(self.parts[part], refs)
+        if self.rects:
+            self.parts["xl/workbook.xml"] = recalc.full_calc_on_load(self.parts["xl/workbook.xml"])
+        self.rects = {}
+        if self.formulas_replaced:
+            self._drop_calc_chain()
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name in self.order:
+                entry = zipfile.ZipInfo(name, FIXED_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                data = self.parts[name]
+                # big sheets compress fast (level 1: 3x quicker, files a fifth larger); the rest as usual
+                z.writestr(entry, data, compresslevel=1 if len(data) > BIG_PART else compresslevel)
+        return out.getvalue()
+
+    def _stale_formulas(self) -> dict[str, set[str]]:
+        """Sheet → its formula cells, not written over, that read a written cell (see
+        :mod:`client_roi.recalc`)."""
+        written = {
+            sheet: [(r.row, r.col, r.last_row, r.col + r.width - 1) for r in rects]
+            for sheet, rects in self.rects.items()
+        }
+        tables = {}
+        for name, t in self.tables.items():
+            c1, r1, c2, r2 = bounds(t.ref)
+            tables[name] = recalc.TableInfo(t.sheet, (r1, c1, r2, c2), t.columns)
+        sheets = {name: self.parts[part] for name, part in self.sheet_parts.items() if part in self.parts}
+        stale = recalc.stale_formulas(recalc.Book(tables, self.every_name), sheets, written)
+        out = {}
+        for sheet, refs in stale.items():  # a cell written over holds a value now, not a formula
+            boxes = written.get(sheet, [])
+            kept = {
+                ref
+                for ref in refs
+                if not any(
+                    a <= r <= c and b <= k <= d for a, b, c, d in boxes for r, k in [cell_position(ref) or (0, 0)]
+                )
+            }
+            if kept:
+                out[sheet] = kept
+        return out
+
+    def _drop_calc_chain(self) -> None:
+        """Excel rebuilds the calculation chain; a stale one naming a formula we replaced with a
+        value would make it repair the file."""
+        if "xl/calcChain.xml" not in self.parts:
+            return
+        self.order.remove("xl/calcChain.xml")
+        del self.parts["xl/calcChain.xml"]
+        self.parts["xl/_rels/workbook.xml.rels"] = re.sub(
+            rb'<Relationship [^>]*Target="(/xl/)?calcChain.xml"[^>]*/>', b"", self.parts["xl/_rels/workbook.xml.rels"]
+        )
+        self.parts["[Content_Types].xml"] = re.sub(
+            rb'<Override [^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", self.parts["[Content_Types].xml"]
+        )
+
+
+@dataclass
+class _Suspect:
+    where: str
+    why: str
+
+
+def _split_name(text: str) -> tuple[str, str]:
+    sheet, _, ref = text.rpartition("!")
+    if sheet.startswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, ref

@@ -40,10 +40,11 @@ def test_by_hand():
     assert c["effort_budget"].tolist()[:5] == pytest.approx(budget, rel=1e-15) and math.isnan(c["effort_budget"][5])
     days_d, days_e = cac * 1.2 / day, cac * 0.8 / day
     assert c["days_left"][3] == pytest.approx(days_d - 2.0) and c["days_left"][4] == pytest.approx(days_e)
-    # the plan: d (tier A) first, then e; both fit in 3 days (0.68 + 0.45)
-    assert c["in_plan"].tolist() == [None, None, None, True, True, None]
-    assert ex.days_needed == pytest.approx(days_d + days_e) and ex.load == pytest.approx((days_d + days_e) / 3)
-    assert ex.plan["prospects"].tolist() == [1, 0, 1]
+    # the plan: d has spent 2 days of its 0.67: over budget, out of the plan and not counted;
+    # e (0.44 days) fits in the 3 days
+    assert c["in_plan"].tolist() == [None, None, None, False, True, None]
+    assert ex.days_needed == pytest.approx(days_e) and ex.load == pytest.approx(days_e / 3)
+    assert ex.plan["prospects"].tolist() == [0, 0, 1]
     assert ex.facts[["reference_gain", "clients", "prospects", "users"]].tolist() == [200.0, 3, 2, 1]
     assert ex.bands["customers"].tolist() == [1, 1, 1] and ex.bands["tier"].tolist() == ["A", "B", "C"]
     assert ex.review[["customer", "roi", "tier"]].values.tolist() == [["b", 0.5, "B"]]

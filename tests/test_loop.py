@@ -11,8 +11,10 @@ Prospects (expected margin → tier, budget, days; days spent):
   P3 100 → C, 160, 0.4844; spent blank
   P4 320 → A, 240, 0.7267; spent 2.0  (over: 2.752, the worst)
   P5 blank → no tier, no budget; spent 3.0 (not followed up: nothing to compare with)
-With 1.5 prospecting days: A first, largest margin first: P2 (0.7267), P4 (1.4533 ≤ 1.5), then
-P1 would need 2.0589 > 1.5: out, and so is P3 after it. Load: 2.5434 / 1.5 = 1.6956.
+P1 and P4 have already spent more days than their budget: the limit of concessions, so they are
+out of the plan whatever the days available, and take no place in it. With 1.5 prospecting
+days: A first, largest margin first: P2 (0.7267), then C: P3 (1.2111 ≤ 1.5). Days needed: the
+budgets of P2 and P3, 400 € = 1.2111 days; load 1.2111 / 1.5 = 0.8074.
 
 The sweep of [300, 100, 200, 400]: ±5 %, ±10 %, ±15 % leave the middle tier empty (balance 0);
 ±20 % … ±50 % give 2-1-1 or 1-2-1 (balance 0.5); the most balanced is the first of those, ±20 %.
@@ -52,7 +54,7 @@ CUSTOMERS = pd.DataFrame(
     ],
     columns=COLUMNS,
 ).astype(object)
-PROSPECTS = {"P1": (200, 1.0, "no"), "P2": (240, 0.5, "yes"), "P3": (160, None, "no"), "P4": (240, 2.0, "yes")}
+PROSPECTS = {"P1": (200, 1.0, "no"), "P2": (240, 0.5, "yes"), "P3": (160, None, "yes"), "P4": (240, 2.0, "no")}
 
 
 def _book(lang="en", **params):
@@ -92,11 +94,11 @@ def test_plan_block(refreshed):
     ws = wb[layout.SHEETS["tiers"]["en"]]
     rows = _block(ws, template.PLAN_AT, 7, 4)
     assert rows[0] == [layout.TEXT["en"]["plan_available"], None, None, 1.5]
-    assert rows[1][0] == layout.TEXT["en"]["plan_load"] and rows[1][3] == pytest.approx(840 / DAY / 1.5) == out.load
+    assert rows[1][0] == layout.TEXT["en"]["plan_load"] and rows[1][3] == pytest.approx(400 / DAY / 1.5) == out.load
     assert rows[2] == layout.TEXT["en"]["plan"]
-    assert rows[3][:3] == ["A", 2, 480] and rows[3][3] == pytest.approx(480 / DAY)
-    assert rows[4][:3] == ["B", 1, 200] and rows[5][:3] == ["C", 1, 160]
-    assert rows[6][:3] == ["Total", 4, 840] and rows[6][3] == pytest.approx(840 / DAY) == out.days_needed
+    assert rows[3][:3] == ["A", 1, 240] and rows[3][3] == pytest.approx(240 / DAY)  # P4, over budget, is out
+    assert rows[4][:3] == ["B", 0, 0] and rows[5][:3] == ["C", 1, 160]  # and so is P1
+    assert rows[6][:3] == ["Total", 2, 400] and rows[6][3] == pytest.approx(400 / DAY) == out.days_needed
 
 
 def test_sweep_block_and_balanced_band(refreshed):
@@ -276,4 +278,5 @@ def test_cli_summary_names_the_most_balanced_band_and_the_load(tmp_path, capsys)
     assert cli.main(["demo", "--prospecting-days", "40", "-o", str(tmp_path / "d.xlsx")]) == 0
     out = capsys.readouterr().out
     assert "most balanced band of the sweep: ±20%" in out
-    assert "prospect plan: 152.07 days needed for 40.00 available: load 380%" in out
+    # 12 sample prospects have spent more than their budget: out of the plan (checked with plain pandas)
+    assert "prospect plan: 111.31 days needed for 40.00 available: load 278%" in out

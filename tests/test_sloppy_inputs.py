@@ -44,6 +44,41 @@ def text_file(
 # --------------------------------------------------------------------------------------------
 
 READS = [
+    # Rows that are no customers: blank lines, total lines that add up; a customer listed twice, merged
+    (
+        "blank rows are skipped",
+        text_file(["A;yes;yes;100;;1", ";;;;;", "", "B;yes;yes;50;;1"], SEMI),
+        {},
+        {"customer": ["A", "B"], "gross_margin": [100.0, 50.0]},
+    ),
+    (
+        "a total line that adds up is skipped",
+        text_file(["A;yes;yes;1 000,50;;1", "B;yes;yes;2 000,00;;1", "Total;;;3 000,50;;"], SEMI),
+        {},
+        {"customer": ["A", "B"], "gross_margin": [1000.5, 2000.0]},
+    ),
+    (
+        "subtotals and a grand total are skipped; Total Energies is a customer",
+        text_file(
+            [
+                "A,yes,yes,100,,1",
+                "B,yes,yes,50,,1",
+                "Sous-total,,,150,,",
+                "C,yes,yes,10,,1",
+                "Sous-total,,,10,,",
+                "Total général,,,160,,",
+                "Total Energies,yes,yes,5,,1",
+            ]
+        ),
+        {},
+        {"customer": ["A", "B", "C", "Total Energies"], "gross_margin": [100.0, 50.0, 10.0, 5.0]},
+    ),
+    (
+        "--merge-duplicates adds up a customer's rows (names compared without case and extra spaces)",
+        text_file(["Acme SA,yes,yes,0.1,,1", "B,yes,yes,5,,1", "ACME  sa,yes,yes,0.2,,2"]),
+        {"merge_duplicates": True},
+        {"customer": ["Acme SA", "B"], "gross_margin": [0.30000000000000004, 5.0], "acquisition_cost": [3.0, 1.0]},
+    ),
     ("semicolon, decimal point", text_file(["A;yes;yes;1234.56;;10"], SEMI), {}, {"gross_margin": [1234.56]}),
     ("semicolon, decimal comma", text_file(["A;yes;yes;1234,56;;10"], SEMI), {}, {"gross_margin": [1234.56]}),
     ("comma, quoted decimal comma", text_file(['A,yes,yes,"1 234,56",,10']), {}, {"gross_margin": [1234.56]}),
@@ -212,6 +247,49 @@ def _bool_cell(ws):
 
 
 REFUSALS = [
+    (
+        "a customer listed twice",
+        {"in.csv": text_file(["Alpha;oui;oui;1 000,50;;1", "Beta;oui;oui;5;;1", "Alpha;oui;oui;500,00;;1"], SEMI)},
+        ["fill", "in.csv"],
+        [
+            "in.csv row 4 (customer 3), column 'Customer': 'Alpha' is listed again (first at row 2)",
+            "--merge-duplicates",
+        ],
+    ),
+    (
+        "a total line that does not add up",
+        {"in.csv": text_file(["A,yes,yes,100,,1", "B,yes,yes,50,,1", "Total,,,999,,"])},
+        ["fill", "in.csv"],
+        [
+            "in.csv row 4 (customer 3), column 'Customer': 'Total' looks like a total line",
+            "but its gross margin (999.00)",
+            "the rows above it (150.00)",
+        ],
+    ),
+    (
+        "duplicates that disagree cannot be merged",
+        {"in.csv": text_file(["A,yes,yes,1,,1", "A,yes,no,2,,1"])},
+        ["fill", "in.csv", "--merge-duplicates"],
+        ["row 3 (customer 2), column 'Has paid': 'A' is listed again (first at row 2) with another 'Has paid'"],
+    ),
+    (
+        "N/A in a decimal-comma column is not a number, not a convention clash",
+        {"in.csv": text_file(["A;yes;yes;1 000,50;;1", "B;yes;yes;N/A;;1"], SEMI)},
+        ["fill", "in.csv"],
+        ["in.csv row 3 (customer 2), column 'Gross margin': is text 'N/A', not a number"],
+    ),
+    (
+        "the accounting zero is a dash, with the way out",
+        {"in.csv": text_file(["A;yes;yes;1 000,50;;1", "B;yes;yes;-   €;;1"], SEMI)},
+        ["fill", "in.csv"],
+        ["row 3 (customer 2)", "is text '-   €', not a number (a dash is how an accounting format shows a zero"],
+    ),
+    (
+        "text shown as typed, no-break spaces as spaces",
+        {"in.csv": text_file(["A;yes;yes;1\u00a0234 x;;1"], SEMI)},
+        ["fill", "in.csv"],
+        ["is text '1 234 x', not a number"],
+    ),
     (
         "ambiguous 1.234 alone",
         {"in.csv": text_file(["A;yes;yes;1.234;;1"], SEMI)},
@@ -501,6 +579,27 @@ def test_version_and_help(capsys):
     for option in ("--band", "--trim", "--labels", "--decimal", "--encoding", "--lang", "--force", "-o"):
         assert option in text
     assert "--band=" in text and "a comma is always a decimal comma" in text
+
+
+def test_summary_says_what_was_skipped_and_merged(tmp_path, capsys):
+    (tmp_path / "in.csv").write_bytes(
+        text_file(
+            [
+                "Alpha;oui;oui;1 000,50;;100",
+                "Beta;oui;oui;2 000,00;;100",
+                ";;;;;",
+                "Alpha;oui;oui;500,00;;50",
+                "Total;;;3 500,50;;",
+            ],
+            SEMI,
+        )
+    )
+    assert run("fill", tmp_path / "in.csv", "-o", tmp_path / "out.xlsx", "--merge-duplicates") == 0
+    out = capsys.readouterr().out
+    assert "(2 customers)" in out
+    assert "blank rows skipped: 1" in out
+    assert "total lines skipped (each the sum of the rows above it): row 6 (Total)" in out
+    assert "customers listed more than once, their numbers added up: Alpha (rows 2, 5)" in out
 
 
 def test_summary_has_thousands_separators_and_readable_days(tmp_path, capsys):

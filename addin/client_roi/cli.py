@@ -181,6 +181,13 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     print(f"wrote {path} ({len(customers):,} customers)")
     if customers.attrs.get("ignored"):
         print("columns not used: " + ", ".join(customers.attrs["ignored"]))
+    if customers.attrs.get("blank_rows"):
+        n = customers.attrs["blank_rows"]
+        print(f"blank rows skipped: {n}")
+    if customers.attrs.get("totals"):
+        print("total lines skipped (each the sum of the rows above it): " + "; ".join(customers.attrs["totals"]))
+    if customers.attrs.get("merged"):
+        print("customers listed more than once, their numbers added up: " + "; ".join(customers.attrs["merged"]))
     _summary(out)
     return 0
 
@@ -192,7 +199,9 @@ def _cmd_fill(args: argparse.Namespace) -> int:
     progress = Progress()
     source = Path(args.customers)
     with progress.step("reading", 15):
-        customers = files.read_customers(source, decimal=args.decimal, encoding=args.encoding)
+        customers = files.read_customers(
+            source, decimal=args.decimal, encoding=args.encoding, merge_duplicates=args.merge_duplicates
+        )
     return _fill(customers, args, progress, inputs=(source,))
 
 
@@ -356,6 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=(".", ","),
         default=None,
         help="the decimal separator of the file's numbers, when they cannot tell (1.234 alone)",
+    )
+    fill.add_argument(
+        "--merge-duplicates",
+        action="store_true",
+        help="a customer listed more than once is one customer: add up its rows' numbers (default: refuse the file)",
     )
     fill.add_argument(
         "--encoding",

@@ -59,14 +59,20 @@ class Source:
     first_row: int  # file row (1-based) of the first customer
     cell: Any = None  # (row offset, key) -> 'D5'-style reference, for workbooks
 
+    origin: list[int] | None = None  # customer i is the file's data row origin[i] (blank rows skipped)
+
+    def row(self, i: int) -> int:
+        """The file row of customer ``i``."""
+        return self.first_row + (i if self.origin is None else self.origin[i])
+
     def where(self, i: int | None, key: str | None) -> str:
         """The place of customer ``i``'s value of column ``key``; the file alone when the
         error names neither."""
         if i is None or key is None or key not in self.header:
             return self.name
-        place = f"{self.name} row {self.first_row + i}"
+        place = f"{self.name} row {self.row(i)}"
         if self.cell is not None:
-            place = f"{self.name} cell {self.cell(i, key)}"
+            place = f"{self.name} cell {self.cell(self.row(i) - self.first_row, key)}"
         return f"{place} (customer {i + 1}), column '{self.header[key]}'"
 
 
@@ -170,13 +176,15 @@ def _rows(text: str, name: str) -> list[list[str]]:
     return rows
 
 
-def read_text(path: Path, *, decimal: str | None = None, encoding: str | None = None) -> pd.DataFrame:
+def read_text(
+    path: Path, *, decimal: str | None = None, encoding: str | None = None, merge_duplicates: bool = False
+) -> pd.DataFrame:
     """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text)."""
     text, _ = decode(path.read_bytes(), path.name, encoding)
     rows = _rows(text, path.name)
     if not rows:
         raise InputFileError(f"{path.name}: the file is empty")
-    return _frame(rows[0], rows[1:], path.name, first_row=2, decimal=decimal)
+    return _frame(rows[0], rows[1:], path.name, first_row=2, decimal=decimal, merge_duplicates=merge_duplicates)
 
 
 def load_workbook(path: Path, **kwargs):
@@ -194,17 +202,17 @@ def load_workbook(path: Path, **kwargs):
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def read_xlsx(path: Path, *, decimal: str | None = None) -> pd.DataFrame:
+def read_xlsx(path: Path, *, decimal: str | None = None, merge_duplicates: bool = False) -> pd.DataFrame:
     """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
     try:
-        return _read_xlsx(path, decimal)
+        return _read_xlsx(path, decimal, merge_duplicates)
     except (InputFileError, method.ClientRoiError):
         raise
     except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
+def _read_xlsx(path: Path, decimal: str | None, merge_duplicates: bool = False) -> pd.DataFrame:
     cached = CachedValues.from_path(path)
     book = cached.book
     header: list[Any]
@@ -235,7 +243,9 @@ def _read_xlsx(path: Path, decimal: str | None) -> pd.DataFrame:
         at = cell_position(ref)
         if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
             raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
-    return _frame(header, rows, f"{path.name}", first_row=top + 2, decimal=decimal, cell=cell)
+    return _frame(
+        header, rows, f"{path.name}", first_row=top + 2, decimal=decimal, cell=cell, merge_duplicates=merge_duplicates
+    )
 
 
 def _text(value: Any, source: Source, i: int, key: str) -> str | None:
@@ -262,7 +272,14 @@ def _text(value: Any, source: Source, i: int, key: str) -> str | None:
 
 
 def _frame(
-    header: list, rows: list[list], name: str, first_row: int, *, decimal: str | None = None, cell=None
+    header: list,
+    rows: list[list],
+    name: str,
+    first_row: int,
+    *,
+    decimal: str | None = None,
+    cell=None,
+    merge_duplicates: bool = False,
 ) -> pd.DataFrame:
     keys: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -285,13 +302,25 @@ def _frame(
     for n, r in enumerate(rows):
         if len(r) > width and any(not method.is_blank(v) for v in r[width:]):
             raise InputFileError(f"{name} row {first_row + n}: has {len(r)} fields, the header {width}")
-    source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell)
-    data = {key: [(r[i] if i < len(r) else None) for r in rows] for key, i in keys.items()}
+    # A fully blank row is no customer (exports leave them between groups): skipped, and said.
+    origin = [n for n, r in enumerate(rows) if not all(_blank_cell(v) for v in r)]
+    blank_rows = len(rows) - len(origin)
+    source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin)
+    data = {key: [(rows[n][i] if i < len(rows[n]) else None) for n in origin] for key, i in keys.items()}
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
     _numbers(data, source, decimal)
+    totals = _total_lines(data, source)
+    if totals:
+        keep = [i for i in range(len(origin)) if i not in totals]
+        data = {key: [values[i] for i in keep] for key, values in data.items()}
+        source.origin = [origin[i] for i in keep]
+    merged = _duplicates(data, source, merge_duplicates)
     frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
+    frame.attrs["blank_rows"] = blank_rows
+    frame.attrs["totals"] = [f"row {source.first_row + origin[i]} ({data_name})" for i, data_name in totals.items()]
+    frame.attrs["merged"] = merged
     # said, not dropped silently: the user's own columns, and computed ones the workbook rewrites
     frame.attrs["ignored"] = [str(h) for i, h in enumerate(header) if i not in keys.values() and not method.is_blank(h)]
     try:
@@ -299,6 +328,91 @@ def _frame(
     except method.ClientRoiError as exc:
         raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
     return frame
+
+
+def _blank_cell(v: Any) -> bool:
+    return method.is_blank(v) or (type(v) is str and not v.strip())
+
+
+#: A total line's name (after :func:`normalize`): "Total", "Totaux", "Sous-total", "Grand total",
+#: "Total général", "Total HT", "Total 2025", "TOTAL:"; never "Total Energies".
+_TOTAL = re.compile(r"(?:grand |sous |sub )?(?:total|totals|totaux)(?: general| generale| ht| ttc)?(?: \d{4})?:?")
+
+
+def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
+    """Total lines, which exports add at the end or after groups: {customer index: name}.
+
+    A row named as a total (``Total``, ``Sous-total``, ``Grand total``…) whose gross margin is
+    the sum of the rows above it, to the cent (all of them, or those since the previous total
+    line: a subtotal), is no customer: it is skipped and said. Any other row named as a total is
+    refused: it would count as a customer called "Total"."""
+    names = data.get("customer", [])
+    margins = data.get("gross_margin", [None] * len(names))
+    found: dict[int, str] = {}
+    start = 0
+    for i, name in enumerate(names):
+        if name is None or not _TOTAL.fullmatch(layout.normalize(name)):
+            continue
+        rows = [j for j in range(i) if j not in found]
+        sums = [math.fsum(m for j in part if (m := margins[j]) is not None) for part in (rows, range(start, i))]
+        total = margins[i]
+        if total is None or all(round(total * 100) != round(x * 100) for x in sums):
+            above = f"{sums[0]:,.2f}".replace(",", " ")
+            raise InputFileError(
+                f"{source.where(i, 'customer')}: {decimals.shown(name)} looks like a total line, but its gross "
+                f"margin ({'blank' if total is None else f'{total:,.2f}'.replace(',', ' ')}) is not the sum of the "
+                f"rows above it ({above}): remove the line, or rename the customer"
+            )
+        found[i] = name
+        start = i + 1
+    return found
+
+
+def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]:
+    """A customer listed twice would count twice: refused, naming both rows, unless ``merge``,
+    which sums their numbers (correctly rounded) into the first row and says so. Names are
+    compared after trimming and collapsing spaces, ignoring case; the flags must agree."""
+    names = data.get("customer", [])
+    first: dict[str, int] = {}
+    groups: dict[int, list[int]] = {}
+    for i, name in enumerate(names):
+        if name is None:
+            continue
+        key = " ".join(name.split()).casefold()
+        if key not in first:
+            first[key] = i
+            continue
+        j = first[key]
+        if not merge:
+            raise InputFileError(
+                f"{source.where(i, 'customer')}: {decimals.shown(name)} is listed again (first at row "
+                f"{source.row(j)}): a customer listed twice would count twice; merge the rows, or say "
+                "--merge-duplicates to add up their numbers"
+            )
+        for key_ in ("should_pay", "has_paid"):
+            if key_ in data and data[key_][i] != data[key_][j] and data[key_][i] is not None:
+                raise InputFileError(
+                    f"{source.where(i, key_)}: {decimals.shown(name)} is listed again (first at row {source.row(j)}) "
+                    f"with another '{source.header[key_]}': the rows cannot be merged"
+                )
+        groups.setdefault(j, [j]).append(i)
+    if not groups:
+        return []
+    said = []
+    drop = set()
+    for j, members in groups.items():
+        for key in layout.NUMERIC_INPUTS:
+            if key in data:
+                parts = [data[key][m] for m in members if data[key][m] is not None]
+                data[key][j] = math.fsum(parts) if parts else None
+        drop.update(members[1:])
+        said.append(f"{names[j]!s} (rows {', '.join(str(source.row(m)) for m in members)})")
+    keep = [i for i in range(len(names)) if i not in drop]
+    for key in list(data):
+        data[key] = [data[key][i] for i in keep]
+    if source.origin is not None:
+        source.origin = [source.origin[i] for i in keep]
+    return said
 
 
 def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None:
@@ -354,7 +468,9 @@ def _evidenced(items: list[tuple[int, str]]) -> bool:
     return any(decimals.parse(t, decimals.POINT) != decimals.parse(t, decimals.COMMA) for _, t in items)
 
 
-def read_customers(path: Path, *, decimal: str | None = None, encoding: str | None = None) -> pd.DataFrame:
+def read_customers(
+    path: Path, *, decimal: str | None = None, encoding: str | None = None, merge_duplicates: bool = False
+) -> pd.DataFrame:
     """Canonical customer columns from a text export or a workbook (see the module's rules)."""
     path = Path(path)
     if not path.exists():
@@ -365,9 +481,9 @@ def read_customers(path: Path, *, decimal: str | None = None, encoding: str | No
         raise InputFileError(f"{path}: cannot be read (permission denied)")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return read_text(path, decimal=decimal, encoding=encoding)
+        return read_text(path, decimal=decimal, encoding=encoding, merge_duplicates=merge_duplicates)
     if suffix in BOOK_SUFFIXES:
-        return read_xlsx(path, decimal=decimal)
+        return read_xlsx(path, decimal=decimal, merge_duplicates=merge_duplicates)
     raise InputFileError(
         f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"
     )

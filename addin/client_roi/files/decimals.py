@@ -100,6 +100,27 @@ def parse_both(text: str) -> tuple[float | None, float | None]:
     return parse(text, POINT), parse(text, COMMA)
 
 
+_DASHES = re.compile(r"^[\s\-\u2010-\u2015\u2212]+\s*(?:[€$£¥]|EUR|USD|GBP|CHF)?\s*$")  # hyphens, dashes, minus
+
+
+def shown(text: str) -> str:
+    """``text`` quoted as the user typed it: no-break spaces are spaces, not ``\\xa0``."""
+    plain = text.replace("\xa0", " ").replace("\u202f", " ")
+    return repr(plain) if any(ord(ch) < 32 for ch in plain) else f"'{plain}'"
+
+
+def not_a_number(text: str) -> str:
+    """Why ``text``, which no convention reads, is refused; a dash gets its way out.
+
+    >>> not_a_number("N/A"), not_a_number("-   €")[:40]
+    ("is text 'N/A', not a number", "is text '-   €', not a number (a dash is")
+    """
+    why = f"is text {shown(text)}, not a number"
+    if _DASHES.match(text):
+        why += " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)"
+    return why
+
+
 def read_column(
     texts: list[str], decimal: str | None = None, *, fallback: str | None = None
 ) -> tuple[list[float], str]:
@@ -116,6 +137,8 @@ def read_column(
         both = cache.get(text)
         if both is None:
             both = cache[text] = parse_both(text)
+        if both == (None, None):  # no convention reads it: text, whatever the others are
+            raise ColumnProblem(i, not_a_number(text))
         for conv in list(parsed):
             value = both[0] if conv == POINT else both[1]
             if value is None:
@@ -129,12 +152,13 @@ def read_column(
         if len(candidates) == 1 or first_failure[POINT] == first_failure[COMMA]:
             i = max(first_failure.values())
             raise ColumnProblem(
-                i, f"is text {texts[i]!r}" + (f" (not a number with {NAMES[decimal]})" if decimal else "")
+                i, f"is text {shown(texts[i])}" + (f" (not a number with {NAMES[decimal]})" if decimal else "")
             )
         p, c = first_failure[POINT], first_failure[COMMA]
         raise ColumnProblem(
             max(p, c),
-            f"{texts[c]!r} needs a decimal point but {texts[p]!r} a decimal comma: one column, one convention",
+            f"{shown(texts[c])} needs a decimal point but {shown(texts[p])} a decimal comma: "
+            "one column, one convention",
         )
     if len(parsed) == 1:
         ((conv, values),) = parsed.items()

@@ -24,7 +24,7 @@ from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
 from .effort import average_cac, cac_by_tier, effort_days
-from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
+from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced
 
@@ -54,8 +54,9 @@ class Exercise:
       :data:`SINGLE_CUSTOMER_LIMIT`).
     * ``pareto``: ``customer_share`` and ``gain_share`` of the Pareto curve.
     * ``plan``: one row per tier: ``tier``, ``prospects``, ``effort_budget``, ``effort_days`` of
-      the prospects with a budget; ``days_available`` (None: no plan), ``days_needed`` and
-      ``budget_needed`` (their correctly rounded totals), ``load`` (needed ÷ available).
+      the prospects with a budget and not over it (:func:`over_budget`); ``days_available``
+      (None: no plan), ``days_needed`` and ``budget_needed`` (their correctly rounded totals),
+      ``load`` (needed ÷ available).
     * ``sweep``: :func:`band_sweep` of ±5 % … ±50 % and, last, the band in use; ``best_band``:
       the most balanced ±p of the sweep.
     * ``balanced``: the balanced offsets for the number of tiers in use (empty, with
@@ -168,7 +169,8 @@ def exercise(
     prospect_spent = np.where(is_prospect, spent, np.nan)
     available = days_available_for_prospecting(prospecting_days)
     left = days_left(prospect_days, prospect_spent)
-    in_plan = prospect_plan(planned_rank, expected, prospect_days, available)
+    in_plan = prospect_plan(planned_rank, expected, prospect_days, available, prospect_spent)
+    queued_rank = np.where(over_budget(planned_rank, prospect_days, prospect_spent), -1, planned_rank)
 
     out = customers.copy()
     for key, values in {
@@ -185,7 +187,7 @@ def exercise(
     summary = band_summary(b, population)
     summary["effort_budget"] = budgets
     summary["effort_days"] = budgets / day_cost
-    plan = plan_summary(planned_rank, budget, prospect_days, b.k)
+    plan = plan_summary(queued_rank, budget, prospect_days, b.k)  # over budget: no more days
     plan.insert(0, "tier", list(b.labels))
     sweep = band_sweep(population, [*SWEEP, b.offsets.tolist()], trim or 0)
     top1 = concentration(population, 1)

@@ -14,18 +14,24 @@ from .arguments import _default, _g, _item_error, _scalar, numbers
 from .sums import exact_sums
 
 
-def prospect_plan(tier_rank: Any, expected_gain: Any, days: Any, days_available: Any) -> np.ndarray:
+def prospect_plan(
+    tier_rank: Any, expected_gain: Any, days: Any, days_available: Any, days_spent: Any = None
+) -> np.ndarray:
     """Which prospects the days available for prospecting cover: ``True``, ``False`` or ``None``.
 
     Only items with a tier (``tier_rank`` ≥ 0, 0 = top) and a number of days take part; the others
-    get ``None``, and so does everyone when ``days_available`` is blank. Order: tier (top first),
-    then expected gain (largest first), then position (row order: the earlier row first). Rule:
-    walking that order, a prospect is in the plan while the running total of its days stays
-    within ``days_available`` (> 0); from the first that does not fit, every later one is out:
-    strict priority, no skipping to a smaller one. The plan never exceeds the days available.
+    get ``None``, and so does everyone when ``days_available`` is blank. The limit of concessions
+    comes first: a prospect whose ``days_spent`` already exceed its ``days`` is out (``False``)
+    and takes no place in the queue. Order of the others: tier (top first), then expected gain
+    (largest first), then position (row order: the earlier row first). Rule: walking that order,
+    a prospect is in the plan while the running total of its days stays within
+    ``days_available`` (> 0); from the first that does not fit, every later one is out: strict
+    priority, no skipping to a smaller one. The plan never exceeds the days available.
 
     >>> prospect_plan([0, 1, 0, -1, 2], [50, 90, 80, 70, 10], [3, 2, 3, 1, 1], 7).tolist()
     [True, False, True, None, False]
+    >>> prospect_plan([0, 1, 0], [50, 90, 80], [3, 2, 3], 7, days_spent=[0, 0, 3.5]).tolist()
+    [True, True, False]
     """
     rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
     gain = numbers(expected_gain, "expected_gain")
@@ -34,7 +40,9 @@ def prospect_plan(tier_rank: Any, expected_gain: Any, days: Any, days_available:
     available = days_available_for_prospecting(days_available)
     if available is None:
         return out
-    taking = np.flatnonzero((rank >= 0) & ~np.isnan(cost))
+    over = over_budget(rank, cost, days_spent)
+    out[over] = False
+    taking = np.flatnonzero((rank >= 0) & ~np.isnan(cost) & ~over)
     order = taking[np.lexsort((taking, -np.nan_to_num(gain[taking], nan=-np.inf), rank[taking]))]
     running, fits = 0.0, True
     for i in order.tolist():
@@ -42,6 +50,19 @@ def prospect_plan(tier_rank: Any, expected_gain: Any, days: Any, days_available:
         fits = fits and running <= available
         out[i] = bool(fits)
     return out
+
+
+def over_budget(tier_rank: Any, days: Any, days_spent: Any = None) -> np.ndarray:
+    """Which prospects (``tier_rank`` ≥ 0) have already spent more days than their ``days``:
+    the limit below which no more concessions are made. None spent: none over."""
+    rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
+    if days_spent is None:
+        return np.zeros(rank.size, dtype=bool)
+    cost = numbers(days, "days")
+    spent = numbers(days_spent, "days_spent").reshape(-1)
+    with np.errstate(invalid="ignore"):
+        over: np.ndarray = (rank >= 0) & (spent > cost)  # a blank (NaN) is never over
+    return over
 
 
 def days_available_for_prospecting(value: Any) -> float | None:

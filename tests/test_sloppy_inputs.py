@@ -581,6 +581,33 @@ def test_version_and_help(capsys):
     assert "--band=" in text and "a comma is always a decimal comma" in text
 
 
+def test_refresh_updates_the_book_itself_and_refuses_while_excel_has_it_open(tmp_path, capsys):
+    book = tmp_path / "Clients 2026.xlsx"
+    assert run("demo", "-o", book) == 0
+    os.chmod(book, 0o640)
+    wb = openpyxl.load_workbook(book)
+    wb[layout.SHEETS["customers"]["en"]]["D2"] = 99999.0
+    wb.save(book)
+    os.chmod(book, 0o640)
+    before = book.read_bytes()
+    for owner in ("~$Clients 2026.xlsx", "~$ients 2026.xlsx"):  # Excel's owner file, short and long names
+        (tmp_path / owner).write_bytes(b"")
+        assert run("refresh", book) == 2
+        assert f"is open in Excel ({owner} is beside it)" in capsys.readouterr().err
+        assert book.read_bytes() == before
+        (tmp_path / owner).unlink()
+    assert run("refresh", book) == 0
+    assert capsys.readouterr().out.startswith(f"refreshed {book}")
+    assert book.read_bytes() != before and stat.S_IMODE(book.stat().st_mode) == 0o640  # its own mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Clients 2026.xlsx"]  # no temporary left
+    wb = openpyxl.load_workbook(book)
+    wb[layout.SHEETS["customers"]["en"]]["D2"] = "lots"  # bad input: the book stays as it was
+    wb.save(book)
+    before = book.read_bytes()
+    assert run("refresh", book) == 2 and book.read_bytes() == before
+    assert "is text 'lots'" in capsys.readouterr().err
+
+
 def test_summary_says_what_was_skipped_and_merged(tmp_path, capsys):
     (tmp_path / "in.csv").write_bytes(
         text_file(
@@ -752,9 +779,8 @@ def test_xlsm_keeps_its_macros_and_content_type(tmp_path):
         },
         added={"xl/vbaProject.bin": vba},
     )
-    assert run("refresh", macro) == 0
-    out = tmp_path / "book.refreshed.xlsm"
-    with zipfile.ZipFile(out) as z:
+    assert run("refresh", macro) == 0  # in place
+    with zipfile.ZipFile(macro) as z:
         assert z.read("xl/vbaProject.bin") == vba
         assert b"macroEnabled.main+xml" in z.read("[Content_Types].xml")
     assert run("refresh", macro, "-o", tmp_path / "lost.xlsx") == 2  # .xlsx would drop the macros

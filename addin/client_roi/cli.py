@@ -231,7 +231,15 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
     source = Path(args.book)
     if not source.is_file():
         raise InputFileError(f"{source}: no such file" if not source.exists() else f"{source}: is not a file")
-    target = Path(args.output) if args.output else source.with_name(f"{source.stem}.refreshed{source.suffix}")
+    in_place = args.output is None  # as Excel's button does: the book itself is brought up to date
+    if in_place:
+        _not_open_in_excel(source)
+    target = source if in_place else Path(args.output)
+    options = (
+        {"force": True, "inputs": (), "mode": source.stat().st_mode}
+        if in_place
+        else {"force": args.force, "inputs": (source,)}
+    )
     progress = Progress()
     with progress.step("reading", 15):
         # calamine reads the customers on another core while the modules load and the parts unzip
@@ -246,7 +254,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("refreshing", 40):
             out = book.refresh()
         with progress.step("saving", 45):
-            path = files.save_bytes(book.to_bytes(), target, force=args.force, inputs=(source,), macros=book.has_macros)
+            path = files.save_bytes(book.to_bytes(), target, macros=book.has_macros, **options)
     except NotPatchable:
         from .workbook import template  # openpyxl, only for the books the fast adapter leaves
 
@@ -257,11 +265,25 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("refreshing", 0):
             out = template.refresh_workbook(wb, cached)
         with progress.step("saving", 0):
-            path = files.save(wb, target, force=args.force, inputs=(source,))
+            path = files.save(wb, target, **options)
     progress.close()
-    print(f"wrote {path}")
+    print(f"refreshed {path}" if in_place else f"wrote {path}")
     _summary(out)
     return 0
+
+
+def _not_open_in_excel(book: Path) -> None:
+    """Excel keeps an owner file ``~$name`` beside a book it has open (for long names, ``~$`` in
+    place of the first two characters); replacing the book under it would lose the user's work
+    or the refresh."""
+    from .files.output import OutputError
+
+    for owner in (f"~${book.name}", f"~${book.name[2:]}"):
+        if (book.parent / owner).exists():
+            raise OutputError(
+                f"{book}: is open in Excel ({owner} is beside it): save and close it, then refresh again, "
+                "or write the refreshed book elsewhere with -o"
+            )
 
 
 def _cmd_lite(args: argparse.Namespace) -> int:
@@ -381,7 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
     fill.set_defaults(run=_cmd_fill)
 
     refresh = sub.add_parser("refresh", help="refresh an edited workbook (what Excel's Refresh button does)")
-    refresh.add_argument("book", metavar="BOOK", help="the .xlsx or .xlsm workbook to refresh (left unchanged)")
+    refresh.add_argument(
+        "book", metavar="BOOK", help="the .xlsx or .xlsm workbook to refresh: updated in place, as Excel's button does"
+    )
     output(refresh, None)
     refresh.set_defaults(run=_cmd_refresh)
 

@@ -47,17 +47,24 @@ def _umask() -> int:
     return mask
 
 
-def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
+def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (), mode: int | None = None) -> Path:
     """Write the openpyxl workbook ``wb`` (see :func:`save_bytes`)."""
-    return save_bytes(
-        workbook_bytes(wb), path, force=force, inputs=inputs, macros=getattr(wb, "vba_archive", None) is not None
-    )
+    macros = getattr(wb, "vba_archive", None) is not None
+    return save_bytes(workbook_bytes(wb), path, force=force, inputs=inputs, macros=macros, mode=mode)
 
 
 def save_bytes(
-    data: bytes, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (), macros: bool = False
+    data: bytes,
+    path: Path,
+    *,
+    force: bool = False,
+    inputs: tuple[Path, ...] = (),
+    macros: bool = False,
+    mode: int | None = None,
 ) -> Path:
-    """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused)."""
+    """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused).
+    ``mode``: the permissions to give it (a book refreshed in place keeps its own); else the
+    umask's."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in BOOK_SUFFIXES:
@@ -82,7 +89,8 @@ def save_bytes(
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets what umask gives
+        # mkstemp makes 0600; a saved file gets what the umask gives, a replaced book its own mode
+        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -119,8 +119,8 @@ GUIDE = {
         ),
         (
             "• The limit of concessions: type the days already spent on a prospect (Days spent). Days left "
-            "is the effort budget in days minus the days spent; below zero the prospect is over budget and "
-            "listed on the Review sheet, worst first: stop conceding, or decide to let it go.",
+            "is the effort budget in days minus the days spent; below zero the prospect is over budget, "
+            "out of the plan and listed on the Review sheet, worst first: stop conceding, or decide to let it go.",
             None,
         ),
         ("", None),
@@ -134,8 +134,8 @@ GUIDE = {
         ("• Parameters: change the yellow cells (band, trim, labels, CAC, income...).", None),
         (
             "• Press Refresh (Client ROI tab, or the Lite run button), or run "
-            "`client-roi refresh THIS.xlsx`. A refresh that finds bad input changes nothing and says "
-            "which cell is wrong.",
+            "`client-roi refresh THIS.xlsx` (close it in Excel first: the file itself is updated). A "
+            "refresh that finds bad input changes nothing and says which cell is wrong.",
             None,
         ),
         (
@@ -194,8 +194,9 @@ GUIDE = {
         ),
         (
             "• La limite des concessions : notez les jours déjà passés sur un prospect (Jours passés). Jours "
-            "restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget "
-            "et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou laissez-le partir.",
+            "restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget, "
+            "sort du plan et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou "
+            "laissez-le partir.",
             None,
         ),
         ("", None),
@@ -209,8 +210,8 @@ GUIDE = {
         ("• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...).", None),
         (
             "• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
-            "`client-roi refresh CE_FICHIER.xlsx`. Une actualisation qui trouve une erreur ne change rien "
-            "et indique la cellule fautive.",
+            "`client-roi refresh CE_FICHIER.xlsx` (fermez-le d'abord dans Excel : le fichier lui-même est mis "
+            "à jour). Une actualisation qui trouve une erreur ne change rien et indique la cellule fautive.",
             None,
         ),
         (

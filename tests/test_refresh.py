@@ -190,13 +190,19 @@ def test_bad_flag_and_negative_cost_name_their_cells():
         refresh(OpenpyxlBook(template.build("en", bad)))
 
 
-def test_no_clients_and_no_costs_are_explained():
+def test_no_clients_is_explained_and_no_costs_gives_no_budgets():
     users = CUSTOMERS.assign(should_pay="no")
     with pytest.raises(RefreshError, match="no paying client has a gross margin"):
         refresh(OpenpyxlBook(template.build("en", users)))
     no_costs = CUSTOMERS.assign(acquisition_cost=None)
-    with pytest.raises(RefreshError, match=r"Parameters!B13 \(parameter 'cac'\): cac is blank and no client"):
-        refresh(OpenpyxlBook(template.build("en", no_costs)))
+    # No acquisition cost anywhere is no reason to stop: no budget, day or plan, all else computed.
+    out = refresh(OpenpyxlBook(template.build("en", no_costs)))
+    assert not out.budgets and set(out.columns["effort_budget"]) == {None} and set(out.columns["in_plan"]) == {None}
+    assert [r[8:] for r in out.bands[1:]] == [[None, None]] * 3 and out.facts[4][1] is None
+    assert (
+        all(r[1:] == [None, None, None] for r in out.plan[3:])
+        and out.columns["tier"] == refresh(OpenpyxlBook(template.build("en", CUSTOMERS))).columns["tier"]
+    )
     out = refresh(OpenpyxlBook(template.build("en", no_costs, cac=1000)))
     assert out.columns["effort_budget"][0] == 1200.0
 

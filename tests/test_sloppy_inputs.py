@@ -608,6 +608,95 @@ def test_refresh_updates_the_book_itself_and_refuses_while_excel_has_it_open(tmp
     assert "is text 'lots'" in capsys.readouterr().err
 
 
+def test_every_parameter_has_its_option_checked_by_the_workbooks_rule(tmp_path, capsys):
+    (tmp_path / "in.csv").write_bytes(
+        text_file(["A,yes,yes,100,,", "B,yes,yes,200,,", "C,yes,yes,300,,", "P,yes,no,,250,"])
+    )
+    out = tmp_path / "out.xlsx"
+    assert (
+        run(
+            "fill",
+            tmp_path / "in.csv",
+            "-o",
+            out,
+            "--cac",
+            "1 000,5",
+            "--annual-income",
+            "30000",
+            "--margin-rate",
+            "40%",
+            "--working-days",
+            "200",
+            "--load-factor",
+            "2",
+            "--band",
+            "20%",
+            "--trim",
+            "10 %",
+            "--prospecting-days",
+            "none",
+        )
+        == 0
+    )
+    wb = openpyxl.load_workbook(out)
+    ws = wb[layout.SHEETS["parameters"]["en"]]
+    cells = {
+        d.name: ws[d.attr_text.split("!")[1].split(":")[0].replace("$", "")].value
+        for d in wb.defined_names.values()
+        if d.name
+        in ("cac", "annual_income", "margin_rate", "working_days", "load_factor", "band", "trim", "prospecting_days")
+    }
+    assert cells == {
+        "cac": 1000.5,
+        "annual_income": 30000,
+        "margin_rate": 0.4,
+        "working_days": 200,
+        "load_factor": 2,
+        "band": 0.2,
+        "trim": 0.1,
+        "prospecting_days": None,
+    }
+    tiers = {r[0].value: r for r in wb[layout.SHEETS["tiers"]["en"]].iter_rows(min_row=12, max_row=14)}
+    assert tiers["A"][8].value == pytest.approx(1000.5 * 1.2)
+    # a day costs income / margin rate / working days x load factor
+    assert tiers["A"][9].value == pytest.approx(1000.5 * 1.2 / (30000 / 0.4 / 200 * 2))
+    capsys.readouterr()
+    for option, value, words in [
+        ("--margin-rate", "1.5", "--margin-rate: margin_rate must be in (0, 1], got 1.5"),
+        ("--working-days", "abc", "--working-days: 'abc' is not a number"),
+        ("--cac", "-5", "--cac:"),
+        ("--annual-income", "0", "--annual-income:"),
+        ("--load-factor", "0", "--load-factor:"),
+    ]:
+        assert run("fill", tmp_path / "in.csv", "-o", tmp_path / "bad.xlsx", option, value) == 2
+        err = capsys.readouterr().err
+        assert words in err and err.count("\n") == 1, err
+        assert not (tmp_path / "bad.xlsx").exists()
+
+
+def test_a_file_without_costs_is_filled_without_budgets(tmp_path, capsys):
+    from ooxml import findings
+
+    (tmp_path / "in.csv").write_bytes(
+        b"Customer,Should pay,Has paid,Gross margin,Expected margin\nA,yes,yes,100,\nB,yes,yes,200,\n"
+        b"C,yes,yes,300,\nP,yes,no,,250\n"
+    )
+    out = tmp_path / "out.xlsx"
+    assert run("fill", tmp_path / "in.csv", "-o", out) == 0
+    said = capsys.readouterr().out
+    assert "no acquisition cost, so no effort budgets, days or prospect plan: give --cac" in said
+    assert "Parameters!" not in said
+    ws = openpyxl.load_workbook(out)[layout.SHEETS["customers"]["en"]]
+    header = [c.value for c in ws[1]]
+    column = {
+        k: [ws.cell(r, header.index(layout.header(k, "en")) + 1).value for r in range(2, 6)]
+        for k in ("tier", "effort_budget", "effort_days", "in_plan")
+    }
+    assert column["tier"] == ["C", "B", "A", "A"] and column["effort_budget"] == [None] * 4
+    assert column["effort_days"] == [None] * 4 and column["in_plan"] == [None] * 4
+    assert findings(out) == []
+
+
 def test_summary_says_what_was_skipped_and_merged(tmp_path, capsys):
     (tmp_path / "in.csv").write_bytes(
         text_file(

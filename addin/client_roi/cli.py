@@ -34,11 +34,17 @@ def sample_customers():
         return files.read_customers(Path(path))
 
 
-def _number(text: str, what: str) -> float:
-    """One number as a user types it: 0.2 or 0,2 (a decimal comma), never 1,234 (ambiguous)."""
+def _number(text: str, what: str, *, percent: bool = False) -> float:
+    """One number as a user types it: 0.2 or 0,2 (a decimal comma), never 1,234 (ambiguous);
+    with ``percent``, ``20%`` or ``20 %`` is 0.2 (divided in decimal: ``7.3%`` is 0.073 exactly
+    as typed, not 7.3 / 100 in binary)."""
+    from decimal import Decimal
+
     from .files.decimals import ColumnProblem, read_column
 
     text = text.strip()
+    if percent and text.endswith("%"):
+        return float(Decimal(repr(_number(text[:-1], what))) / 100)
     try:
         (value,), _ = read_column([text])
     except ColumnProblem as exc:
@@ -55,6 +61,10 @@ def _parts(text: str) -> list[str]:
     return [p for p in text.replace(";", " ").split() if p]
 
 
+#: What --prospecting-days takes to switch the plan off (a blank cell in the workbook).
+NO_PLAN = ("none", "no", "aucun", "non", "0")
+
+
 def parse_band(text: str) -> float | list[float] | str:
     """``0.2`` (or ``0,2``) is ±20 %; offsets are separated by ``;`` or spaces:
     ``-0.4;-0.2;0.2;0.4`` or ``"-0,4 -0,2 0,2 0,4"``. A comma never separates offsets.
@@ -67,7 +77,10 @@ def parse_band(text: str) -> float | list[float] | str:
     if not parts:
         raise OptionError("--band is empty")
     try:
-        values = [_number(p, f"--band item {i + 1}" if len(parts) > 1 else "--band") for i, p in enumerate(parts)]
+        values = [
+            _number(p, f"--band item {i + 1}" if len(parts) > 1 else "--band", percent=True)
+            for i, p in enumerate(parts)
+        ]
     except OptionError as exc:
         if "," in text:
             raise OptionError(f"{exc} (separate offsets with ';' or spaces: a comma is a decimal comma)") from None
@@ -87,10 +100,17 @@ def _check_plan(args: argparse.Namespace) -> None:
     from . import method
 
     args.band = None if args.band is None else parse_band(args.band)
-    args.trim = None if args.trim is None else _number(args.trim, "--trim")
+    args.trim = None if args.trim is None else _number(args.trim, "--trim", percent=True)
     args.labels = None if args.labels is None else parse_labels(args.labels)
     days = getattr(args, "prospecting_days", None)
-    args.prospecting_days = None if days is None else _number(days, "--prospecting-days")
+    if days is not None and days.strip().casefold() in NO_PLAN:
+        args.prospecting_days = ()  # a blank cell: no plan
+    else:
+        args.prospecting_days = None if days is None else _number(days, "--prospecting-days")
+    for name in ("cac", "annual_income", "margin_rate", "working_days", "load_factor"):
+        text = getattr(args, name, None)
+        option = "--" + name.replace("_", "-")
+        setattr(args, name, None if text is None else _number(text, option, percent=name == "margin_rate"))
     balanced = args.band == "balanced"
     if args.tiers is not None and not balanced:
         raise OptionError("--tiers goes with --band balanced (otherwise the band's offsets give the tiers)")
@@ -104,8 +124,12 @@ def _check_plan(args: argparse.Namespace) -> None:
         else:
             b = method.bands(band=args.band, labels=args.labels, reference=1.0)
         method.trimmed_mean([1.0], args.trim)
-        if args.prospecting_days is not None:
+        if args.prospecting_days not in (None, ()):
             method.prospect_plan([], [], [], args.prospecting_days)
+        if args.cac is not None:
+            method.average_cac(args.cac)
+        given = {n: getattr(args, n) for n in ("annual_income", "margin_rate", "working_days", "load_factor")}
+        method.effort_days(1.0, **{n: _default_value(n) if v is None else v for n, v in given.items()})
     except method.ClientRoiError as exc:
         raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     if args.labels is None and len(b.labels) != 3:
@@ -149,9 +173,16 @@ def _summary(out) -> None:
     print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
     for r in rows:
         share = "" if r[6] is None else f"{r[6]:.1%}"
-        print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{r[8]:>23,.2f}{_days(r[9]):>15}")
+        budget = "" if r[8] is None else f"{r[8]:,.2f}"
+        days = "" if r[9] is None else _days(r[9])
+        print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{budget:>23}{days:>15}")
     print(f"band in use: {out.band_text}; most balanced band of the sweep: ±{out.best_band:.0%}")
-    if out.load is None:
+    if not out.budgets:
+        print(
+            "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost "
+            "of winning a client), or an 'Acquisition cost' column"
+        )
+    elif out.load is None:
         print(f"prospect plan: {_days(out.days_needed)} days needed (no prospecting days given)")
     else:
         print(
@@ -172,6 +203,11 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
             trim=args.trim,
             labels=args.labels,
             prospecting_days=args.prospecting_days,
+            cac=args.cac,
+            annual_income=args.annual_income,
+            margin_rate=args.margin_rate,
+            working_days=args.working_days,
+            load_factor=args.load_factor,
         )
     with progress.step("refreshing", 30):
         out = book.refresh()
@@ -317,6 +353,18 @@ BAND_HELP = (
 )
 
 
+def _default_value(name: str):
+    """A parameter's default, as the template writes it in its Parameters sheet."""
+    from .workbook.layout import PARAMETERS
+
+    return next(p.default for p in PARAMETERS if p.name == name)[0]
+
+
+def _default(name: str) -> str:
+    value = _default_value(name)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with its usage errors on one line like every other failure."""
 
@@ -367,7 +415,38 @@ def build_parser() -> argparse.ArgumentParser:
             default=None,
             metavar="DAYS",
             help="days per year available for prospecting: the prospect plan fits the prospects "
-            "in them, best tier first (default: blank, no plan)",
+            f"in them, best tier first (default: the template's {_default('prospecting_days')}); none: no plan",
+        )
+        p.add_argument(
+            "--cac",
+            default=None,
+            metavar="MONEY",
+            help="the average cost of winning a client (default: the mean of the clients' acquisition costs; "
+            "with none, no budgets)",
+        )
+        p.add_argument(
+            "--annual-income",
+            default=None,
+            metavar="MONEY",
+            help=f"the annual income of whoever prospects (default: {_default('annual_income')})",
+        )
+        p.add_argument(
+            "--margin-rate",
+            default=None,
+            metavar="RATE",
+            help=f"the share of income that is margin, in (0, 1] or as 50%% (default: {_default('margin_rate')})",
+        )
+        p.add_argument(
+            "--working-days",
+            default=None,
+            metavar="DAYS",
+            help=f"working days a year (default: {_default('working_days')})",
+        )
+        p.add_argument(
+            "--load-factor",
+            default=None,
+            metavar="FACTOR",
+            help=f"the overheads on a day of work (default: {_default('load_factor')})",
         )
 
     demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")

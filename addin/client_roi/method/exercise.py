@@ -47,8 +47,9 @@ class Exercise:
     * ``bands``: one row per tier, top first: ``tier``, ``lower``, ``upper``, ``customers``,
       ``customer_share``, ``gain``, ``gain_share``, ``average_gain`` (:func:`band_summary`),
       ``effort_budget`` and ``effort_days``.
-    * ``facts``: ``reference_gain``, ``clients``, ``prospects``, ``users``, ``cac`` and
-      ``day_cost`` (the money one day of effort costs).
+    * ``facts``: ``reference_gain``, ``clients``, ``prospects``, ``users``, ``cac`` (None when no
+      acquisition cost is known: ``cac`` blank and no client's cost; then every budget, day and
+      the plan are blank too) and ``day_cost`` (the money one day of effort costs).
     * ``concentration``: ``top_1_share``, ``top_5_share``, ``hhi``, ``verdict``
       (:func:`concentration_verdict`) and ``over_limit`` (the largest client's share above
       :data:`SINGLE_CUSTOMER_LIMIT`).
@@ -152,8 +153,15 @@ def exercise(
 
     # Tiers over the paying clients; budgets per tier, in money and in days.
     b = bands(population, band, trim or 0, labels)
-    average = average_cac(cac if not is_blank(cac) else _client_costs(cost, is_client))
-    budgets = cac_by_tier(average, b.offsets.tolist(), b.labels)["effort_budget"].to_numpy()
+    # No acquisition cost at all (none given, no client's known) is no reason to stop: everything
+    # but the budgets, days and plan is computed, and those are left blank.
+    costs = cac if not is_blank(cac) else _client_costs(cost, is_client)
+    average = None if costs is None else average_cac(costs)
+    budgets = (
+        np.full(b.k, np.nan)
+        if average is None
+        else cac_by_tier(average, b.offsets.tolist(), b.labels)["effort_budget"].to_numpy()
+    )
     day_cost = 1 / effort_days(1.0, annual_income, margin_rate, working_days, load_factor)
     gains = np.where(is_client, gross, np.where(is_prospect, expected, np.nan))
     rank = b.tier_index(gains)
@@ -257,14 +265,10 @@ def _only(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return out
 
 
-def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float]:
-    """The clients' acquisition costs, when ``cac`` is blank."""
+def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float] | None:
+    """The clients' known acquisition costs, when ``cac`` is blank; None when there are none."""
     known = cost[is_client & ~np.isnan(cost)]
-    if known.size == 0:
-        raise ClientRoiError(
-            "cac is blank and no client has an acquisition cost: fill one or the other", argument="cac"
-        )
-    return list(known.tolist())
+    return list(known.tolist()) if known.size else None
 
 
 def _balanced(population: np.ndarray, k: int, trim: float) -> tuple[pd.Series, str | None]:

@@ -43,6 +43,7 @@ class Outputs:
     days_needed: float = 0.0  # the prospect plan's total effort days
     days_available: float | None = None
     band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
+    budgets: bool = True  # False: no acquisition cost is known, so no budget, day or plan
 
     @property
     def load(self) -> float | None:
@@ -73,6 +74,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         days_needed=ex.days_needed,
         days_available=ex.days_available,
         band_text=band_text,
+        budgets=ex.facts["cac"] is not None,
     )
 
 
@@ -113,6 +115,14 @@ def _concentration(c: pd.Series, words: dict[str, Any]) -> list[list[Any]]:
 def _plan(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     """The days available and the load first (fixed rows), then per tier: prospects, effort
     budget and days, and a total."""
+    if ex.facts["cac"] is None:  # no acquisition cost: no budget, so no plan to show
+        return [
+            [words["plan_available"], None, None, ex.days_available],
+            [words["plan_load"], None, None, None],
+            words["plan"],
+            *([label, None, None, None] for label in ex.plan["tier"].tolist()),
+            [words["plan_total"], None, None, None],
+        ]
     rows = [
         [words["plan_available"], None, None, ex.days_available],
         [words["plan_load"], None, None, ex.load],

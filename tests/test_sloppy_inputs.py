@@ -925,3 +925,30 @@ def test_progress_bar_on_a_terminal_only_and_refresh_summary(tmp_path, capsys, m
     captured = capsys.readouterr()
     assert captured.err == ""
     assert "Paying clients: 124" in captured.out and "Effort days" in captured.out  # the fill's summary
+
+
+def test_more_customers_than_a_sheet_holds_are_refused_before_any_value_is_read(tmp_path, capsys, monkeypatch):
+    """At Excel's row limit (made small here: the same code at 1,048,576): a file with more
+    customers than the sheet can hold below its header is refused in one line, nothing written;
+    one fewer fits. A refresh whose list would go past the last row is refused, the book unchanged."""
+    from client_roi.files import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 6)
+    rows = [f"C{i},yes,yes,{100 + i},,1" for i in range(5)]
+    (tmp_path / "fits.csv").write_bytes(text_file([*rows[:4], ",,,,,"]))  # a blank row is no customer
+    (tmp_path / "over.csv").write_bytes(text_file([*rows, "C9,yes,yes,x,,1"]))  # refused before reading 'x'
+    assert run("fill", tmp_path / "over.csv", "-o", tmp_path / "over.xlsx") == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "client-roi: over.csv: has 6 customer rows, and the Customers sheet holds at most 5 below its "
+        "header (Excel's limit of 6 rows): split the file\n"
+    )
+    assert not (tmp_path / "over.xlsx").exists()
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 100)  # the template's own blocks need their rows (to 81)
+    assert run("fill", tmp_path / "fits.csv", "-o", tmp_path / "fits.xlsx") == 0
+    before = (tmp_path / "fits.xlsx").read_bytes()
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 70)  # the band sweep's 12 rows from row 67 cannot fit
+    capsys.readouterr()
+    assert run("refresh", tmp_path / "fits.xlsx") == 2
+    assert "Tiers!A67 (out_sweep): its 12 rows would go past the sheet's last row, 70" in capsys.readouterr().err
+    assert (tmp_path / "fits.xlsx").read_bytes() == before

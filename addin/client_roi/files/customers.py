@@ -38,7 +38,7 @@ import pandas as pd
 
 from .. import method
 from . import columns as layout
-from . import decimals
+from . import decimals, xlsx
 from .xlsx import BOOK_SUFFIXES, CachedValues, InputFileError, cell_position, check_zip, column_letter
 
 MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
@@ -305,6 +305,11 @@ def _frame(
     # A fully blank row is no customer (exports leave them between groups): skipped, and said.
     origin = [n for n, r in enumerate(rows) if not all(_blank_cell(v) for v in r)]
     blank_rows = len(rows) - len(origin)
+    if len(origin) > xlsx.MAX_ROWS - 1:  # before any value is read: the sheet could not hold them
+        raise InputFileError(
+            f"{name}: has {len(origin):,} customer rows, and the Customers sheet holds at most "
+            f"{xlsx.MAX_ROWS - 1:,} below its header (Excel's limit of {xlsx.MAX_ROWS:,} rows): split the file"
+        )
     source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin)
     data = {key: [(rows[n][i] if i < len(rows[n]) else None) for n in origin] for key, i in keys.items()}
     for key in ("customer", "should_pay", "has_paid"):

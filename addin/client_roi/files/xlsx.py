@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm")  # workbooks, with or without macros
+#: The rows of an Excel sheet (1,048,576): a table cannot grow past them.
+MAX_ROWS = 1_048_576
 MAX_UNZIPPED = 2 * 1024**3  # bytes an .xlsx may expand to
 #: The namespace of Strict Open XML workbooks (ISO/IEC 29500-1 strict), which Excel can save.
 STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"

@@ -221,6 +221,32 @@ def compute(inp: Inputs) -> Outputs:
 
 
 def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """Write the computed columns and every block; each block's place is checked first, so a
+    block that would go past the sheet's last row changes nothing."""
+    from ..files.xlsx import MAX_ROWS
+
+    places: list[tuple[str, int, int, list[list[Any]], int | None, int | None]] = []
+    for name, block, rows, cols in [
+        (layout.OUT_FACTS, out.facts, len(out.facts), 2),
+        (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
+        (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
+        (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
+        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
+        (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
+        (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
+        (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are
+        (layout.OUT_OVERRUN, out.overrun, None, None),
+    ]:
+        at = _block_at(book, name)
+        if at is None:
+            continue
+        sheet, row, col = at
+        if row + len(block) - 1 > MAX_ROWS:
+            raise RefreshError(
+                f"{cell_name(sheet, row, col)} ({name}): its {len(block):,} rows would go past the sheet's "
+                f"last row, {MAX_ROWS:,} (Excel's limit)"
+            )
+        places.append((sheet, row, col, block, rows, cols))
     t = inp.table
     first = t.top + 1
     written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
@@ -230,29 +256,16 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     if inp.stale_rows:  # computed cells left below a table that shrank
         for key in written:
             book.clear(t.sheet, t.end + 1, t.left + inp.index[key], inp.stale_rows, 1)
-    for name, block, rows, cols in [
-        (layout.OUT_FACTS, out.facts, len(out.facts), 2),
-        (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
-        (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
-        (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
-        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
-        (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
-        (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
-    ]:
-        at = _block_at(book, name)
-        if at:
-            sheet, row, col = at
-            book.clear(sheet, row, col, rows, cols)
-            book.write(sheet, row, col, _rectangular(block))
-    for name, block in [(layout.OUT_REVIEW, out.review), (layout.OUT_OVERRUN, out.overrun)]:
-        at = _block_at(book, name)
-        if at:
-            # The list may have shrunk: clear down to the end of the previous one, found on its
-            # third column (never blank in a listed row).
-            sheet, row, col = at
+    for sheet, row, col, block, rows, cols in places:
+        if rows is None or cols is None:
+            # A list, which may have shrunk: clear down to the end of the previous one, found on
+            # its third column (never blank in a listed row).
             stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
             book.clear(sheet, row, col, stale, len(block[0]))
             book.write(sheet, row, col, block)
+        else:
+            book.clear(sheet, row, col, rows, cols)
+            book.write(sheet, row, col, _rectangular(block))
 
 
 def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:

@@ -44,6 +44,31 @@ def text_file(
 # --------------------------------------------------------------------------------------------
 
 READS = [
+    # Headers as exports write them: units, currency signs and punctuation; title rows above
+    (
+        "units, currency and punctuation in headers",
+        text_file(
+            ["A,yes,yes,1234.5,,10"],
+            "Customer name,Should pay?,Has paid?,Gross Margin (EUR),Expected margin [$],Acquisition cost (USD)",
+        ),
+        {},
+        {"customer": ["A"], "gross_margin": [1234.5], "acquisition_cost": [10.0]},
+    ),
+    (
+        "a title row and a blank row above a French header",
+        "Export clients 2026 (Sage)\n\nNom du client;Doit payer ?;A payé ?;Marge brute (€);Coût d'acquisition (€)\n"
+        "Alpha;oui;oui;1 000,50;100\n".encode(),
+        {},
+        {"customer": ["Alpha"], "gross_margin": [1000.5], "acquisition_cost": [100.0]},
+    ),
+    (
+        "--column names the file's header for one of ours (the other margin is not read)",
+        text_file(
+            ["A;yes;yes;7;1 000,50;1"], "Customer;Should pay;Has paid;Marge nette (k€);Gross margin;Acquisition cost"
+        ),
+        {"columns": {"gross_margin": "Marge nette (k€)"}},
+        {"customer": ["A"], "gross_margin": [7.0]},
+    ),
     # Rows that are no customers: blank lines, total lines that add up; a customer listed twice, merged
     (
         "blank rows are skipped",
@@ -247,6 +272,33 @@ def _bool_cell(ws):
 
 
 REFUSALS = [
+    (
+        "a missing column is named in the file's language, with the way out",
+        {"in.csv": "Nom du client;Doit payer ?;A payé ?;CA (€)\nAlpha;oui;oui;1 000,50\n".encode()},
+        ["fill", "in.csv"],
+        [
+            "in.csv: no column for 'Marge brute' (found: Nom du client, Doit payer ?, A payé ?, CA (€))",
+            '--column "Marge brute=ITS HEADER"',
+        ],
+    ),
+    (
+        "--column names a header the file does not have: the real header is listed",
+        {"in.csv": ("Title\n" + HEADER + "\nA,yes,yes,1,,1\n").encode()},
+        ["fill", "in.csv", "--column", "Gross margin=Nope"],
+        ["in.csv: has no column 'Nope' for 'Gross margin' (found: Customer, Should pay, Has paid, Gross margin"],
+    ),
+    (
+        "--column for a column we do not read",
+        {"in.csv": text_file(["A,yes,yes,1,,1"])},
+        ["fill", "in.csv", "--column", "Role=Statut"],
+        ["--column 'Role=Statut': 'Role' is not one of the columns read (Customer, Should pay"],
+    ),
+    (
+        "--sheet on a text export",
+        {"in.csv": text_file(["A,yes,yes,1,,1"])},
+        ["fill", "in.csv", "--sheet", "Export"],
+        ["in.csv: --sheet is for workbooks; a text export has one table"],
+    ),
     (
         "a customer listed twice",
         {"in.csv": text_file(["Alpha;oui;oui;1 000,50;;1", "Beta;oui;oui;5;;1", "Alpha;oui;oui;500,00;;1"], SEMI)},
@@ -695,6 +747,37 @@ def test_a_file_without_costs_is_filled_without_budgets(tmp_path, capsys):
     assert column["tier"] == ["C", "B", "A", "A"] and column["effort_budget"] == [None] * 4
     assert column["effort_days"] == [None] * 4 and column["in_plan"] == [None] * 4
     assert findings(out) == []
+
+
+def test_workbooks_as_exported_title_rows_another_sheet_another_table(tmp_path, capsys):
+    """A workbook's customers: under title rows, on the sheet --sheet names, or in a table
+    named otherwise whose header names our columns; an unknown sheet is refused naming them."""
+    from openpyxl.worksheet.table import Table
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Notes"
+    ws["A1"] = "nothing here"
+    export = wb.create_sheet("Export")
+    export.append(["Customers by margin, 2026"])
+    export.append([])
+    export.append(["Nom du client", "Doit payer ?", "A payé ?", "Marge brute (€)"])
+    export.append(["Alpha", "oui", "oui", 1000.5])
+    export.append(["Beta", "oui", "non", None])
+    wb.save(tmp_path / "titles.xlsx")
+    frame = files.read_customers(tmp_path / "titles.xlsx", sheet="Export")
+    assert frame["customer"].tolist() == ["Alpha", "Beta"] and frame["gross_margin"].tolist()[0] == 1000.5
+    with pytest.raises(
+        files.InputFileError, match=r"titles.xlsx: has no sheet 'Clients' \(its sheets: Notes, Export\)"
+    ):
+        files.read_customers(tmp_path / "titles.xlsx", sheet="Clients")
+    ws.append(["Customer", "Should pay", "Has paid", "Gross margin"])
+    ws.append(["Gamma", "yes", "yes", 5.0])
+    ws.add_table(Table(displayName="MyClients", ref="A2:D3"))
+    ws["A1"] = "a title"
+    wb.save(tmp_path / "table.xlsx")
+    frame = files.read_customers(tmp_path / "table.xlsx")
+    assert frame["customer"].tolist() == ["Gamma"]
 
 
 def test_summary_says_what_was_skipped_and_merged(tmp_path, capsys):

@@ -88,6 +88,26 @@ def parse_band(text: str) -> float | list[float] | str:
     return values[0] if len(values) == 1 else values
 
 
+def parse_columns(items: list[str] | None) -> dict[str, str]:
+    """``--column "Gross margin=Marge (k€)"``: our column (English or French name) = the file's
+    header for it."""
+    from .files import columns
+
+    out: dict[str, str] = {}
+    for item in items or []:
+        ours, sep, theirs = item.partition("=")
+        key = columns.HEADER_KEYS.get(columns.normalize(ours))
+        if not sep or not theirs.strip():
+            raise OptionError(f'--column {item!r}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"')
+        if key not in {c.key for c in columns.INPUTS}:
+            names = ", ".join(c.en for c in columns.INPUTS)
+            raise OptionError(f"--column {item!r}: '{ours.strip()}' is not one of the columns read ({names})")
+        if key in out:
+            raise OptionError(f"--column {item!r}: '{ours.strip()}' is mapped twice")
+        out[key] = theirs.strip()
+    return out
+
+
 def parse_labels(text: str) -> list[str]:
     """Tier labels, top first, separated by ``;`` (or by ``,`` when there is no ``;``)."""
     sep = ";" if ";" in text else ","
@@ -236,7 +256,12 @@ def _cmd_fill(args: argparse.Namespace) -> int:
     source = Path(args.customers)
     with progress.step("reading", 15):
         customers = files.read_customers(
-            source, decimal=args.decimal, encoding=args.encoding, merge_duplicates=args.merge_duplicates
+            source,
+            decimal=args.decimal,
+            encoding=args.encoding,
+            merge_duplicates=args.merge_duplicates,
+            columns=parse_columns(args.column),
+            sheet=args.sheet,
         )
     return _fill(customers, args, progress, inputs=(source,))
 
@@ -466,6 +491,19 @@ def build_parser() -> argparse.ArgumentParser:
         choices=(".", ","),
         default=None,
         help="the decimal separator of the file's numbers, when they cannot tell (1.234 alone)",
+    )
+    fill.add_argument(
+        "--column",
+        action="append",
+        metavar='"OURS=THEIRS"',
+        help="the file's header for one of our columns, when its name does not say it: --column \"Gross "
+        'margin=Marge (k€)" (repeatable)',
+    )
+    fill.add_argument(
+        "--sheet",
+        default=None,
+        help="the sheet of a workbook to read (default: the Customers table, "
+        "else a table or the first sheet naming our columns)",
     )
     fill.add_argument(
         "--merge-duplicates",

@@ -23,7 +23,22 @@ class Column:
 
 
 COLUMNS = (
-    Column("customer", "Customer", "Client", ("name", "nom", "customer name", "raison sociale", "societe")),
+    Column(
+        "customer",
+        "Customer",
+        "Client",
+        (
+            "name",
+            "nom",
+            "customer name",
+            "client name",
+            "account name",
+            "raison sociale",
+            "societe",
+            "nom du client",
+            "nom client",
+        ),
+    ),
     Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant")),
     Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye")),
     Column("gross_margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain")),
@@ -62,13 +77,29 @@ REQUIRED_INPUTS = ("customer", "should_pay", "has_paid", "gross_margin")
 
 
 def normalize(header: object) -> str:
-    """Header comparison key: case, accents, apostrophes, underscores and spacing ignored."""
+    """Header comparison key: case, accents, apostrophes, underscores, punctuation, currency
+    signs, what stands in parentheses or brackets (units: ``Gross Margin (EUR)``, ``Marge brute
+    (€)``) and spacing ignored.
+
+    >>> normalize("Gross Margin (EUR)"), normalize("Should pay?"), normalize("Coût d'acquisition [$]")
+    ('gross margin', 'should pay', 'cout d acquisition')
+    """
     text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode()
-    text = re.sub(r"[_’'\-]+", " ", text.casefold())
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text.casefold())
+    text = re.sub(r"[_’'\-]+|[^\w\s]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-HEADER_KEYS = {normalize(name): c.key for c in COLUMNS for name in (c.en, c.fr, c.key, *c.aliases)}
+def _header_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for c in COLUMNS:
+        for name in (c.en, c.fr, c.key, *c.aliases):
+            known = keys.setdefault(normalize(name), c.key)
+            assert known == c.key, f"{name!r} would name both {known} and {c.key}"
+    return keys
+
+
+HEADER_KEYS = _header_keys()
 
 
 def header(key: str, lang: str) -> str:

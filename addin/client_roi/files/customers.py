@@ -30,6 +30,7 @@ import io
 import math
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,32 +140,56 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
     return str(best), labels[best.encoding]
 
 
-def _knows_header(line: str, delimiter: str) -> bool:
-    header = next(csv.reader([line], delimiter=delimiter, quotechar='"'), [])
-    keys = {layout.HEADER_KEYS.get(layout.normalize(h)) for h in header}
-    return all(k in keys for k in layout.REQUIRED_INPUTS)
+#: How far down a file its header may stand, under title rows and blank rows.
+HEADER_SEARCH = 30
 
 
-def _rows(text: str, name: str) -> list[list[str]]:
-    """The rows of a text export. clevercsv proposes the separator from the file's evidence; the
-    header must then read as our columns. If it does not (clevercsv misled by a short file with
-    odd names), the one separator under which the header does is taken; none or several:
-    refused. Quoting is the double quote, as every spreadsheet writes it (clevercsv may take the
-    apostrophe of a header like "Coût d'acquisition" for a quote)."""
+def _names_ours(row: list[Any], columns: Mapping[str, str]) -> bool:
+    """Whether ``row`` is a header naming every column a customer file must have."""
+    mapped = {layout.normalize(text) for text in columns.values()}
+    keys = {layout.HEADER_KEYS.get(layout.normalize(h)) for h in row} | set(columns)
+    return mapped <= {layout.normalize(h) for h in row} and all(k in keys for k in layout.REQUIRED_INPUTS)
+
+
+def _header_at(rows: list[list[Any]], columns: Mapping[str, str]) -> int | None:
+    """The first row (of the first :data:`HEADER_SEARCH`) that names our columns, the user's
+    ``--column`` headers included; else the first that does without them (so that a refusal
+    names the real header)."""
+    for wanted in (columns, {}):
+        found = next((i for i, r in enumerate(rows[:HEADER_SEARCH]) if _names_ours(r, wanted)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _rows(text: str, name: str, columns: Mapping[str, str]) -> tuple[list[list[str]], int]:
+    """The rows of a text export, and which of them is the header. clevercsv proposes the
+    separator from the file's evidence; the header is the first row that names our columns
+    (exports put title rows and blank rows above it). If no row does under clevercsv's
+    separator (misled by a short file, odd names or title lines), the one separator under which
+    a row does is taken; none or several: refused. Quoting is the double quote, as every
+    spreadsheet writes it (clevercsv may take the apostrophe of "Coût d'acquisition" for one)."""
     import clevercsv
 
     if not text.strip():
         raise InputFileError(f"{name}: the file is empty")
-    first_line = text.lstrip("\ufeff").splitlines()[0]
+    head = "\n".join(text.lstrip("\ufeff").splitlines()[:HEADER_SEARCH])
+
+    def header_under(delimiter: str) -> int | None:
+        try:
+            return _header_at(list(csv.reader(io.StringIO(head), delimiter=delimiter, quotechar='"')), columns)
+        except csv.Error:
+            return None
+
     dialect = clevercsv.Detector().detect(text[:SNIFF_CHARS], delimiters=DELIMITERS)
     delimiter = dialect.delimiter if dialect else ""
-    if not delimiter or not _knows_header(first_line, delimiter):
-        fits = [d for d in DELIMITERS if _knows_header(first_line, d)]
+    if not delimiter or header_under(delimiter) is None:
+        fits = [d for d in DELIMITERS if header_under(d) is not None]
         if len(fits) == 1:
             delimiter = fits[0]
         elif not delimiter:
             raise InputFileError(
-                f"{name}: cannot tell its separator (tried , ; tab |); the first line should name the columns"
+                f"{name}: cannot tell its separator (tried , ; tab |); a row near the top should name the columns"
             )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     try:
@@ -173,18 +198,31 @@ def _rows(text: str, name: str) -> list[list[str]]:
         raise InputFileError(f"{name} row {reader.line_num}: {exc}") from None
     while rows and not any(v.strip() for v in rows[-1]):
         rows.pop()
-    return rows
+    return rows, _header_at(rows, columns) or 0
 
 
 def read_text(
-    path: Path, *, decimal: str | None = None, encoding: str | None = None, merge_duplicates: bool = False
+    path: Path,
+    *,
+    decimal: str | None = None,
+    encoding: str | None = None,
+    merge_duplicates: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text)."""
     text, _ = decode(path.read_bytes(), path.name, encoding)
-    rows = _rows(text, path.name)
+    rows, h = _rows(text, path.name, columns or {})
     if not rows:
         raise InputFileError(f"{path.name}: the file is empty")
-    return _frame(rows[0], rows[1:], path.name, first_row=2, decimal=decimal, merge_duplicates=merge_duplicates)
+    return _frame(
+        rows[h],
+        rows[h + 1 :],
+        path.name,
+        first_row=h + 2,
+        decimal=decimal,
+        merge_duplicates=merge_duplicates,
+        columns=columns,
+    )
 
 
 def load_workbook(path: Path, **kwargs):
@@ -202,36 +240,63 @@ def load_workbook(path: Path, **kwargs):
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def read_xlsx(path: Path, *, decimal: str | None = None, merge_duplicates: bool = False) -> pd.DataFrame:
+def read_xlsx(
+    path: Path,
+    *,
+    decimal: str | None = None,
+    merge_duplicates: bool = False,
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> pd.DataFrame:
     """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
     try:
-        return _read_xlsx(path, decimal, merge_duplicates)
+        return _read_xlsx(path, decimal, merge_duplicates, columns or {}, sheet)
     except (InputFileError, method.ClientRoiError):
         raise
     except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def _read_xlsx(path: Path, decimal: str | None, merge_duplicates: bool = False) -> pd.DataFrame:
+def _read_xlsx(
+    path: Path, decimal: str | None, merge_duplicates: bool, columns: Mapping[str, str], sheet_name: str | None
+) -> pd.DataFrame:
+    """The Customers table, else (or with ``sheet_name``) a table whose header names our
+    columns, else the sheet's first row that does (under title rows)."""
     cached = CachedValues.from_path(path)
     book = cached.book
     header: list[Any]
-    if layout.TABLE in (book.table_names or ()):
-        table = book.get_table_by_name(layout.TABLE)
-        if table.start is None:
-            raise InputFileError(f"{path.name}: table {layout.TABLE} has no cells")
-        sheet, (top, left) = table.sheet, table.start
-        header, rows = list(table.columns), [list(r) for r in table.to_python()]
+    tables = [layout.TABLE] if layout.TABLE in (book.table_names or ()) and sheet_name is None else []
+    tables += [t for t in (book.table_names or ()) if t != layout.TABLE]
+    found = None
+    for name in tables:
+        table = book.get_table_by_name(name)
+        if (
+            table.start is not None
+            and (sheet_name is None or table.sheet == sheet_name)
+            and (name == layout.TABLE or _names_ours(list(table.columns), columns))
+        ):
+            found = table
+            break
+    if found is not None and found.start is not None:
+        sheet, (top, left) = found.sheet, found.start
+        header, rows = list(found.columns), [list(r) for r in found.to_python()]
         top -= 1  # calamine's table start is its first data row; the header is above it
     else:
-        first = next((m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0])
-        sheet, top, left = first, 0, 0
+        if sheet_name is not None and sheet_name not in book.sheet_names:
+            raise InputFileError(
+                f"{path.name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})"
+            )
+        first = sheet_name or next(
+            (m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0]
+        )
+        sheet, left = first, 0
         rows = [list(r) for r in cached.grid(first)]
         while rows and all(method.is_blank(v) for v in rows[-1]):
             rows.pop()
         if not rows:
-            raise InputFileError(f"{path.name}: the first sheet is empty")
-        header, rows = rows[0], rows[1:]
+            raise InputFileError(f"{path.name}: the sheet '{first}' is empty")
+        top = _header_at(rows, columns) or 0  # title rows above the header
+        header, rows = rows[top], rows[top + 1 :]
     positions = {layout.HEADER_KEYS.get(layout.normalize(h)): j for j, h in enumerate(header)}
     suspects = cached.suspects(sheet)
 
@@ -244,7 +309,14 @@ def _read_xlsx(path: Path, decimal: str | None, merge_duplicates: bool = False) 
         if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
             raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
     return _frame(
-        header, rows, f"{path.name}", first_row=top + 2, decimal=decimal, cell=cell, merge_duplicates=merge_duplicates
+        header,
+        rows,
+        f"{path.name}",
+        first_row=top + 2,
+        decimal=decimal,
+        cell=cell,
+        merge_duplicates=merge_duplicates,
+        columns=columns,
     )
 
 
@@ -280,10 +352,23 @@ def _frame(
     decimal: str | None = None,
     cell=None,
     merge_duplicates: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     keys: dict[str, int] = {}
+    mapped = {layout.normalize(text): key for key, text in (columns or {}).items()}  # --column: said, so first
+    for wanted, text in (columns or {}).items():
+        if layout.normalize(text) not in {layout.normalize(h) for h in header}:
+            raise InputFileError(
+                f"{name}: has no column '{text}' for '{layout.header(wanted, 'en')}' (found: "
+                + ", ".join(str(h) for h in header if not method.is_blank(h))
+                + ")"
+            )
     for i, h in enumerate(header):
-        key = layout.HEADER_KEYS.get(layout.normalize(h))
+        key: str | None = mapped.get(layout.normalize(h))
+        if key is None:
+            key = layout.HEADER_KEYS.get(layout.normalize(h))
+            if key in mapped.values():
+                continue  # the user named another column for it
         if key not in INPUT_KEYS:
             continue  # unknown, or a computed column the template writes itself
         if key in keys:
@@ -291,12 +376,15 @@ def _frame(
                 f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
             )
         keys[key] = i
-    missing = [layout.header(k, "en") for k in layout.REQUIRED_INPUTS if k not in keys]
+    missing = [k for k in layout.REQUIRED_INPUTS if k not in keys]
     if missing:
+        lang = _language(header)
+        names = [layout.header(k, lang) for k in missing]
         raise InputFileError(
             f"{name}: no column for "
-            + ", ".join(f"'{m}'" for m in missing)
-            + f" (found: {', '.join(str(h) for h in header)})"
+            + ", ".join(f"'{m}'" for m in names)
+            + f" (found: {', '.join(str(h) for h in header if not method.is_blank(h))}); if one of them is it, "
+            f'say which: --column "{names[0]}=ITS HEADER"'
         )
     width = len(header)
     for n, r in enumerate(rows):
@@ -333,6 +421,18 @@ def _frame(
     except method.ClientRoiError as exc:
         raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
     return frame
+
+
+def _language(header: list[Any]) -> str:
+    """The language the file's headers are written in (French when more of them are French
+    words of ours, or the file's words are; else English), to name columns in its words."""
+    french = sum(layout.normalize(h) in _FRENCH for h in header)
+    english = sum(layout.normalize(h) in _ENGLISH for h in header)
+    return "fr" if french > english else "en"
+
+
+_FRENCH = {layout.normalize(c.fr) for c in layout.COLUMNS} | {"nom du client", "nom client", "raison sociale", "ca"}
+_ENGLISH = {layout.normalize(c.en) for c in layout.COLUMNS} | {"customer name", "client name", "account name"}
 
 
 def _blank_cell(v: Any) -> bool:
@@ -474,7 +574,13 @@ def _evidenced(items: list[tuple[int, str]]) -> bool:
 
 
 def read_customers(
-    path: Path, *, decimal: str | None = None, encoding: str | None = None, merge_duplicates: bool = False
+    path: Path,
+    *,
+    decimal: str | None = None,
+    encoding: str | None = None,
+    merge_duplicates: bool = False,
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
 ) -> pd.DataFrame:
     """Canonical customer columns from a text export or a workbook (see the module's rules)."""
     path = Path(path)
@@ -486,9 +592,11 @@ def read_customers(
         raise InputFileError(f"{path}: cannot be read (permission denied)")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return read_text(path, decimal=decimal, encoding=encoding, merge_duplicates=merge_duplicates)
+        if sheet is not None:
+            raise InputFileError(f"{path.name}: --sheet is for workbooks; a text export has one table")
+        return read_text(path, decimal=decimal, encoding=encoding, merge_duplicates=merge_duplicates, columns=columns)
     if suffix in BOOK_SUFFIXES:
-        return read_xlsx(path, decimal=decimal, merge_duplicates=merge_duplicates)
+        return read_xlsx(path, decimal=decimal, merge_duplicates=merge_duplicates, columns=columns, sheet=sheet)
     raise InputFileError(
         f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"
     )

@@ -1035,3 +1035,14 @@ def test_more_customers_than_a_sheet_holds_are_refused_before_any_value_is_read(
     assert run("refresh", tmp_path / "fits.xlsx") == 2
     assert "Tiers!A67 (out_sweep): its 12 rows would go past the sheet's last row, 70" in capsys.readouterr().err
     assert (tmp_path / "fits.xlsx").read_bytes() == before
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`client-roi demo | head -1`: the book is written, and nothing is said of the closed pipe."""
+    import subprocess
+    import sys
+
+    command = f'"{sys.executable}" -m client_roi.cli demo -o "{tmp_path / "d.xlsx"}" | head -c 5'
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "wrote", "")
+    assert (tmp_path / "d.xlsx").stat().st_size > 0

@@ -566,6 +566,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except _expected_errors() as exc:
         print(f"client-roi: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        # the reader of the summary went away (| head): the work is done, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"client-roi: {where}{exc.strerror or exc}", file=sys.stderr)

@@ -780,6 +780,44 @@ def test_workbooks_as_exported_title_rows_another_sheet_another_table(tmp_path, 
     assert frame["customer"].tolist() == ["Gamma"]
 
 
+def test_the_users_own_columns_stay_in_the_table_after_ours_and_a_refresh_keeps_them(tmp_path, capsys):
+    from ooxml import findings
+
+    (tmp_path / "in.csv").write_bytes(
+        b"Customer,Should pay,Has paid,Gross margin,Region,Zip,Employees,Role,Account owner,,Region\n"
+        b'A,yes,yes,100,North,01234,12,x,Ann,,N\nB,yes,yes,"1,200.5",South,75001,"1,500",y,Bob,,S\n'
+        b"C,yes,no,,West,,,z,,,W\n"
+    )
+    frame = files.read_customers(tmp_path / "in.csv")
+    assert list(frame.columns)[7:] == ["Region", "Zip", "Employees", "Account owner", "Region 2"]
+    assert frame["Zip"].tolist() == ["01234", "75001", None]  # a leading zero: codes stay text
+    assert frame["Employees"].tolist() == [12.0, 1500.0, None]  # the file's decimal point settles 1,500
+    book = tmp_path / "out.xlsx"
+    assert run("fill", tmp_path / "in.csv", "-o", book, "--cac", "100") == 0
+    said = capsys.readouterr().out
+    assert "your own columns, kept in the table after ours: Region, Zip, Employees, Account owner, Region 2" in said
+    assert "columns not used (the workbook computes them): Role" in said
+
+    def kept():
+        ws = openpyxl.load_workbook(book)[layout.SHEETS["customers"]["en"]]
+        assert ws.tables[layout.TABLE].ref == "A1:S4"
+        return [list(r) for r in ws.iter_rows(min_row=1, max_row=4, min_col=15, max_col=19, values_only=True)]
+
+    before = kept()
+    assert before == [
+        ["Region", "Zip", "Employees", "Account owner", "Region 2"],
+        ["North", "01234", 12, "Ann", "N"],
+        ["South", "75001", 1500, "Bob", "S"],
+        ["West", None, None, None, "W"],
+    ]
+    assert findings(book) == []
+    wb = openpyxl.load_workbook(book)
+    wb[layout.SHEETS["customers"]["en"]]["D2"] = 300.0  # an edit, then a refresh: the user's cells stay
+    wb.save(book)
+    assert run("refresh", book) == 0
+    assert kept() == before
+
+
 def test_summary_says_what_was_skipped_and_merged(tmp_path, capsys):
     (tmp_path / "in.csv").write_bytes(
         text_file(

@@ -235,8 +235,10 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
         path = files.save_bytes(book.to_bytes(), Path(args.output), force=args.force, inputs=inputs)
     progress.close()
     print(f"wrote {path} ({len(customers):,} customers)")
+    if customers.attrs.get("kept"):
+        print("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
     if customers.attrs.get("ignored"):
-        print("columns not used: " + ", ".join(customers.attrs["ignored"]))
+        print("columns not used (the workbook computes them): " + ", ".join(customers.attrs["ignored"]))
     if customers.attrs.get("blank_rows"):
         n = customers.attrs["blank_rows"]
         print(f"blank rows skipped: {n}")

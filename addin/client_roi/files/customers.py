@@ -403,24 +403,85 @@ def _frame(
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
-    _numbers(data, source, decimal)
+    convention = _numbers(data, source, decimal)
+    # The user's own columns ride along, to the right of ours in the workbook (in rows' order,
+    # so that skipping total lines and merging duplicates keep them aligned).
+    extras = _extra_columns(header, keys)
+    for i, extra in extras.items():
+        source.header[EXTRA + extra] = extra
+        values = [(rows[n][i] if i < len(rows[n]) else None) for n in origin]
+        data[EXTRA + extra] = _extra_values(values, source, EXTRA + extra, decimal or convention)
     totals = _total_lines(data, source)
     if totals:
         keep = [i for i in range(len(origin)) if i not in totals]
         data = {key: [values[i] for i in keep] for key, values in data.items()}
         source.origin = [origin[i] for i in keep]
     merged = _duplicates(data, source, merge_duplicates)
-    frame = pd.DataFrame(data, dtype=object).reindex(columns=[c.key for c in layout.INPUTS])
+    frame = pd.DataFrame(data, dtype=object).reindex(
+        columns=[c.key for c in layout.INPUTS] + [EXTRA + e for e in extras.values()]
+    )
+    frame.columns = [c[len(EXTRA) :] if c.startswith(EXTRA) else c for c in frame.columns]
     frame.attrs["blank_rows"] = blank_rows
     frame.attrs["totals"] = [f"row {source.first_row + origin[i]} ({data_name})" for i, data_name in totals.items()]
     frame.attrs["merged"] = merged
-    # said, not dropped silently: the user's own columns, and computed ones the workbook rewrites
-    frame.attrs["ignored"] = [str(h) for i, h in enumerate(header) if i not in keys.values() and not method.is_blank(h)]
+    # said, not dropped silently: computed columns the workbook rewrites, and columns without a
+    # header; the user's own columns, kept
+    frame.attrs["ignored"] = [
+        str(h) for i, h in enumerate(header) if i not in keys.values() and i not in extras and not method.is_blank(h)
+    ]
+    frame.attrs["kept"] = list(extras.values())
     try:
         method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
     except method.ClientRoiError as exc:
         raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
     return frame
+
+
+#: The prefix of a user's own column while it is read beside ours (a key of ours never has it).
+EXTRA = "\0"
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+
+
+def _extra_columns(header: list[Any], keys: dict[str, int]) -> dict[int, str]:
+    """The user's own columns: {position: name}, a header that names none of ours (a computed
+    column of ours is rewritten, not kept); a name met twice gets " 2"."""
+    out: dict[int, str] = {}
+    for i, h in enumerate(header):
+        if i in keys.values() or method.is_blank(h) or layout.HEADER_KEYS.get(layout.normalize(h)):
+            continue
+        name, n = str(h).strip(), 2
+        while name.casefold() in {v.casefold() for v in out.values()}:
+            name, n = f"{str(h).strip()} {n}", n + 1
+        out[i] = name
+    return out
+
+
+def _extra_values(values: list[Any], source: Source, key: str, convention: str | None) -> list[Any]:
+    """A user's column as the file holds it: numbers and text as they are; in a text export, a
+    column becomes numbers only when every value reads as one under one convention (the file's,
+    ``convention``, settles an ambiguous column, as for ours) and none is a code with a leading
+    zero (01234 stays text); dates become ISO text."""
+    import datetime as dt
+
+    out: list[Any] = []
+    for i, v in enumerate(values):
+        if isinstance(v, (dt.datetime, dt.date, dt.time)):
+            out.append(v.isoformat())
+        elif isinstance(v, str):
+            out.append(_text(v, source, i, key))
+        elif method.is_blank(v):
+            out.append(None)
+        else:
+            out.append(v)
+    texts = [(i, v) for i, v in enumerate(out) if isinstance(v, str)]
+    if texts and len(texts) == sum(v is not None for v in out) and not any(_LEADING_ZERO.match(t) for _, t in texts):
+        try:
+            numbers, _ = decimals.read_column([t for _, t in texts], fallback=convention)
+        except decimals.ColumnProblem:
+            return out  # text, or numbers no single convention reads: kept as typed
+        for (i, _), x in zip(texts, numbers, strict=True):
+            out[i] = x
+    return out
 
 
 def _language(header: list[Any]) -> str:
@@ -520,9 +581,10 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
     return said
 
 
-def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None:
+def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str | None:
     """Number columns in place: numbers stay, text is read by the column's evidence, blanks are
-    None; the file's other columns settle an ambiguous one (see :mod:`client_roi.decimals`)."""
+    None; the file's other columns settle an ambiguous one (see :mod:`client_roi.decimals`).
+    Returns the convention the file's numbers show, when they show one."""
     keys = [k for k in layout.NUMERIC_INPUTS if k in data]
     texts: dict[str, list[tuple[int, str]]] = {}
     for key in keys:
@@ -565,6 +627,8 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> None
         for i, x in enumerate(data[key]):
             if x is not None and not math.isfinite(x):
                 raise InputFileError(f"{source.where(i, key)}: is {x}, not a finite number")
+    shown = {c for k, c in decided.items() if _evidenced(texts[k])}
+    return next(iter(shown)) if len(shown) == 1 else None
 
 
 def _evidenced(items: list[tuple[int, str]]) -> bool:

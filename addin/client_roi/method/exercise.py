@@ -99,7 +99,7 @@ class Exercise:
         from ..files.output import save_bytes
         from ..workbook.template import book
 
-        inputs = self.customers[[c for c in INPUTS if c in self.customers]]
+        inputs = self.customers[[c for c in self.customers.columns if c not in COMPUTED]]  # the user's own too
         given = {k: v for k, v in self.parameters.items() if v is not None}
         zb = book(lang, inputs, **given)
         zb.refresh()

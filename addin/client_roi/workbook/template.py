@@ -361,7 +361,14 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     _page(ws)
 
 
-def _customers(wb: Workbook, lang: str, n: int) -> None:
+def extra_columns(customers: pd.DataFrame | None) -> list[str]:
+    """The user's own columns of ``customers`` (any column that is none of ours), kept to the
+    right of ours in the table."""
+    ours = {c.key for c in layout.COLUMNS}
+    return [] if customers is None else [c for c in customers.columns if c not in ours]
+
+
+def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = ()) -> None:
     """The Customers sheet: header, column widths and number formats (each column's default
     style, which the rows written later and the cells Excel users add take), the table sized
     for ``n`` customers, validation and the tier colours. The rows themselves are written by
@@ -375,8 +382,12 @@ def _customers(wb: Workbook, lang: str, n: int) -> None:
         dimension.width = COLUMN_WIDTHS[key]
         if key in formats:
             dimension.number_format = formats[key]
+    for col, name in enumerate(extras, start=len(keys) + 1):  # the user's own, after ours
+        ws.cell(1, col, name).font = BOLD
+        ws.column_dimensions[column_letter(col)].width = max(12, min(40, len(name) + 4))
     last = max(n, 1) + 1
-    ws.add_table(_table(f"A1:{column_letter(len(keys))}{last}", [layout.header(k, lang) for k in keys]))
+    headers = [layout.header(k, lang) for k in keys] + list(extras)
+    ws.add_table(_table(f"A1:{column_letter(len(headers))}{last}", headers))
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     _page(ws)
@@ -422,6 +433,12 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
             None if method.is_blank(v) else (v if isinstance(v, str) else float(v)) for v in customers[c.key].tolist()
         ]
         book.write_column(sheet, 2, keys.index(c.key) + 1, values)
+    for col, name in enumerate(extra_columns(customers), start=len(keys) + 1):
+        values = [
+            None if method.is_blank(v) else (v if isinstance(v, (str, bool)) else float(v))
+            for v in customers[name].tolist()
+        ]
+        book.write_column(sheet, 2, col, values)
 
 
 def _tiers(wb: Workbook, lang: str) -> None:
@@ -606,7 +623,7 @@ def _review(wb: Workbook, lang: str) -> None:
     _page(ws)
 
 
-def skeleton(lang: str = "en", n: int = 0, **params: Any) -> Workbook:
+def skeleton(lang: str = "en", n: int = 0, extras: tuple[str, ...] = (), **params: Any) -> Workbook:
     """The workbook with its ``params`` (``band=0.2`` or a list of offsets, ``trim=0.1``, ...)
     and a Customers table sized for ``n`` customers, not yet filled: the Guide, Parameters,
     Customers, Tiers and Review sheets with their names, formats, validation and charts."""
@@ -618,7 +635,7 @@ def skeleton(lang: str = "en", n: int = 0, **params: Any) -> Workbook:
     wb = Workbook()
     _guide(wb, lang)
     _parameters(wb, lang, values)
-    _customers(wb, lang, n)
+    _customers(wb, lang, n, extras)
     _tiers(wb, lang)
     _review(wb, lang)
     draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
@@ -633,7 +650,7 @@ def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any)
     from ..files.output import workbook_bytes
 
     n = 0 if customers is None else len(customers)
-    zb = ZipBook(workbook_bytes(skeleton(lang, n, **params)))
+    zb = ZipBook(workbook_bytes(skeleton(lang, n, tuple(extra_columns(customers)), **params)))
     if customers is not None:
         write_inputs(zb, lang, customers)
     return zb

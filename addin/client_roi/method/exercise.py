@@ -139,7 +139,11 @@ def exercise(
     (200.0, ['b'], 0.067)
     """
     n = len(customers)
-    columns = {key: (customers[key].tolist() if key in customers else [None] * n) for key in INPUTS}
+    # object arrays, as the frame holds them: no list in between (the refresh's hot path)
+    columns = {
+        key: (customers[key].to_numpy(dtype=object) if key in customers else np.full(n, None, dtype=object))
+        for key in INPUTS
+    }
     roles = np.asarray(client_role(columns["should_pay"], columns["has_paid"]), dtype=object).reshape(n)
     gross = numbers(columns["gross_margin"], "gross_margin")
     expected = numbers(columns["expected_margin"], "expected_margin")
@@ -279,9 +283,7 @@ def _balanced(population: np.ndarray, k: int, trim: float) -> tuple[pd.Series, s
         return pd.Series([], dtype=float), str(exc)
 
 
-def _review(
-    names: list[Any], gross: np.ndarray, cost: np.ndarray, is_client: np.ndarray, tiers: np.ndarray
-) -> pd.DataFrame:
+def _review(names: Any, gross: np.ndarray, cost: np.ndarray, is_client: np.ndarray, tiers: np.ndarray) -> pd.DataFrame:
     """Paying clients who cost more to win than they bring (ROI < 1), worst first (ties in
     row order)."""
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -300,7 +302,7 @@ def _review(
     )
 
 
-def _overrun(names: list[Any], tiers: np.ndarray, budget_days: np.ndarray, spent: np.ndarray) -> pd.DataFrame:
+def _overrun(names: Any, tiers: np.ndarray, budget_days: np.ndarray, spent: np.ndarray) -> pd.DataFrame:
     """Prospects over budget, worst first: the limit of concessions."""
     order = overrun(budget_days, spent)
     ratios = []

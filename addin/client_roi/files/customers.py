@@ -391,7 +391,7 @@ def _frame(
         if len(r) > width and any(not method.is_blank(v) for v in r[width:]):
             raise InputFileError(f"{name} row {first_row + n}: has {len(r)} fields, the header {width}")
     # A fully blank row is no customer (exports leave them between groups): skipped, and said.
-    origin = [n for n, r in enumerate(rows) if not all(_blank_cell(v) for v in r)]
+    origin = [n for n, r in enumerate(rows) if any(map(_filled_cell, r))]
     blank_rows = len(rows) - len(origin)
     if len(origin) > xlsx.MAX_ROWS - 1:  # before any value is read: the sheet could not hold them
         raise InputFileError(
@@ -399,7 +399,8 @@ def _frame(
             f"{xlsx.MAX_ROWS - 1:,} below its header (Excel's limit of {xlsx.MAX_ROWS:,} rows): split the file"
         )
     source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin)
-    data = {key: [(rows[n][i] if i < len(rows[n]) else None) for n in origin] for key, i in keys.items()}
+    kept = rows if blank_rows == 0 else [rows[n] for n in origin]
+    data = {key: [(r[i] if i < len(r) else None) for r in kept] for key, i in keys.items()}
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
@@ -409,7 +410,7 @@ def _frame(
     extras = _extra_columns(header, keys)
     for i, extra in extras.items():
         source.header[EXTRA + extra] = extra
-        values = [(rows[n][i] if i < len(rows[n]) else None) for n in origin]
+        values = [(r[i] if i < len(r) else None) for r in kept]
         data[EXTRA + extra] = _extra_values(values, source, EXTRA + extra, decimal or convention)
     totals = _total_lines(data, source)
     if totals:
@@ -496,8 +497,8 @@ _FRENCH = {layout.normalize(c.fr) for c in layout.COLUMNS} | {"nom du client", "
 _ENGLISH = {layout.normalize(c.en) for c in layout.COLUMNS} | {"customer name", "client name", "account name"}
 
 
-def _blank_cell(v: Any) -> bool:
-    return method.is_blank(v) or (type(v) is str and not v.strip())
+def _filled_cell(v: Any) -> bool:
+    return bool(v.strip()) if type(v) is str else not method.is_blank(v)
 
 
 #: A total line's name (after :func:`normalize`): "Total", "Totaux", "Sous-total", "Grand total",
@@ -517,7 +518,8 @@ def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
     found: dict[int, str] = {}
     start = 0
     for i, name in enumerate(names):
-        if name is None or not _TOTAL.fullmatch(layout.normalize(name)):
+        # every total word holds "tot": the cheap test first, normalize only for those (100k names)
+        if name is None or "tot" not in name.casefold() or not _TOTAL.fullmatch(layout.normalize(name)):
             continue
         rows = [j for j in range(i) if j not in found]
         sums = [math.fsum(m for j in part if (m := margins[j]) is not None) for part in (rows, range(start, i))]

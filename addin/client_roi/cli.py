@@ -444,37 +444,27 @@ def build_parser() -> argparse.ArgumentParser:
             help="days per year available for prospecting: the prospect plan fits the prospects "
             f"in them, best tier first (default: the template's {_default('prospecting_days')}); none: no plan",
         )
-        p.add_argument(
-            "--cac",
-            default=None,
-            metavar="MONEY",
-            help="the average cost of winning a client (default: the mean of the clients' acquisition costs; "
-            "with none, no budgets)",
-        )
-        p.add_argument(
-            "--annual-income",
-            default=None,
-            metavar="MONEY",
-            help=f"the annual income of whoever prospects (default: {_default('annual_income')})",
-        )
-        p.add_argument(
-            "--margin-rate",
-            default=None,
-            metavar="RATE",
-            help=f"the share of income that is margin, in (0, 1] or as 50%% (default: {_default('margin_rate')})",
-        )
-        p.add_argument(
-            "--working-days",
-            default=None,
-            metavar="DAYS",
-            help=f"working days a year (default: {_default('working_days')})",
-        )
-        p.add_argument(
-            "--load-factor",
-            default=None,
-            metavar="FACTOR",
-            help=f"the overheads on a day of work (default: {_default('load_factor')})",
-        )
+        for option, metavar, text in [
+            (
+                "cac",
+                "MONEY",
+                "the average cost of winning a client (default: the mean of the clients' acquisition "
+                "costs; with neither, the workbook has no effort budgets)",
+            ),
+            (
+                "annual_income",
+                "MONEY",
+                f"the annual income of whoever prospects (default: {_default('annual_income')})",
+            ),
+            (
+                "margin_rate",
+                "RATE",
+                f"the share of income that is margin, in (0, 1] or as 50%% (default: {_default('margin_rate')})",
+            ),
+            ("working_days", "DAYS", f"working days a year (default: {_default('working_days')})"),
+            ("load_factor", "FACTOR", f"the overheads on a day of work (default: {_default('load_factor')})"),
+        ]:
+            p.add_argument("--" + option.replace("_", "-"), default=None, metavar=metavar, help=text)
 
     demo = sub.add_parser("demo", help="fill the template with the built-in sample customers")
     options(demo)

@@ -627,6 +627,9 @@ def test_refresh_of_an_excel_saved_book(scenario, tmp_path, need_libreoffice):
         else:
             assert before[part] == after[part], part
     assert b'fullCalcOnLoad="1"' in after["xl/workbook.xml"]
+    for part in owned & sheets:  # a sheet the refresh writes keeps the user's extensions (x14, …)
+        assert re.findall(rb"<ext\b[^>]*>", before[part]) == re.findall(rb"<ext\b[^>]*>", after[part]), part
+        assert before[part].count(b"<x14:") == after[part].count(b"<x14:"), part
 
     # No schema finding the Excel-saved book did not have.
     assert set(findings(out)) <= set(findings(book))

@@ -116,3 +116,8 @@ def test_a_refs_rectangle_is_normalised():
 def test_an_escaped_bracket_in_a_column_name_does_not_end_the_reference():
     book = Book({"T": TableInfo("S", (1, 1, 9, 2), ("a]b", "c"))}, {})
     assert box(book.references("SUM(T[a']b])+C7", "S")) == sorted([("S", (1, 1, 9, 1)), ("S", (7, 3, 7, 3))])
+
+
+def test_a_formula_written_over_is_not_stale_but_what_reads_it_is():
+    xml = sheet('<row r="2"><c r="I2"><f>D2*2</f><v>4</v></c><c r="J2"><f>I2&amp;"!"</f><v>4!</v></c></row>')
+    assert stale_formulas(BOOK, {"Customers": xml}, {"Customers": [(2, 9, 3, 9)]}) == {"Customers": {"J2"}}

@@ -172,7 +172,6 @@ OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
 OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN)
 MAX_TIERS = 10
-PARETO_STEPS = 20
 
 SHEETS = {
     "guide": {"en": "Guide", "fr": "Guide"},

@@ -29,10 +29,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import unescape
 
+from ..files.xlsx import MAX_ROWS, cell_position, column_index
+
 #: A rectangle of cells: (first row, first column, last row, last column), 1-based, inclusive.
 Box = tuple[int, int, int, int]
 
-MAX_ROW, MAX_COL = 1_048_576, 16_384
+MAX_COL = 16_384  # the columns of a sheet (XFD)
 EVERYTHING = "*"  # a reference that may read any cell of any sheet
 EXTERNAL = "\0external"  # the sheet of another book
 
@@ -54,13 +56,6 @@ _TOKEN = re.compile(
 )
 _A1 = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d+)")
 _VOLATILE_REFS = {"INDIRECT", "OFFSET"}
-
-
-def column_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 @dataclass(frozen=True)
@@ -120,7 +115,7 @@ class Book:
                 out.append(_area(target, m.group("area")))
             elif m.group("cols"):
                 a, b = m.group("cols").replace("$", "").split(":")
-                out.append(Ref(target, (1, column_index(a), MAX_ROW, column_index(b))))
+                out.append(Ref(target, (1, column_index(a), MAX_ROWS, column_index(b))))
             elif m.group("rows"):
                 a, b = m.group("rows").replace("$", "").split(":")
                 out.append(Ref(target, (int(a), 1, int(b), MAX_COL)))
@@ -224,16 +219,16 @@ def _formula_cells(sheet: str, xml: bytes) -> list[_Formula]:
         span = None
         if b"ref" in attrs and attrs.get(b"t") == b"shared":
             span = _area("", attrs[b"ref"].decode()).box
-        m1 = _A1.fullmatch(ref.decode())
-        if m1 is None:
+        at = cell_position(ref.decode())
+        if at is None:
             continue
         kind = attrs.get(b"t")
         out.append(
             _Formula(
                 sheet,
                 ref.decode(),
-                int(m1[4]),
-                column_index(m1[2]),
+                at[0],
+                at[1],
                 text,
                 attrs[b"si"].decode() if kind == b"shared" and b"si" in attrs else None,
                 span,
@@ -289,8 +284,18 @@ def stale_formulas(
     book: Book, sheets: Mapping[str, bytes], written: Mapping[str, Iterable[Box]]
 ) -> dict[str, set[str]]:
     """Sheet → the references of its formula cells whose cached result may be stale once the
-    cells ``written`` (sheet → boxes) have new values; see the module's rules."""
-    cells = [f for name, xml in sheets.items() for f in _formula_cells(name, xml)]
+    cells ``written`` (sheet → boxes) have new values; see the module's rules. A formula cell
+    inside a written box is none of them: it holds the written value now."""
+    hit = _Written()
+    for sheet, boxes in written.items():
+        for box in boxes:
+            hit.add(sheet, box)
+    cells = [
+        f
+        for name, xml in sheets.items()
+        for f in _formula_cells(name, xml)
+        if not hit.hit(Ref(f.sheet, (f.row, f.col, f.row, f.col)))
+    ]
     if not cells:
         return {}
     masters = {(f.sheet, f.shared): f for f in cells if f.shared is not None and f.text is not None}
@@ -314,10 +319,6 @@ def stale_formulas(
                 found = [_moved(r, *shift) for r in found]
             marks[key] = found
         refs.append(marks[key])
-    hit = _Written()
-    for sheet, boxes in written.items():
-        for box in boxes:
-            hit.add(sheet, box)
     stale: dict[str, set[str]] = {}
     pending = list(range(len(cells)))
     while pending:

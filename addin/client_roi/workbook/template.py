@@ -24,6 +24,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from .. import method
 from ..files.xlsx import column_letter
+from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
 from . import layout
 from .openpyxl_book import OpenpyxlBook
 from .refresh import refresh
@@ -475,7 +476,7 @@ def _tiers(wb: Workbook, lang: str) -> None:
     for i, fmt in enumerate([PERCENT, PERCENT, "0.000"]):
         ws.cell(r + i, c + 1).number_format = fmt
     r, c = PARETO_AT
-    for i in range(layout.PARETO_STEPS + 1):
+    for i in range(PARETO_STEPS + 1):
         ws.cell(r + 1 + i, c).number_format = "0%"
         ws.cell(r + 1 + i, c + 1).number_format = PERCENT
     ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
@@ -572,8 +573,8 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     pareto.title = TITLES["charts"][lang][1]
     pareto.style = 13
     pareto.scatterStyle = "lineMarker"  # required by the schema; openpyxl omits it when unset
-    xs = Reference(ws, min_col=c, min_row=r + 1, max_row=r + 1 + layout.PARETO_STEPS)
-    ys = Reference(ws, min_col=c + 1, min_row=r, max_row=r + 1 + layout.PARETO_STEPS)
+    xs = Reference(ws, min_col=c, min_row=r + 1, max_row=r + 1 + PARETO_STEPS)
+    ys = Reference(ws, min_col=c + 1, min_row=r, max_row=r + 1 + PARETO_STEPS)
     series = Series(ys, xs, title_from_data=True)
     series.marker.symbol = "circle"
     pareto.series.append(series)

@@ -217,7 +217,7 @@ class ZipBook:
 
     def _stale_formulas(self) -> dict[str, set[str]]:
         """Sheet → its formula cells, not written over, that read a written cell (see
-        :mod:`client_roi.recalc`)."""
+        :mod:`client_roi.workbook.recalc`)."""
         written = {
             sheet: [(r.row, r.col, r.last_row, r.col + r.width - 1) for r in rects]
             for sheet, rects in self.rects.items()
@@ -227,20 +227,7 @@ class ZipBook:
             c1, r1, c2, r2 = bounds(t.ref)
             tables[name] = recalc.TableInfo(t.sheet, (r1, c1, r2, c2), t.columns)
         sheets = {name: self.parts[part] for name, part in self.sheet_parts.items() if part in self.parts}
-        stale = recalc.stale_formulas(recalc.Book(tables, self.every_name), sheets, written)
-        out = {}
-        for sheet, refs in stale.items():  # a cell written over holds a value now, not a formula
-            boxes = written.get(sheet, [])
-            kept = {
-                ref
-                for ref in refs
-                if not any(
-                    a <= r <= c and b <= k <= d for a, b, c, d in boxes for r, k in [cell_position(ref) or (0, 0)]
-                )
-            }
-            if kept:
-                out[sheet] = kept
-        return out
+        return recalc.stale_formulas(recalc.Book(tables, self.every_name), sheets, written)
 
     def _drop_calc_chain(self) -> None:
         """Excel rebuilds the calculation chain; a stale one naming a formula we replaced with a

@@ -4,8 +4,10 @@ One module a step, in the order a reader learns the method of "Le client est R.O
 :mod:`~client_roi.method.arguments` (what every function accepts, and how it refuses),
 :mod:`~client_roi.method.sums` (correctly rounded sums), :mod:`~client_roi.method.bands`,
 :mod:`~client_roi.method.tiers`, :mod:`~client_roi.method.effort`,
-:mod:`~client_roi.method.clients`, :mod:`~client_roi.method.loop`, and
-:mod:`~client_roi.method.exercise`, the whole exercise as one pure function:
+:mod:`~client_roi.method.clients`, :mod:`~client_roi.method.loop`,
+:mod:`~client_roi.method.exercise`, the whole exercise as one pure function, and, before it
+for users with invoice lines, :mod:`~client_roi.method.periods`, :mod:`~client_roi.method.lines`
+and :mod:`~client_roi.method.movement` (clients of a period, previous tiers, who moves):
 
 1. **Reference gain.** The mean gain per customer, optionally after trimming the extremes
    (Excel ``TRIMMEAN``).
@@ -85,7 +87,10 @@ from .clients import (
 )
 from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_tier, effort_days, prospect_effort
 from .exercise import Exercise, exercise
+from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
+from .movement import MOVES, mobility, movement
+from .periods import Periods, periods
 from .sums import exact_mean, exact_sum, exact_sums
 from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, tier, tier_bands
 
@@ -97,6 +102,10 @@ __all__ = [
     "DIV0",
     "EXCEL_ERRORS",
     "Exercise",
+    "FromLines",
+    "LineTotals",
+    "MOVES",
+    "Periods",
     "HHI_CONCENTRATED",
     "HHI_MODERATE",
     "LOAD_FACTOR",
@@ -116,6 +125,7 @@ __all__ = [
     "client_role",
     "concentration",
     "concentration_verdict",
+    "customers_from_lines",
     "days_available_for_prospecting",
     "days_left",
     "describe",
@@ -127,11 +137,14 @@ __all__ = [
     "hhi",
     "is_balanced_word",
     "is_blank",
+    "mobility",
     "most_balanced",
+    "movement",
     "numbers",
     "overrun",
     "pareto",
     "percentile_inc",
+    "periods",
     "plan_summary",
     "prospect_effort",
     "prospect_plan",

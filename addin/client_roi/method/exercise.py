@@ -25,13 +25,24 @@ from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
+from .movement import mobility, movement
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced
 
 #: The input columns, by their keys (the ``Customers`` table's columns, in any language).
-INPUTS = ("customer", "should_pay", "has_paid", "gross_margin", "expected_margin", "acquisition_cost", "days_spent")
+INPUTS = (
+    "customer",
+    "should_pay",
+    "has_paid",
+    "gross_margin",
+    "expected_margin",
+    "acquisition_cost",
+    "days_spent",
+    "previous_tier",
+    "previous_margin",
+)
 #: The columns :func:`exercise` adds to the customers.
-COMPUTED = ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan")
+COMPUTED = ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan", "movement")
 PARETO_STEPS = 20
 
 
@@ -66,6 +77,9 @@ class Exercise:
       ``gross_margin``, ``acquisition_cost``, ``roi``, ``tier``.
     * ``overrun``: prospects over budget, worst first (:func:`overrun`): ``row``, ``customer``,
       ``tier``, ``budget_days``, ``days_spent``, ``ratio`` (NaN for a zero budget).
+    * ``mobility``: with a ``previous_tier`` column, the :func:`mobility` matrix of previous
+      tiers against the tiers of the clients now (empty without one); ``mobility_gains``: per
+      previous tier, the customers, their gain then (``previous_margin``) and now.
     * ``band``: the :class:`Bands` in use; ``parameters``: the parameters as given.
     """
 
@@ -86,6 +100,8 @@ class Exercise:
     budget_needed: float
     balanced_why: str | None = None
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def load(self) -> float | None:
@@ -184,6 +200,17 @@ def exercise(
     in_plan = prospect_plan(planned_rank, expected, prospect_days, available, prospect_spent)
     queued_rank = np.where(over_budget(planned_rank, prospect_days, prospect_spent), -1, planned_rank)
 
+    # Movement: the tiers of the clients now against their previous tiers.
+    moves = np.full(n, None, dtype=object)
+    matrix, moved_gains = pd.DataFrame(), pd.DataFrame()
+    if "previous_tier" in customers:
+        now = np.where(is_client, tiers, None)
+        moves = movement(columns["previous_tier"], now, b.labels)
+        then = numbers(columns["previous_margin"], "previous_margin")
+        matrix, moved_gains = mobility(
+            columns["previous_tier"], now, b.labels, then if "previous_margin" in customers else None, gross
+        )
+
     out = customers.copy()
     for key, values in {
         "role": roles,
@@ -193,6 +220,7 @@ def exercise(
         "effort_days": days,
         "days_left": left,
         "in_plan": in_plan,
+        "movement": moves,
     }.items():
         out[key] = pd.Series(values, index=out.index, dtype=float if values.dtype == float else object)
     # The blocks, in the order their errors are reported.
@@ -241,6 +269,8 @@ def exercise(
         days_needed=exact_sum(plan["effort_days"].to_numpy(), "effort days"),
         budget_needed=exact_sum(plan["effort_budget"].to_numpy(), "effort budgets"),
         balanced_why=why,
+        mobility=matrix,
+        mobility_gains=moved_gains,
         parameters=MappingProxyType(
             {
                 "band": band,

@@ -20,6 +20,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     computed: bool = False
     optional: bool = False  # a workbook made before the column existed refreshes without it
+    movement: bool = False  # in the table only when the customers have previous tiers
 
 
 COLUMNS = (
@@ -69,9 +70,34 @@ COLUMNS = (
     Column("days_left", "Days left", "Jours restants", computed=True, optional=True),
     Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True),
 )
+#: The movement columns: in the table only when the customers have previous tiers (last
+#: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
+MOVEMENT_COLUMNS = (
+    Column(
+        "previous_tier",
+        "Previous tier",
+        "Catégorie précédente",
+        ("previous_tier", "last tier", "previous category", "categorie precedente", "ancienne categorie"),
+        optional=True,
+        movement=True,
+    ),
+    Column(
+        "previous_margin",
+        "Previous margin",
+        "Marge précédente",
+        ("previous_margin", "previous gross margin", "marge brute precedente"),
+        optional=True,
+        movement=True,
+    ),
+    Column(
+        "movement", "Movement", "Évolution", ("evolution", "mouvement"), computed=True, optional=True, movement=True
+    ),
+)
+ALL_COLUMNS = COLUMNS + MOVEMENT_COLUMNS
 INPUTS = tuple(c for c in COLUMNS if not c.computed)
+MOVEMENT_INPUTS = tuple(c for c in MOVEMENT_COLUMNS if not c.computed)
 OUTPUTS = tuple(c for c in COLUMNS if c.computed)
-NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
+NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent", "previous_margin")
 #: Columns a customer file must have; the others may be absent (blank).
 REQUIRED_INPUTS = ("customer", "should_pay", "has_paid", "gross_margin")
 
@@ -92,7 +118,7 @@ def normalize(header: object) -> str:
 
 def _header_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
-    for c in COLUMNS:
+    for c in ALL_COLUMNS:
         for name in (c.en, c.fr, c.key, *c.aliases):
             known = keys.setdefault(normalize(name), c.key)
             assert known == c.key, f"{name!r} would name both {known} and {c.key}"
@@ -102,5 +128,11 @@ def _header_keys() -> dict[str, str]:
 HEADER_KEYS = _header_keys()
 
 
+def table_keys(movement: bool) -> list[str]:
+    """The keys of the Customers table's columns, in order: the movement columns only for
+    customers with previous tiers."""
+    return [c.key for c in (ALL_COLUMNS if movement else COLUMNS)]
+
+
 def header(key: str, lang: str) -> str:
-    return next(getattr(c, lang) for c in COLUMNS if c.key == key)
+    return next(getattr(c, lang) for c in ALL_COLUMNS if c.key == key)

@@ -26,6 +26,7 @@ column (never a guess, never a traceback):
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import os
@@ -48,7 +49,7 @@ SNIFF_CHARS = 64 * 1024
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-INPUT_KEYS = {c.key for c in layout.INPUTS}
+INPUT_KEYS = {c.key for c in layout.INPUTS + layout.MOVEMENT_INPUTS}
 
 
 @dataclass
@@ -88,8 +89,12 @@ _BOMS = [
 ]
 
 
-def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """The text of a file and how it was decoded (see the module's rules)."""
+def decode(
+    raw: bytes, name: str, encoding: str | None = None, keys: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """The text of a file and how it was decoded (see the module's rules); ``keys``: the
+    normalized headers that name our columns (the customer columns by default)."""
+    known_keys = layout.HEADER_KEYS if keys is None else keys
     if encoding:
         try:
             return raw.decode(encoding), encoding
@@ -109,60 +114,87 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
     labels = {"cp1252": "Windows-1252", "mac_roman": "Mac Roman"}
+    texts = {}
+    for codec in labels:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue  # Windows-1252 leaves five bytes undefined
+        if not _CONTROL.search(text):  # NUL and the like: binary bytes, no text export
+            texts[codec] = text
 
-    def evidence(match) -> tuple[int, float]:
-        """More of our column names read in the first line, then less chaos (charset-normalizer)."""
-        first = str(match).split("\n", 1)[0]
-        known = max(
-            len({layout.HEADER_KEYS.get(layout.normalize(h)) for h in first.split(d)} - {None}) for d in DELIMITERS
-        )
-        return -known, match.chaos
+    def evidence(text: str) -> tuple[int, int]:
+        """More of our column names read in the first line, then more of the cells that hold a
+        non-ASCII character read as numbers (``1 234,50 €`` in Windows-1252 is ``1 234,50 Ä`` in
+        Mac Roman, which no convention reads)."""
+        first = text.split("\n", 1)[0]
+        known = max(len({known_keys.get(layout.normalize(h)) for h in first.split(d)} - {None}) for d in DELIMITERS)
+        cells = _NON_ASCII_CELL.findall(text[: SNIFF_CHARS * 4])[:2000]
+        numbers = sum(decimals.parse_both(c) != (None, None) for c in cells)
+        return known, numbers
 
-    matches = sorted(from_bytes(raw, cp_isolation=list(labels)), key=evidence)
-    if not matches:
+    scores = {codec: evidence(text) for codec, text in texts.items()}
+    if not scores:
         raise InputFileError(
             f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
             "save it as CSV UTF-8 or say --encoding"
         )
-    best, *others = matches
-    rivals = [m for m in others if evidence(m) == evidence(best) and str(m) != str(best)]
-    if rivals:  # both read cleanly: the bytes do not tell (a short file)
-        word = next(w for w in str(best).split() if not w.isascii())
-        other = str(rivals[0]).split()[str(best).split().index(word)]
+    top = max(scores.values())
+    tied = [codec for codec, score in scores.items() if score == top]
+    if len(tied) > 1:  # the words and numbers do not tell: the less chaotic reading, if clearly so
+        from charset_normalizer import from_bytes
+
+        chaos = {m.encoding: m.chaos for m in from_bytes(raw, cp_isolation=tied)}
+        ranked = sorted((c for c in tied if c in chaos), key=chaos.__getitem__)
+        if len(ranked) == 1 or (
+            len(ranked) > 1 and chaos[ranked[0]] < chaos[ranked[1]] and texts[ranked[0]] != texts[ranked[1]]
+        ):
+            tied = ranked[:1]
+        elif not ranked:
+            raise InputFileError(
+                f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
+                "save it as CSV UTF-8 or say --encoding"
+            )
+    if len(tied) > 1 and texts[tied[0]] != texts[tied[1]]:  # both read cleanly: the bytes do not tell
+        best, rival = tied[0], tied[1]
+        word = next(w for w in texts[best].split() if not w.isascii())
+        other = texts[rival].split()[texts[best].split().index(word)]
         raise InputFileError(
-            f"{name}: reads as {labels[best.encoding]} ({word!r}) or {labels[rivals[0].encoding]} "
-            f"({other!r}); say --encoding {best.encoding} or --encoding {rivals[0].encoding}, "
+            f"{name}: reads as {labels[best]} ({word!r}) or {labels[rival]} "
+            f"({other!r}); say --encoding {best} or --encoding {rival}, "
             "or save it as CSV UTF-8"
         )
-    return str(best), labels[best.encoding]
+    return texts[tied[0]], labels[tied[0]]
+
+
+_NON_ASCII_CELL = re.compile(r"[^;,\t|\r\n]*[^\x00-\x7f][^;,\t|\r\n]*")
 
 
 #: How far down a file its header may stand, under title rows and blank rows.
 HEADER_SEARCH = 30
 
 
-def _names_ours(row: list[Any], columns: Mapping[str, str]) -> bool:
+def _names_ours(row: list[Any], columns: Mapping[str, str], required: tuple[str, ...] = layout.REQUIRED_INPUTS) -> bool:
     """Whether ``row`` is a header naming every column a customer file must have."""
     mapped = {layout.normalize(text) for text in columns.values()}
     keys = {layout.HEADER_KEYS.get(layout.normalize(h)) for h in row} | set(columns)
-    return mapped <= {layout.normalize(h) for h in row} and all(k in keys for k in layout.REQUIRED_INPUTS)
+    return mapped <= {layout.normalize(h) for h in row} and all(k in keys for k in required)
 
 
-def _header_at(rows: list[list[Any]], columns: Mapping[str, str]) -> int | None:
+def _header_at(rows: list[list[Any]], columns: Mapping[str, str], names=None) -> int | None:
     """The first row (of the first :data:`HEADER_SEARCH`) that names our columns, the user's
     ``--column`` headers included; else the first that does without them (so that a refusal
-    names the real header)."""
+    names the real header). ``names``: the test of a header (customer columns by default)."""
+    names = names or _names_ours
     for wanted in (columns, {}):
-        found = next((i for i, r in enumerate(rows[:HEADER_SEARCH]) if _names_ours(r, wanted)), None)
+        found = next((i for i, r in enumerate(rows[:HEADER_SEARCH]) if names(r, wanted)), None)
         if found is not None:
             return found
     return None
 
 
-def _rows(text: str, name: str, columns: Mapping[str, str]) -> tuple[list[list[str]], int]:
+def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple[list[list[str]], int]:
     """The rows of a text export, and which of them is the header. clevercsv proposes the
     separator from the file's evidence; the header is the first row that names our columns
     (exports put title rows and blank rows above it). If no row does under clevercsv's
@@ -177,7 +209,7 @@ def _rows(text: str, name: str, columns: Mapping[str, str]) -> tuple[list[list[s
 
     def header_under(delimiter: str) -> int | None:
         try:
-            return _header_at(list(csv.reader(io.StringIO(head), delimiter=delimiter, quotechar='"')), columns)
+            return _header_at(list(csv.reader(io.StringIO(head), delimiter=delimiter, quotechar='"')), columns, names)
         except csv.Error:
             return None
 
@@ -198,7 +230,7 @@ def _rows(text: str, name: str, columns: Mapping[str, str]) -> tuple[list[list[s
         raise InputFileError(f"{name} row {reader.line_num}: {exc}") from None
     while rows and not any(v.strip() for v in rows[-1]):
         rows.pop()
-    return rows, _header_at(rows, columns) or 0
+    return rows, _header_at(rows, columns, names) or 0
 
 
 def read_text(
@@ -208,10 +240,11 @@ def read_text(
     encoding: str | None = None,
     merge_duplicates: bool = False,
     columns: Mapping[str, str] | None = None,
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
 ) -> pd.DataFrame:
     """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text)."""
     text, _ = decode(path.read_bytes(), path.name, encoding)
-    rows, h = _rows(text, path.name, columns or {})
+    rows, h = _rows(text, path.name, columns or {}, functools.partial(_names_ours, required=required))
     if not rows:
         raise InputFileError(f"{path.name}: the file is empty")
     return _frame(
@@ -222,6 +255,7 @@ def read_text(
         decimal=decimal,
         merge_duplicates=merge_duplicates,
         columns=columns,
+        required=required,
     )
 
 
@@ -247,10 +281,11 @@ def read_xlsx(
     merge_duplicates: bool = False,
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
 ) -> pd.DataFrame:
     """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
     try:
-        return _read_xlsx(path, decimal, merge_duplicates, columns or {}, sheet)
+        return _read_xlsx(path, decimal, merge_duplicates, columns or {}, sheet, required)
     except (InputFileError, method.ClientRoiError):
         raise
     except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
@@ -258,7 +293,12 @@ def read_xlsx(
 
 
 def _read_xlsx(
-    path: Path, decimal: str | None, merge_duplicates: bool, columns: Mapping[str, str], sheet_name: str | None
+    path: Path,
+    decimal: str | None,
+    merge_duplicates: bool,
+    columns: Mapping[str, str],
+    sheet_name: str | None,
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
 ) -> pd.DataFrame:
     """The Customers table, else (or with ``sheet_name``) a table whose header names our
     columns, else the sheet's first row that does (under title rows)."""
@@ -273,7 +313,7 @@ def _read_xlsx(
         if (
             table.start is not None
             and (sheet_name is None or table.sheet == sheet_name)
-            and (name == layout.TABLE or _names_ours(list(table.columns), columns))
+            and (name == layout.TABLE or _names_ours(list(table.columns), columns, required))
         ):
             found = table
             break
@@ -295,7 +335,7 @@ def _read_xlsx(
             rows.pop()
         if not rows:
             raise InputFileError(f"{path.name}: the sheet '{first}' is empty")
-        top = _header_at(rows, columns) or 0  # title rows above the header
+        top = _header_at(rows, columns, functools.partial(_names_ours, required=required)) or 0  # title rows above
         header, rows = rows[top], rows[top + 1 :]
     positions = {layout.HEADER_KEYS.get(layout.normalize(h)): j for j, h in enumerate(header)}
     suspects = cached.suspects(sheet)
@@ -317,6 +357,7 @@ def _read_xlsx(
         cell=cell,
         merge_duplicates=merge_duplicates,
         columns=columns,
+        required=required,
     )
 
 
@@ -353,6 +394,7 @@ def _frame(
     cell=None,
     merge_duplicates: bool = False,
     columns: Mapping[str, str] | None = None,
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
 ) -> pd.DataFrame:
     keys: dict[str, int] = {}
     mapped = {layout.normalize(text): key for key, text in (columns or {}).items()}  # --column: said, so first
@@ -376,7 +418,7 @@ def _frame(
                 f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
             )
         keys[key] = i
-    missing = [k for k in layout.REQUIRED_INPUTS if k not in keys]
+    missing = [k for k in required if k not in keys]
     if missing:
         lang = _language(header)
         names = [layout.header(k, lang) for k in missing]
@@ -418,8 +460,10 @@ def _frame(
         data = {key: [values[i] for i in keep] for key, values in data.items()}
         source.origin = [origin[i] for i in keep]
     merged = _duplicates(data, source, merge_duplicates)
-    frame = pd.DataFrame(data, dtype=object).reindex(
-        columns=[c.key for c in layout.INPUTS] + [EXTRA + e for e in extras.values()]
+    frame = pd.DataFrame(data, dtype=object).reindex(  # the movement columns only when the file has them
+        columns=[c.key for c in layout.INPUTS]
+        + [c.key for c in layout.MOVEMENT_INPUTS if c.key in data]
+        + [EXTRA + e for e in extras.values()]
     )
     frame.columns = [c[len(EXTRA) :] if c.startswith(EXTRA) else c for c in frame.columns]
     frame.attrs["blank_rows"] = blank_rows
@@ -647,8 +691,11 @@ def read_customers(
     merge_duplicates: bool = False,
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
 ) -> pd.DataFrame:
-    """Canonical customer columns from a text export or a workbook (see the module's rules)."""
+    """Canonical customer columns from a text export or a workbook (see the module's rules);
+    ``required``: the columns the file must have (a file merged into invoice lines needs only
+    the customer's name)."""
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
@@ -660,9 +707,18 @@ def read_customers(
     if suffix in TEXT_SUFFIXES:
         if sheet is not None:
             raise InputFileError(f"{path.name}: --sheet is for workbooks; a text export has one table")
-        return read_text(path, decimal=decimal, encoding=encoding, merge_duplicates=merge_duplicates, columns=columns)
+        return read_text(
+            path,
+            decimal=decimal,
+            encoding=encoding,
+            merge_duplicates=merge_duplicates,
+            columns=columns,
+            required=required,
+        )
     if suffix in BOOK_SUFFIXES:
-        return read_xlsx(path, decimal=decimal, merge_duplicates=merge_duplicates, columns=columns, sheet=sheet)
+        return read_xlsx(
+            path, decimal=decimal, merge_duplicates=merge_duplicates, columns=columns, sheet=sheet, required=required
+        )
     raise InputFileError(
         f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"
     )

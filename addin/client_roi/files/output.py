@@ -61,17 +61,21 @@ def save_bytes(
     inputs: tuple[Path, ...] = (),
     macros: bool = False,
     mode: int | None = None,
+    suffixes: tuple[str, ...] = BOOK_SUFFIXES,
 ) -> Path:
     """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused).
     ``mode``: the permissions to give it (a book refreshed in place keeps its own); else the
     umask's."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in BOOK_SUFFIXES:
+    if suffixes != BOOK_SUFFIXES:  # another kind of file (a CSV of customers)
+        if suffix not in suffixes:
+            raise OutputError(f"{path}: the output must end with {' or '.join(suffixes)}")
+    elif suffix not in BOOK_SUFFIXES:
         raise OutputError(f"{path}: the output must end with .xlsx" + (" or .xlsm" if macros else ""))
-    if macros and suffix != ".xlsm":
+    elif macros and suffix != ".xlsm":
         raise OutputError(f"{path}: the workbook has macros; write it as .xlsm to keep them")
-    if not macros and suffix == ".xlsm":
+    elif not macros and suffix == ".xlsm":
         raise OutputError(f"{path}: the workbook has no macros; write it as .xlsx")
     for source in inputs:
         if source.exists() and path.exists() and path.resolve() == source.resolve():

@@ -1,0 +1,747 @@
+"""Invoice lines in: a file of lines (customer, date, amount or margin) summed per customer and
+period, by DuckDB, each value read right or refused.
+
+**Files.** The text exports customer files come in (CSV, semicolon CSV, CSV UTF-8, Unicode Text;
+encoding and separator from the file's evidence, ``--encoding``), ``.xlsx``/``.xlsm`` (a
+``Transactions`` table, else the first sheet, by cached value) and ``.parquet``.
+
+**Columns** (by header, any case, accents or units; ``--column`` maps any other): ``Customer``
+(``Client``), ``Date`` (``Invoice date``, ``Date de facture``…), and ``Gross margin``
+(``Marge brute``) and/or ``Amount`` (``Montant``, ``Total HT``, ``Net amount``…); ``Invoice``
+(``Facture``) is recognized and not needed. With a margin column the margin is used (an amount
+column is then said to be unused); else the amount, which the method multiplies by the margin
+rate after summing.
+
+**Values.** Customer names are trimmed of spaces; a blank one is refused by row. Dates by
+:mod:`client_roi.files.dates` (the convention from the whole column, ``--date-format``).
+Amounts by :mod:`client_roi.files.decimals` (the convention from the whole column,
+``--decimal``); a number cell of a workbook is read as Excel shows it at full precision (15
+significant digits, so ``=0.1+0.2`` is 0.3). A row blank in customer, date and amount is
+skipped (and counted); a row blank in only some of them is refused by row.
+
+**Sums.** Each amount is a decimal with at most ``S`` decimals (``S`` the most the column
+writes): the lines are summed as integers of ``10^-S`` (exact), and each customer's sum is
+rounded once to the nearest double (``n / 10**S`` in IEEE arithmetic is correctly rounded for
+``|n| < 2**53``; a larger sum is refused). The same bits from a CSV, a workbook or a Parquet
+file of the same lines.
+
+**How.** A text file in UTF-8 whose first 256 KB show plain numbers (``1234.5`` or
+``1234,5``) and one date format that decides its convention is read by DuckDB's own reader,
+typed; the whole file must then parse under that reading, every amount must have at most the
+decimals seen (checked exactly), and nothing may be blank. That sample already excludes
+every other convention, so this is the whole-column rule, at DuckDB's speed. Any other file, or
+any doubt, is read by the rules above in Python, and the same DuckDB query sums it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .. import method
+from ..method.lines import AMOUNT, MARGIN, LineTotals
+from ..method.periods import Periods, periods
+from . import dates as date_rule
+from . import decimals
+from .columns import Column, normalize
+from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode
+from .xlsx import BOOK_SUFFIXES, CachedValues
+
+#: The table of a workbook that holds the lines.
+TABLE = "Transactions"
+PARQUET_SUFFIXES = (".parquet",)
+SAMPLE_BYTES = 1 << 18
+MAX_SCALE = 9  # decimals of an amount: beyond, the exact integer sums could overflow
+
+LINE_COLUMNS = (
+    Column(
+        "customer",
+        "Customer",
+        "Client",
+        (
+            "name",
+            "nom",
+            "customer name",
+            "client name",
+            "account",
+            "account name",
+            "compte",
+            "raison sociale",
+            "societe",
+            "nom du client",
+            "nom client",
+            "customer id",
+            "code client",
+        ),
+    ),
+    Column(
+        "date",
+        "Date",
+        "Date",
+        (
+            "invoice date",
+            "date de facture",
+            "date facture",
+            "date de la facture",
+            "order date",
+            "date de commande",
+            "transaction date",
+            "posting date",
+            "date comptable",
+            "date piece",
+        ),
+    ),
+    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
+    Column(
+        "amount",
+        "Amount",
+        "Montant",
+        (
+            "total ht",
+            "montant ht",
+            "net amount",
+            "amount excl tax",
+            "revenue",
+            "sales",
+            "ca",
+            "chiffre d affaires",
+            "montant net",
+            "total",
+        ),
+    ),
+    Column(
+        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
+    ),
+)
+LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
+
+
+def _header(key: str, lang: str = "en") -> str:
+    return next(getattr(c, lang) for c in LINE_COLUMNS if c.key == key)
+
+
+@dataclass
+class Lines:
+    """Per-customer totals of a lines file, and what the summary says about the reading."""
+
+    totals: LineTotals
+    name: str
+    used: dict[str, str]  # key -> the file's header
+    unused: list[str] = field(default_factory=list)  # headers not used (an amount beside a margin…)
+    blank_rows: int = 0
+    route: str = ""  # "duckdb" or "python": how the file was read
+
+
+def _keys(header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
+    """Our keys → positions in ``header`` (``columns``: --column mappings, said first)."""
+    mapped = {normalize(text): key for key, text in columns.items()}
+    keys: dict[str, int] = {}
+    for i, h in enumerate(header):
+        key = mapped.get(normalize(h))
+        if key is None:
+            key = LINE_KEYS.get(normalize(h))
+            if key in mapped.values():
+                continue
+        if key is None or key in keys:
+            continue
+        keys[key] = i
+    return keys
+
+
+def _names_lines(row: list[Any], columns: Mapping[str, str]) -> bool:
+    keys = _keys(row, columns)
+    return "customer" in keys and "date" in keys and ("margin" in keys or "amount" in keys)
+
+
+def _check_keys(name: str, header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
+    for wanted, text in columns.items():
+        if wanted not in {c.key for c in LINE_COLUMNS}:
+            raise InputFileError(
+                f"--column: '{wanted}' is not a column of invoice lines (Customer, Date, Gross margin, Amount, Invoice)"
+            )
+        if normalize(text) not in {normalize(h) for h in header}:
+            raise InputFileError(f"{name}: has no column '{text}' for '{_header(wanted)}' (found: {_found(header)})")
+    keys = _keys(header, columns)
+    missing = [k for k in ("customer", "date") if k not in keys]
+    if "margin" not in keys and "amount" not in keys:
+        missing.append("margin")
+    if missing:
+        fr = sum(normalize(h) in {normalize(c.fr) for c in LINE_COLUMNS} for h in header) > sum(
+            normalize(h) in {normalize(c.en) for c in LINE_COLUMNS} for h in header
+        )
+        names = [_header(k, "fr" if fr else "en") for k in missing]
+        amount = _header("amount", "fr" if fr else "en")
+        what = ", ".join(f"'{n}'" for n in names)
+        if "margin" in missing:
+            what = what.replace(f"'{names[-1]}'", f"'{names[-1]}' or '{amount}'")
+        raise InputFileError(
+            f"{name}: no column for {what} (found: {_found(header)}); if one of them is it, say which: "
+            f'--column "{names[0]}=ITS HEADER"'
+        )
+    return keys
+
+
+def _found(header: list[Any]) -> str:
+    return ", ".join(str(h) for h in header if not method.is_blank(h)) or "nothing"
+
+
+def _column_map(columns: Mapping[str, str] | None) -> dict[str, str]:
+    """--column mappings, keyed by our line keys (``Gross margin=…`` → ``margin``)."""
+    out: dict[str, str] = {}
+    for ours, theirs in (columns or {}).items():
+        key = LINE_KEYS.get(normalize(ours), ours)
+        out[key] = theirs
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The aggregation: one DuckDB query over (customer, day, x), x = amount × 10^S
+# ---------------------------------------------------------------------------------------------
+
+
+def _connect():
+    import duckdb
+
+    con = duckdb.connect(config={"memory_limit": os.environ.get("CLIENT_ROI_DUCKDB_MEMORY", "1GB")})
+    con.execute("SET preserve_insertion_order = false")  # a GROUP BY needs no order: less memory
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+class _Doubt(Exception):
+    """The fast route's reading is not certain: the full rules read the file instead."""
+
+
+#: The exactness test of x = amount × 10^S, in SQL: below 2^53 (a double holds every integer
+#: there), and within four units of the last place (2^-50 relative) of an integer, which a parsed
+#: amount with at most S decimals always is and one with more never is.
+_INEXACT = "(NOT isfinite(x) OR abs(x) >= 9007199254740992 OR abs(x - round(x)) > abs(x) * 8.881784197001252e-16)"
+
+
+def _aggregate(con, relation: str, scale: int, kind: str, to: dt.date | None, months: int, name: str) -> LineTotals:
+    """Sum the lines of ``relation`` (columns customer, day, x) per customer and period."""
+    after = f"count(*) FILTER (WHERE day > DATE '{to}')" if to else "0"
+    first, last, count, doubtful, later = con.execute(
+        f"""SELECT min(day), max(day), count(*),
+                   count(*) FILTER (WHERE customer IS NULL OR customer = '' OR day IS NULL OR x IS NULL OR {_INEXACT}),
+                   {after}
+            FROM {relation}"""
+    ).fetchone()
+    if doubtful:
+        raise _Doubt
+    if not count:
+        raise InputFileError(f"{name}: has no invoice lines")
+    end = to or last
+    p = periods(end, months)
+    if end < first:
+        raise InputFileError(f"{name}: --to {end} is before every line (the first is on {first})")
+    cur_lo, prev_lo = p.start - dt.timedelta(days=1), p.previous_start - dt.timedelta(days=1)
+    # lines after the end or before the previous period count for nothing but their customer's
+    # presence (a customer with only those is left out, and counted)
+    got = con.execute(
+        f"""
+        WITH w AS (
+            SELECT customer, round(x)::BIGINT AS n,
+                   CASE WHEN day > DATE '{end}' THEN NULL WHEN day > DATE '{cur_lo}' THEN 0
+                        WHEN day > DATE '{prev_lo}' THEN 1 END AS p
+            FROM {relation})
+        SELECT customer,
+               sum(n) FILTER (p = 0)::BIGINT AS cur, sum(n) FILTER (p = 1)::BIGINT AS prev,
+               count(p) FILTER (p = 0) AS cur_lines, count(p) FILTER (p = 1) AS prev_lines
+        FROM w GROUP BY customer"""
+    ).fetchnumpy()
+    current = _rounded(got["cur"], scale, name)
+    if not np.any(got["cur_lines"] > 0):
+        raise InputFileError(
+            f"{name}: no line in the period {p.start} – {p.end} (the lines run from {first} to {last}); "
+            "say --to or --months"
+        )
+    return LineTotals(
+        customer=np.asarray(got["customer"], dtype=object),
+        current=current,
+        previous=_rounded(got["prev"], scale, name),
+        current_lines=np.asarray(got["cur_lines"], dtype=np.int64),
+        previous_lines=np.asarray(got["prev_lines"], dtype=np.int64),
+        first=first,
+        last=last,
+        kind=kind,
+        periods=p,
+        lines=int(count),
+        later=int(later),
+    )
+
+
+def _rounded(sums: Any, scale: int, name: str) -> np.ndarray:
+    """Integer sums of ``10^-scale`` as doubles, correctly rounded (NaN for none)."""
+    mask = np.ma.getmaskarray(sums)
+    n = np.ma.getdata(sums).astype(np.int64)
+    if np.any(np.abs(n[~mask]) >= 2**53):
+        raise InputFileError(f"{name}: a customer's total has more than 15 digits; it cannot be summed exactly")
+    out = n.astype(np.float64) / float(10**scale)  # both exact: the one rounding is the division's
+    out[mask] = np.nan
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------
+
+
+def read_lines(
+    path: Path,
+    *,
+    to: dt.date | None = None,
+    months: int = 12,
+    decimal: str | None = None,
+    encoding: str | None = None,
+    date_format: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> Lines:
+    """The per-customer totals of the lines file at ``path`` (see the module's rules)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputFileError(f"{path}: is not a file")
+    wanted = _column_map(columns)
+    suffix = path.suffix.lower()
+    options = {"to": to, "months": months}
+    if suffix in TEXT_SUFFIXES:
+        if sheet is not None:
+            raise InputFileError(f"{path.name}: --sheet is for workbooks; a text export has one table")
+        fast = None
+        if decimal is None and encoding is None and date_format is None:
+            fast = _read_text_duckdb(path, wanted, **options)
+        if fast is not None:
+            return fast
+        text, _ = decode(path.read_bytes(), path.name, encoding, LINE_KEYS)
+        rows, h = _rows(text, path.name, wanted, names=_names_lines)
+        if not rows:
+            raise InputFileError(f"{path.name}: the file is empty")
+        return _read_rows(rows[h], rows[h + 1 :], path.name, h + 2, None, decimal, date_format, wanted, **options)
+    if suffix in BOOK_SUFFIXES:
+        header, rows, top, cell = _xlsx_rows(path, wanted, sheet)
+        return _read_rows(header, rows, path.name, top, cell, decimal, date_format, wanted, **options)
+    if suffix in PARQUET_SUFFIXES:
+        return _read_parquet(path, wanted, **options)
+    raise InputFileError(
+        f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}), a workbook "
+        f"({', '.join(BOOK_SUFFIXES)}) or a Parquet file (.parquet)"
+    )
+
+
+_PLAIN = {decimals.POINT: re.compile(r"-?\d+(?:\.\d+)?"), decimals.COMMA: re.compile(r"-?\d+(?:,\d+)?")}
+_DUCK_DATE = {
+    ("ymd", "-"): "%Y-%m-%d",
+    ("ymd", "/"): "%Y/%m/%d",
+    ("dmy", "/"): "%d/%m/%Y",
+    ("dmy", "-"): "%d-%m-%Y",
+    ("dmy", "."): "%d.%m.%Y",
+    ("mdy", "/"): "%m/%d/%Y",
+    ("mdy", "-"): "%m-%d-%Y",
+}
+
+
+def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> Lines | None:
+    """The fast route (see the module's **How**); None when the file needs the full rules."""
+    import duckdb
+
+    with open(path, "rb") as f:
+        raw = f.read(SAMPLE_BYTES)
+    whole = len(raw) < SAMPLE_BYTES
+    if not whole:
+        raw = raw[: raw.rfind(b"\n") + 1]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    # The one separator under which a row near the top names our columns (clevercsv, and its
+    # import, are for the full rules)
+    found = []
+    for d in DELIMITERS:
+        try:
+            rows = list(
+                csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=d, quotechar='"', strict=True)
+            )
+        except csv.Error:
+            continue
+        h = next((i for i, r in enumerate(rows[:HEADER_SEARCH]) if _names_lines(r, columns)), None)
+        if h is not None:
+            found.append((d, rows, h))
+    if len(found) != 1:
+        return None
+    delimiter, rows, h = found[0]
+    header, body = rows[h], rows[h + 1 :]
+    keys = _check_keys(path.name, header, columns)
+    kind = MARGIN if "margin" in keys else AMOUNT
+    money = keys[kind]
+    if not body or any(len(r) != len(header) for r in body):
+        return None
+    values = [r[money].strip() for r in body]
+    day_texts = [r[keys["date"]].strip() for r in body]
+    if any(not r[keys["customer"]].strip() for r in body) or not all(values) or not all(day_texts):
+        return None
+    try:
+        _, convention = decimals.read_column(values)
+        _, dates = date_rule.read_dates(day_texts)
+    except (decimals.ColumnProblem, date_rule.DateProblem):
+        return None
+    if not all(_PLAIN[convention].fullmatch(v) for v in values):
+        return None
+    seps = {re.sub(r"[0-9]", "", d)[:1] for d in day_texts}
+    if len(seps) != 1 or (dates, next(iter(seps))) not in _DUCK_DATE or any(len(d) > 10 for d in day_texts):
+        return None
+    scale = max((len(v.split(convention)[1]) for v in values if convention in v), default=0)
+    names = [f"c{j}" for j in range(len(header))]
+    types = {n: "VARCHAR" for n in names}
+    types[names[keys["date"]]] = "DATE"
+    types[names[money]] = "DOUBLE"
+    spec = ", ".join(f"'{n}': '{t}'" for n, t in types.items())
+    fmt = _DUCK_DATE[(dates, next(iter(seps)))]
+    con = _connect()
+    try:
+        con.execute(
+            f"""CREATE TEMP TABLE lines AS SELECT trim({names[keys["customer"]]}) AS customer,
+                {names[keys["date"]]} AS day, {names[money]} * {10**scale} AS x
+            FROM read_csv(?, delim=?, quote='"', escape='"', header=false, skip={h + 1}, columns={{{spec}}},
+                          dateformat='{fmt}', decimal_separator='{convention}', strict_mode=true,
+                          null_padding=false, encoding='utf-8')""",
+            [str(path), delimiter],
+        )
+        totals = _aggregate(con, "lines", scale, kind, to, months, path.name)
+    except (duckdb.Error, _Doubt):
+        return None  # DuckDB's reading disagrees somewhere, or a value is in doubt: the full rules say where
+    finally:
+        con.close()
+    return Lines(totals, path.name, _used(header, keys, kind), _unused(header, keys, kind), 0, "duckdb")
+
+
+def _used(header: list[Any], keys: dict[str, int], kind: str) -> dict[str, str]:
+    return {k: str(header[keys[k]]) for k in ("customer", "date", kind)}
+
+
+def _unused(header: list[Any], keys: dict[str, int], kind: str) -> list[str]:
+    used = {keys[k] for k in ("customer", "date", kind)} | ({keys["invoice"]} if "invoice" in keys else set())
+    return [str(h) for i, h in enumerate(header) if i not in used and not method.is_blank(h)]
+
+
+def _xlsx_rows(path: Path, columns: Mapping[str, str], sheet_name: str | None):
+    """Header, rows, first data row and cell namer of the lines in a workbook."""
+    from .xlsx import column_letter
+
+    try:
+        cached = CachedValues.from_path(path)
+        book = cached.book
+        names = list(book.table_names or ())
+        found = None
+        header: list[Any]
+        rows: list[list[Any]]
+        for name in ([TABLE] if TABLE in names else []) + [n for n in names if n != TABLE]:
+            table = book.get_table_by_name(name)
+            if table.start is not None and (sheet_name is None or table.sheet == sheet_name):
+                if name == TABLE or _names_lines(list(table.columns), columns):
+                    found = table
+                    break
+        if found is not None:
+            sheet, (top, left) = found.sheet, found.start  # type: ignore[misc]
+            header, rows = list(found.columns), [list(r) for r in found.to_python()]
+            top -= 1
+        else:
+            if sheet_name is not None and sheet_name not in book.sheet_names:
+                raise InputFileError(
+                    f"{path.name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})"
+                )
+            sheet = sheet_name or book.sheet_names[0]
+            left = 0
+            rows = [list(r) for r in cached.grid(sheet)]
+            while rows and all(method.is_blank(v) for v in rows[-1]):
+                rows.pop()
+            if not rows:
+                raise InputFileError(f"{path.name}: the sheet '{sheet}' is empty")
+            top = next((i for i, r in enumerate(rows[:30]) if _names_lines(r, columns)), 0)
+            header, rows = rows[top], rows[top + 1 :]
+    except InputFileError:
+        raise
+    except Exception as exc:
+        raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+
+    def cell(i: int, j: int) -> str:
+        return f"cell '{sheet}'!{column_letter(left + j + 1)}{top + 2 + i}"
+
+    return header, rows, top + 2, cell
+
+
+def _read_rows(
+    header: list[Any],
+    rows: list[list[Any]],
+    name: str,
+    first_row: int,
+    cell,
+    decimal: str | None,
+    date_format: str | None,
+    columns: Mapping[str, str],
+    *,
+    to,
+    months,
+) -> Lines:
+    """The full rules, value by value, then the same DuckDB sums."""
+    import pandas as pd
+
+    keys = _check_keys(name, header, columns)
+    kind = MARGIN if "margin" in keys else AMOUNT
+    picks = [keys["customer"], keys["date"], keys[kind]]
+
+    def where(i: int, j: int) -> str:
+        place = f"{name} {cell(i, j)}" if cell else f"{name} row {first_row + i}"
+        return f"{place}, column '{header[j]}'"
+
+    kept, blank = [], 0
+    for i, r in enumerate(rows):
+        vals = [r[j] if j < len(r) else None for j in picks]
+        empty = [method.is_blank(v) for v in vals]
+        if all(empty):
+            blank += 1
+            continue
+        if any(empty):
+            j = picks[empty.index(True)]
+            raise InputFileError(f"{where(i, j)}: is blank; a line needs a customer, a date and an amount")
+        kept.append(i)
+    if not kept:
+        raise InputFileError(f"{name}: has no invoice lines")
+    customers = [_name(rows[i][picks[0]]) for i in kept]
+    day_cells = [rows[i][picks[1]] for i in kept]
+    money_cells = [rows[i][picks[2]] for i in kept]
+    days = _days(day_cells, date_format, lambda n: where(kept[n], picks[1]))
+    scaled, scale = _scaled(money_cells, decimal, lambda n: where(kept[n], picks[2]))
+    frame = pd.DataFrame({"customer": customers, "day": days, "x": scaled})
+    import duckdb
+
+    con = _connect()
+    try:
+        con.register("lines_frame", frame)
+        con.execute("CREATE TEMP VIEW lines AS SELECT customer, CAST(day AS DATE) AS day, x FROM lines_frame")
+        totals = _aggregate(con, "lines", scale, kind, to, months, name)
+    except duckdb.Error as exc:  # a customer's sum past 64 bits
+        raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
+    finally:
+        con.close()
+    return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), blank, "python")
+
+
+def _name(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
+
+
+def _days(cells: list[Any], date_format: str | None, where) -> np.ndarray:
+    """Days of a date column: date cells as they are, serials, texts by the column rule."""
+    out: list[dt.date | None] = [None] * len(cells)
+    texts: list[tuple[int, str]] = []
+    for n, v in enumerate(cells):
+        if isinstance(v, dt.datetime):
+            out[n] = v.date()
+        elif isinstance(v, dt.date):
+            out[n] = v
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            day = date_rule.serial_date(float(v))
+            if day is None:
+                raise InputFileError(f"{where(n)}: {v:g} is not a date (nor an Excel date serial)")
+            out[n] = day
+        else:
+            texts.append((n, str(v)))
+    if texts:
+        try:
+            read, _ = date_rule.read_dates([t for _, t in texts], date_format)
+        except date_rule.DateProblem as exc:
+            raise InputFileError(f"{where(texts[exc.row][0])}: {exc}") from None
+        for (n, _), d in zip(texts, read, strict=True):
+            out[n] = d
+    return np.array(out, dtype="datetime64[D]")
+
+
+def _scaled(cells: list[Any], decimal: str | None, where) -> tuple[np.ndarray, int]:
+    """Amounts as exact integers of ``10^-S`` (held in doubles) and ``S``."""
+    from decimal import Decimal
+
+    texts: list[str] = []
+    for v in cells:
+        if isinstance(v, bool):
+            texts.append(str(v))
+        elif isinstance(v, (int, float)):
+            if not math.isfinite(v):
+                texts.append(str(v))
+            else:
+                texts.append(format(Decimal(f"{v:.15g}"), "f"))  # as Excel shows it, at full precision
+        else:
+            texts.append(str(v))
+    try:
+        _, convention = decimals.read_column(texts, decimal, fallback=decimals.POINT if not decimal else None)
+    except decimals.ColumnProblem as exc:
+        raise InputFileError(f"{where(exc.row)}: {exc}") from None
+    # exact decimals: the digits as written, the grouping and currency stripped by the rule's parse
+    exact = [_decimal(t, convention) for t in texts]
+    places = [max(0, -int(d.as_tuple().exponent)) for d in exact]
+    scale = max(places, default=0)
+    if scale > MAX_SCALE:
+        n = places.index(scale)
+        raise InputFileError(f"{where(n)}: {texts[n]!r} has {scale} decimals; an amount may have at most {MAX_SCALE}")
+    ints = [int(d.scaleb(scale)) for d in exact]
+    if any(abs(i) >= 2**53 for i in ints):
+        n = next(i for i, v in enumerate(ints) if abs(v) >= 2**53)
+        raise InputFileError(f"{where(n)}: {texts[n]!r} has too many digits to be summed exactly")
+    return np.array(ints, dtype=np.float64), scale
+
+
+def _decimal(text: str, convention: str):
+    """The exact decimal ``text`` writes in ``convention`` (already known to read)."""
+    from decimal import Decimal
+
+    value = decimals.parse(text, convention)
+    assert value is not None
+    m = decimals._WRAPPED.match(text.strip())
+    assert m is not None
+    n = decimals._NUMBER[convention].fullmatch(m["body"])
+    assert n is not None
+    digits = (n["int"] or "0").replace(n["sep"] or "\0", "")
+    d = Decimal(f"{digits}.{n['frac']}" if n["frac"] else digits)
+    if n["exp"]:
+        d = d.scaleb(int(n["exp"][1:]))
+        d = d.normalize() if d == d.to_integral_value() else d
+    return -d if value < 0 else d
+
+
+def _read_parquet(path: Path, columns: Mapping[str, str], *, to, months) -> Lines:
+    """A Parquet file of lines: numbers and dates typed by the file, summed by the same query."""
+    import duckdb
+
+    con = _connect()
+    try:
+        try:
+            schema = con.execute("SELECT name, type FROM parquet_schema(?)", [str(path)]).fetchall()
+        except duckdb.Error as exc:
+            raise InputFileError(f"{path.name}: cannot be read as Parquet ({exc})") from None
+        header = [n for n, t in schema if t is not None]
+        types = dict(schema)
+        keys = _check_keys(path.name, header, columns)
+        kind = MARGIN if "margin" in keys else AMOUNT
+        c, d, m = (header[keys[k]] for k in ("customer", "date", kind))
+        if types.get(m) in ("BYTE_ARRAY",) or "VARCHAR" in str(types.get(m)):
+            raise InputFileError(f"{path.name}: column '{m}' holds text; store amounts as numbers")
+        src = f"read_parquet('{_quoted(path)}')"
+        scale = _parquet_scale(con, src, m, path.name)
+        con.execute(
+            f"""CREATE TEMP VIEW lines AS SELECT trim(CAST("{c}" AS VARCHAR)) AS customer,
+                CAST("{d}" AS DATE) AS day, CAST("{m}" AS DOUBLE) * {10**scale} AS x FROM {src}"""
+        )
+        blank = con.execute(
+            "SELECT count(*) FILTER (WHERE customer IS NULL AND day IS NULL AND x IS NULL), "
+            "count(*) FILTER (WHERE (customer IS NULL OR customer = '' OR day IS NULL OR x IS NULL) "
+            "AND NOT (customer IS NULL AND day IS NULL AND x IS NULL)) FROM lines"
+        ).fetchone()
+        if blank[1]:
+            raise InputFileError(f"{path.name}: {blank[1]:,} lines lack a customer, a date or an amount")
+        con.execute(
+            "CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM lines WHERE customer IS NOT NULL OR day IS NOT NULL"
+        )
+        totals = _aggregate(con, "kept", scale, kind, to, months, path.name)
+    except duckdb.Error as exc:
+        raise InputFileError(f"{path.name}: {str(exc).splitlines()[0]}") from None
+    finally:
+        con.close()
+    return Lines(totals, path.name, _used(header, keys, kind), _unused(header, keys, kind), blank[0], "duckdb")
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _parquet_scale(con, src: str, column: str, name: str) -> int:
+    """The fewest decimals ``S`` that write every amount exactly (checked on the doubles)."""
+    for scale in range(MAX_SCALE + 1):
+        bad = con.execute(
+            f"""SELECT count(*) FROM (SELECT CAST("{column}" AS DOUBLE) * {10**scale} AS x FROM {src})
+                WHERE x IS NOT NULL AND {_INEXACT}"""
+        ).fetchone()[0]
+        if not bad:
+            return scale
+    raise InputFileError(f"{name}: column '{column}' has amounts with more than {MAX_SCALE} decimals")
+
+
+def read_period(text: str | None, name: str = "--to") -> dt.date | None:
+    """A ``--to`` date: ISO ``2025-03-31`` (or any form the date rule reads unambiguously)."""
+    if text is None:
+        return None
+    try:
+        (day,), _ = date_rule.read_dates([text])
+    except date_rule.DateProblem as exc:
+        raise InputFileError(f"{name}: {exc}") from None
+    return day
+
+
+__all__ = ["LINE_COLUMNS", "Lines", "Periods", "read_lines", "read_period"]
+
+
+def merge_customers(from_lines, listed, name: str):
+    """Merge a customer file into the customers of the lines, by name (names compared after
+    trimming spaces, case and accents kept). The lines decide who is a client and its margin;
+    the file adds acquisition costs, days spent, its own columns, and customers without lines
+    (free users, prospects and their expected margin). A customer with lines whose file row
+    says otherwise (not paying, not a client, or a different expected margin) is refused by
+    row. Returns the merged frame and the customers whose file margin the lines replaced."""
+    import pandas as pd
+
+    by_name = {str(v).strip(): i for i, v in enumerate(from_lines["customer"].tolist())}
+    out = from_lines.copy()
+    for key in listed.columns:
+        if key not in out:
+            out[key] = pd.Series([None] * len(out), dtype=object)
+    added, replaced = [], []
+    for row in listed.to_dict("records"):
+        who = str(row["customer"]).strip()
+        i = by_name.get(who)
+
+        def refuse(column: str, why: str, who: str = who) -> None:
+            raise InputFileError(f"{name}, customer '{who}', column '{column}': {why}")
+
+        if i is None:
+            if method.is_blank(row.get("should_pay")):
+                refuse("Should pay", "is blank, and the customer has no invoice lines: say whether it should pay")
+            added.append(row)
+            continue
+        mine = out.iloc[i]
+        paying = method.client_role([row.get("should_pay")], [row.get("has_paid")])[0]
+        client_now = mine["has_paid"] == "yes"
+        if paying == "user":
+            refuse("Should pay", "says no, but the customer has invoice lines")
+        if client_now and paying == "prospect":
+            refuse("Has paid", "says no, but the customer has lines in the period")
+        if not client_now and paying == "client":
+            refuse("Has paid", "says yes, but the customer has no line in the period (lost since the previous one)")
+        if not method.is_blank(row.get("gross_margin")) and client_now and row["gross_margin"] != mine["gross_margin"]:
+            replaced.append(who)
+        expected = row.get("expected_margin")
+        if not client_now and not method.is_blank(expected) and float(expected) != mine["expected_margin"]:
+            refuse(
+                "Expected margin", f"is {expected:g}, but its previous period's margin is {mine['expected_margin']:g}"
+            )
+        for key, value in row.items():
+            if key in ("customer", "should_pay", "has_paid", "gross_margin", "expected_margin"):
+                continue
+            if not method.is_blank(value):
+                out.at[out.index[i], key] = value
+    if added:
+        extra = pd.DataFrame(added, dtype=object).reindex(columns=out.columns)
+        out = pd.concat([out, extra], ignore_index=True)
+    return out, replaced

@@ -93,4 +93,5 @@ EXCEL_NAME = {
     "roi": "CLIENT_ROI",
     "concentration": "CONCENTRATION",
     "hhi": "HHI",
+    "mobility": "TIER_MOBILITY",
 }

@@ -18,6 +18,7 @@ LITE_CALLS = [
     ("client_roi", [matrix([300, 10]), matrix([100, 0])]),
     ("concentration", [matrix([50, 30, 20]), [[2]]]),
     ("hhi", [matrix([50, 30, 20])]),
+    ("tier_mobility", [matrix(["A", "A", "B", None, "C"]), matrix(["A", None, "A", "B", "C"]), None, None]),
     ("tier", [matrix(100), matrix([1, "abc"]), None, None, None]),  # an error
 ]
 

@@ -53,6 +53,7 @@ BLOCKS = {
     layout.OUT_BALANCED: (1, 10),
     layout.OUT_REVIEW: (None, 5),
     layout.OUT_OVERRUN: (None, 5),
+    layout.OUT_MOBILITY: (13, 16),
 }
 
 

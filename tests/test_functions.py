@@ -22,7 +22,7 @@ DIV0 = {"type": "Error", "errorType": "Div0"}
 POP = [[100], [100], [100]]  # mean 100 -> thresholds 80 and 120
 
 
-def test_meta_lists_exactly_the_eleven_functions_with_their_arguments():
+def test_meta_lists_exactly_the_twelve_functions_with_their_arguments():
     meta = server.custom_functions_meta(fx)
     funcs = {f["name"]: f for f in meta["functions"]}
     assert sorted(funcs) == sorted(EXCEL_NAME.values())
@@ -48,6 +48,7 @@ def test_meta_lists_exactly_the_eleven_functions_with_their_arguments():
             ("load_factor", True),
         ],
         "CLIENT_ROLE": [("should_pay", False), ("has_paid", False)],
+        "TIER_MOBILITY": [("previous_tier", False), ("current_tier", False), ("labels", True), ("role", True)],
         "CLIENT_ROI": [("gain", False), ("acquisition_cost", False)],
         "CONCENTRATION": [("population", False), ("top_n", True)],
         "HHI": [("population", False)],

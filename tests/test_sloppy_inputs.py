@@ -612,11 +612,15 @@ def test_options_as_users_type_them(tmp_path):
 
 
 def test_usage_errors_are_one_line_too(capsys):
-    for argv in (["fill"], ["fill", "a.csv", "--lang", "de"], ["nonsense"], ["demo", "--decimal", ","]):
+    for argv in (["fill", "a.csv", "--lang", "de"], ["nonsense"], ["demo", "--decimal", ","]):
         with pytest.raises(SystemExit) as info:
             cli.main(argv)
         err = capsys.readouterr().err
         assert info.value.code == 2 and err.count("\n") == 1 and err.startswith("client-roi: "), err
+    # neither a customer file nor invoice lines: said by the command itself
+    assert cli.main(["fill"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)" in err
 
 
 def test_version_and_help(capsys):

@@ -2,6 +2,9 @@
 
 client-roi demo                      fill the template with the built-in sample customers
 client-roi fill CUSTOMERS.csv|.xlsx  fill the template with your customers and refresh it
+client-roi fill --transactions LINES the same from invoice lines (customers summed per period)
+client-roi customers --transactions LINES -o customers.csv
+                                     the per-customer table the fill would use, to inspect
 client-roi refresh BOOK.xlsx         refresh an edited workbook (Excel's Refresh, headless)
 client-roi template                  write the template (sample customers, refreshed)
 client-roi lite                      write main.py + requirements.txt for xlwings Lite
@@ -17,6 +20,7 @@ import sys
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -197,6 +201,13 @@ def _summary(out) -> None:
         days = "" if r[9] is None else _days(r[9])
         print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{budget:>23}{days:>15}")
     print(f"band in use: {out.band_text}; most balanced band of the sweep: ±{out.best_band:.0%}")
+    if len(out.mobility) > 1:  # one line: no previous tiers
+        header, *rows = out.mobility
+        width = max(len(str(r[0])) for r in out.mobility) + 2
+        counts = len(header) - 3  # tiers now, lost, total
+        print(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
+        for r in rows:
+            print(f"{r[0]:<{width}}" + "".join(f"{v:>9,}" for v in r[1 : counts + 1]))
     if not out.budgets:
         print(
             "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost "
@@ -255,6 +266,20 @@ def _cmd_fill(args: argparse.Namespace) -> int:
 
     _check_plan(args)
     progress = Progress()
+    if args.transactions is not None:
+        if args.customers is not None:
+            raise OptionError(
+                "give invoice lines (--transactions) or a customer file, not both (--customers FILE adds one)"
+            )
+        with progress.step("reading", 15):
+            customers, inputs = _from_lines(args)
+        code = _fill(customers, args, progress, inputs=inputs)
+        return code
+    if args.customers is None:
+        raise OptionError("give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)")
+    for option in ("to", "months", "date_format", "customers_file"):
+        if getattr(args, option) is not None:
+            raise OptionError(f"--{option.replace('_file', '').replace('_', '-')} goes with --transactions")
     source = Path(args.customers)
     with progress.step("reading", 15):
         customers = files.read_customers(
@@ -266,6 +291,93 @@ def _cmd_fill(args: argparse.Namespace) -> int:
             sheet=args.sheet,
         )
     return _fill(customers, args, progress, inputs=(source,))
+
+
+def _from_lines(args: argparse.Namespace):
+    """The customers of invoice lines (and of --customers FILE), with the summary's lines."""
+    from . import files, method
+    from .files import lines
+
+    if args.months is not None:
+        try:
+            months = int(args.months)
+        except ValueError:
+            raise OptionError(f"--months must be a whole number of months, not {args.months!r}") from None
+        if months < 1:
+            raise OptionError(f"--months must be at least 1, not {months}")
+    source = Path(args.transactions)
+    read = lines.read_lines(
+        source,
+        to=lines.read_period(args.to),
+        months=12 if args.months is None else months,
+        decimal=args.decimal,
+        encoding=args.encoding,
+        date_format=args.date_format,
+        columns=parse_columns(args.column),
+        sheet=args.sheet,
+    )
+    try:
+        made = method.customers_from_lines(
+            read.totals, margin_rate=args.margin_rate, band=args.band, trim=args.trim, labels=args.labels
+        )
+    except method.ClientRoiError as exc:
+        raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
+    customers = made.customers
+    inputs: tuple[Path, ...] = (source,)
+    replaced: list[str] = []
+    if args.customers_file is not None:
+        extra = Path(args.customers_file)
+        listed = files.read_customers(extra, decimal=args.decimal, encoding=args.encoding, required=("customer",))
+        customers, replaced = lines.merge_customers(customers, listed, extra.name)
+        inputs = (source, extra)
+    _say_lines(read, made, replaced)
+    return customers, inputs
+
+
+def _say_lines(read, made, replaced: list[str]) -> None:
+    p = made.periods
+    what = f"margin from '{read.used['margin']}'" if made.kind == "margin" else f"'{read.used['amount']}' × margin rate"
+    print(
+        f"read {made.lines:,} invoice lines of {read.name} ({what}); period {p.start} – {p.end} "
+        f"({p.months} months), previous {p.previous_start} – {p.previous_end}"
+    )
+    print(
+        f"clients: {made.clients:,}; lost since the previous period (prospects to win back): {made.lost:,}; "
+        f"left out, lines all older: {made.older:,}"
+    )
+    if made.later:
+        print(f"lines after {p.end} left out: {made.later:,}")
+    if read.blank_rows:
+        print(f"blank rows skipped: {read.blank_rows:,}")
+    if read.unused:
+        print("columns not used: " + ", ".join(read.unused))
+    if replaced:
+        print(
+            "gross margins of the customer file replaced by those of the lines: "
+            + ", ".join(replaced[:10])
+            + (f" and {len(replaced) - 10:,} more" if len(replaced) > 10 else "")
+        )
+
+
+def _cmd_customers(args: argparse.Namespace) -> int:
+    """The per-customer table of invoice lines, as a CSV a user can inspect and edit."""
+    from . import files
+    from .files import columns as table
+
+    _check_plan(args)
+    customers, _ = _from_lines(args)
+    frame = customers.rename(
+        columns={c.key: table.header(c.key, args.lang) for c in table.ALL_COLUMNS if c.key in customers}
+    )
+    path = files.save_bytes(
+        frame.to_csv(index=False, lineterminator="\n").encode("utf-8"),
+        Path(args.output),
+        force=args.force,
+        inputs=(Path(args.transactions),),
+        suffixes=(".csv",),
+    )
+    print(f"wrote {path} ({len(customers):,} customers)")
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -414,6 +526,30 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--force", action="store_true", help="replace OUT if it exists (a regular file only)")
 
+    def lines_options(p, required: bool = False):
+        p.add_argument(
+            "--transactions",
+            metavar="LINES",
+            required=required,
+            help="invoice lines (Customer, Date, Amount or Gross margin): a text export, an .xlsx "
+            "(its Transactions table, else its first sheet) or a .parquet; customers are summed per period",
+        )
+        p.add_argument("--to", default=None, metavar="DATE", help="last day of the period (default: the latest line)")
+        p.add_argument("--months", default=None, metavar="N", help="length of the period in months (default: 12)")
+        p.add_argument(
+            "--customers",
+            dest="customers_file",
+            default=None,
+            metavar="FILE",
+            help="a customer file merged by name: acquisition costs, days spent, free users, prospects",
+        )
+        p.add_argument(
+            "--date-format",
+            choices=("dmy", "mdy", "ymd"),
+            default=None,
+            help="the order of the dates' parts, when the dates cannot tell (03/04/2025 alone)",
+        )
+
     def options(p):
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the workbook (default: en)")
         p.add_argument("--band", default=None, help=BAND_HELP)
@@ -475,9 +611,11 @@ def build_parser() -> argparse.ArgumentParser:
     fill.add_argument(
         "customers",
         metavar="CUSTOMERS",
+        nargs="?",
         help="a CSV / semicolon CSV / CSV UTF-8 / Unicode Text export (.csv .txt .tsv), or an "
         ".xlsx/.xlsm (its Customers table, else its first sheet)",
     )
+    lines_options(fill)
     fill.add_argument(
         "--decimal",
         choices=(".", ","),
@@ -510,6 +648,25 @@ def build_parser() -> argparse.ArgumentParser:
     options(fill)
     output(fill, "client_roi.xlsx")
     fill.set_defaults(run=_cmd_fill)
+
+    listing = sub.add_parser(
+        "customers", help="write the per-customer table of invoice lines as a CSV (what fill would use)"
+    )
+    lines_options(listing, required=True)
+    flags: list[tuple[str, dict[str, Any]]] = [
+        (
+            "--decimal",
+            {"choices": (".", ","), "default": None, "help": "the decimal separator, when numbers cannot tell"},
+        ),
+        ("--column", {"action": "append", "metavar": '"OURS=THEIRS"', "help": "a header for one of our columns"}),
+        ("--sheet", {"default": None, "help": "the sheet of a workbook to read"}),
+        ("--encoding", {"default": None, "help": "the text encoding of the file, when it cannot be told"}),
+    ]
+    for flag, kwargs in flags:
+        listing.add_argument(flag, **kwargs)
+    options(listing)
+    output(listing, "customers.csv")
+    listing.set_defaults(run=_cmd_customers)
 
     refresh = sub.add_parser("refresh", help="refresh an edited workbook (what Excel's Refresh button does)")
     refresh.add_argument(

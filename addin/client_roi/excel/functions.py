@@ -1,4 +1,4 @@
-"""The ten Excel functions of Client ROI, for every xlwings runtime.
+"""The twelve Excel functions of Client ROI, for every xlwings runtime.
 
 Written once with xlwings' unified decorators, this module serves classic Windows UDFs
 ("UDF Modules" = ``client_roi.functions``), xlwings Lite (``client-roi lite``) and xlwings
@@ -44,6 +44,7 @@ __all__ = [
     "client_roi",
     "concentration",
     "hhi",
+    "tier_mobility",
 ]
 
 BANDS_HEADER = ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain", "Average gain"]
@@ -219,3 +220,38 @@ def concentration(population, top_n=1):
 def hhi(population):
     """Herfindahl-Hirschman index of the gains: 1/n when even, 1 for a single customer."""
     return method.hhi(population)
+
+
+@xw.func
+@xw.arg("previous_tier", doc="Each customer's tier in the previous period (blank: none).", **CELLS)
+@xw.arg("current_tier", doc="Each customer's tier now, as a client (blank: not a client now).", **CELLS)
+@xw.arg("labels", doc="Tier labels, top tier first (default: the tiers found, in alphabetical order).", **LIST)
+@xw.arg("role", doc="Optional: each customer's role; only 'client' rows count as tiered now.", **CELLS)
+@_named("TIER_MOBILITY")
+def tier_mobility(previous_tier, current_tier, labels=None, role=None):
+    """Customers by previous tier (rows, then new, Total) and tier now (columns, then lost, Total)."""
+    previous = [v for r in previous_tier for v in r]
+    current = [v for r in current_tier for v in r]
+    if role is not None:
+        roles = [v for r in role for v in r]
+        if len(roles) != len(current):
+            raise method.ClientRoiError("role must have as many cells as current_tier", argument="role")
+        current = [
+            v if isinstance(r, str) and r.strip().casefold() == "client" else None
+            for v, r in zip(current, roles, strict=True)
+        ]
+    if len(previous) != len(current):
+        raise method.ClientRoiError("previous_tier and current_tier must have as many cells", argument="previous_tier")
+    if labels is None or all(method.is_blank(v) for v in labels):
+        found = {v.strip() if isinstance(v, str) else v for v in previous + current if not method.is_blank(v)}
+        if not found:
+            raise method.ClientRoiError("no tier in previous_tier or current_tier", argument="current_tier")
+        labels = sorted(str(v) for v in found)
+    else:
+        labels = [str(v).strip() for v in labels if not method.is_blank(v)]
+    matrix, _ = method.mobility(previous, current, labels)
+    header = ["Previous \\ now", *matrix.columns.tolist()]
+    return [
+        header,
+        *([str(i), *(int(v) for v in row)] for i, row in zip(matrix.index, matrix.to_numpy().tolist(), strict=True)),
+    ]

@@ -39,6 +39,7 @@ class Outputs:
     sweep: list[list[Any]] = field(default_factory=list)
     balanced: list[list[Any]] = field(default_factory=list)
     overrun: list[list[Any]] = field(default_factory=list)
+    mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
     best_band: Any = None  # the most balanced band of the sweep
     days_needed: float = 0.0  # the prospect plan's total effort days
     days_available: float | None = None
@@ -70,6 +71,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
             words["overrun"],
             *(_cells(row) for row in _rows(ex.overrun, ["customer", "tier", "budget_days", "days_spent", "ratio"])),
         ],
+        mobility=_mobility(ex, lang),
         best_band=ex.best_band,
         days_needed=ex.days_needed,
         days_available=ex.days_available,
@@ -79,7 +81,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
 
 
 def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
-    roles, plan = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang]
+    roles, plan, moves = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang], layout.MOVE_WORDS[lang]
     return {
         "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
         "tier": customers["tier"].tolist(),
@@ -88,7 +90,31 @@ def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
         "effort_days": _cells(customers["effort_days"].to_numpy()),
         "days_left": _cells(customers["days_left"].to_numpy()),
         "in_plan": [None if v is None else plan[v] for v in customers["in_plan"].tolist()],
+        "movement": [None if v is None else moves[v] for v in customers["movement"].tolist()],
     }
+
+
+def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
+    """Previous tiers (rows, then new and the total) against tiers now (columns, then lost and
+    the total), counts; then, for each previous tier, its gain then and now."""
+    words: list[str] = layout.TEXT[lang]["mobility"]  # type: ignore[assignment]
+    moves = layout.MOVE_WORDS[lang]
+    if ex.mobility.empty:
+        return [[layout.TEXT[lang]["mobility_none"]]]
+    k = ex.band.k
+
+    def word(label: str, j: int) -> str:
+        return moves[label] if j >= k else label
+
+    header = [words[0], *(word(c, j) for j, c in enumerate(ex.mobility.columns)), words[1], words[2]]
+    gains = ex.mobility_gains
+    rows = [header]
+    for i, (label, counts) in enumerate(ex.mobility.iterrows()):
+        row: list[Any] = [word(str(label), i), *(int(v) for v in counts.tolist())]
+        if i < k:
+            row += _cells(np.array([gains["gain_then"].iloc[i], gains["gain_now"].iloc[i]], dtype=float))
+        rows.append(row)
+    return rows
 
 
 def _pairs(labels: list[str], values: list[Any]) -> list[list[Any]]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..files.columns import (  # the customer table's columns belong to files and workbooks alike
+    ALL_COLUMNS,
     COLUMNS,
     HEADER_KEYS,
     INPUTS,
+    MOVEMENT_COLUMNS,
+    MOVEMENT_INPUTS,
     NUMERIC_INPUTS,
     OUTPUTS,
     REQUIRED_INPUTS,
@@ -20,11 +23,15 @@ from ..files.columns import (  # the customer table's columns belong to files an
     Column,
     header,
     normalize,
+    table_keys,
 )
 
 LANGS = ("en", "fr")
 __all__ = [
+    "ALL_COLUMNS",
     "COLUMNS",
+    "MOVEMENT_COLUMNS",
+    "MOVEMENT_INPUTS",
     "HEADER_KEYS",
     "INPUTS",
     "NUMERIC_INPUTS",
@@ -34,6 +41,7 @@ __all__ = [
     "Column",
     "header",
     "normalize",
+    "table_keys",
 ]  # and everything defined below
 
 
@@ -42,6 +50,10 @@ ROLE_WORDS = {
     "fr": {"client": "client", "prospect": "prospect", "user": "utilisateur"},
 }
 PLAN_WORDS = {"en": {True: "yes", False: "no"}, "fr": {True: "oui", False: "non"}}
+MOVE_WORDS = {
+    "en": {"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"},
+    "fr": {"up": "monte", "down": "descend", "same": "stable", "new": "nouveau", "lost": "perdu", "total": "Total"},
+}
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,9 @@ OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
 )
 #: Blocks of the decision loop; a workbook made before them refreshes without them.
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
-OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN)
+#: Previous tiers against tiers now (invoice lines, or a pasted Previous tier column).
+OUT_MOBILITY = "out_mobility"
+OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY)
 MAX_TIERS = 10
 
 SHEETS = {
@@ -223,6 +237,9 @@ TEXT = {
         "sweep_in_use": "in use",
         "balanced": "Balanced band for {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
+        "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
+        "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
+        "(last period's tiers), or fill from invoice lines, to see who moves.",
     },
     "fr": {
         "facts": [
@@ -265,5 +282,8 @@ TEXT = {
         "sweep_in_use": "en cours",
         "balanced": "Bande équilibrée pour {k} catégories (à copier dans bande) :",
         "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
+        "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],
+        "mobility_none": "Pas de catégories précédentes : ajoutez une colonne « Catégorie précédente » au "
+        "tableau Clients (celles de la période passée), ou partez des lignes de factures, pour voir qui bouge.",
     },
 }

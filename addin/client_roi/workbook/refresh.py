@@ -147,7 +147,7 @@ MAX_STALE_ROWS = 100_000
 def _below(book: Workbook, table: Table, index: dict[str, int]) -> int:
     """Rows just below the table that hold only computed cells left from a longer table (to
     clear); a customer typed below the table, outside it, is refused by its cell."""
-    inputs = {index[c.key]: c.key for c in layout.INPUTS if c.key in index}
+    inputs = {index[c.key]: c.key for c in layout.INPUTS + layout.MOVEMENT_INPUTS if c.key in index}
     stale = 0
     while stale < MAX_STALE_ROWS:
         r = table.end + 1 + stale
@@ -173,7 +173,9 @@ def read(book: Workbook) -> Inputs:
     lang, index = _columns(table)
     stale = _below(book, table, index)
     columns = {
-        c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows for c in layout.INPUTS
+        c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows
+        for c in layout.INPUTS + layout.MOVEMENT_INPUTS
+        if c.key in index or not c.movement  # no Previous tier column: no movement at all
     }
     params, cells = {}, {}
     for p in layout.PARAMETERS:
@@ -234,6 +236,7 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
         (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
         (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
+        (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
         (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are
         (layout.OUT_OVERRUN, out.overrun, None, None),
     ]:
@@ -265,7 +268,8 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
             book.write(sheet, row, col, block)
         else:
             book.clear(sheet, row, col, rows, cols)
-            book.write(sheet, row, col, _rectangular(block))
+            if block:  # an empty block (no previous tiers) is left empty
+                book.write(sheet, row, col, _rectangular(block))
 
 
 def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:

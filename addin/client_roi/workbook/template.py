@@ -46,6 +46,7 @@ COLUMN_FORMATS = {
     "days_spent": "0.0",
     "roi": "0.00",
     "effort_budget": MONEY,
+    "previous_margin": MONEY,
 }
 DAY_COLUMNS = ("effort_days", "days_left")
 COLUMN_WIDTHS = {
@@ -63,6 +64,9 @@ COLUMN_WIDTHS = {
     "effort_days": 13,
     "days_left": 12,
     "in_plan": 10,
+    "previous_tier": 14,
+    "previous_margin": 15,
+    "movement": 12,
 }
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
@@ -70,6 +74,7 @@ FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (2
 # The decision loop: the prospect plan, the band sweep and the balanced band (Tiers), the
 # prospects over budget (Review, beside the clients whose ROI < 1).
 PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
+MOBILITY_AT = (86, 1)  # previous tiers against tiers now: below the balanced band
 SWEEP_ROWS = 11  # ±5 % … ±50 % and the band in use
 REVIEW_FORMATTED_ROWS = 1000
 
@@ -362,20 +367,29 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     _page(ws)
 
 
+def has_movement(customers: pd.DataFrame | None) -> bool:
+    """Whether the table gets the movement columns: some customer has a previous tier."""
+    return (
+        customers is not None
+        and "previous_tier" in customers
+        and not all(method.is_blank(v) for v in customers["previous_tier"].tolist())
+    )
+
+
 def extra_columns(customers: pd.DataFrame | None) -> list[str]:
     """The user's own columns of ``customers`` (any column that is none of ours), kept to the
     right of ours in the table."""
-    ours = {c.key for c in layout.COLUMNS}
+    ours = {c.key for c in layout.ALL_COLUMNS}
     return [] if customers is None else [c for c in customers.columns if c not in ours]
 
 
-def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = ()) -> None:
+def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = (), movement: bool = False) -> None:
     """The Customers sheet: header, column widths and number formats (each column's default
     style, which the rows written later and the cells Excel users add take), the table sized
     for ``n`` customers, validation and the tier colours. The rows themselves are written by
     :func:`write_inputs` through the book's adapter, the one writer of customer rows."""
     ws = wb.create_sheet(layout.SHEETS["customers"][lang])
-    keys = [c.key for c in layout.COLUMNS]
+    keys = layout.table_keys(movement)
     formats = {**COLUMN_FORMATS, **{k: DAYS[lang] for k in DAY_COLUMNS}}
     for col, key in enumerate(keys, start=1):
         ws.cell(1, col, layout.header(key, lang)).font = BOLD
@@ -425,10 +439,10 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
     """Write the input columns of ``customers`` (canonical keys) from row 2 of the table,
     through the book's adapter. Text is stored as text (``=HYPERLINK(…)`` stays a name); a
     blank is no value at all (empty text would not be ISBLANK in Excel)."""
-    keys = [c.key for c in layout.COLUMNS]
+    keys = layout.table_keys(has_movement(customers))
     sheet = layout.SHEETS["customers"][lang]
-    for c in layout.INPUTS:
-        if c.key not in customers:
+    for c in layout.INPUTS + layout.MOVEMENT_INPUTS:
+        if c.key not in customers or c.key not in keys:
             continue
         values = [
             None if method.is_blank(v) else (v if isinstance(v, str) else float(v)) for v in customers[c.key].tolist()
@@ -495,6 +509,10 @@ LOOP_TITLES = {
         "fr": "Balayage des bandes : les catégories sont-elles harmonieuses ? (1 = la meilleure ; "
         "la plus équilibrée en vert)",
     },
+    "mobility": {
+        "en": "Movement: previous tiers (rows) against tiers now (columns), in customers",
+        "fr": "Évolution : catégories précédentes (lignes) et actuelles (colonnes), en clients",
+    },
     "overrun": {
         "en": "Prospects over budget (days spent > budget days), worst first",
         "fr": "Prospects au-delà du budget (jours passés > jours au budget), le pire d'abord",
@@ -513,9 +531,10 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         (layout.OUT_PLAN, PLAN_AT),
         (layout.OUT_SWEEP, SWEEP_AT),
         (layout.OUT_BALANCED, BALANCED_AT),
+        (layout.OUT_MOBILITY, MOBILITY_AT),
     ]:
         _name(wb, name, ws.title, (row, col))
-    for key, (row, col) in [("plan", PLAN_AT), ("sweep", SWEEP_AT)]:
+    for key, (row, col) in [("plan", PLAN_AT), ("sweep", SWEEP_AT), ("mobility", MOBILITY_AT)]:
         ws.cell(row - 1, col, LOOP_TITLES[key][lang]).font = BOLD
     r, c = PLAN_AT  # days available, load, then the table (header, tiers, total)
     ws.cell(r, c + 3).number_format = DAYS[lang]
@@ -549,6 +568,14 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     r, c = BALANCED_AT
     for j in range(1, layout.MAX_TIERS):
         ws.cell(r, c + j).number_format = "0.00%"
+    r, c = MOBILITY_AT  # header, a row per previous tier, new, total; counts then two gains
+    for j in range(layout.MAX_TIERS + 6):
+        ws.cell(r, c + j).font = BOLD
+        ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right", wrap_text=True)
+    for i in range(1, layout.MAX_TIERS + 3):
+        ws.cell(r + i, c).font = BOLD
+        for j in range(1, layout.MAX_TIERS + 6):
+            ws.cell(r + i, c + j).number_format = "#,##0"
 
 
 def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
@@ -624,7 +651,9 @@ def _review(wb: Workbook, lang: str) -> None:
     _page(ws)
 
 
-def skeleton(lang: str = "en", n: int = 0, extras: tuple[str, ...] = (), **params: Any) -> Workbook:
+def skeleton(
+    lang: str = "en", n: int = 0, extras: tuple[str, ...] = (), movement: bool = False, **params: Any
+) -> Workbook:
     """The workbook with its ``params`` (``band=0.2`` or a list of offsets, ``trim=0.1``, ...)
     and a Customers table sized for ``n`` customers, not yet filled: the Guide, Parameters,
     Customers, Tiers and Review sheets with their names, formats, validation and charts."""
@@ -636,7 +665,7 @@ def skeleton(lang: str = "en", n: int = 0, extras: tuple[str, ...] = (), **param
     wb = Workbook()
     _guide(wb, lang)
     _parameters(wb, lang, values)
-    _customers(wb, lang, n, extras)
+    _customers(wb, lang, n, extras, movement)
     _tiers(wb, lang)
     _review(wb, lang)
     draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
@@ -651,7 +680,7 @@ def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any)
     from ..files.output import workbook_bytes
 
     n = 0 if customers is None else len(customers)
-    zb = ZipBook(workbook_bytes(skeleton(lang, n, tuple(extra_columns(customers)), **params)))
+    zb = ZipBook(workbook_bytes(skeleton(lang, n, tuple(extra_columns(customers)), has_movement(customers), **params)))
     if customers is not None:
         write_inputs(zb, lang, customers)
     return zb

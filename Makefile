@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 LOCK   := requirements/test.lock
 LATEST := .venv-latest
 
-.PHONY: demo test check test-latest lock bench templates clean
+.PHONY: demo test test-spark check test-latest lock bench templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,15 @@ test: $(VENV)/.installed
 	$(MAKE) --no-print-directory check
 	./scripts/install-system-deps.sh
 	$(BIN)/python scripts/fetch_test_assets.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not spark"
+
+# The Spark route of invoice lines: PySpark (requirements/spark.lock, pinned and hashed) in the
+# same venv, Java 17 from Debian's packages; CI runs it after make test.
+test-spark: $(VENV)/.installed
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/spark.lock
+	./scripts/install-system-deps.sh
+	$(BIN)/python scripts/fetch_test_assets.py
+	CLIENT_ROI_SPARK=1 $(BIN)/python -m pytest -m spark -p no:cacheprovider
 
 test-latest:
 	$(PYTHON) -m venv $(LATEST)
@@ -51,6 +59,8 @@ lock:
 	.venv-lock/bin/pip install -q uv
 	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --extra bench --universal \
 	    --generate-hashes --python-version 3.10 --custom-compile-command "make lock" -o $(LOCK)
+	.venv-lock/bin/uv pip compile requirements/spark.in --universal --generate-hashes --python-version 3.10 \
+	    --custom-compile-command "make lock" -o requirements/spark.lock
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_engine.py

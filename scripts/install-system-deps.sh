@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # What the tests need beyond Python: LibreOffice Calc (the independent spreadsheet engine),
-# pdftoppm (workbook renders) and Node.js with npm (real Pyodide, the runtime of xlwings Lite).
+# pdftoppm (workbook renders), Node.js with npm (real Pyodide, the runtime of xlwings Lite),
+# PostgreSQL (a throwaway server for the database route of invoice lines) and Java 17 (Spark).
 set -euo pipefail
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v java >/dev/null || need+=(openjdk-17-jre-headless)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 $SUDO apt-get update -qq

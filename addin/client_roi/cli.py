@@ -305,17 +305,27 @@ def _from_lines(args: argparse.Namespace):
             raise OptionError(f"--months must be a whole number of months, not {args.months!r}") from None
         if months < 1:
             raise OptionError(f"--months must be at least 1, not {months}")
-    source = Path(args.transactions)
-    read = lines.read_lines(
-        source,
-        to=lines.read_period(args.to),
-        months=12 if args.months is None else months,
-        decimal=args.decimal,
-        encoding=args.encoding,
-        date_format=args.date_format,
-        columns=parse_columns(args.column),
-        sheet=args.sheet,
-    )
+    to, n = lines.read_period(args.to), 12 if args.months is None else months
+    database = args.transactions.startswith(("postgresql://", "postgres://")) or args.table or args.query
+    if database:
+        read = lines.read_database(
+            args.transactions, table=args.table, query=args.query, to=to, months=n, columns=parse_columns(args.column)
+        )
+        source = Path(args.transactions if not args.transactions.startswith(("postgresql:", "postgres:")) else ".")
+    else:
+        source = Path(args.transactions)
+        read = lines.read_lines(
+            source,
+            to=to,
+            months=n,
+            decimal=args.decimal,
+            encoding=args.encoding,
+            date_format=args.date_format,
+            columns=parse_columns(args.column),
+            sheet=args.sheet,
+            engine=args.engine,
+            master=args.spark_master,
+        )
     try:
         made = method.customers_from_lines(
             read.totals, margin_rate=args.margin_rate, band=args.band, trim=args.trim, labels=args.labels
@@ -542,6 +552,30 @@ def build_parser() -> argparse.ArgumentParser:
             default=None,
             metavar="FILE",
             help="a customer file merged by name: acquisition costs, days spent, free users, prospects",
+        )
+        p.add_argument(
+            "--table",
+            default=None,
+            metavar="NAME",
+            help="with a database (a postgresql:// URL or a .duckdb file): the table of lines",
+        )
+        p.add_argument(
+            "--query",
+            default=None,
+            metavar="SQL",
+            help="with a database: a query that returns the lines (instead of --table)",
+        )
+        p.add_argument(
+            "--engine",
+            choices=("duckdb", "spark"),
+            default="duckdb",
+            help="where Parquet lines are summed: DuckDB here (default), or Spark (PySpark and Java 17)",
+        )
+        p.add_argument(
+            "--spark-master",
+            default=None,
+            metavar="URL",
+            help="with --engine spark: local[*] (default) or spark://host:7077",
         )
         p.add_argument(
             "--date-format",

@@ -39,7 +39,6 @@ import csv
 import datetime as dt
 import io
 import math
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -47,14 +46,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sqlglot import exp
 
 from .. import method
 from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
+from . import aggregate, decimals
 from . import dates as date_rule
-from . import decimals
 from .columns import Column, normalize
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode
+from .engines import DuckDB, Engine, Postgres, Spark, shown_url
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
 #: The table of a workbook that holds the lines.
@@ -89,6 +90,8 @@ LINE_COLUMNS = (
         "Date",
         "Date",
         (
+            "day",
+            "jour",
             "invoice date",
             "date de facture",
             "date facture",
@@ -209,76 +212,65 @@ def _column_map(columns: Mapping[str, str] | None) -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _connect():
-    import duckdb
-
-    con = duckdb.connect(config={"memory_limit": os.environ.get("CLIENT_ROI_DUCKDB_MEMORY", "1GB")})
-    con.execute("SET preserve_insertion_order = false")  # a GROUP BY needs no order: less memory
-    con.execute("SET enable_progress_bar = false")
-    return con
-
-
 class _Doubt(Exception):
     """The fast route's reading is not certain: the full rules read the file instead."""
 
 
-#: The exactness test of x = amount × 10^S, in SQL: below 2^53 (a double holds every integer
-#: there), and within four units of the last place (2^-50 relative) of an integer, which a parsed
-#: amount with at most S decimals always is and one with more never is.
-_INEXACT = "(NOT isfinite(x) OR abs(x) >= 9007199254740992 OR abs(x - round(x)) > abs(x) * 8.881784197001252e-16)"
-
-
-def _aggregate(con, relation: str, scale: int, kind: str, to: dt.date | None, months: int, name: str) -> LineTotals:
-    """Sum the lines of ``relation`` (columns customer, day, x) per customer and period."""
-    after = f"count(*) FILTER (WHERE day > DATE '{to}')" if to else "0"
-    first, last, count, doubtful, later = con.execute(
-        f"""SELECT min(day), max(day), count(*),
-                   count(*) FILTER (WHERE customer IS NULL OR customer = '' OR day IS NULL OR x IS NULL OR {_INEXACT}),
-                   {after}
-            FROM {relation}"""
-    ).fetchone()
+def _aggregate(
+    engine: Engine,
+    relation: exp.Select,
+    scale: int,
+    kind: str,
+    to: dt.date | None,
+    months: int,
+    name: str,
+    *,
+    exact: bool = False,
+    doubt: bool = False,
+) -> LineTotals:
+    """Sum the lines of ``relation`` (customer, day, x) per customer and period, where they
+    live (:mod:`client_roi.files.aggregate`, in the engine's dialect). ``doubt``: a doubtful
+    line sends the file to the full rules instead of being refused."""
+    d = engine.dialect
+    first, last, count, doubtful, later = engine.rows(aggregate.bounds_query(relation, exact, to).sql(dialect=d))[0]
+    count, doubtful, later = int(count or 0), int(doubtful or 0), int(later or 0)
     if doubtful:
-        raise _Doubt
+        if doubt:
+            raise _Doubt
+        raise InputFileError(
+            f"{name}: {doubtful:,} of its {count:,} lines lack a customer, a date or an amount, or have an amount "
+            f"with more than {scale} decimals"
+        )
     if not count:
         raise InputFileError(f"{name}: has no invoice lines")
+    first, last = _day(first), _day(last)
     end = to or last
     p = periods(end, months)
     if end < first:
         raise InputFileError(f"{name}: --to {end} is before every line (the first is on {first})")
-    cur_lo, prev_lo = p.start - dt.timedelta(days=1), p.previous_start - dt.timedelta(days=1)
-    # lines after the end or before the previous period count for nothing but their customer's
-    # presence (a customer with only those is left out, and counted)
-    got = con.execute(
-        f"""
-        WITH w AS (
-            SELECT customer, round(x)::BIGINT AS n,
-                   CASE WHEN day > DATE '{end}' THEN NULL WHEN day > DATE '{cur_lo}' THEN 0
-                        WHEN day > DATE '{prev_lo}' THEN 1 END AS p
-            FROM {relation})
-        SELECT customer,
-               sum(n) FILTER (p = 0)::BIGINT AS cur, sum(n) FILTER (p = 1)::BIGINT AS prev,
-               count(p) FILTER (p = 0) AS cur_lines, count(p) FILTER (p = 1) AS prev_lines
-        FROM w GROUP BY customer"""
-    ).fetchnumpy()
-    current = _rounded(got["cur"], scale, name)
-    if not np.any(got["cur_lines"] > 0):
+    got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start).sql(dialect=d))
+    if not np.any(got.cur_lines > 0):
         raise InputFileError(
             f"{name}: no line in the period {p.start} – {p.end} (the lines run from {first} to {last}); "
             "say --to or --months"
         )
     return LineTotals(
-        customer=np.asarray(got["customer"], dtype=object),
-        current=current,
-        previous=_rounded(got["prev"], scale, name),
-        current_lines=np.asarray(got["cur_lines"], dtype=np.int64),
-        previous_lines=np.asarray(got["prev_lines"], dtype=np.int64),
+        customer=got.customer,
+        current=_rounded(got.cur, scale, name),
+        previous=_rounded(got.prev, scale, name),
+        current_lines=got.cur_lines,
+        previous_lines=got.prev_lines,
         first=first,
         last=last,
         kind=kind,
         periods=p,
-        lines=int(count),
-        later=int(later),
+        lines=count,
+        later=later,
     )
+
+
+def _day(value: Any) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _rounded(sums: Any, scale: int, name: str) -> np.ndarray:
@@ -292,11 +284,6 @@ def _rounded(sums: Any, scale: int, name: str) -> np.ndarray:
     return out
 
 
-# ---------------------------------------------------------------------------------------------
-# Reading
-# ---------------------------------------------------------------------------------------------
-
-
 def read_lines(
     path: Path,
     *,
@@ -307,14 +294,22 @@ def read_lines(
     date_format: str | None = None,
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    engine: str = "duckdb",
+    master: str | None = None,
 ) -> Lines:
-    """The per-customer totals of the lines file at ``path`` (see the module's rules)."""
+    """The per-customer totals of the lines file at ``path`` (see the module's rules);
+    ``engine='spark'`` sums a Parquet file or folder with Spark (``master``: local[*] or a
+    cluster's URL)."""
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
+    wanted = _column_map(columns)
+    if engine == "spark" and not (path.is_dir() or path.suffix.lower() in PARQUET_SUFFIXES):
+        raise InputFileError(f"{path.name}: --engine spark reads Parquet (a file or a folder)")
+    if path.is_dir():  # a folder of Parquet files
+        return _read_parquet(path, wanted, to=to, months=months, engine=engine, master=master)
     if not path.is_file():
         raise InputFileError(f"{path}: is not a file")
-    wanted = _column_map(columns)
     suffix = path.suffix.lower()
     options = {"to": to, "months": months}
     if suffix in TEXT_SUFFIXES:
@@ -334,7 +329,7 @@ def read_lines(
         header, rows, top, cell = _xlsx_rows(path, wanted, sheet)
         return _read_rows(header, rows, path.name, top, cell, decimal, date_format, wanted, **options)
     if suffix in PARQUET_SUFFIXES:
-        return _read_parquet(path, wanted, **options)
+        return _read_parquet(path, wanted, **options, engine=engine, master=master)
     raise InputFileError(
         f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}), a workbook "
         f"({', '.join(BOOK_SUFFIXES)}) or a Parquet file (.parquet)"
@@ -411,9 +406,9 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
     types[names[money]] = "DOUBLE"
     spec = ", ".join(f"'{n}': '{t}'" for n, t in types.items())
     fmt = _DUCK_DATE[(dates, next(iter(seps)))]
-    con = _connect()
+    engine = DuckDB(path.name)
     try:
-        con.execute(
+        engine.con.execute(
             f"""CREATE TEMP TABLE lines AS SELECT trim({names[keys["customer"]]}) AS customer,
                 {names[keys["date"]]} AS day, {names[money]} * {10**scale} AS x
             FROM read_csv(?, delim=?, quote='"', escape='"', header=false, skip={h + 1}, columns={{{spec}}},
@@ -421,11 +416,11 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
                           null_padding=false, encoding='utf-8')""",
             [str(path), delimiter],
         )
-        totals = _aggregate(con, "lines", scale, kind, to, months, path.name)
+        totals = _aggregate(engine, _LINES, scale, kind, to, months, path.name, doubt=True)
     except (duckdb.Error, _Doubt):
         return None  # DuckDB's reading disagrees somewhere, or a value is in doubt: the full rules say where
     finally:
-        con.close()
+        engine.close()
     return Lines(totals, path.name, _used(header, keys, kind), _unused(header, keys, kind), 0, "duckdb")
 
 
@@ -529,15 +524,15 @@ def _read_rows(
     frame = pd.DataFrame({"customer": customers, "day": days, "x": scaled})
     import duckdb
 
-    con = _connect()
+    engine = DuckDB(name)
     try:
-        con.register("lines_frame", frame)
-        con.execute("CREATE TEMP VIEW lines AS SELECT customer, CAST(day AS DATE) AS day, x FROM lines_frame")
-        totals = _aggregate(con, "lines", scale, kind, to, months, name)
+        engine.con.register("lines_frame", frame)
+        engine.con.execute("CREATE TEMP VIEW lines AS SELECT customer, CAST(day AS DATE) AS day, x FROM lines_frame")
+        totals = _aggregate(engine, _LINES, scale, kind, to, months, name, exact=True)
     except duckdb.Error as exc:  # a customer's sum past 64 bits
         raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
     finally:
-        con.close()
+        engine.close()
     return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), blank, "python")
 
 
@@ -622,61 +617,138 @@ def _decimal(text: str, convention: str):
     return -d if value < 0 else d
 
 
-def _read_parquet(path: Path, columns: Mapping[str, str], *, to, months) -> Lines:
-    """A Parquet file of lines: numbers and dates typed by the file, summed by the same query."""
+#: The lines a route has put in DuckDB (a table or a view named ``lines``: customer, day, x).
+_LINES = exp.select("customer", "day", "x").from_("lines")
+
+_TEXT = re.compile(r"^(VARCHAR|TEXT|STRING|CHAR|CHARACTER|BPCHAR|NAME|CITEXT)")
+_INTEGER = re.compile(
+    r"^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|INT2|INT4|INT8|LONG|SHORT|BYTE)\b"
+)
+_DECIMAL = re.compile(r"^(DECIMAL|NUMERIC)(?:\((\d+)\s*,\s*(\d+)\))?")
+_FLOAT = re.compile(r"^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8)")
+_DATE = re.compile(r"^(DATE|TIMESTAMP)")
+
+
+def read_source(
+    engine: Engine,
+    source: exp.Expression,
+    *,
+    name: str,
+    to: dt.date | None = None,
+    months: int = 12,
+    columns: Mapping[str, str] | None = None,
+) -> Lines:
+    """The per-customer totals of the lines in ``source`` (a table, a view or a subquery of
+    ``engine``), typed by the engine: amounts stored as numbers, dates as dates. The whole
+    aggregation runs in the engine; only per-customer rows come back."""
+    wanted = _column_map(columns)
+    schema = engine.schema(exp.select("*").from_(source.copy()).limit(0).sql(dialect=engine.dialect))
+    header = [n for n, _ in schema]
+    types = dict(schema)
+    keys = _check_keys(name, header, wanted)
+    kind = MARGIN if "margin" in keys else AMOUNT
+    c, d, m = (header[keys[k]] for k in ("customer", "date", kind))
+    if not _DATE.match(types[d]):
+        raise InputFileError(
+            f"{name}: column '{d}' is {types[d].lower()}, not a date: store it as a date, or convert it in a query"
+        )
+    exact, scale = _scale(engine, source, c, d, m, types[m], name)
+    relation = aggregate.lines_relation(source, c, d, m, scale, text_customer=bool(_TEXT.match(types[c])))
+    totals = _aggregate(engine, relation, scale, kind, to, months, name, exact=exact)
+    return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), 0, engine.dialect)
+
+
+def _scale(engine: Engine, source: exp.Expression, c: str, d: str, m: str, kind: str, name: str) -> tuple[bool, int]:
+    """Whether the amount column is exact (a decimal or an integer type) and its decimals S:
+    the type's own scale, else the fewest decimals that write every amount exactly (one query)."""
+    decimal = _DECIMAL.match(kind)
+    if _INTEGER.match(kind):
+        return True, 0
+    if decimal and decimal.group(3) is not None:
+        return True, int(decimal.group(3))
+    if not (decimal or _FLOAT.match(kind)):
+        raise InputFileError(f"{name}: column '{m}' is {kind.lower()}, not a number: store amounts as numbers")
+    exact = decimal is not None
+    relation = aggregate.lines_relation(source, c, d, m, 0)
+    counts = engine.rows(aggregate.scale_query(relation, exact, MAX_SCALE).sql(dialect=engine.dialect))[0]
+    for scale, bad in enumerate(counts):
+        if not int(bad or 0):
+            return exact, scale
+    raise InputFileError(f"{name}: column '{m}' has amounts with more than {MAX_SCALE} decimals")
+
+
+def _read_parquet(
+    path: Path, columns: Mapping[str, str], *, to, months, engine: str = "duckdb", master: str | None = None
+) -> Lines:
+    """A Parquet file, or a folder of them (a hive-partitioned dataset as data lakes keep it)."""
     import duckdb
 
-    con = _connect()
+    name = path.name or str(path)
+    if engine == "spark":
+        spark = Spark(name, master or "local[*]")
+        view = spark.view(str(path), "parquet")
+        return read_source(spark, exp.to_table(view), name=name, to=to, months=months, columns=columns)
+    pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+    source = exp.Table(
+        this=exp.Anonymous(
+            this="read_parquet",
+            expressions=[
+                exp.Literal.string(pattern),
+                exp.EQ(this=exp.column("hive_partitioning"), expression=exp.true() if path.is_dir() else exp.false()),
+            ],
+        )
+    )
+    db = DuckDB(name)
     try:
-        try:
-            schema = con.execute("SELECT name, type FROM parquet_schema(?)", [str(path)]).fetchall()
-        except duckdb.Error as exc:
-            raise InputFileError(f"{path.name}: cannot be read as Parquet ({exc})") from None
-        header = [n for n, t in schema if t is not None]
-        types = dict(schema)
-        keys = _check_keys(path.name, header, columns)
-        kind = MARGIN if "margin" in keys else AMOUNT
-        c, d, m = (header[keys[k]] for k in ("customer", "date", kind))
-        if types.get(m) in ("BYTE_ARRAY",) or "VARCHAR" in str(types.get(m)):
-            raise InputFileError(f"{path.name}: column '{m}' holds text; store amounts as numbers")
-        src = f"read_parquet('{_quoted(path)}')"
-        scale = _parquet_scale(con, src, m, path.name)
-        con.execute(
-            f"""CREATE TEMP VIEW lines AS SELECT trim(CAST("{c}" AS VARCHAR)) AS customer,
-                CAST("{d}" AS DATE) AS day, CAST("{m}" AS DOUBLE) * {10**scale} AS x FROM {src}"""
-        )
-        blank = con.execute(
-            "SELECT count(*) FILTER (WHERE customer IS NULL AND day IS NULL AND x IS NULL), "
-            "count(*) FILTER (WHERE (customer IS NULL OR customer = '' OR day IS NULL OR x IS NULL) "
-            "AND NOT (customer IS NULL AND day IS NULL AND x IS NULL)) FROM lines"
-        ).fetchone()
-        if blank[1]:
-            raise InputFileError(f"{path.name}: {blank[1]:,} lines lack a customer, a date or an amount")
-        con.execute(
-            "CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM lines WHERE customer IS NOT NULL OR day IS NOT NULL"
-        )
-        totals = _aggregate(con, "kept", scale, kind, to, months, path.name)
+        return read_source(db, source, name=name, to=to, months=months, columns=columns)
     except duckdb.Error as exc:
-        raise InputFileError(f"{path.name}: {str(exc).splitlines()[0]}") from None
+        raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
     finally:
-        con.close()
-    return Lines(totals, path.name, _used(header, keys, kind), _unused(header, keys, kind), blank[0], "duckdb")
+        db.close()
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
+def read_database(
+    url: str,
+    *,
+    table: str | None = None,
+    query: str | None = None,
+    to: dt.date | None = None,
+    months: int = 12,
+    columns: Mapping[str, str] | None = None,
+) -> Lines:
+    """Lines in a database: ``postgresql://user@host/db`` (PostgreSQL) or a DuckDB database
+    file, from ``table`` or ``query``; the aggregation runs in the database."""
+    import sqlglot
 
-
-def _parquet_scale(con, src: str, column: str, name: str) -> int:
-    """The fewest decimals ``S`` that write every amount exactly (checked on the doubles)."""
-    for scale in range(MAX_SCALE + 1):
-        bad = con.execute(
-            f"""SELECT count(*) FROM (SELECT CAST("{column}" AS DOUBLE) * {10**scale} AS x FROM {src})
-                WHERE x IS NOT NULL AND {_INEXACT}"""
-        ).fetchone()[0]
-        if not bad:
-            return scale
-    raise InputFileError(f"{name}: column '{column}' has amounts with more than {MAX_SCALE} decimals")
+    if (table is None) == (query is None):
+        raise InputFileError(f'{shown_url(url)}: say which lines: --table NAME or --query "SELECT …"')
+    if url.startswith(("postgresql://", "postgres://")):
+        engine: Engine = Postgres(url)
+    else:
+        path = Path(url)
+        if not path.is_file():
+            raise InputFileError(f"{url}: no such DuckDB database")
+        try:
+            engine = DuckDB(path.name, str(path), read_only=True)
+        except Exception as exc:  # duckdb.IOException and the like
+            raise InputFileError(
+                f"{path.name}: cannot be opened as a DuckDB database ({str(exc).splitlines()[0]})"
+            ) from None
+    try:
+        if table is not None:
+            source: exp.Expression = exp.to_table(table, dialect=engine.dialect)
+        else:
+            try:
+                parsed = sqlglot.parse_one(query or "", read=engine.dialect)
+            except sqlglot.errors.ParseError as exc:
+                raise InputFileError(
+                    f"--query: cannot be read as {engine.dialect} SQL ({str(exc).splitlines()[0]})"
+                ) from None
+            source = exp.Subquery(this=parsed, alias=exp.TableAlias(this=exp.to_identifier("q")))
+            engine.name = f"{engine.name} (--query)"  # its errors are the query's
+        return read_source(engine, source, name=engine.name, to=to, months=months, columns=columns)
+    finally:
+        engine.close()
 
 
 def read_period(text: str | None, name: str = "--to") -> dt.date | None:

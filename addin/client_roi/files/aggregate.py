@@ -1,0 +1,144 @@
+"""The aggregation of invoice lines, written once (SQLGlot expressions) and rendered in the
+dialect of the engine where the lines live: DuckDB, PostgreSQL, Spark (and any dialect SQLGlot
+writes). Only per-customer rows come back.
+
+Three queries over a relation of lines with the columns ``customer`` (trimmed text), ``day``
+(a date) and ``x`` (the line's amount × 10^S, S the column's decimals):
+
+* :func:`bounds_query`: first and last day, the number of lines, the lines in doubt (a blank
+  customer, day or amount, or an ``x`` that is not an integer: an amount with more than S
+  decimals) and the lines after ``to``;
+* :func:`totals_query`: per customer, the integer sums of ``x`` in the current and previous
+  periods and the number of lines in each (``CASE`` inside ``SUM`` and ``COUNT``, which every
+  dialect has; a ``FILTER`` clause is not in BigQuery's);
+* :func:`scale_query`: how many amounts need more than S decimals, for each S, to find the S
+  of a column whose type does not say it (floating point, NUMERIC without a scale).
+
+Exactness: an engine's exact type (DECIMAL, NUMERIC) is checked exactly (``x = ROUND(x)``); a
+floating-point amount within four units of the last place of an integer (2^-50 relative)
+below 2^53, which an amount with at most S decimals always is and one with more never is.
+The integer sums are exact in every engine (BIGINT, or NUMERIC in PostgreSQL), and rounded
+once to a double by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlglot import exp
+
+#: An SQLGlot expression (its base class was renamed across releases: typed loosely).
+Node = Any
+
+BIG = 9007199254740992  # 2^53: a double holds every integer below it
+ULPS = 8.881784197001252e-16  # 2^-50
+
+
+def _date(day: dt.date) -> Node:
+    return exp.cast(exp.Literal.string(day.isoformat()), exp.DataType.build("DATE"))
+
+
+def _num(value: float | int) -> Node:
+    return exp.Literal.number(value)
+
+
+def lines_relation(source: Node, customer: str, day: str, amount: str, scale: int, text_customer: bool = True) -> Node:
+    """The lines of ``source`` (a table or a subquery) as (customer, day, x)."""
+    who: Node = exp.column(customer, quoted=True)
+    if not text_customer:
+        who = exp.cast(who, exp.DataType.build("VARCHAR"))
+    return exp.select(
+        exp.alias_(exp.Trim(this=who), "customer"),
+        exp.alias_(exp.cast(exp.column(day, quoted=True), exp.DataType.build("DATE")), "day"),
+        exp.alias_(exp.Mul(this=exp.column(amount, quoted=True), expression=_num(10**scale)), "x"),
+    ).from_(source)
+
+
+def _inexact(x: Node, exact: bool) -> Node:
+    rounded = exp.func("ROUND", x.copy())
+    if exact:
+        return exp.NEQ(this=x.copy(), expression=rounded)
+    distance = exp.Abs(this=exp.Sub(this=x.copy(), expression=rounded))
+    return exp.or_(
+        exp.GTE(this=exp.Abs(this=x.copy()), expression=_num(BIG)),
+        exp.GT(this=distance, expression=exp.Mul(this=exp.Abs(this=x.copy()), expression=_num(ULPS))),
+    )
+
+
+def _count_if(condition: Node) -> Node:
+    return exp.Sum(this=exp.Case().when(condition, _num(1)).else_(_num(0)))
+
+
+def bounds_query(relation: Node, exact: bool, to: dt.date | None) -> Node:
+    """min(day), max(day), count, doubtful lines, lines after ``to`` (0 without one)."""
+    day, x, who = exp.column("day"), exp.column("x"), exp.column("customer")
+    doubtful = exp.or_(
+        exp.Is(this=who, expression=exp.Null()),
+        exp.EQ(this=who.copy(), expression=exp.Literal.string("")),
+        exp.Is(this=day, expression=exp.Null()),
+        exp.Is(this=x, expression=exp.Null()),
+        _inexact(x, exact),
+    )
+    after = _count_if(exp.GT(this=day.copy(), expression=_date(to))) if to else _num(0)
+    return exp.select(
+        exp.Min(this=day.copy()),
+        exp.Max(this=day.copy()),
+        exp.Count(this=exp.Star()),
+        _count_if(doubtful),
+        after,
+    ).from_(relation.subquery("l"))
+
+
+def scale_query(relation: Node, exact: bool, most: int) -> Node:
+    """For S = 0 … ``most``: how many amounts ``x × 10^S`` are not integers (``relation``'s
+    ``x`` being the amount itself), in one pass."""
+    x = exp.column("x")
+    return exp.select(
+        *(
+            _count_if(
+                exp.and_(
+                    exp.Not(this=exp.Is(this=x.copy(), expression=exp.Null())),
+                    _inexact(exp.Paren(this=exp.Mul(this=x.copy(), expression=_num(10**s))), exact),
+                )
+            )
+            for s in range(most + 1)
+        )
+    ).from_(relation.subquery("l"))
+
+
+def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: dt.date) -> Node:
+    """Per customer: cur, prev (integer sums of x in each period), cur_lines, prev_lines."""
+    day, p = exp.column("day"), exp.column("p")
+    period = (
+        exp.Case()
+        .when(exp.GT(this=day, expression=_date(end)), exp.Null())
+        .when(exp.GTE(this=day.copy(), expression=_date(start)), _num(0))
+        .when(exp.GTE(this=day.copy(), expression=_date(previous_start)), _num(1))
+    )
+    n = exp.cast(exp.func("ROUND", exp.column("x")), exp.DataType.build("BIGINT"))
+    tagged = exp.select(exp.column("customer"), exp.alias_(n, "n"), exp.alias_(period, "p")).from_(
+        relation.subquery("l")
+    )
+
+    def in_period(k: int, value: Node) -> Node:
+        return exp.Case().when(exp.EQ(this=p.copy(), expression=_num(k)), value)
+
+    def summed(k: int, name: str) -> Node:
+        total = exp.Sum(this=in_period(k, exp.column("n")))
+        return exp.alias_(exp.cast(total, exp.DataType.build("BIGINT")), name)
+
+    def counted(k: int, name: str) -> Node:
+        return exp.alias_(exp.Count(this=in_period(k, _num(1))), name)
+
+    return (
+        exp.select(
+            exp.column("customer"),
+            summed(0, "cur"),
+            summed(1, "prev"),
+            counted(0, "cur_lines"),
+            counted(1, "prev_lines"),
+        )
+        .from_(tagged.subquery("w"))
+        .group_by(exp.column("customer"))
+    )

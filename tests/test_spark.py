@@ -1,0 +1,81 @@
+"""The Spark route of invoice lines (PySpark in local mode, Java 17): the same aggregation,
+rendered in Spark SQL, gives the CDNow lines' per-customer table bit for bit as DuckDB does,
+from a Parquet file and from a hive-partitioned folder. ``make test-spark`` runs this file
+(CI after ``make test``); without PySpark it is skipped, except there, where it must run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import duckdb
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from assets import require, require_dataset
+
+from client_roi import cli
+from client_roi.files import lines
+
+pytestmark = pytest.mark.spark
+
+
+@pytest.fixture(scope="module")
+def parquet(tmp_path_factory):
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        if os.environ.get("CLIENT_ROI_SPARK"):
+            pytest.fail("PySpark is not installed (make test-spark installs it)")
+        pytest.skip("PySpark is not installed (make test-spark installs it)")
+    if shutil.which("java") is None:
+        require("Java is not installed (make test-spark installs Debian's openjdk-17-jre-headless)")
+    raw = pd.read_csv(
+        require_dataset(),
+        sep=r"\s+",
+        header=None,
+        skiprows=1,
+        names=["customer", "date", "cds", "dollars"],
+        dtype={"customer": str, "date": str},
+    )
+    folder = tmp_path_factory.mktemp("spark")
+    con = duckdb.connect()
+    con.register("raw", raw)
+    con.execute(
+        "CREATE TABLE invoices AS SELECT 'CD' || customer AS Customer, strptime(date, '%Y%m%d')::DATE AS Date, "
+        "CAST(dollars AS DECIMAL(10, 2)) AS Amount, year(strptime(date, '%Y%m%d')) AS year FROM raw"
+    )
+    con.execute(f"COPY invoices TO '{folder / 'lines.parquet'}' (FORMAT parquet)")
+    con.execute(f"COPY invoices TO '{folder / 'lake'}' (FORMAT parquet, PARTITION_BY (year))")
+    con.close()
+    return folder
+
+
+def _table(read):
+    t = read.totals
+    frame = pd.DataFrame({"c": t.customer.astype(str), "cur": t.current, "prev": t.previous})
+    return frame.sort_values("c").reset_index(drop=True)
+
+
+@pytest.mark.parametrize(("where", "months"), [("lines.parquet", 12), ("lake", 6)])
+def test_spark_agrees_with_duckdb_bit_for_bit(parquet, where, months):
+    spark = lines.read_lines(parquet / where, months=months, engine="spark")
+    here = lines.read_lines(parquet / where, months=months)
+    assert (spark.route, here.route) == ("spark", "duckdb")
+    a, b = _table(spark), _table(here)
+    assert a["c"].tolist() == b["c"].tolist()
+    for column in ("cur", "prev"):
+        assert np.array_equal(a[column].to_numpy(float), b[column].to_numpy(float), equal_nan=True)
+    assert spark.totals.periods == here.totals.periods
+
+
+def test_fill_with_spark_writes_duckdbs_workbook(parquet, tmp_path):
+    a, b = tmp_path / "spark.xlsx", tmp_path / "duckdb.xlsx"
+    source = str(parquet / "lines.parquet")
+    assert cli.main(["fill", "--transactions", source, "--engine", "spark", "-o", str(a)]) == 0
+    assert cli.main(["fill", "--transactions", source, "-o", str(b)]) == 0
+    rows = [
+        [list(r) for r in openpyxl.load_workbook(p)["Customers"].iter_rows(min_row=2, values_only=True)] for p in (a, b)
+    ]
+    assert rows[0] == rows[1]

@@ -68,6 +68,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_workbook.py
 	$(BIN)/python benchmarks/bench_headless.py
 	$(BIN)/python benchmarks/bench_lines.py
+	$(BIN)/python benchmarks/bench_sources.py
 
 # The committed templates are what the generator makes (a test checks it).
 templates: $(VENV)/.installed

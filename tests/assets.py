@@ -33,3 +33,22 @@ def require_dataset() -> Path:
     if not fetched.dataset_path().exists():
         require("the CDNow dataset is not fetched (run scripts/fetch_test_assets.py; make test does)")
     return fetched.dataset_path()
+
+
+def cdnow_lines():
+    """The CDNow transactions read with plain pandas: ``customer`` (``CD00001``…), ``day`` (a
+    timestamp), ``cds``, ``dollars`` (float) and ``amount`` (the dollars as written, 2 decimals)."""
+    import pandas as pd
+
+    raw = pd.read_csv(
+        require_dataset(),
+        sep=r"\s+",
+        header=None,
+        skiprows=1,
+        names=["customer", "date", "cds", "dollars"],
+        dtype={"customer": str, "date": str},
+    )
+    raw["customer"] = "CD" + raw["customer"]
+    raw["day"] = pd.to_datetime(raw["date"], format="%Y%m%d")
+    raw["amount"] = raw["dollars"].map(lambda v: f"{v:.2f}")
+    return raw

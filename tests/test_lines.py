@@ -364,3 +364,84 @@ def test_a_short_windows_1252_export_is_told_by_its_euro_signs(tmp_path):
     text = "Client;Date de facture;Montant HT\r\na;15/01/2025;1 100,50 €\r\nb;01/02/2025;200,00 €\r\n"
     read = lines.read_lines(_write(tmp_path, "fr.csv", text, "cp1252"))
     assert sorted(zip(read.totals.customer, read.totals.current, strict=True)) == [("a", 1100.5), ("b", 200.0)]
+
+
+def test_five_tiers_in_french_by_hand(tmp_path, capsys):
+    """Five tiers and French words: the previous period's clients tiered by the same offsets."""
+    text = (
+        "Client;Date de facture;Montant HT\r\n"
+        # previous period (2024): gains 100, 200, 300, 400, 1000 -> mean 400
+        "a;15/03/2024;200,00\r\nb;15/03/2024;400,00\r\nc;15/03/2024;600,00\r\nd;15/03/2024;800,00\r\n"
+        "e;15/03/2024;2000,00\r\n"
+        # this period (2025): a 1000 (up), b 100 (down), c 300 (same), f 200 (new); d and e lost
+        "a;15/03/2025;2000,00\r\nb;15/03/2025;200,00\r\nc;15/03/2025;600,00\r\nf;15/03/2025;400,00\r\n"
+    )
+    source = _write(tmp_path, "lignes.csv", text, "cp1252")
+    out = tmp_path / "o.xlsx"
+    band, labels = "-0.4;-0.2;0.2;0.4", "Or;Argent;Bronze;Fer;Bois"
+    args = ["fill", "--transactions", str(source), "--to", "2025-12-31", "--lang", "fr"]
+    assert cli.main([*args, f"--band={band}", "--labels", labels, "-o", str(out)]) == 0
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(out, data_only=True)
+    c = wb["Clients"]
+    header = [x.value for x in c[1]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in c.iter_rows(min_row=2, values_only=True)}
+    # previous: mean 400; thresholds 240, 320, 480, 560 -> a (100) Bois, b (200) Bois, c (300) Fer,
+    # d (400) Bronze, e (1000) Or. Now: a 1000, b 100, c 300, f 200 -> mean 400: a Or, b Bois,
+    # c Fer, f Bois
+    assert {k: rows[k]["Catégorie précédente"] for k in "abcde"} == {
+        "a": "Bois",
+        "b": "Bois",
+        "c": "Fer",
+        "d": "Bronze",
+        "e": "Or",
+    }
+    assert {k: rows[k]["Évolution"] for k in "abcdef"} == {
+        "a": "monte",
+        "b": "stable",
+        "c": "stable",
+        "d": "perdu",
+        "e": "perdu",
+        "f": "nouveau",
+    }
+    t = wb["Catégories"]
+    head = [t.cell(86, 1 + j).value for j in range(10)]
+    assert head == [
+        "Catégorie précédente \\ actuelle",
+        "Or",
+        "Argent",
+        "Bronze",
+        "Fer",
+        "Bois",
+        "perdu",
+        "Total",
+        "Gain alors",
+        "Gain maintenant",
+    ]
+    assert [t.cell(87 + i, 1).value for i in range(7)] == ["Or", "Argent", "Bronze", "Fer", "Bois", "nouveau", "Total"]
+    assert [t.cell(91, 1 + j).value for j in range(10)] == [
+        "Bois",
+        1,
+        0,
+        0,
+        0,
+        1,
+        0,
+        2,
+        300,
+        1100,
+    ]  # a + b, then and now
+
+
+def test_a_book_of_a_previous_release_refreshes_without_the_block(tmp_path):
+    """No out_mobility name (books made before it): the refresh writes everything else."""
+    out = tmp_path / "o.xlsx"
+    assert (
+        cli.main(["fill", "--transactions", str(_write(tmp_path, "l.csv", LINES)), "--months", "6", "-o", str(out)])
+        == 0
+    )
+    wb = openpyxl.load_workbook(out)
+    del wb.defined_names["out_mobility"]
+    wb.save(out)
+    assert cli.main(["refresh", str(out)]) == 0
+    assert "out_mobility" not in openpyxl.load_workbook(out).defined_names

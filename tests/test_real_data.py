@@ -11,7 +11,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from assets import require_dataset
+from assets import cdnow_lines
 
 from client_roi import cli
 from client_roi.workbook import layout, template
@@ -22,14 +22,8 @@ FORMS = ["csv", "semicolon cp1252 decimal comma", "unicode text", "xlsx"]
 @pytest.fixture(scope="module")
 def spend() -> pd.Series:
     """Total spend per customer, read with plain pandas from the dataset file."""
-    raw = pd.read_csv(
-        require_dataset(),
-        sep=r"\s+",
-        header=None,
-        skiprows=1,
-        names=["customer", "date", "cds", "dollars"],
-        dtype={"customer": str},
-    )
+    raw = cdnow_lines()
+    raw["customer"] = raw["customer"].str[2:]  # the file's own ids; the exports add "CD"
     return raw.groupby("customer")["dollars"].sum().round(2)
 
 
@@ -98,19 +92,9 @@ def test_cdnow_tiers_agree_with_plain_pandas(form, spend, tmp_path):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def cdnow_lines() -> pd.DataFrame:
-    raw = pd.read_csv(
-        require_dataset(),
-        sep=r"\s+",
-        header=None,
-        skiprows=1,
-        names=["customer", "date", "cds", "dollars"],
-        dtype={"customer": str, "date": str},
-    )
-    raw["day"] = pd.to_datetime(raw["date"], format="%Y%m%d")
-    raw["customer"] = "CD" + raw["customer"]
-    return raw
+@pytest.fixture(scope="module", name="cdnow_lines")
+def _cdnow_lines() -> pd.DataFrame:
+    return cdnow_lines()
 
 
 def _lines_export(raw: pd.DataFrame, form: str, folder):

@@ -16,7 +16,7 @@ import openpyxl
 import pandas as pd
 import psycopg
 import pytest
-from assets import require_dataset
+from assets import cdnow_lines
 from postgres import PASSWORD, server
 
 from client_roi import cli
@@ -26,18 +26,7 @@ from client_roi.files.xlsx import InputFileError
 
 @pytest.fixture(scope="module")
 def raw() -> pd.DataFrame:
-    frame = pd.read_csv(
-        require_dataset(),
-        sep=r"\s+",
-        header=None,
-        skiprows=1,
-        names=["customer", "date", "cds", "dollars"],
-        dtype={"customer": str, "date": str},
-    )
-    frame["customer"] = "CD" + frame["customer"]
-    frame["day"] = pd.to_datetime(frame["date"], format="%Y%m%d")
-    frame["amount"] = frame["dollars"].map(lambda v: f"{v:.2f}")
-    return frame
+    return cdnow_lines()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from assets import require, require_dataset
+from assets import cdnow_lines, require
 
 from client_roi import cli
 from client_roi.files import lines
@@ -31,20 +31,13 @@ def parquet(tmp_path_factory):
         pytest.skip("PySpark is not installed (make test-spark installs it)")
     if shutil.which("java") is None:
         require("Java is not installed (make test-spark installs Debian's openjdk-17-jre-headless)")
-    raw = pd.read_csv(
-        require_dataset(),
-        sep=r"\s+",
-        header=None,
-        skiprows=1,
-        names=["customer", "date", "cds", "dollars"],
-        dtype={"customer": str, "date": str},
-    )
+    raw = cdnow_lines()
     folder = tmp_path_factory.mktemp("spark")
     con = duckdb.connect()
     con.register("raw", raw)
     con.execute(
-        "CREATE TABLE invoices AS SELECT 'CD' || customer AS Customer, strptime(date, '%Y%m%d')::DATE AS Date, "
-        "CAST(dollars AS DECIMAL(10, 2)) AS Amount, year(strptime(date, '%Y%m%d')) AS year FROM raw"
+        "CREATE TABLE invoices AS SELECT customer AS Customer, CAST(day AS DATE) AS Date, "
+        "CAST(dollars AS DECIMAL(10, 2)) AS Amount, year(day) AS year FROM raw"
     )
     con.execute(f"COPY invoices TO '{folder / 'lines.parquet'}' (FORMAT parquet)")
     con.execute(f"COPY invoices TO '{folder / 'lake'}' (FORMAT parquet, PARTITION_BY (year))")

@@ -315,7 +315,7 @@ def _from_lines(args: argparse.Namespace):
     else:
         source = Path(args.transactions)
         read = lines.read_lines(
-            source,
+            args.transactions,  # as typed: a Spark URL (hdfs://…) is no local path
             to=to,
             months=n,
             decimal=args.decimal,

@@ -70,16 +70,18 @@ def _count_if(condition: Node) -> Node:
     return exp.Sum(this=exp.Case().when(condition, _num(1)).else_(_num(0)))
 
 
-def bounds_query(relation: Node, exact: bool, to: dt.date | None) -> Node:
-    """min(day), max(day), count, doubtful lines, lines after ``to`` (0 without one)."""
+def bounds_query(relation: Node, exact: bool, to: dt.date | None, typed: bool = False) -> Node:
+    """min(day), max(day), count, doubtful lines, lines after ``to`` (0 without one).
+    ``typed``: the amount's type has the scale S (``numeric(12,2)``), so no value can have more
+    decimals and the test is left out (exact arithmetic on every line is what costs)."""
     day, x, who = exp.column("day"), exp.column("x"), exp.column("customer")
-    doubtful = exp.or_(
+    doubts = [
         exp.Is(this=who, expression=exp.Null()),
         exp.EQ(this=who.copy(), expression=exp.Literal.string("")),
         exp.Is(this=day, expression=exp.Null()),
         exp.Is(this=x, expression=exp.Null()),
-        _inexact(x, exact),
-    )
+    ]
+    doubtful = exp.or_(*doubts, *([] if typed else [_inexact(x, exact)]))
     after = _count_if(exp.GT(this=day.copy(), expression=_date(to))) if to else _num(0)
     return exp.select(
         exp.Min(this=day.copy()),
@@ -107,8 +109,9 @@ def scale_query(relation: Node, exact: bool, most: int) -> Node:
     ).from_(relation.subquery("l"))
 
 
-def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: dt.date) -> Node:
-    """Per customer: cur, prev (integer sums of x in each period), cur_lines, prev_lines."""
+def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: dt.date, typed: bool = False) -> Node:
+    """Per customer: cur, prev (integer sums of x in each period), cur_lines, prev_lines.
+    ``typed``: x is an integer by its type (no ROUND, which costs on exact types)."""
     day, p = exp.column("day"), exp.column("p")
     period = (
         exp.Case()
@@ -116,7 +119,7 @@ def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: d
         .when(exp.GTE(this=day.copy(), expression=_date(start)), _num(0))
         .when(exp.GTE(this=day.copy(), expression=_date(previous_start)), _num(1))
     )
-    n = exp.cast(exp.func("ROUND", exp.column("x")), exp.DataType.build("BIGINT"))
+    n = exp.cast(exp.column("x") if typed else exp.func("ROUND", exp.column("x")), exp.DataType.build("BIGINT"))
     tagged = exp.select(exp.column("customer"), exp.alias_(n, "n"), exp.alias_(period, "p")).from_(
         relation.subquery("l")
     )

@@ -130,12 +130,15 @@ class Postgres(Engine):
         except psycopg.Error as exc:
             raise InputFileError(f"{self.name}: cannot connect ({_first_line(exc)})") from None
         self._psycopg = psycopg
+        # one GROUP BY over a million customers: hashed in memory rather than sorted on disk
+        # (work_mem is the session's own, 4 MB by default)
+        self.rows("SET work_mem = '256MB'")
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         try:
             with self.con.cursor() as cur:
                 cur.execute(sql)
-                return cur.fetchall()
+                return cur.fetchall() if cur.description else []
         except self._psycopg.Error as exc:
             raise InputFileError(f"{self.name}: {_first_line(exc)}") from None
 

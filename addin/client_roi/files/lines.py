@@ -53,7 +53,7 @@ from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
 from . import aggregate, decimals
 from . import dates as date_rule
-from .columns import Column, normalize
+from .columns import COLUMNS, Column, normalize
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode
 from .engines import DuckDB, Engine, Postgres, Spark, shown_url
 from .xlsx import BOOK_SUFFIXES, CachedValues
@@ -64,26 +64,10 @@ PARQUET_SUFFIXES = (".parquet",)
 SAMPLE_BYTES = 1 << 18
 MAX_SCALE = 9  # decimals of an amount: beyond, the exact integer sums could overflow
 
+_CUSTOMER = next(c for c in COLUMNS if c.key == "customer")
 LINE_COLUMNS = (
-    Column(
-        "customer",
-        "Customer",
-        "Client",
-        (
-            "name",
-            "nom",
-            "customer name",
-            "client name",
-            "account",
-            "account name",
-            "compte",
-            "raison sociale",
-            "societe",
-            "nom du client",
-            "nom client",
-            "customer id",
-            "code client",
-        ),
+    Column(  # a customer file's names for it, and the ids and accounts of ledgers
+        "customer", "Customer", "Client", (*_CUSTOMER.aliases, "account", "compte", "customer id", "code client")
     ),
     Column(
         "date",
@@ -227,12 +211,14 @@ def _aggregate(
     *,
     exact: bool = False,
     doubt: bool = False,
+    typed: bool = False,
 ) -> LineTotals:
     """Sum the lines of ``relation`` (customer, day, x) per customer and period, where they
     live (:mod:`client_roi.files.aggregate`, in the engine's dialect). ``doubt``: a doubtful
     line sends the file to the full rules instead of being refused."""
     d = engine.dialect
-    first, last, count, doubtful, later = engine.rows(aggregate.bounds_query(relation, exact, to).sql(dialect=d))[0]
+    bounds = aggregate.bounds_query(relation, exact, to, typed).sql(dialect=d)
+    first, last, count, doubtful, later = engine.rows(bounds)[0]
     count, doubtful, later = int(count or 0), int(doubtful or 0), int(later or 0)
     if doubtful:
         if doubt:
@@ -248,7 +234,7 @@ def _aggregate(
     p = periods(end, months)
     if end < first:
         raise InputFileError(f"{name}: --to {end} is before every line (the first is on {first})")
-    got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start).sql(dialect=d))
+    got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed).sql(dialect=d))
     if not np.any(got.cur_lines > 0):
         raise InputFileError(
             f"{name}: no line in the period {p.start} – {p.end} (the lines run from {first} to {last}); "
@@ -285,7 +271,7 @@ def _rounded(sums: Any, scale: int, name: str) -> np.ndarray:
 
 
 def read_lines(
-    path: Path,
+    path: Path | str,
     *,
     to: dt.date | None = None,
     months: int = 12,
@@ -300,10 +286,12 @@ def read_lines(
     """The per-customer totals of the lines file at ``path`` (see the module's rules);
     ``engine='spark'`` sums a Parquet file or folder with Spark (``master``: local[*] or a
     cluster's URL)."""
+    wanted = _column_map(columns)
+    if engine == "spark" and re.match(r"^[a-z][a-z0-9+.-]*://", str(path)):  # hdfs://, s3a://: Spark's to read
+        return _read_parquet(str(path), wanted, to=to, months=months, engine=engine, master=master)
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
-    wanted = _column_map(columns)
     if engine == "spark" and not (path.is_dir() or path.suffix.lower() in PARQUET_SUFFIXES):
         raise InputFileError(f"{path.name}: --engine spark reads Parquet (a file or a folder)")
     if path.is_dir():  # a folder of Parquet files
@@ -625,6 +613,7 @@ _INTEGER = re.compile(
     r"^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|INT2|INT4|INT8|LONG|SHORT|BYTE)\b"
 )
 _DECIMAL = re.compile(r"^(DECIMAL|NUMERIC)(?:\((\d+)\s*,\s*(\d+)\))?")
+_DECIMAL_SCALE = re.compile(r"^(DECIMAL|NUMERIC)\(\d+\s*,\s*\d+\)")
 _FLOAT = re.compile(r"^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8)")
 _DATE = re.compile(r"^(DATE|TIMESTAMP)")
 
@@ -653,8 +642,9 @@ def read_source(
             f"{name}: column '{d}' is {types[d].lower()}, not a date: store it as a date, or convert it in a query"
         )
     exact, scale = _scale(engine, source, c, d, m, types[m], name)
+    typed = bool(_INTEGER.match(types[m]) or _DECIMAL_SCALE.match(types[m]))  # the type says S
     relation = aggregate.lines_relation(source, c, d, m, scale, text_customer=bool(_TEXT.match(types[c])))
-    totals = _aggregate(engine, relation, scale, kind, to, months, name, exact=exact)
+    totals = _aggregate(engine, relation, scale, kind, to, months, name, exact=exact, typed=typed)
     return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), 0, engine.dialect)
 
 
@@ -678,16 +668,18 @@ def _scale(engine: Engine, source: exp.Expression, c: str, d: str, m: str, kind:
 
 
 def _read_parquet(
-    path: Path, columns: Mapping[str, str], *, to, months, engine: str = "duckdb", master: str | None = None
+    path: Path | str, columns: Mapping[str, str], *, to, months, engine: str = "duckdb", master: str | None = None
 ) -> Lines:
-    """A Parquet file, or a folder of them (a hive-partitioned dataset as data lakes keep it)."""
+    """A Parquet file, or a folder of them (a hive-partitioned dataset as data lakes keep it);
+    a URL (``hdfs://``, ``s3a://``) with Spark."""
     import duckdb
 
-    name = path.name or str(path)
     if engine == "spark":
-        spark = Spark(name, master or "local[*]")
+        spark = Spark(str(path), master or "local[*]")
         view = spark.view(str(path), "parquet")
-        return read_source(spark, exp.to_table(view), name=name, to=to, months=months, columns=columns)
+        return read_source(spark, exp.to_table(view), name=str(path), to=to, months=months, columns=columns)
+    path = Path(path)
+    name = path.name or str(path)
     pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
     source = exp.Table(
         this=exp.Anonymous(

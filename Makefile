@@ -1,5 +1,6 @@
 # The two set-up commands of the README: `make demo` and `make test`.
 #
+# `make demo` installs requirements/runtime.lock (what the package needs, no test tools);
 # `make test` installs the pinned, hash-checked versions of requirements/test.lock (the same bits
 # on every machine); `make test-latest` runs the same suite on the newest releases that
 # pyproject.toml's lower bounds admit, in .venv-latest; `make lock` recompiles the lock.
@@ -7,9 +8,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 LOCK   := requirements/test.lock
+RUNTIME := requirements/runtime.lock
 LATEST := .venv-latest
 
-.PHONY: demo test test-spark check test-latest lock bench templates clean
+.PHONY: demo test test-spark check test-latest lock bench templates lite dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +24,14 @@ $(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-demo: $(VENV)/.installed
+# make demo installs only what the package needs to run (the runtime lock: the test lock's
+# versions, without the test tools).
+$(VENV)/.runtime: pyproject.toml $(RUNTIME) | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r $(RUNTIME)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+demo: $(VENV)/.runtime
 	$(BIN)/client-roi demo --force
 
 # Lint (ruff: pyflakes, pycodestyle, bugbear, isort, pyupgrade, RUF), format (ruff format) and
@@ -59,6 +68,8 @@ lock:
 	.venv-lock/bin/pip install -q uv
 	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --extra bench --universal \
 	    --generate-hashes --python-version 3.10 --custom-compile-command "make lock" -o $(LOCK)
+	.venv-lock/bin/uv pip compile pyproject.toml requirements/runtime.in -c $(LOCK) --universal --generate-hashes \
+	    --python-version 3.10 --custom-compile-command "make lock" -o $(RUNTIME)
 	.venv-lock/bin/uv pip compile requirements/spark.in --universal --generate-hashes --python-version 3.10 \
 	    --custom-compile-command "make lock" -o requirements/spark.lock
 
@@ -70,10 +81,21 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_lines.py
 	$(BIN)/python benchmarks/bench_sources.py
 
+# The committed Lite bundle (lite/main.py, lite/requirements.txt) is what `client-roi lite`
+# makes from the sources (a test checks it): a Lite user copies it, no Python needed.
+lite: $(VENV)/.installed
+	$(BIN)/client-roi lite -o lite
+
+# The wheel users install on Windows and macOS (pip install dist/client_roi-*.whl).
+dist: $(VENV)/.installed
+	rm -rf dist
+	$(BIN)/pip wheel -q --no-deps --no-build-isolation -w dist .
+	@ls dist/*.whl
+
 # The committed templates are what the generator makes (a test checks it).
 templates: $(VENV)/.installed
 	$(BIN)/client-roi template --lang en -o workbook_templates/three_tier_exercise.xlsx --force
 	$(BIN)/client-roi template --lang fr -o workbook_templates/three_tier_exercise.fr.xlsx --force
 
 clean:
-	rm -rf $(VENV) $(LATEST) .venv-lock build *.egg-info
+	rm -rf $(VENV) $(LATEST) .venv-lock build dist *.egg-info

@@ -191,3 +191,12 @@ def test_lite_bundle_answers_identically_in_a_fresh_interpreter(tmp_path):
     assert lite == answers(fx)
     assert lite[-1].startswith("ClientRoiError: TIER: population item 2 is text 'abc'")
     assert sorted(f["name"] for f in server.custom_functions_meta(fx)["functions"]) == sorted(EXCEL_NAME.values())
+
+
+def test_the_committed_lite_bundle_is_current(tmp_path):
+    """lite/ is what `client-roi lite` makes from these sources (`make lite` rewrites it): the
+    files a Lite user pastes, without installing anything."""
+    main, requirements = write_bundle(tmp_path / "lite")
+    committed = Path(__file__).resolve().parents[1] / "lite"
+    assert (committed / "main.py").read_bytes() == main.read_bytes(), "run make lite"
+    assert (committed / "requirements.txt").read_bytes() == requirements.read_bytes(), "run make lite"

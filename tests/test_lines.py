@@ -445,3 +445,15 @@ def test_a_book_of_a_previous_release_refreshes_without_the_block(tmp_path):
     wb.save(out)
     assert cli.main(["refresh", str(out)]) == 0
     assert "out_mobility" not in openpyxl.load_workbook(out).defined_names
+
+
+def test_unicode_text_lines_and_a_total_line(tmp_path):
+    """Excel's "Unicode Text" (UTF-16, tabs); an accounting total at the bottom is refused by
+    its row with the way out, never summed as a customer."""
+    text = "Customer\tInvoice date\tNet amount\r\nA\t03/31/2025\t1,200.50\r\nB\t04/01/2025\t99.50\r\n"
+    read = lines.read_lines(_write(tmp_path, "l.txt", text, "utf-16"))
+    assert read.route == "python"
+    assert sorted(zip(read.totals.customer, read.totals.current, strict=True)) == [("A", 1200.5), ("B", 99.5)]
+    total = text + "Total\t\t1,300.00\r\n"
+    with pytest.raises(InputFileError, match=r"row 4, column 'Customer': 'Total' is a total line"):
+        lines.read_lines(_write(tmp_path, "t.txt", total, "utf-16"))

@@ -151,7 +151,7 @@ def xlstart_dir() -> Path | None:
 MANUAL = (
     "Manual install: copy {path} to another computer with desktop Excel and open it once, or in "
     "Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. "
-    "Python and `pip install client-roi` are needed on that computer too."
+    "Python and Client ROI are needed on that computer too (python -m pip install client_roi-*.whl, from make dist)."
 )
 
 

@@ -54,7 +54,7 @@ from ..method.periods import Periods, periods
 from . import aggregate, decimals
 from . import dates as date_rule
 from .columns import COLUMNS, Column, normalize
-from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode
+from .customers import _TOTAL, DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode
 from .engines import DuckDB, Engine, Postgres, Spark, shown_url
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
@@ -500,6 +500,12 @@ def _read_rows(
             continue
         if any(empty):
             j = picks[empty.index(True)]
+            who = vals[0]
+            if isinstance(who, str) and _TOTAL.fullmatch(normalize(who)):  # an export's total row
+                raise InputFileError(
+                    f"{where(i, picks[0])}: {who.strip()!r} is a total line, not an invoice line: "
+                    "remove it from the export"
+                )
             raise InputFileError(f"{where(i, j)}: is blank; a line needs a customer, a date and an amount")
         kept.append(i)
     if not kept:

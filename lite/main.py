@@ -872,6 +872,26 @@ def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0, lab
 SWEEP = tuple(j / 20 for j in range(1, 11))
 
 
+def shaped_sweep(offsets: Any, widest: Any = SWEEP) -> list[list[float]]:
+    """The bands of a sweep for the tiers in use: the band's own shape (its offsets, ascending)
+    scaled so that its widest offset is each ``p`` of ``widest``. For three tiers at ±q that is
+    ±p; for ``-0.4, -0.2, 0.2, 0.4`` at 10 % it is ``-0.1, -0.05, 0.05, 0.1``. Each offset is
+    divided by the widest first, so a symmetric band scales to exactly ±p. Two tiers split at
+    the mean (the one offset 0) have no width: the sweep moves that offset to each ``p``.
+
+    >>> shaped_sweep([-0.2, 0.2], [0.05, 0.5]), shaped_sweep([-0.4, -0.2, 0.2, 0.4], [0.1])
+    ([[-0.05, 0.05], [-0.5, 0.5]], [[-0.1, -0.05, 0.05, 0.1]])
+    """
+    o = np.asarray(offsets, dtype=np.float64).reshape(-1)
+    if o.size == 0:
+        raise ClientRoiError("a band needs at least one offset", argument="band")
+    top = float(np.max(np.abs(o)))
+    if top == 0:  # two tiers split at the mean: no width to scale, so the one offset is swept
+        return [[float(p)] for p in widest]
+    unit = o / top
+    return [[float(u * p) for u in unit] for p in widest]
+
+
 def balance(counts: Any) -> float:
     """How harmonious tiers are: smallest tier ÷ largest tier, by customers.
 
@@ -937,9 +957,19 @@ def _sweep_items(bands_: Any) -> list[Any]:
     return items
 
 
-def most_balanced(sweep: pd.DataFrame) -> int:
-    """Row of the sweep with the largest balance; the first (smallest band) on ties."""
-    return int(np.argmax(sweep["balance"].to_numpy()))
+def most_balanced(sweep: pd.DataFrame, prefer: int | None = None) -> int:
+    """Row of the sweep with the largest balance; on ties ``prefer`` (the band in use: no band
+    is better), else the first (the narrowest band).
+
+    >>> sweep = pd.DataFrame({"balance": [0.5, 0.8, 0.8]})
+    >>> most_balanced(sweep), most_balanced(sweep, prefer=2)
+    (1, 2)
+    """
+    values = sweep["balance"].to_numpy()
+    best = int(np.argmax(values))
+    if prefer is not None and values[prefer] == values[best]:
+        return prefer
+    return best
 '''
 
 _SOURCES['method/effort'] = r'''"""Steps 3 and 4: CAC by tier, and effort in days.
@@ -1806,7 +1836,7 @@ from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .movement import mobility, movement
 from .sums import exact_sum
-from .tiers import SWEEP, band_summary, band_sweep, most_balanced
+from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
 #: The input columns, by their keys (the ``Customers`` table's columns, in any language).
 INPUTS = (
@@ -1845,11 +1875,16 @@ class Exercise:
       :data:`SINGLE_CUSTOMER_LIMIT`).
     * ``pareto``: ``customer_share`` and ``gain_share`` of the Pareto curve.
     * ``plan``: one row per tier: ``tier``, ``prospects``, ``effort_budget``, ``effort_days`` of
-      the prospects with a budget and not over it (:func:`over_budget`); ``days_available``
+      the prospects with a budget and not over it (:func:`over_budget`), and ``in_plan``, how
+      many of them the days available hold; ``days_available``
       (None: no plan), ``days_needed`` and ``budget_needed`` (their correctly rounded totals),
       ``load`` (needed ÷ available).
-    * ``sweep``: :func:`band_sweep` of ±5 % … ±50 % and, last, the band in use; ``best_band``:
-      the most balanced ±p of the sweep.
+    * ``sweep``: :func:`band_sweep` of the band's own shape scaled to a widest offset of 5 % …
+      50 % (:func:`shaped_sweep`; ±5 % … ±50 % for three tiers), then the band in use, then the
+      balanced band when there is one; columns ``band``, ``kind`` (``sweep``, ``in use``,
+      ``balanced``), ``widest`` (the widest offset), ``tiers``, ``balance``, ``clients_j`` and
+      ``share_j``. ``best_band`` and ``best_kind``: the widest offset and kind of the most
+      balanced row (:func:`most_balanced`, the band in use on ties).
     * ``balanced``: the balanced offsets for the number of tiers in use (empty, with
       ``balanced_why`` saying why, when there are none).
     * ``review``: clients whose ROI < 1, worst first: ``row`` (in ``customers``), ``customer``,
@@ -1878,6 +1913,7 @@ class Exercise:
     days_needed: float
     budget_needed: float
     balanced_why: str | None = None
+    best_kind: str = "sweep"  # the most balanced row: a band of the sweep, the band in use, or the balanced band
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -2008,10 +2044,20 @@ def exercise(
     summary["effort_days"] = budgets / day_cost
     plan = plan_summary(queued_rank, budget, prospect_days, b.k)  # over budget: no more days
     plan.insert(0, "tier", list(b.labels))
-    sweep = band_sweep(population, [*SWEEP, b.offsets.tolist()], trim or 0)
+    fitted = np.asarray([v is True for v in in_plan.tolist()], dtype=bool)
+    plan["in_plan"] = np.bincount(rank[fitted & (rank >= 0)], minlength=b.k)
     top1 = concentration(population, 1)
     index = hhi(population)
     balanced, why = _balanced(population, b.k, trim or 0)
+    # One sweep for the tiers in use: the band's shape scaled to widest offsets of 5 % … 50 %,
+    # then the band in use and the balanced band, so that no better band goes unmentioned.
+    items: list[Any] = [*shaped_sweep(b.offsets), b.offsets.tolist()]
+    if why is None:
+        items.append(balanced.tolist())
+    sweep = band_sweep(population, items, trim or 0)
+    sweep.insert(1, "kind", ["sweep"] * len(SWEEP) + ["in use"] + (["balanced"] if why is None else []))
+    sweep.insert(2, "widest", [float(np.max(np.abs(np.asarray(i, dtype=float)))) for i in items])
+    best = most_balanced(sweep, prefer=len(SWEEP))
     return Exercise(
         customers=out,
         bands=summary,
@@ -2043,7 +2089,8 @@ def exercise(
         review=_review(columns["customer"], gross, cost, is_client, tiers),
         overrun=_overrun(columns["customer"], tiers, prospect_days, prospect_spent),
         band=b,
-        best_band=SWEEP[most_balanced(sweep.iloc[: len(SWEEP)])],
+        best_band=float(sweep["widest"].iloc[best]),
+        best_kind=str(sweep["kind"].iloc[best]),
         days_available=available,
         days_needed=exact_sum(plan["effort_days"].to_numpy(), "effort days"),
         budget_needed=exact_sum(plan["effort_budget"].to_numpy(), "effort budgets"),
@@ -2224,7 +2271,7 @@ from .loop import days_available_for_prospecting, days_left, overrun, plan_summa
 from .movement import MOVES, mobility, movement
 from .periods import Periods, periods
 from .sums import exact_mean, exact_sum, exact_sums
-from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, tier, tier_bands
+from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shaped_sweep, tier, tier_bands
 
 __all__ = [
     "BALANCED_WORDS",
@@ -2282,6 +2329,7 @@ __all__ = [
     "prospect_plan",
     "reference_gain",
     "roi",
+    "shaped_sweep",
     "tier",
     "tier_bands",
     "trimmed_mean",
@@ -2914,6 +2962,8 @@ OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_b
 OUT_MOBILITY = "out_mobility"
 OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY)
 MAX_TIERS = 10
+#: Rows of the sweep block below its header: ten bands, the band in use, the balanced band.
+SWEEP_ROWS = 12
 
 SHEETS = {
     "guide": {"en": "Guide", "fr": "Guide"},
@@ -2957,12 +3007,13 @@ TEXT = {
         "pareto": ["Share of clients", "Cumulative share of gain"],
         "review": ["Customer", "Gross margin", "Acquisition cost", "ROI", "Tier"],
         "overrun": ["Customer", "Tier", "Budget days", "Days spent", "Spent ÷ budget"],
-        "plan": ["Tier", "Prospects", "Effort budget", "Effort days"],
+        "plan": ["Tier", "Prospects", "Effort budget", "Effort days", "In the plan"],
         "plan_total": "Total",
         "plan_available": "Days available for prospecting",
         "plan_load": "Load (days needed ÷ available)",
         "sweep": ["Band", "Balance", "Clients", "Share"],
         "sweep_in_use": "in use",
+        "sweep_balanced": "balanced",
         "balanced": "Balanced band for {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
@@ -3002,12 +3053,13 @@ TEXT = {
         "pareto": ["Part des clients", "Part cumulée du gain"],
         "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
         "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
-        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)"],
+        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)", "Dans le plan"],
         "plan_total": "Total",
         "plan_available": "Jours disponibles pour prospecter",
         "plan_load": "Charge (jours nécessaires ÷ disponibles)",
         "sweep": ["Bande", "Équilibre", "Clients", "Part"],
         "sweep_in_use": "en cours",
+        "sweep_balanced": "équilibrée",
         "balanced": "Bande équilibrée pour {k} catégories (à copier dans bande) :",
         "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
         "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],
@@ -3059,7 +3111,8 @@ class Outputs:
     balanced: list[list[Any]] = field(default_factory=list)
     overrun: list[list[Any]] = field(default_factory=list)
     mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
-    best_band: Any = None  # the most balanced band of the sweep
+    best_band: Any = None  # the widest offset of the most balanced band of the sweep
+    best_kind: str = "sweep"  # which row that is: a band of the sweep, the band in use, the balanced band
     days_needed: float = 0.0  # the prospect plan's total effort days
     days_available: float | None = None
     band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
@@ -3084,7 +3137,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
         review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
         plan=_plan(ex, words),
-        sweep=_sweep(ex.sweep, band_text, words),
+        sweep=_sweep(ex.sweep, ex.band.labels, words),
         balanced=_balanced(ex, words),
         overrun=[
             words["overrun"],
@@ -3092,6 +3145,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         ],
         mobility=_mobility(ex, lang),
         best_band=ex.best_band,
+        best_kind=ex.best_kind,
         days_needed=ex.days_needed,
         days_available=ex.days_available,
         band_text=band_text,
@@ -3165,30 +3219,40 @@ def _plan(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
             [words["plan_available"], None, None, ex.days_available],
             [words["plan_load"], None, None, None],
             words["plan"],
-            *([label, None, None, None] for label in ex.plan["tier"].tolist()),
-            [words["plan_total"], None, None, None],
+            *([label, None, None, None, None] for label in ex.plan["tier"].tolist()),
+            [words["plan_total"], None, None, None, None],
         ]
     rows = [
         [words["plan_available"], None, None, ex.days_available],
         [words["plan_load"], None, None, ex.load],
         words["plan"],
     ]
+    planned = ex.days_available is not None
     rows += [
-        [label, int(n), budget, days]
-        for label, n, budget, days in _rows(ex.plan, ["tier", "prospects", "effort_budget", "effort_days"])
+        [label, int(n), budget, days, int(fit) if planned else None]
+        for label, n, budget, days, fit in _rows(
+            ex.plan, ["tier", "prospects", "effort_budget", "effort_days", "in_plan"]
+        )
     ]
-    rows.append([words["plan_total"], int(ex.plan["prospects"].sum()), ex.budget_needed, ex.days_needed])
+    total_in = int(ex.plan["in_plan"].sum()) if planned else None
+    rows.append([words["plan_total"], int(ex.plan["prospects"].sum()), ex.budget_needed, ex.days_needed, total_in])
     return rows
 
 
-def _sweep(sweep: pd.DataFrame, band_text: str, words: dict[str, Any]) -> list[list[Any]]:
-    """The sweep of ±5 % … ±50 % and the band in use: band, balance, then clients and share of
-    each tier side by side (tier 1 = top), so every column keeps one kind of number."""
+def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any]) -> list[list[Any]]:
+    """The sweep of the band's shape (widest offset 5 % … 50 %), the band in use and the
+    balanced band: band, balance, then clients and share of each tier side by side, named by the
+    tiers' labels, so every column keeps one kind of number."""
     k = int(sweep["tiers"].max())
     band, balance, clients, share = words["sweep"]
-    rows = [[band, balance] + [f"{name} {j + 1}" for j in range(k) for name in (clients, share)]]
-    for i, r in enumerate(sweep.to_dict("records")):
-        first = r["band"] if i < len(method.SWEEP) else f"{words['sweep_in_use']}: {band_text}"
+    names = [*labels, *(str(j + 1) for j in range(len(labels), k))]
+    rows = [[band, balance] + [f"{what} {names[j]}" for j in range(k) for what in (clients, share)]]
+    for r in sweep.to_dict("records"):
+        if r["kind"] == "sweep":
+            first: Any = r["widest"]
+        else:
+            word = words["sweep_in_use"] if r["kind"] == "in use" else words["sweep_balanced"]
+            first = f"{word}: {_band_text(np.asarray(r['band'], dtype=float))}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
     return rows
@@ -3458,8 +3522,8 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
         (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
         (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
-        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
-        (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
+        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 5),  # 2 fixed rows, header, tiers, total
+        (layout.OUT_SWEEP, out.sweep, layout.SWEEP_ROWS + 1, 2 + 2 * layout.MAX_TIERS),
         (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
         (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
         (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are

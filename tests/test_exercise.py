@@ -72,7 +72,7 @@ def test_the_documented_dtypes():
         "effort_budget",
         "effort_days",
     ]
-    assert list(ex.plan.columns) == ["tier", "prospects", "effort_budget", "effort_days"]
+    assert list(ex.plan.columns) == ["tier", "prospects", "effort_budget", "effort_days", "in_plan"]
     assert list(ex.pareto.columns) == ["customer_share", "gain_share"] and len(ex.pareto) == 21
     assert list(ex.concentration.index) == ["top_1_share", "top_5_share", "hhi", "verdict", "over_limit"]
     assert ex.balanced.dtype == float and len(ex.balanced) == 2 and ex.balanced_why is None

@@ -92,27 +92,31 @@ def test_days_left_and_in_plan_columns(refreshed):
 def test_plan_block(refreshed):
     wb, out = refreshed
     ws = wb[layout.SHEETS["tiers"]["en"]]
-    rows = _block(ws, template.PLAN_AT, 7, 4)
-    assert rows[0] == [layout.TEXT["en"]["plan_available"], None, None, 1.5]
+    rows = _block(ws, template.PLAN_AT, 7, 5)
+    assert rows[0] == [layout.TEXT["en"]["plan_available"], None, None, 1.5, None]
     assert rows[1][0] == layout.TEXT["en"]["plan_load"] and rows[1][3] == pytest.approx(400 / DAY / 1.5) == out.load
     assert rows[2] == layout.TEXT["en"]["plan"]
     assert rows[3][:3] == ["A", 1, 240] and rows[3][3] == pytest.approx(240 / DAY)  # P4, over budget, is out
     assert rows[4][:3] == ["B", 0, 0] and rows[5][:3] == ["C", 1, 160]  # and so is P1
     assert rows[6][:3] == ["Total", 2, 400] and rows[6][3] == pytest.approx(400 / DAY) == out.days_needed
+    # how many the 1.5 days hold: A's 0.73 d, then C's 0.48 d (1.21 d in all)
+    assert [r[4] for r in rows[3:7]] == [1, 0, 1, 2]
 
 
 def test_sweep_block_and_balanced_band(refreshed):
     wb, out = refreshed
     ws = wb[layout.SHEETS["tiers"]["en"]]
-    rows = _block(ws, template.SWEEP_AT, 12, 8)
-    assert rows[0] == ["Band", "Balance", "Clients 1", "Share 1", "Clients 2", "Share 2", "Clients 3", "Share 3"]
+    rows = _block(ws, template.SWEEP_AT, 13, 8)
+    assert rows[0] == ["Band", "Balance", "Clients A", "Share A", "Clients B", "Share B", "Clients C", "Share C"]
     assert [r[0] for r in rows[1:11]] == list(cr.engine.SWEEP)
     assert [r[1] for r in rows[1:11]] == [0, 0, 0] + [0.5] * 7
     assert [r[2::2] for r in rows[1:4]] == [[2, 0, 2]] * 3
     assert rows[4][2:8] == [2, 0.5, 1, 0.25, 1, 0.25]
     assert rows[5][2::2] == [1, 2, 1]
     assert rows[11][0] == "in use: ±20%" and rows[11][1] == 0.5 and rows[11][2::2] == [2, 1, 1]
-    assert out.best_band == 0.2
+    # the balanced band is a row too; it ties with the band in use, which is named the best
+    assert rows[12][0].startswith("balanced: ±20") and rows[12][1] == 0.5
+    assert out.best_band == 0.2 and out.best_kind == "in use"
     balanced = _block(ws, template.BALANCED_AT, 1, 3)[0]
     assert balanced[0] == "Balanced band for 3 tiers (copy into band):"
     assert balanced[1:] == pytest.approx([-0.2, 0.2])
@@ -277,6 +281,7 @@ def test_band_sweep_through_the_office_js_dispatch():
 def test_cli_summary_names_the_most_balanced_band_and_the_load(tmp_path, capsys):
     assert cli.main(["demo", "--prospecting-days", "40", "-o", str(tmp_path / "d.xlsx")]) == 0
     out = capsys.readouterr().out
-    assert "most balanced band of the sweep: ±20%" in out
+    # the balanced band is a row of the sweep, and better than ±20 %: it is the one named
+    assert "band in use: ±20%; most balanced: the balanced band (band = balanced)" in out
     # 12 sample prospects have spent more than their budget: out of the plan (checked with plain pandas)
     assert "prospect plan: 111.31 days needed for 40.00 available: load 278%" in out

@@ -200,7 +200,7 @@ def test_no_clients_is_explained_and_no_costs_gives_no_budgets():
     assert not out.budgets and set(out.columns["effort_budget"]) == {None} and set(out.columns["in_plan"]) == {None}
     assert [r[8:] for r in out.bands[1:]] == [[None, None]] * 3 and out.facts[4][1] is None
     assert (
-        all(r[1:] == [None, None, None] for r in out.plan[3:])
+        all(r[1:] == [None, None, None, None] for r in out.plan[3:])
         and out.columns["tier"] == refresh(OpenpyxlBook(template.build("en", CUSTOMERS))).columns["tier"]
     )
     out = refresh(OpenpyxlBook(template.build("en", no_costs, cac=1000)))

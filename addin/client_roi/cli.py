@@ -200,7 +200,15 @@ def _summary(out) -> None:
         budget = "" if r[8] is None else f"{r[8]:,.2f}"
         days = "" if r[9] is None else _days(r[9])
         print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{budget:>23}{days:>15}")
-    print(f"band in use: {out.band_text}; most balanced band of the sweep: ±{out.best_band:.0%}")
+    if out.best_kind == "in use":
+        print(f"band in use: {out.band_text}, the most balanced of the sweep")
+    elif out.best_kind == "balanced":
+        print(f"band in use: {out.band_text}; most balanced: the balanced band (band = balanced)")
+    else:
+        widest = (
+            f"±{out.best_band:.0%}" if out.band_text.startswith("±") else f"its widest offset at {out.best_band:.0%}"
+        )
+        print(f"band in use: {out.band_text}; most balanced band of the sweep: {widest}")
     if len(out.mobility) > 1:  # one line: no previous tiers
         header, *rows = out.mobility
         width = max(len(str(r[0])) for r in out.mobility) + 2

@@ -92,7 +92,7 @@ from .loop import days_available_for_prospecting, days_left, overrun, plan_summa
 from .movement import MOVES, mobility, movement
 from .periods import Periods, periods
 from .sums import exact_mean, exact_sum, exact_sums
-from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, tier, tier_bands
+from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shaped_sweep, tier, tier_bands
 
 __all__ = [
     "BALANCED_WORDS",
@@ -150,6 +150,7 @@ __all__ = [
     "prospect_plan",
     "reference_gain",
     "roi",
+    "shaped_sweep",
     "tier",
     "tier_bands",
     "trimmed_mean",

@@ -27,7 +27,7 @@ from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .movement import mobility, movement
 from .sums import exact_sum
-from .tiers import SWEEP, band_summary, band_sweep, most_balanced
+from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
 #: The input columns, by their keys (the ``Customers`` table's columns, in any language).
 INPUTS = (
@@ -66,11 +66,16 @@ class Exercise:
       :data:`SINGLE_CUSTOMER_LIMIT`).
     * ``pareto``: ``customer_share`` and ``gain_share`` of the Pareto curve.
     * ``plan``: one row per tier: ``tier``, ``prospects``, ``effort_budget``, ``effort_days`` of
-      the prospects with a budget and not over it (:func:`over_budget`); ``days_available``
+      the prospects with a budget and not over it (:func:`over_budget`), and ``in_plan``, how
+      many of them the days available hold; ``days_available``
       (None: no plan), ``days_needed`` and ``budget_needed`` (their correctly rounded totals),
       ``load`` (needed ÷ available).
-    * ``sweep``: :func:`band_sweep` of ±5 % … ±50 % and, last, the band in use; ``best_band``:
-      the most balanced ±p of the sweep.
+    * ``sweep``: :func:`band_sweep` of the band's own shape scaled to a widest offset of 5 % …
+      50 % (:func:`shaped_sweep`; ±5 % … ±50 % for three tiers), then the band in use, then the
+      balanced band when there is one; columns ``band``, ``kind`` (``sweep``, ``in use``,
+      ``balanced``), ``widest`` (the widest offset), ``tiers``, ``balance``, ``clients_j`` and
+      ``share_j``. ``best_band`` and ``best_kind``: the widest offset and kind of the most
+      balanced row (:func:`most_balanced`, the band in use on ties).
     * ``balanced``: the balanced offsets for the number of tiers in use (empty, with
       ``balanced_why`` saying why, when there are none).
     * ``review``: clients whose ROI < 1, worst first: ``row`` (in ``customers``), ``customer``,
@@ -99,6 +104,7 @@ class Exercise:
     days_needed: float
     budget_needed: float
     balanced_why: str | None = None
+    best_kind: str = "sweep"  # the most balanced row: a band of the sweep, the band in use, or the balanced band
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -229,10 +235,20 @@ def exercise(
     summary["effort_days"] = budgets / day_cost
     plan = plan_summary(queued_rank, budget, prospect_days, b.k)  # over budget: no more days
     plan.insert(0, "tier", list(b.labels))
-    sweep = band_sweep(population, [*SWEEP, b.offsets.tolist()], trim or 0)
+    fitted = np.asarray([v is True for v in in_plan.tolist()], dtype=bool)
+    plan["in_plan"] = np.bincount(rank[fitted & (rank >= 0)], minlength=b.k)
     top1 = concentration(population, 1)
     index = hhi(population)
     balanced, why = _balanced(population, b.k, trim or 0)
+    # One sweep for the tiers in use: the band's shape scaled to widest offsets of 5 % … 50 %,
+    # then the band in use and the balanced band, so that no better band goes unmentioned.
+    items: list[Any] = [*shaped_sweep(b.offsets), b.offsets.tolist()]
+    if why is None:
+        items.append(balanced.tolist())
+    sweep = band_sweep(population, items, trim or 0)
+    sweep.insert(1, "kind", ["sweep"] * len(SWEEP) + ["in use"] + (["balanced"] if why is None else []))
+    sweep.insert(2, "widest", [float(np.max(np.abs(np.asarray(i, dtype=float)))) for i in items])
+    best = most_balanced(sweep, prefer=len(SWEEP))
     return Exercise(
         customers=out,
         bands=summary,
@@ -264,7 +280,8 @@ def exercise(
         review=_review(columns["customer"], gross, cost, is_client, tiers),
         overrun=_overrun(columns["customer"], tiers, prospect_days, prospect_spent),
         band=b,
-        best_band=SWEEP[most_balanced(sweep.iloc[: len(SWEEP)])],
+        best_band=float(sweep["widest"].iloc[best]),
+        best_kind=str(sweep["kind"].iloc[best]),
         days_available=available,
         days_needed=exact_sum(plan["effort_days"].to_numpy(), "effort days"),
         budget_needed=exact_sum(plan["effort_budget"].to_numpy(), "effort budgets"),

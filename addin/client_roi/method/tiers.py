@@ -99,6 +99,26 @@ def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0, lab
 SWEEP = tuple(j / 20 for j in range(1, 11))
 
 
+def shaped_sweep(offsets: Any, widest: Any = SWEEP) -> list[list[float]]:
+    """The bands of a sweep for the tiers in use: the band's own shape (its offsets, ascending)
+    scaled so that its widest offset is each ``p`` of ``widest``. For three tiers at ±q that is
+    ±p; for ``-0.4, -0.2, 0.2, 0.4`` at 10 % it is ``-0.1, -0.05, 0.05, 0.1``. Each offset is
+    divided by the widest first, so a symmetric band scales to exactly ±p. Two tiers split at
+    the mean (the one offset 0) have no width: the sweep moves that offset to each ``p``.
+
+    >>> shaped_sweep([-0.2, 0.2], [0.05, 0.5]), shaped_sweep([-0.4, -0.2, 0.2, 0.4], [0.1])
+    ([[-0.05, 0.05], [-0.5, 0.5]], [[-0.1, -0.05, 0.05, 0.1]])
+    """
+    o = np.asarray(offsets, dtype=np.float64).reshape(-1)
+    if o.size == 0:
+        raise ClientRoiError("a band needs at least one offset", argument="band")
+    top = float(np.max(np.abs(o)))
+    if top == 0:  # two tiers split at the mean: no width to scale, so the one offset is swept
+        return [[float(p)] for p in widest]
+    unit = o / top
+    return [[float(u * p) for u in unit] for p in widest]
+
+
 def balance(counts: Any) -> float:
     """How harmonious tiers are: smallest tier ÷ largest tier, by customers.
 
@@ -164,6 +184,16 @@ def _sweep_items(bands_: Any) -> list[Any]:
     return items
 
 
-def most_balanced(sweep: pd.DataFrame) -> int:
-    """Row of the sweep with the largest balance; the first (smallest band) on ties."""
-    return int(np.argmax(sweep["balance"].to_numpy()))
+def most_balanced(sweep: pd.DataFrame, prefer: int | None = None) -> int:
+    """Row of the sweep with the largest balance; on ties ``prefer`` (the band in use: no band
+    is better), else the first (the narrowest band).
+
+    >>> sweep = pd.DataFrame({"balance": [0.5, 0.8, 0.8]})
+    >>> most_balanced(sweep), most_balanced(sweep, prefer=2)
+    (1, 2)
+    """
+    values = sweep["balance"].to_numpy()
+    best = int(np.argmax(values))
+    if prefer is not None and values[prefer] == values[best]:
+        return prefer
+    return best

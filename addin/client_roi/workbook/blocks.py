@@ -40,7 +40,8 @@ class Outputs:
     balanced: list[list[Any]] = field(default_factory=list)
     overrun: list[list[Any]] = field(default_factory=list)
     mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
-    best_band: Any = None  # the most balanced band of the sweep
+    best_band: Any = None  # the widest offset of the most balanced band of the sweep
+    best_kind: str = "sweep"  # which row that is: a band of the sweep, the band in use, the balanced band
     days_needed: float = 0.0  # the prospect plan's total effort days
     days_available: float | None = None
     band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
@@ -65,7 +66,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
         review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
         plan=_plan(ex, words),
-        sweep=_sweep(ex.sweep, band_text, words),
+        sweep=_sweep(ex.sweep, ex.band.labels, words),
         balanced=_balanced(ex, words),
         overrun=[
             words["overrun"],
@@ -73,6 +74,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         ],
         mobility=_mobility(ex, lang),
         best_band=ex.best_band,
+        best_kind=ex.best_kind,
         days_needed=ex.days_needed,
         days_available=ex.days_available,
         band_text=band_text,
@@ -146,30 +148,40 @@ def _plan(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
             [words["plan_available"], None, None, ex.days_available],
             [words["plan_load"], None, None, None],
             words["plan"],
-            *([label, None, None, None] for label in ex.plan["tier"].tolist()),
-            [words["plan_total"], None, None, None],
+            *([label, None, None, None, None] for label in ex.plan["tier"].tolist()),
+            [words["plan_total"], None, None, None, None],
         ]
     rows = [
         [words["plan_available"], None, None, ex.days_available],
         [words["plan_load"], None, None, ex.load],
         words["plan"],
     ]
+    planned = ex.days_available is not None
     rows += [
-        [label, int(n), budget, days]
-        for label, n, budget, days in _rows(ex.plan, ["tier", "prospects", "effort_budget", "effort_days"])
+        [label, int(n), budget, days, int(fit) if planned else None]
+        for label, n, budget, days, fit in _rows(
+            ex.plan, ["tier", "prospects", "effort_budget", "effort_days", "in_plan"]
+        )
     ]
-    rows.append([words["plan_total"], int(ex.plan["prospects"].sum()), ex.budget_needed, ex.days_needed])
+    total_in = int(ex.plan["in_plan"].sum()) if planned else None
+    rows.append([words["plan_total"], int(ex.plan["prospects"].sum()), ex.budget_needed, ex.days_needed, total_in])
     return rows
 
 
-def _sweep(sweep: pd.DataFrame, band_text: str, words: dict[str, Any]) -> list[list[Any]]:
-    """The sweep of ±5 % … ±50 % and the band in use: band, balance, then clients and share of
-    each tier side by side (tier 1 = top), so every column keeps one kind of number."""
+def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any]) -> list[list[Any]]:
+    """The sweep of the band's shape (widest offset 5 % … 50 %), the band in use and the
+    balanced band: band, balance, then clients and share of each tier side by side, named by the
+    tiers' labels, so every column keeps one kind of number."""
     k = int(sweep["tiers"].max())
     band, balance, clients, share = words["sweep"]
-    rows = [[band, balance] + [f"{name} {j + 1}" for j in range(k) for name in (clients, share)]]
-    for i, r in enumerate(sweep.to_dict("records")):
-        first = r["band"] if i < len(method.SWEEP) else f"{words['sweep_in_use']}: {band_text}"
+    names = [*labels, *(str(j + 1) for j in range(len(labels), k))]
+    rows = [[band, balance] + [f"{what} {names[j]}" for j in range(k) for what in (clients, share)]]
+    for r in sweep.to_dict("records"):
+        if r["kind"] == "sweep":
+            first: Any = r["widest"]
+        else:
+            word = words["sweep_in_use"] if r["kind"] == "in use" else words["sweep_balanced"]
+            first = f"{word}: {_band_text(np.asarray(r['band'], dtype=float))}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
     return rows

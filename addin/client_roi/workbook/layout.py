@@ -186,6 +186,8 @@ OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_b
 OUT_MOBILITY = "out_mobility"
 OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY)
 MAX_TIERS = 10
+#: Rows of the sweep block below its header: ten bands, the band in use, the balanced band.
+SWEEP_ROWS = 12
 
 SHEETS = {
     "guide": {"en": "Guide", "fr": "Guide"},
@@ -229,12 +231,13 @@ TEXT = {
         "pareto": ["Share of clients", "Cumulative share of gain"],
         "review": ["Customer", "Gross margin", "Acquisition cost", "ROI", "Tier"],
         "overrun": ["Customer", "Tier", "Budget days", "Days spent", "Spent ÷ budget"],
-        "plan": ["Tier", "Prospects", "Effort budget", "Effort days"],
+        "plan": ["Tier", "Prospects", "Effort budget", "Effort days", "In the plan"],
         "plan_total": "Total",
         "plan_available": "Days available for prospecting",
         "plan_load": "Load (days needed ÷ available)",
         "sweep": ["Band", "Balance", "Clients", "Share"],
         "sweep_in_use": "in use",
+        "sweep_balanced": "balanced",
         "balanced": "Balanced band for {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
@@ -274,12 +277,13 @@ TEXT = {
         "pareto": ["Part des clients", "Part cumulée du gain"],
         "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
         "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
-        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)"],
+        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)", "Dans le plan"],
         "plan_total": "Total",
         "plan_available": "Jours disponibles pour prospecter",
         "plan_load": "Charge (jours nécessaires ÷ disponibles)",
         "sweep": ["Bande", "Équilibre", "Clients", "Part"],
         "sweep_in_use": "en cours",
+        "sweep_balanced": "équilibrée",
         "balanced": "Bande équilibrée pour {k} catégories (à copier dans bande) :",
         "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
         "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],

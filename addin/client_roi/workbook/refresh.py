@@ -233,8 +233,8 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
         (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
         (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
-        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 4),  # 2 fixed rows, header, tiers, total
-        (layout.OUT_SWEEP, out.sweep, len(out.sweep), 2 + 2 * layout.MAX_TIERS),
+        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 5),  # 2 fixed rows, header, tiers, total
+        (layout.OUT_SWEEP, out.sweep, layout.SWEEP_ROWS + 1, 2 + 2 * layout.MAX_TIERS),
         (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
         (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
         (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are

@@ -75,7 +75,7 @@ FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (2
 # prospects over budget (Review, beside the clients whose ROI < 1).
 PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
 MOBILITY_AT = (86, 1)  # previous tiers against tiers now: below the balanced band
-SWEEP_ROWS = 11  # ±5 % … ±50 % and the band in use
+SWEEP_ROWS = layout.SWEEP_ROWS  # the shape at 5 % … 50 %, the band in use, the balanced band
 REVIEW_FORMATTED_ROWS = 1000
 
 GUIDE = {
@@ -540,10 +540,14 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     ws.cell(r, c + 3).number_format = DAYS[lang]
     ws.cell(r + 1, c + 3).number_format = "0%"
     for i in range(3, layout.MAX_TIERS + 4):
-        for j, fmt in [(1, "#,##0"), (2, MONEY), (3, DAYS[lang])]:
+        for j, fmt in [(1, "#,##0"), (2, MONEY), (3, DAYS[lang]), (4, "#,##0")]:
             ws.cell(r + i, c + j).number_format = fmt
-    for j in range(4):
+    for j in range(5):  # "Effort de prospection", "Dans le plan": wrapped under their width
         ws.cell(r + 2, c + j).font = BOLD
+        ws.cell(r + 2, c + j).alignment = Alignment(
+            horizontal="left" if j == 0 else "right", vertical="bottom", wrap_text=j > 0
+        )
+    ws.row_dimensions[r + 2].height = 30
     r, c = SWEEP_AT  # band, balance, then clients and share of each tier side by side
     for i in range(1, SWEEP_ROWS + 1):
         ws.cell(r + i, c).number_format = '"±"0%'
@@ -552,12 +556,18 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         for j in range(layout.MAX_TIERS):
             ws.cell(r + i, c + 2 + 2 * j).number_format = "0"
             ws.cell(r + i, c + 3 + 2 * j).number_format = "0%"
-    for j in range(2 + 2 * layout.MAX_TIERS):
+    for j in range(2 + 2 * layout.MAX_TIERS):  # "Clients Argent", "Part Bronze": wrapped, never run together
         ws.cell(r, c + j).font = BOLD
-        ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right")
+        ws.cell(r, c + j).alignment = Alignment(
+            horizontal="left" if j == 0 else "right", vertical="bottom", wrap_text=j > 0
+        )
+    ws.row_dimensions[r].height = 30
+    for i in (SWEEP_ROWS - 1, SWEEP_ROWS):  # the band in use and the balanced band, as offsets
+        ws.cell(r + i, c).alignment = Alignment(horizontal="left", vertical="bottom", wrap_text=True)
+        ws.row_dimensions[r + i].height = 30
     ws.row_breaks.append(Break(id=PLAN_AT[0] - 2))  # the loop prints on a page of its own
     balance = f"${column_letter(c + 1)}"
-    first, last = r + 1, r + len(method.SWEEP)
+    first, last = r + 1, r + SWEEP_ROWS  # the green row may be the band in use or the balanced one
     ws.conditional_formatting.add(
         f"{column_letter(c)}{first}:{column_letter(c + 1)}{last}",
         FormulaRule(
@@ -571,7 +581,9 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     r, c = MOBILITY_AT  # header, a row per previous tier, new, total; counts then two gains
     for j in range(layout.MAX_TIERS + 6):
         ws.cell(r, c + j).font = BOLD
-        ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right", wrap_text=True)
+        # the first cell holds the header, or a sentence that runs on across the empty row
+        ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right", wrap_text=j > 0)
+    ws.row_dimensions[r].height = 30
     for i in range(1, layout.MAX_TIERS + 3):
         ws.cell(r + i, c).font = BOLD
         for j in range(1, layout.MAX_TIERS + 6):

@@ -2960,7 +2960,9 @@ OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
 #: Previous tiers against tiers now (invoice lines, or a pasted Previous tier column).
 OUT_MOBILITY = "out_mobility"
-OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY)
+#: The inputs' fingerprint at the last refresh (see client_roi.workbook.stale).
+OUT_INPUTS = "out_inputs"
+OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY, OUT_INPUTS)
 MAX_TIERS = 10
 #: Rows of the sweep block below its header: ten bands, the band in use, the balanced band.
 SWEEP_ROWS = 12
@@ -3110,6 +3112,7 @@ class Outputs:
     sweep: list[list[Any]] = field(default_factory=list)
     balanced: list[list[Any]] = field(default_factory=list)
     overrun: list[list[Any]] = field(default_factory=list)
+    inputs: list[list[Any]] = field(default_factory=list)  # the inputs' fingerprint (stale.py), one row
     mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
     best_band: Any = None  # the widest offset of the most balanced band of the sweep
     best_kind: str = "sweep"  # which row that is: a band of the sweep, the band in use, the balanced band
@@ -3287,6 +3290,157 @@ def _cells(values: Any) -> list[Any]:
     return out
 '''
 
+_SOURCES['workbook/stale'] = r'''"""Stale at a glance: a fingerprint of the inputs, stored by each refresh and recomputed by
+native formulas, so that the Tiers sheet says when the inputs changed since the last refresh
+("Inputs changed: click Refresh"), in Excel and in LibreOffice, without any code running.
+
+The fingerprint is a row of numbers over the ``Customers`` table's input columns and the
+parameters (their defined names), in two groups:
+
+* **exact** (integers, compared with ``=``): the number of rows; per text column (customer,
+  should pay, has paid) ``SUMPRODUCT(LEN(col)*ROW(col))`` and ``SUMPRODUCT(UNICODE(col&" "))``
+  (the first character); per number column and parameter ``SUMPRODUCT(LEN(col)*ROW(col))``
+  (the length of each value as Excel writes it in General format);
+* **close** (sums of doubles, which Excel, LibreOffice and Python add in different orders:
+  compared within 10^-9 relative): per number column ``SUM(col)`` and ``SUMPRODUCT(col,ROW(col))``,
+  per parameter ``SUM(name)``.
+
+Any edit of an input value changes some component (a length, a first character, a sum or a
+row-weighted sum); swapping two equal texts of equal first character is the one edit it
+cannot see. :func:`values` computes what the formulas give, from the values a refresh reads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import layout
+
+TEXT_KEYS = ("customer", "should_pay", "has_paid")
+NUMBER_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
+PARAMS = tuple(p.name for p in layout.PARAMETERS)
+MESSAGE = {
+    "en": "Inputs changed since the last refresh: click Refresh",
+    "fr": "Données modifiées depuis la dernière actualisation : cliquez sur Actualiser",
+}
+
+
+def layout_of() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The components, (kind, key or name), exact group then close group."""
+    exact = [("rows", "customer")]
+    exact += [(kind, k) for k in TEXT_KEYS for kind in ("len", "code")]
+    exact += [("len", k) for k in NUMBER_KEYS]
+    exact += [("plen", p) for p in PARAMS]
+    close = [(kind, k) for k in NUMBER_KEYS for kind in ("sum", "weighted")]
+    close += [("psum", p) for p in PARAMS]
+    return exact, close
+
+
+def formulas(lang: str) -> tuple[list[str], list[str]]:
+    """The live formulas of each group, by the table's headers in ``lang``."""
+
+    def col(key: str) -> str:
+        return f"{layout.TABLE}[{_escaped(layout.header(key, lang))}]"
+
+    def one(kind: str, what: str) -> str:
+        if kind == "rows":
+            return f"=ROWS({col(what)})"
+        if kind == "len":
+            return f"=SUMPRODUCT(LEN({col(what)})*ROW({col(what)}))"
+        if kind == "code":
+            return f'=SUMPRODUCT(_xlfn.UNICODE({col(what)}&" "))'  # Excel 2013's: the file spells it so
+        if kind == "sum":
+            return f"=SUM({col(what)})"
+        if kind == "weighted":
+            return f"=SUMPRODUCT({col(what)},ROW({col(what)}))"
+        if kind == "plen":
+            return f"=SUMPRODUCT(LEN({what}))"
+        return f"=SUM({what})"  # psum
+
+    exact, close = layout_of()
+    return [one(*c) for c in exact], [one(*c) for c in close]
+
+
+def _escaped(header: str) -> str:
+    """A header inside a structured reference: ``'`` ``[`` ``]`` ``#`` escaped with ``'``."""
+    return "".join("'" + ch if ch in "'[]#" else ch for ch in header)
+
+
+def _text(value: Any) -> str:
+    """A cell's value as Excel's LEN sees it (General format, 15 significant digits)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return ""
+        text = f"{value:.15g}"
+        return text.upper() if "e" in text else text
+    return str(value)
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def values(
+    columns: Mapping[str, Sequence[Any]], params: Mapping[str, Any], first_row: int
+) -> tuple[list[float], list[float]]:
+    """What the formulas give for these inputs: ``columns`` (key → the cells of each data row,
+    from sheet row ``first_row``) and ``params`` (name → its cell or cells, as read)."""
+
+    def cells(name: str) -> list[Any]:
+        v = params.get(name)
+        return list(v) if isinstance(v, (list, tuple)) else [v]
+
+    def one(kind: str, what: str) -> float:
+        if kind == "rows":
+            return float(len(columns[what]))
+        if kind == "len":
+            return float(sum(len(_text(v)) * (first_row + i) for i, v in enumerate(columns[what])))
+        if kind == "code":
+            return float(sum(ord((_text(v) + " ")[0]) for v in columns[what]))
+        if kind == "sum":
+            return math.fsum(_number(v) for v in columns[what])
+        if kind == "weighted":
+            return math.fsum(_number(v) * (first_row + i) for i, v in enumerate(columns[what]))
+        if kind == "plen":
+            return float(sum(len(_text(v)) for v in cells(what)))
+        return math.fsum(_number(v) for v in cells(what))  # psum
+
+    exact, close = layout_of()
+    return [one(*c) for c in exact], [one(*c) for c in close]
+
+
+def indicator(lang: str, stored: str, live: str, width_exact: int) -> str:
+    """The formula that says the inputs changed: ``stored`` and ``live`` are the two rows'
+    ranges; the first ``width_exact`` cells compare exactly, the rest within 10^-9 relative."""
+    s1, s2 = _split(stored, width_exact)
+    l1, l2 = _split(live, width_exact)
+    message = MESSAGE[lang].replace('"', '""')
+    same = f"AND(SUMPRODUCT(--({l1}<>{s1}))=0,SUMPRODUCT(--(ABS({l2}-{s2})>1E-9*ABS({s2})+1E-9))=0)"
+    return f'=IFERROR(IF({same},"","{message}"),"{message}")'
+
+
+def _split(ref: str, width: int) -> tuple[str, str]:
+    """``Sheet!$B$100:$AH$100`` → the first ``width`` cells and the rest, as two ranges."""
+    from ..files.xlsx import cell_position, column_letter
+
+    sheet, cells = ref.rsplit("!", 1)
+    first, last = cells.replace("$", "").split(":")
+    start, end = cell_position(first), cell_position(last)
+    assert start is not None and end is not None
+    (row, c1), (_, c2) = start, end
+    mid = c1 + width - 1
+    return (
+        f"{sheet}!${column_letter(c1)}${row}:${column_letter(mid)}${row}",
+        f"{sheet}!${column_letter(mid + 1)}${row}:${column_letter(c2)}${row}",
+    )
+'''
+
 _SOURCES['workbook/refresh'] = r'''"""Refresh: read the table and the parameters → :func:`client_roi.method.exercise` → the
 blocks in the user's words (:mod:`.blocks`) → write.
 
@@ -3313,7 +3467,7 @@ import pandas as pd
 
 from .. import method
 from ..files.xlsx import column_letter
-from . import layout
+from . import layout, stale
 from .blocks import ExcelError, Outputs, blocks
 
 
@@ -3503,7 +3657,10 @@ def compute(inp: Inputs) -> Outputs:
         ex = method.exercise(customers, **inp.params)
     except method.ClientRoiError as exc:
         raise _locate(inp, exc) from None
-    return blocks(ex, inp.lang)
+    out = blocks(ex, inp.lang)
+    exact, close = stale.values(inp.columns, inp.params, inp.table.top + 1)
+    out.inputs = [[*exact, *close]]
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -3526,6 +3683,7 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         (layout.OUT_SWEEP, out.sweep, layout.SWEEP_ROWS + 1, 2 + 2 * layout.MAX_TIERS),
         (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
         (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
+        (layout.OUT_INPUTS, out.inputs, 1, len(out.inputs[0]) if out.inputs else 0),
         (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are
         (layout.OUT_OVERRUN, out.overrun, None, None),
     ]:

@@ -539,6 +539,38 @@ class ExcelWriter:
         return out.getvalue()
 
 
+def our_results(data: bytes) -> dict[tuple[str, str], Any]:
+    """What Excel computes, when it saves, for the template's own formulas: the inputs'
+    fingerprint recomputed (client_roi.workbook.stale) and the indicator beside the title."""
+    from client_roi.files.xlsx import column_letter
+    from client_roi.workbook import layout, stale
+    from client_roi.workbook import refresh as pipeline
+    from client_roi.workbook.zipbook import ZipBook
+
+    book = ZipBook(data)
+    try:
+        sheet, row, col, _ = book.name_cells(layout.OUT_INPUTS)
+    except KeyError:  # a book without the machinery
+        return {}
+    width = sum(len(group) for group in stale.layout_of())
+    stored = book.row(sheet, row, col, width)
+    try:
+        inp = pipeline.read(book)
+    except Exception:  # a book the test breaks on purpose: as if nothing changed
+        out = {(sheet, f"{column_letter(col + j)}{row + 1}"): v for j, v in enumerate(stored)}
+        out[(sheet, "C1")] = ""
+        return out
+    exact, close = stale.values(inp.columns, inp.params, inp.table.top + 1)
+    live = [*exact, *close]
+    same = all(a == b for a, b in zip(exact, stored[: len(exact)], strict=True)) and all(
+        isinstance(b, (int, float)) and abs(a - b) <= 1e-9 * abs(b) + 1e-9
+        for a, b in zip(close, stored[len(exact) :], strict=True)
+    )
+    out: dict[tuple[str, str], Any] = {(sheet, f"{column_letter(col + j)}{row + 1}"): v for j, v in enumerate(live)}
+    out[(sheet, "C1")] = "" if same else stale.MESSAGE[inp.lang]
+    return out
+
+
 def excel_saved(
     data: bytes,
     values: dict[tuple[str, str], Any] | None = None,
@@ -551,7 +583,7 @@ def excel_saved(
     formula cell, as Excel computed it when it saved (text, number, bool, ``#N/A``…; ``""`` is
     empty text); ``rich_column``: sheet → a column whose text cells become rich text;
     ``extra(writer)``: more parts or markup, before the package is written."""
-    w = ExcelWriter(data, values or {}, seed)
+    w = ExcelWriter(data, {**our_results(data), **(values or {})}, seed)
     for name in w.sheet_parts:
         w.sheet(name, (rich_column or {}).get(name))
     w.strings_part()

@@ -54,6 +54,7 @@ BLOCKS = {
     layout.OUT_REVIEW: (None, 5),
     layout.OUT_OVERRUN: (None, 5),
     layout.OUT_MOBILITY: (13, 16),
+    layout.OUT_INPUTS: (1, 37),
 }
 
 
@@ -615,7 +616,11 @@ def test_refresh_of_an_excel_saved_book(scenario, tmp_path, need_libreoffice):
     expected = results(_fill(ctx.customers, tmp_path, "expected", ctx.lang, ctx.options))
     got = results(refreshed)
     assert got["customers"] == expected["customers"]
-    assert got["blocks"] == expected["blocks"]
+    # the inputs' fingerprint is of the cells as the book holds them (a formula, a flag typed
+    # otherwise), not a result of the method: compared with the formulas in test_stale.py
+    assert {k: v for k, v in got["blocks"].items() if k != layout.OUT_INPUTS} == {
+        k: v for k, v in expected["blocks"].items() if k != layout.OUT_INPUTS
+    }
 
     # Every part it does not own is unchanged; a user's sheet only loses stale results.
     before, after = _parts(excel), _parts(refreshed)

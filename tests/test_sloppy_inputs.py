@@ -1069,13 +1069,13 @@ def test_more_customers_than_a_sheet_holds_are_refused_before_any_value_is_read(
         "header (Excel's limit of 6 rows): split the file\n"
     )
     assert not (tmp_path / "over.xlsx").exists()
-    monkeypatch.setattr(xlsx, "MAX_ROWS", 100)  # the template's own blocks need their rows (to 81)
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 110)  # the template's own blocks need their rows (to 101)
     assert run("fill", tmp_path / "fits.csv", "-o", tmp_path / "fits.xlsx") == 0
     before = (tmp_path / "fits.xlsx").read_bytes()
-    monkeypatch.setattr(xlsx, "MAX_ROWS", 70)  # the band sweep's 12 rows from row 67 cannot fit
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 70)  # the band sweep's header and 12 rows from row 67 cannot fit
     capsys.readouterr()
     assert run("refresh", tmp_path / "fits.xlsx") == 2
-    assert "Tiers!A67 (out_sweep): its 12 rows would go past the sheet's last row, 70" in capsys.readouterr().err
+    assert "Tiers!A67 (out_sweep): its 13 rows would go past the sheet's last row, 70" in capsys.readouterr().err
     assert (tmp_path / "fits.xlsx").read_bytes() == before
 
 

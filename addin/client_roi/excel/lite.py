@@ -35,6 +35,7 @@ MODULES = [
     "files/__init__",
     "workbook/layout",
     "workbook/blocks",
+    "workbook/stale",
     "workbook/refresh",
     "workbook/xw_book",
     "workbook/__init__",

@@ -39,6 +39,7 @@ class Outputs:
     sweep: list[list[Any]] = field(default_factory=list)
     balanced: list[list[Any]] = field(default_factory=list)
     overrun: list[list[Any]] = field(default_factory=list)
+    inputs: list[list[Any]] = field(default_factory=list)  # the inputs' fingerprint (stale.py), one row
     mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
     best_band: Any = None  # the widest offset of the most balanced band of the sweep
     best_kind: str = "sweep"  # which row that is: a band of the sweep, the band in use, the balanced band

@@ -184,7 +184,9 @@ OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
 #: Previous tiers against tiers now (invoice lines, or a pasted Previous tier column).
 OUT_MOBILITY = "out_mobility"
-OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY)
+#: The inputs' fingerprint at the last refresh (see client_roi.workbook.stale).
+OUT_INPUTS = "out_inputs"
+OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY, OUT_INPUTS)
 MAX_TIERS = 10
 #: Rows of the sweep block below its header: ten bands, the band in use, the balanced band.
 SWEEP_ROWS = 12

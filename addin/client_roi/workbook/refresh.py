@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import method
 from ..files.xlsx import column_letter
-from . import layout
+from . import layout, stale
 from .blocks import ExcelError, Outputs, blocks
 
 
@@ -214,7 +214,10 @@ def compute(inp: Inputs) -> Outputs:
         ex = method.exercise(customers, **inp.params)
     except method.ClientRoiError as exc:
         raise _locate(inp, exc) from None
-    return blocks(ex, inp.lang)
+    out = blocks(ex, inp.lang)
+    exact, close = stale.values(inp.columns, inp.params, inp.table.top + 1)
+    out.inputs = [[*exact, *close]]
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -237,6 +240,7 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         (layout.OUT_SWEEP, out.sweep, layout.SWEEP_ROWS + 1, 2 + 2 * layout.MAX_TIERS),
         (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
         (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
+        (layout.OUT_INPUTS, out.inputs, 1, len(out.inputs[0]) if out.inputs else 0),
         (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are
         (layout.OUT_OVERRUN, out.overrun, None, None),
     ]:

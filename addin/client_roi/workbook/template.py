@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
@@ -25,7 +26,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from .. import method
 from ..files.xlsx import column_letter
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
-from . import layout
+from . import layout, stale
 from .openpyxl_book import OpenpyxlBook
 from .refresh import refresh
 from .zipbook import ZipBook
@@ -75,6 +76,12 @@ FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (2
 # prospects over budget (Review, beside the clients whose ROI < 1).
 PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
 MOBILITY_AT = (86, 1)  # previous tiers against tiers now: below the balanced band
+INPUTS_AT = (101, 2)  # the inputs' fingerprint at the last refresh; the live one below it (hidden rows)
+STALE_AT = "C1"  # beside the title: "Inputs changed since the last refresh: click Refresh"
+STALE_TEXT = {
+    "en": ("Inputs at the last refresh (written by Refresh)", "Inputs now (these formulas)"),
+    "fr": ("Données à la dernière actualisation (écrites par Actualiser)", "Données maintenant (ces formules)"),
+}
 SWEEP_ROWS = layout.SWEEP_ROWS  # the shape at 5 % … 50 %, the band in use, the balanced band
 REVIEW_FORMATTED_ROWS = 1000
 
@@ -495,6 +502,7 @@ def _tiers(wb: Workbook, lang: str) -> None:
         ws.cell(r + 1 + i, c + 1).number_format = PERCENT
     ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
     _loop_blocks(wb, ws, lang)
+    _stale(wb, ws, lang)
     ws.sheet_view.showGridLines = False
     _page(ws)
 
@@ -588,6 +596,26 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         ws.cell(r + i, c).font = BOLD
         for j in range(1, layout.MAX_TIERS + 6):
             ws.cell(r + i, c + j).number_format = "#,##0"
+
+
+def _stale(wb: Workbook, ws, lang: str) -> None:
+    """The inputs' fingerprint: the row Refresh writes (``out_inputs``), the same computed by
+    formulas below it, and beside the title the formula that compares them (see
+    :mod:`client_roi.workbook.stale`)."""
+    r, c = INPUTS_AT
+    exact, close = stale.formulas(lang)
+    width = len(exact) + len(close)
+    _name(wb, layout.OUT_INPUTS, ws.title, (r, c))
+    for i, label in enumerate(STALE_TEXT[lang]):
+        ws.cell(r + i, c - 1, label).font = NOTE
+        ws.row_dimensions[r + i].hidden = True  # machinery: out of the way, still calculated
+    for j, formula in enumerate([*exact, *close]):
+        ws.cell(r + 1, c + j, formula)
+    stored = f"{quote_sheetname(ws.title)}!${column_letter(c)}${r}:${column_letter(c + width - 1)}${r}"
+    live = f"{quote_sheetname(ws.title)}!${column_letter(c)}${r + 1}:${column_letter(c + width - 1)}${r + 1}"
+    cell = ws[STALE_AT]
+    cell.value = stale.indicator(lang, stored, live, len(exact))
+    cell.font = Font(bold=True, color="C00000")
 
 
 def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:

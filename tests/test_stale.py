@@ -1,0 +1,68 @@
+"""Stale at a glance: the Tiers sheet says, by native formulas that LibreOffice computes (and
+Excel, which reads the same file), when the inputs changed since the last refresh."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from libreoffice import convert, soffice
+
+from client_roi import cli
+from client_roi.workbook import layout, stale, template
+
+pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (make test installs it)")
+
+
+def _shown(path, tmp_path, lang="en"):
+    """The indicator as LibreOffice computes it, with the stored and live rows."""
+    out = convert(path, "xlsx", tmp_path / f"lo-{path.stem}")
+    ws = openpyxl.load_workbook(out, data_only=True)[layout.SHEETS["tiers"][lang]]
+    r, c = template.INPUTS_AT
+    width = sum(len(g) for g in stale.layout_of())
+    stored = [ws.cell(r, c + j).value for j in range(width)]
+    live = [ws.cell(r + 1, c + j).value for j in range(width)]
+    return ws[template.STALE_AT].value, stored, live
+
+
+def _edit(path, sheet, cell, value):
+    wb = openpyxl.load_workbook(path)
+    wb[sheet][cell] = value
+    wb.save(path)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_indicator_follows_the_inputs(lang, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    assert cli.main(["demo", "--lang", lang, "-o", str(book)]) == 0
+    shown, stored, live = _shown(book, tmp_path, lang)
+    assert shown is None and stored == pytest.approx(live, rel=1e-12)  # what Python stored is what the formulas give
+    customers, parameters = layout.SHEETS["customers"][lang], layout.SHEETS["parameters"][lang]
+    wb = openpyxl.load_workbook(book)
+    trim = wb.defined_names["trim"].attr_text.split("!")[1].replace("$", "")
+    ws = wb[customers]
+    name = ws["A3"].value
+    same_length = ("Z" if name[0] != "Z" else "Y") + name[1:]  # only the first letter differs
+    yes, no = layout.TEXT[lang]["yesno"]
+    flag = no if ws["C4"].value == yes else yes
+    for n, (sheet, cell, value) in enumerate(
+        [
+            (customers, "D2", 1234.5),  # a gross margin
+            (customers, "A3", same_length),  # a name of the same length
+            (customers, "C4", flag),  # a flag
+            (parameters, trim, 0.1),  # the trim
+        ]
+    ):
+        edited = tmp_path / f"edited{n}.xlsx"
+        edited.write_bytes(book.read_bytes())
+        _edit(edited, sheet, cell, value)
+        shown, _, _ = _shown(edited, tmp_path, lang)
+        assert shown == stale.MESSAGE[lang], (sheet, cell)
+        # the refresh stores the new inputs: the indicator clears
+        assert cli.main(["refresh", str(edited)]) == 0
+        assert _shown(edited, tmp_path, lang)[0] is None, (sheet, cell)
+    capsys.readouterr()
+
+
+def test_headers_are_escaped_in_structured_references():
+    assert stale._escaped("Coût d'acquisition") == "Coût d''acquisition"
+    assert stale._escaped("A [x] #1") == "A '[x'] '#1"

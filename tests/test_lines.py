@@ -457,3 +457,24 @@ def test_unicode_text_lines_and_a_total_line(tmp_path):
     total = text + "Total\t\t1,300.00\r\n"
     with pytest.raises(InputFileError, match=r"row 4, column 'Customer': 'Total' is a total line"):
         lines.read_lines(_write(tmp_path, "t.txt", total, "utf-16"))
+
+
+def test_excel_serials_and_date_cells_in_a_workbook(tmp_path):
+    """A workbook's date column may hold date cells or numbers (Excel serials, a date column left
+    in General format): 45747 is 31 March 2025; a number that is no serial is refused by its cell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Customer", "Date", "Amount"])
+    ws.append(["A", 45747, 10.5])  # 2025-03-31
+    ws.append(["A", dt.datetime(2025, 3, 1, 9, 30), 0.25])
+    ws.append(["B", "2025-02-28", 7])
+    path = tmp_path / "serials.xlsx"
+    wb.save(path)
+    read = lines.read_lines(path, months=1)
+    assert read.totals.periods.start == dt.date(2025, 3, 1)
+    got = dict(zip(read.totals.customer, read.totals.current, strict=True))
+    assert got["A"] == 10.75 and np.isnan(got["B"])
+    ws.append(["C", -5, 1])
+    wb.save(path)
+    with pytest.raises(InputFileError, match=r"cell 'Sheet'!B5, column 'Date': -5 is not a date"):
+        lines.read_lines(path)

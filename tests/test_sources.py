@@ -198,3 +198,21 @@ def test_the_server_going_away_mid_query(pg, tmp_path, capsys):
 def test_refusals_name_the_source_without_a_password():
     with pytest.raises(InputFileError, match=r"postgresql://ana:\*\*\*@db/x"):
         lines.read_database("postgresql://ana:pw@db/x", table="t")
+
+
+def test_without_psycopg_the_way_out_is_said(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a machine without the [postgres] extra
+    with pytest.raises(InputFileError, match=r"PostgreSQL sources need psycopg: python -m pip install"):
+        lines.read_database("postgresql://ana@db/x", table="t")
+
+
+def test_a_table_goes_with_a_database(tmp_path, capsys):
+    source = tmp_path / "lines.csv"
+    source.write_text("Customer,Date,Amount\na,2025-01-01,1\n")
+    assert cli.main(["fill", "--transactions", str(source), "--table", "t", "-o", str(tmp_path / "o.xlsx")]) == 2
+    assert "--table and --query go with a database" in capsys.readouterr().err
+    assert cli.main(["customers", "--transactions", str(source), "-o", str(tmp_path / "c.xlsx")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "the output must end with .csv" in captured.err

@@ -383,6 +383,8 @@ def _cmd_customers(args: argparse.Namespace) -> int:
     from .files import columns as table
 
     _check_plan(args)
+    if Path(args.output).suffix.lower() != ".csv":  # said before any line is read
+        raise OptionError(f"{args.output}: the output must end with .csv")
     customers, _ = _from_lines(args)
     frame = customers.rename(
         columns={c.key: table.header(c.key, args.lang) for c in table.ALL_COLUMNS if c.key in customers}
@@ -550,7 +552,8 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="LINES",
             required=required,
             help="invoice lines (Customer, Date, Amount or Gross margin): a text export, an .xlsx "
-            "(its Transactions table, else its first sheet) or a .parquet; customers are summed per period",
+            "(its Transactions table, else its first sheet), a .parquet or a folder of them, a DuckDB "
+            "database or a postgresql:// URL (with --table or --query); customers are summed per period",
         )
         p.add_argument("--to", default=None, metavar="DATE", help="last day of the period (default: the latest line)")
         p.add_argument("--months", default=None, metavar="N", help="length of the period in months (default: 12)")

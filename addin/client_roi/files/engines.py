@@ -117,9 +117,14 @@ class Postgres(Engine):
     dialect = "postgres"
 
     def __init__(self, url: str):
-        import psycopg
-
         self.name = shown_url(url)
+        try:
+            import psycopg
+        except ImportError:
+            raise InputFileError(
+                f'{self.name}: PostgreSQL sources need psycopg: python -m pip install "psycopg[binary]" '
+                "(the [postgres] extra of client-roi)"
+            ) from None
         if urlsplit(url).password is not None:
             raise InputFileError(
                 f"{self.name}: a password in the URL would stay in your shell's history; "

@@ -61,6 +61,7 @@ from .xlsx import BOOK_SUFFIXES, CachedValues
 #: The table of a workbook that holds the lines.
 TABLE = "Transactions"
 PARQUET_SUFFIXES = (".parquet",)
+DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
 SAMPLE_BYTES = 1 << 18
 MAX_SCALE = 9  # decimals of an amount: beyond, the exact integer sums could overflow
 
@@ -724,6 +725,11 @@ def read_database(
         engine: Engine = Postgres(url)
     else:
         path = Path(url)
+        if path.suffix.lower() not in DUCKDB_SUFFIXES:
+            raise InputFileError(
+                f"{path.name}: --table and --query go with a database: a postgresql:// URL or a DuckDB "
+                f"file ({', '.join(DUCKDB_SUFFIXES)}); give a file of lines without them"
+            )
         if not path.is_file():
             raise InputFileError(f"{url}: no such DuckDB database")
         try:

@@ -31,7 +31,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -303,40 +303,8 @@ def _read_xlsx(
     """The Customers table, else (or with ``sheet_name``) a table whose header names our
     columns, else the sheet's first row that does (under title rows)."""
     cached = CachedValues.from_path(path)
-    book = cached.book
-    header: list[Any]
-    tables = [layout.TABLE] if layout.TABLE in (book.table_names or ()) and sheet_name is None else []
-    tables += [t for t in (book.table_names or ()) if t != layout.TABLE]
-    found = None
-    for name in tables:
-        table = book.get_table_by_name(name)
-        if (
-            table.start is not None
-            and (sheet_name is None or table.sheet == sheet_name)
-            and (name == layout.TABLE or _names_ours(list(table.columns), columns, required))
-        ):
-            found = table
-            break
-    if found is not None and found.start is not None:
-        sheet, (top, left) = found.sheet, found.start
-        header, rows = list(found.columns), [list(r) for r in found.to_python()]
-        top -= 1  # calamine's table start is its first data row; the header is above it
-    else:
-        if sheet_name is not None and sheet_name not in book.sheet_names:
-            raise InputFileError(
-                f"{path.name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})"
-            )
-        first = sheet_name or next(
-            (m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0]
-        )
-        sheet, left = first, 0
-        rows = [list(r) for r in cached.grid(first)]
-        while rows and all(method.is_blank(v) for v in rows[-1]):
-            rows.pop()
-        if not rows:
-            raise InputFileError(f"{path.name}: the sheet '{first}' is empty")
-        top = _header_at(rows, columns, functools.partial(_names_ours, required=required)) or 0  # title rows above
-        header, rows = rows[top], rows[top + 1 :]
+    names = functools.partial(_names_ours, required=required)
+    sheet, top, left, header, rows = located(cached, path.name, layout.TABLE, names, columns, sheet_name)
     positions = {layout.HEADER_KEYS.get(layout.normalize(h)): j for j, h in enumerate(header)}
     suspects = cached.suspects(sheet)
 
@@ -359,6 +327,45 @@ def _read_xlsx(
         columns=columns,
         required=required,
     )
+
+
+def located(
+    cached: CachedValues,
+    name: str,
+    table_name: str,
+    names: Callable[[list[Any], Mapping[str, str]], bool],
+    columns: Mapping[str, str],
+    sheet_name: str | None,
+) -> tuple[str, int, int, list[Any], list[list[Any]]]:
+    """Where a workbook keeps its rows: the table ``table_name``, else (or with ``sheet_name``)
+    a table whose header ``names`` our columns, else the first visible sheet's (or
+    ``sheet_name``'s) first row that does, under title rows. Returns the sheet, the header's
+    0-based row and column, the header and the rows under it."""
+    book = cached.book
+    tables = [table_name] if table_name in (book.table_names or ()) else []
+    tables += [t for t in (book.table_names or ()) if t != table_name]
+    for t in tables:
+        table = book.get_table_by_name(t)
+        if (
+            table.start is not None
+            and (sheet_name is None or table.sheet == sheet_name)
+            and (t == table_name or names(list(table.columns), columns))
+        ):
+            top, left = table.start
+            # calamine's table start is its first data row; the header is above it
+            return table.sheet, top - 1, left, list(table.columns), [list(r) for r in table.to_python()]
+    if sheet_name is not None and sheet_name not in book.sheet_names:
+        raise InputFileError(f"{name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})")
+    first = sheet_name or next(
+        (m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0]
+    )
+    rows = [list(r) for r in cached.grid(first)]
+    while rows and all(method.is_blank(v) for v in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise InputFileError(f"{name}: the sheet '{first}' is empty")
+    top = _header_at(rows, columns, names) or 0  # title rows above
+    return first, top, 0, rows[top], rows[top + 1 :]
 
 
 def _text(value: Any, source: Source, i: int, key: str) -> str | None:

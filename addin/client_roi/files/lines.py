@@ -54,7 +54,7 @@ from ..method.periods import Periods, periods
 from . import aggregate, decimals
 from . import dates as date_rule
 from .columns import COLUMNS, Column, normalize
-from .customers import _TOTAL, DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode
+from .customers import _TOTAL, DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
 from .engines import DuckDB, Engine, Postgres, Spark, shown_url
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
@@ -423,40 +423,13 @@ def _unused(header: list[Any], keys: dict[str, int], kind: str) -> list[str]:
 
 
 def _xlsx_rows(path: Path, columns: Mapping[str, str], sheet_name: str | None):
-    """Header, rows, first data row and cell namer of the lines in a workbook."""
+    """Header, rows, first data row and cell namer of the lines in a workbook (found as
+    customer files are: :func:`~client_roi.files.customers.located`)."""
     from .xlsx import column_letter
 
     try:
         cached = CachedValues.from_path(path)
-        book = cached.book
-        names = list(book.table_names or ())
-        found = None
-        header: list[Any]
-        rows: list[list[Any]]
-        for name in ([TABLE] if TABLE in names else []) + [n for n in names if n != TABLE]:
-            table = book.get_table_by_name(name)
-            if table.start is not None and (sheet_name is None or table.sheet == sheet_name):
-                if name == TABLE or _names_lines(list(table.columns), columns):
-                    found = table
-                    break
-        if found is not None:
-            sheet, (top, left) = found.sheet, found.start  # type: ignore[misc]
-            header, rows = list(found.columns), [list(r) for r in found.to_python()]
-            top -= 1
-        else:
-            if sheet_name is not None and sheet_name not in book.sheet_names:
-                raise InputFileError(
-                    f"{path.name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})"
-                )
-            sheet = sheet_name or book.sheet_names[0]
-            left = 0
-            rows = [list(r) for r in cached.grid(sheet)]
-            while rows and all(method.is_blank(v) for v in rows[-1]):
-                rows.pop()
-            if not rows:
-                raise InputFileError(f"{path.name}: the sheet '{sheet}' is empty")
-            top = next((i for i, r in enumerate(rows[:30]) if _names_lines(r, columns)), 0)
-            header, rows = rows[top], rows[top + 1 :]
+        sheet, top, left, header, rows = located(cached, path.name, TABLE, _names_lines, columns, sheet_name)
     except InputFileError:
         raise
     except Exception as exc:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 POINT, COMMA = ".", ","
 CONVENTIONS = (POINT, COMMA)
@@ -59,14 +60,10 @@ class ColumnProblem(Exception):
         return self.message
 
 
-def parse(text: str, convention: str) -> float | None:
-    """The number ``text`` writes in ``convention``, or None if it is not one.
-
-    >>> parse("1 234,50 €", ","), parse("(1,234.5)", "."), parse("1.234", "."), parse("1.234", ",")
-    (1234.5, -1234.5, 1.234, 1234.0)
-    >>> parse("1,2,3", ".") is None, parse("12abc", ",") is None
-    (True, True)
-    """
+def _plain(text: str, convention: str) -> tuple[bool, str] | None:
+    """``text`` in ``convention`` as (negative, plain digits ``1234.5E+06``, a fraction only
+    as written), or None if it is
+    not a number: the grammar of the module, once, for :func:`parse` and :func:`parse_exact`."""
     m = _WRAPPED.match(text.strip())
     if m is None or bool(m["neg1"]) != bool(m["neg2"]) or (m["sign"] and m["sign2"]):
         return None
@@ -77,8 +74,36 @@ def parse(text: str, convention: str) -> float | None:
     if n is None or (n["int"] is None and n["frac"] is None):
         return None
     digits = (n["int"] or "0").replace(n["sep"] or "\0", "")
-    value = float(f"{digits}.{n['frac'] or '0'}{n['exp'] or ''}")
-    return -value if (m["neg1"] or sign in ("-", "−")) else value
+    fraction = f".{n['frac']}" if n["frac"] else ""
+    return bool(m["neg1"] or sign in ("-", "−")), f"{digits}{fraction}{n['exp'] or ''}"
+
+
+def parse(text: str, convention: str) -> float | None:
+    """The number ``text`` writes in ``convention``, or None if it is not one.
+
+    >>> parse("1 234,50 €", ","), parse("(1,234.5)", "."), parse("1.234", "."), parse("1.234", ",")
+    (1234.5, -1234.5, 1.234, 1234.0)
+    >>> parse("1,2,3", ".") is None, parse("12abc", ",") is None
+    (True, True)
+    """
+    parts = _plain(text, convention)
+    if parts is None:
+        return None
+    value = float(parts[1])
+    return -value if parts[0] else value
+
+
+def parse_exact(text: str, convention: str) -> Decimal | None:
+    """The decimal ``text`` writes in ``convention``, exactly, or None (as :func:`parse`).
+
+    >>> parse_exact("1 234,50 €", ","), parse_exact("(0.10)", "."), parse_exact("1.5E+03", ".")
+    (Decimal('1234.50'), Decimal('-0.10'), Decimal('1.5E+3'))
+    """
+    parts = _plain(text, convention)
+    if parts is None:
+        return None
+    value = Decimal(parts[1])
+    return -value if parts[0] else value
 
 
 _PLAIN = {POINT: re.compile(r"[+-]?\d+(?:\.\d+)?"), COMMA: re.compile(r"[+-]?\d+(?:,\d+)?")}

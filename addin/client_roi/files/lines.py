@@ -42,6 +42,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -536,8 +537,6 @@ def _days(cells: list[Any], date_format: str | None, where) -> np.ndarray:
 
 def _scaled(cells: list[Any], decimal: str | None, where) -> tuple[np.ndarray, int]:
     """Amounts as exact integers of ``10^-S`` (held in doubles) and ``S``."""
-    from decimal import Decimal
-
     texts: list[str] = []
     for v in cells:
         if isinstance(v, bool):
@@ -567,22 +566,17 @@ def _scaled(cells: list[Any], decimal: str | None, where) -> tuple[np.ndarray, i
     return np.array(ints, dtype=np.float64), scale
 
 
-def _decimal(text: str, convention: str):
-    """The exact decimal ``text`` writes in ``convention`` (already known to read)."""
-    from decimal import Decimal
+_EXPONENT = re.compile(r"\d[eE][+-]?\d")
 
-    value = decimals.parse(text, convention)
-    assert value is not None
-    m = decimals._WRAPPED.match(text.strip())
-    assert m is not None
-    n = decimals._NUMBER[convention].fullmatch(m["body"])
-    assert n is not None
-    digits = (n["int"] or "0").replace(n["sep"] or "\0", "")
-    d = Decimal(f"{digits}.{n['frac']}" if n["frac"] else digits)
-    if n["exp"]:
-        d = d.scaleb(int(n["exp"][1:]))
-        d = d.normalize() if d == d.to_integral_value() else d
-    return -d if value < 0 else d
+
+def _decimal(text: str, convention: str) -> Decimal:
+    """The exact decimal ``text`` writes in ``convention`` (already known to read); written
+    with an exponent, a whole number has no decimals (``1.5E+03`` is 1500)."""
+    d = decimals.parse_exact(text, convention)
+    assert d is not None
+    if _EXPONENT.search(text) and d == d.to_integral_value():
+        d = d.normalize()
+    return d
 
 
 #: The lines a route has put in DuckDB (a table or a view named ``lines``: customer, day, x).

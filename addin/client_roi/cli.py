@@ -314,14 +314,13 @@ def _from_lines(args: argparse.Namespace):
         if months < 1:
             raise OptionError(f"--months must be at least 1, not {months}")
     to, n = lines.read_period(args.to), 12 if args.months is None else months
-    database = args.transactions.startswith(("postgresql://", "postgres://")) or args.table or args.query
-    if database:
+    url = args.transactions.startswith(lines.POSTGRES_URLS)
+    inputs: tuple[Path, ...] = () if url else (Path(args.transactions),)  # never written over
+    if url or args.table or args.query:
         read = lines.read_database(
             args.transactions, table=args.table, query=args.query, to=to, months=n, columns=parse_columns(args.column)
         )
-        source = Path(args.transactions if not args.transactions.startswith(("postgresql:", "postgres:")) else ".")
     else:
-        source = Path(args.transactions)
         read = lines.read_lines(
             args.transactions,  # as typed: a Spark URL (hdfs://…) is no local path
             to=to,
@@ -341,13 +340,12 @@ def _from_lines(args: argparse.Namespace):
     except method.ClientRoiError as exc:
         raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     customers = made.customers
-    inputs: tuple[Path, ...] = (source,)
     replaced: list[str] = []
     if args.customers_file is not None:
         extra = Path(args.customers_file)
         listed = files.read_customers(extra, decimal=args.decimal, encoding=args.encoding, required=("customer",))
         customers, replaced = lines.merge_customers(customers, listed, extra.name)
-        inputs = (source, extra)
+        inputs = (*inputs, extra)
     _say_lines(read, made, replaced)
     return customers, inputs
 

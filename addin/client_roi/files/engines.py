@@ -188,11 +188,9 @@ class Spark(Engine):
         )
         self.session.sparkContext.setLogLevel("ERROR")
 
-    def view(self, path: str, kind: str) -> str:
-        """A temporary view over a Parquet file or folder, or a CSV with a header."""
-        reader = self.session.read
-        frame = reader.parquet(path) if kind == "parquet" else reader.option("header", "true").csv(path)
-        frame.createOrReplaceTempView("client_roi_lines")
+    def view(self, path: str) -> str:
+        """A temporary view over a Parquet file or folder (typed: Spark's CSV would be text)."""
+        self.session.read.parquet(path).createOrReplaceTempView("client_roi_lines")
         return "client_roi_lines"
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:

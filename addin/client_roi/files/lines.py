@@ -63,6 +63,7 @@ from .xlsx import BOOK_SUFFIXES, CachedValues
 TABLE = "Transactions"
 PARQUET_SUFFIXES = (".parquet",)
 DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
+POSTGRES_URLS = ("postgresql://", "postgres://")
 SAMPLE_BYTES = 1 << 18
 MAX_SCALE = 9  # decimals of an amount: beyond, the exact integer sums could overflow
 
@@ -650,7 +651,7 @@ def _read_parquet(
 
     if engine == "spark":
         spark = Spark(str(path), master or "local[*]")
-        view = spark.view(str(path), "parquet")
+        view = spark.view(str(path))
         return read_source(spark, exp.to_table(view), name=str(path), to=to, months=months, columns=columns)
     path = Path(path)
     name = path.name or str(path)
@@ -688,7 +689,7 @@ def read_database(
 
     if (table is None) == (query is None):
         raise InputFileError(f'{shown_url(url)}: say which lines: --table NAME or --query "SELECT …"')
-    if url.startswith(("postgresql://", "postgres://")):
+    if url.startswith(POSTGRES_URLS):
         engine: Engine = Postgres(url)
     else:
         path = Path(url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from libreoffice import convert, soffice
 
 from client_roi import cli
@@ -66,3 +68,58 @@ def test_the_indicator_follows_the_inputs(lang, tmp_path, capsys):
 def test_headers_are_escaped_in_structured_references():
     assert stale._escaped("Coût d'acquisition") == "Coût d''acquisition"
     assert stale._escaped("A [x] #1") == "A '[x'] '#1"
+
+
+def _values_cell_by_cell(columns, params, first_row):
+    """The rule of stale.values written plainly, a cell at a time: what the arrays must give."""
+    import math
+
+    def one(kind, what):
+        col = columns.get(what, [])
+        cells = params.get(what) if isinstance(params.get(what), list) else [params.get(what)]
+        if kind == "rows":
+            return float(len(col))
+        if kind == "len":
+            return float(sum(len(stale._text(v)) * (first_row + i) for i, v in enumerate(col)))
+        if kind == "code":
+            return float(sum(ord((stale._text(v) + " ")[0]) for v in col))
+        if kind == "sum":
+            return math.fsum(stale._number(v) for v in col)
+        if kind == "weighted":
+            return math.fsum(stale._number(v) * (first_row + i) for i, v in enumerate(col))
+        if kind == "plen":
+            return float(sum(len(stale._text(v)) for v in cells))
+        return math.fsum(stale._number(v) for v in cells)
+
+    exact, close = stale.layout_of()
+    return [one(*c) for c in exact], [one(*c) for c in close]
+
+
+_cell = st.one_of(
+    st.none(),
+    st.floats(-1e300, 1e300),
+    st.sampled_from([0.0, -0.0, 1e15, 1e16, 123456789012345.6, -1.5e-7]),
+    st.text(max_size=4),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+)
+
+
+@given(
+    st.integers(1, 40).flatmap(
+        lambda n: st.fixed_dictionaries(
+            {
+                key: st.one_of(
+                    st.lists(st.one_of(st.none(), st.floats(-1e300, 1e300), st.just(-0.0)), min_size=n, max_size=n),
+                    st.lists(st.one_of(st.none(), st.text(max_size=4)), min_size=n, max_size=n),
+                    st.lists(_cell, min_size=n, max_size=n),
+                )
+                for key in (*stale.TEXT_KEYS, *stale.NUMBER_KEYS)
+            }
+        )
+    ),
+    st.integers(2, 10**6),
+)
+def test_fingerprint_by_arrays_is_the_rule_cell_by_cell(columns, first_row):
+    params = {"band": 0.2, "labels": ["A", None, 2.0, True]}
+    assert stale.values(columns, params, first_row) == _values_cell_by_cell(columns, params, first_row)

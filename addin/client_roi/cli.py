@@ -251,7 +251,7 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     with progress.step("refreshing", 30):
         out = book.refresh()
     with progress.step("saving", 45):
-        path = files.save_bytes(book.to_bytes(), Path(args.output), force=args.force, inputs=inputs)
+        path = files.save_bytes(book.save, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
     print(f"wrote {path} ({len(customers):,} customers)")
     if customers.attrs.get("kept"):
@@ -411,7 +411,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from .workbook import template
 
     book, _ = template.make_book(args.lang, sample_customers())
-    print(f"wrote {files.save_bytes(book.to_bytes(), Path(args.output), force=args.force)}")
+    print(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
     return 0
 
 
@@ -447,7 +447,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("refreshing", 40):
             out = book.refresh()
         with progress.step("saving", 45):
-            path = files.save_bytes(book.to_bytes(), target, macros=book.has_macros, **options)
+            path = files.save_bytes(book.save, target, macros=book.has_macros, **options)
     except NotPatchable:
         from .workbook import template  # openpyxl, only for the books the fast adapter leaves
 

@@ -10,7 +10,9 @@ import re
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .xlsx import BOOK_SUFFIXES
 
@@ -54,7 +56,7 @@ def save(wb, path: Path, *, force: bool = False, inputs: tuple[Path, ...] = (), 
 
 
 def save_bytes(
-    data: bytes,
+    data: bytes | Callable[[BinaryIO], object],
     path: Path,
     *,
     force: bool = False,
@@ -64,6 +66,8 @@ def save_bytes(
     suffixes: tuple[str, ...] = BOOK_SUFFIXES,
 ) -> Path:
     """Write a workbook's bytes to ``path`` atomically (see the module's rules for what is refused).
+    ``data``: the bytes, or a function that writes them to the file it is given (a big book,
+    streamed): it runs once the output is known to be acceptable; if it fails, nothing changes.
     ``mode``: the permissions to give it (a book refreshed in place keeps its own); else the
     umask's."""
     path = Path(path)
@@ -92,7 +96,10 @@ def save_bytes(
         raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if callable(data):
+                data(f)
+            else:
+                f.write(data)
         # mkstemp makes 0600; a saved file gets what the umask gives, a replaced book its own mode
         os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)

@@ -125,7 +125,7 @@ class Exercise:
         given = {k: v for k, v in self.parameters.items() if v is not None}
         zb = book(lang, inputs, **given)
         zb.refresh()
-        return save_bytes(zb.to_bytes(), Path(path), force=force)
+        return save_bytes(zb.save, Path(path), force=force)
 
 
 def exercise(

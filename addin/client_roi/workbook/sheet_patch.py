@@ -11,6 +11,7 @@ leaves ``r`` out is not patched (:class:`NotPatchable`); the caller uses openpyx
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, repeat
@@ -26,6 +27,9 @@ _REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _ROW_NUMBER = re.compile(rb'^<row\b[^>]*?\sr="(\d+)"')
 _STYLE = re.compile(rb'\ss="(\d+)"')
 _SPANS = re.compile(rb'\sspans="[^"]*"')
+_ROW_AT = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
+_EMPTY_ROW = re.compile(rb"<row\b[^>]*/>")
+_BARE_CELL = re.compile(rb'<c(?:>|/>|\s(?!r="))')
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
 
 
@@ -57,7 +61,7 @@ def cell_xml(ref: str, value: Any, style: int | None) -> str:
     s = f' s="{style}"' if style else ""
     kind = type(value)
     if kind is float:  # the common case first: this runs once per written cell
-        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+        return f'<c r="{ref}"{s}><v>{_number_text(value)}</v></c>'
     if kind is str and value:
         if "&" in value or "<" in value or ">" in value:
             value = escape(value)
@@ -73,7 +77,7 @@ def cell_xml(ref: str, value: Any, style: int | None) -> str:
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    return f'<c r="{ref}"{s}><v>{float(value)!r}</v></c>'
+    return f'<c r="{ref}"{s}><v>{_number_text(float(value))}</v></c>'
 
 
 class NotPatchable(Exception):
@@ -91,14 +95,24 @@ def _whole_columns(rects: list[Rect]) -> tuple[int, int, dict[int, list]] | None
     return first, last, {r.col: r.values for r in rects}
 
 
-def _below_every_row(body: bytes, row: int) -> bool:
-    """Whether ``row`` comes after every row of the sheetData ``body`` (rows ascend: the last is
-    the largest). Rows written otherwise (no ``r`` on the last) count as not."""
-    at = body.rfind(b"<row ")
-    if at < 0:
-        return re.search(rb"<row\b", body) is None
-    last = re.match(rb'<row\b[^>]*?\sr="(\d+)"', body[at:])
-    return last is not None and int(last.group(1)) < row
+def _below_every_row(xml: bytes, at: int, end: int, row: int) -> bool:
+    """Whether ``row`` comes after every row of the sheetData between ``at`` and ``end`` (rows
+    ascend: the last is the largest). Rows written otherwise (no ``r`` on the last) count as not."""
+    if xml.rfind(b"<row ", at, end) < 0:
+        return re.compile(rb"<row\b").search(xml, at, end) is None
+    return 0 < _last_row(xml, at, end) < row
+
+
+def _last_row(xml: bytes, at: int, end: int) -> int:
+    """The number of the sheetData's last row (rows ascend: the largest); 0 if none says."""
+    found = xml.rfind(b"<row ", at, end)
+    last = _ROW_AT.match(xml, found) if found >= 0 else None
+    return int(last.group(1)) if last else 0
+
+
+def _rows_a_block(columns: dict[int, list]) -> int:
+    """New rows a block: about BLOCK bytes of cells."""
+    return max(1, BLOCK // (40 * len(columns) + 20))
 
 
 def _rows_text(
@@ -126,24 +140,29 @@ def _column_cells(
             cell_xml(f"{letters}{n}", v, (own or {}).get(int(n), style)) for n, v in zip(numbers, values, strict=True)
         ]
     # Computed columns repeat their values: each distinct value's element is written once, and
-    # each cell is its reference and that text. Zeros (0.0 and -0.0 are equal keys but not the
-    # same text) and unstyled blanks (no element) go by the general rule.
+    # each cell is its reference and that text. A blank is no element: a cell that is not there
+    # takes its column's style, as XlsxWriter and Excel leave it. Zeros (0.0 and -0.0 are equal
+    # keys but not the same text) go by the general rule.
     s = f' s="{style}"' if style else ""
     tails: dict[Any, str] = {}
     for v in set(values):
-        if v is None:
-            if style:
-                tails[v] = f'"{s}/>'
-        elif type(v) is float:
+        if type(v) is float:
             if v:
-                tails[v] = f'"{s}><v>{v!r}</v></c>'
-        elif v:
+                tails[v] = f'"{s}><v>{_number_text(v)}</v></c>'
+        elif v is not None and v:
             tails[v] = cell_xml("", v, style)[6:]
     head, get = f'<c r="{letters}', tails.get
     return [
-        head + n + t if (t := get(v)) is not None else cell_xml(f"{letters}{n}", v, style)
+        head + n + t if (t := get(v)) is not None else "" if v is None else cell_xml(f"{letters}{n}", v, style)
         for n, v in zip(numbers, values, strict=True)
     ]
+
+
+def _number_text(value: float) -> str:
+    """A double as the shortest text that reads back as it (``repr``), a whole number without
+    its ``.0`` (as Excel writes it): 1478 for 1478.0."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:
@@ -183,19 +202,45 @@ def _widen_dimension(head: bytes, max_row: int, max_col: int) -> bytes:
 column_letters = cache(column_letter)  # called once per written cell
 
 
+#: Rows are patched and written a block at a time (about this many bytes of the sheet's XML),
+#: so that a sheet of a million rows never stands in memory twice, nor as Python text.
+BLOCK = 4 << 20
+
+
 def patch_sheet(xml: bytes, rects: list[Rect]) -> tuple[bytes, bool]:
     """The sheet with the written cells in place, and whether a formula was written over (the
     calculation chain then names a cell that holds a value)."""
-    patch = _Patch()
-    return patch.sheet(xml, rects), patch.formulas_replaced
+    return b"".join(patch_pieces(xml, rects)), formulas_written(xml, rects)
+
+
+def patch_pieces(xml: bytes, rects: list[Rect]) -> Iterator[bytes]:
+    """The patched sheet in pieces of about :data:`BLOCK` bytes, as they are produced."""
+    return _Patch().pieces(xml, rects)
+
+
+def formulas_written(xml: bytes, rects: list[Rect]) -> bool:
+    """Whether a cell the rects write holds a formula now: known before any row is patched, so
+    that the parts that come before the sheet (the calculation chain's) are settled first."""
+    data = xml.find(b"<sheetData")
+    end = xml.find(b"</sheetData>", data)
+    at = xml.find(b"<f", data, end) if data >= 0 else -1  # in sheetData, "<f" opens only a formula
+    while at >= 0:
+        cell = xml.rfind(b"<c ", data, at)
+        ref = _REF.search(xml, cell, xml.index(b">", cell)) if cell >= 0 else None
+        if ref is None:
+            return True  # which cell cannot be told: as if written over (Excel rebuilds the chain)
+        row, col = int(ref.group(2)), column_index(ref.group(1))
+        if any(r.row <= row <= r.last_row and r.col <= col < r.col + r.width for r in rects):
+            return True
+        at = xml.find(b"<f", at + 2, end)
+    return False
 
 
 class _Patch:
-    def __init__(self) -> None:
-        self.formulas_replaced = False
-
-    def sheet(self, xml: bytes, rects: list[Rect]) -> bytes:
-        """The sheet with the written cells in place (see the module's grammar)."""
+    def pieces(self, xml: bytes, rects: list[Rect]) -> Iterator[bytes]:
+        """The sheet with the written cells in place (see the module's grammar), in pieces of
+        about :data:`BLOCK` bytes. NotPatchable comes before the first piece, or, for a row the
+        general patch cannot read, amid them: the caller then drops what it wrote."""
         start = xml.find(b"<sheetData")
         if start < 0:
             raise NotPatchable("no default-namespace sheetData")
@@ -204,28 +249,60 @@ class _Patch:
             raise NotPatchable("sheet XML not in UTF-8")  # the cells written are UTF-8
         open_end = xml.index(b">", start) + 1
         if xml[open_end - 2 : open_end] == b"/>":  # <sheetData/>: no rows yet
-            body, tail = b"", open_end
+            close = tail = open_end
         else:
             close = xml.index(b"</sheetData>", open_end)
-            body, tail = xml[open_end:close], close + len(b"</sheetData>")
+            tail = close + len(b"</sheetData>")
         styles = _column_styles(xml[:start])
         whole = _whole_columns(rects)
         if whole:
             first, last, columns = whole
             head = _widen_dimension(xml[:start], last, max(columns))
-            if _below_every_row(body, first):  # new rows (a fill): built column-wise, faster
-                numbers = [str(r) for r in range(first, last + 1)]
-                rows = _rows_text([f'<row r="{n}">' for n in numbers], numbers, columns, styles)
-                return b"".join((head, b"<sheetData>", body, rows.encode(), b"</sheetData>", xml[tail:]))
-            patched = self._patch_columns(body, first, last, columns, styles)
-            if patched is not None:
-                return b"".join((head, b"<sheetData>", *patched, b"</sheetData>", xml[tail:]))
+            if _below_every_row(xml, open_end, close, first):  # new rows (a fill): built column-wise
+                yield from (head, b"<sheetData>", xml[open_end:close])
+                step = _rows_a_block(columns)
+                for r0 in range(first, last + 1, step):
+                    numbers = [str(r) for r in range(r0, min(last, r0 + step - 1) + 1)]
+                    block = {c: v[r0 - first : r0 - first + len(numbers)] for c, v in columns.items()}
+                    yield _rows_text([f'<row r="{n}">' for n in numbers], numbers, block, styles).encode()
+                yield from (b"</sheetData>", xml[tail:])
+                return
+            span = self._column_span(xml, open_end, close, first, last, columns)
+            if span is not None:
+                begin, end = span
+                yield from (head, b"<sheetData>", xml[open_end:begin])
+                at, r0 = begin, first
+                while at < end:
+                    stop = xml.find(b"</row>", min(at + BLOCK, end - 1), end)
+                    stop = end if stop < 0 else stop + len(b"</row>")
+                    rows = xml.count(b"</row>", at, stop)
+                    block = {c: v[r0 - first : r0 - first + rows] for c, v in columns.items()}
+                    patched = self._patch_columns(xml[at:stop], r0, r0 + rows - 1, block, styles)
+                    if patched is None:  # rows of another shape from here on: the general patch
+                        rest = [Rect(r0, c, v[r0 - first :], column=True) for c, v in columns.items()]
+                        yield from self._rows(xml, at, end, _by_row(rest), styles)
+                        break
+                    yield patched
+                    at, r0 = stop, r0 + rows
+                yield from (xml[end:close], b"</sheetData>", xml[tail:])
+                return
         writes = _by_row(rects)
-        out: list[bytes] = [b"<sheetData>"]
+        max_row = max(_last_row(xml, open_end, close), max(writes, default=0))
+        max_col = max((max(cells) for cells in writes.values() if cells), default=0)
+        yield _widen_dimension(xml[:start], max_row, max_col) + b"<sheetData>"
+        yield from self._rows(xml, open_end, close, writes, styles)
+        yield from (b"</sheetData>", xml[tail:])
+
+    def _rows(
+        self, xml: bytes, at: int, end: int, writes: dict[int, dict[int, Any]], styles: dict[int, int]
+    ) -> Iterator[bytes]:
+        """The general row patch of the rows between ``at`` and ``end``: each written row's cells
+        merged into it, new rows where they fall, in pieces of about BLOCK bytes."""
+        out: list[bytes] = []
+        size = 0
         pending = sorted(writes)
         p = 0
-        max_row = max_col = 0
-        for m in _ROW.finditer(body):
+        for m in _ROW.finditer(xml, at, end):
             element = m.group()
             number = _ROW_NUMBER.match(element)
             if number is None:
@@ -239,39 +316,47 @@ class _Patch:
                 p += 1
             else:
                 out.append(element)
-            max_row = max(max_row, r)
+            size += len(element)
+            if size > BLOCK:
+                yield b"".join(out)
+                out, size = [], 0
         while p < len(pending):
             out.append(self._new_row(pending[p], writes[pending[p]], styles))
             p += 1
-        out.append(b"</sheetData>")
-        if writes:
-            max_row = max(max_row, max(writes))
-            max_col = max(max(cells) for cells in writes.values())
-        head = _widen_dimension(xml[:start], max_row, max_col)
-        return head + b"".join(out) + xml[tail:]
+        yield b"".join(out)
+
+    def _column_span(
+        self, xml: bytes, open_end: int, close: int, first: int, last: int, columns: dict[int, list]
+    ) -> tuple[int, int] | None:
+        """Where the rows ``first``..``last`` lie, when a refresh's usual write (whole contiguous
+        columns over existing rows, written as Excel and LibreOffice write them) can be patched
+        block by block (:meth:`_patch_columns`); else None, for the general patch."""
+        cols = sorted(columns)
+        if cols[-1] - cols[0] != len(cols) - 1 or _EMPTY_ROW.search(xml, open_end, close):
+            return None
+        begin = xml.find(b'<row r="%d"' % first, open_end, close)
+        end = xml.find(b'<row r="%d"' % (last + 1), open_end, close)
+        end = close if end < 0 else end
+        if begin < 0 or end < begin or xml.count(b"</row>", begin, end) != last - first + 1:
+            return None  # rows missing, or not written as Excel and LibreOffice write them
+        if _BARE_CELL.search(xml, begin, end):
+            return None  # a cell not opening with its reference
+        return begin, end
 
     def _patch_columns(
-        self, body: bytes, first: int, last: int, columns: dict[int, list], styles: dict[int, int]
-    ) -> tuple[bytes, ...] | None:
-        """A refresh's usual write, done in a few passes of the regex engine: whole contiguous
-        columns over existing rows, the rightmost of every row. Each row's trailing run of cells
-        of those columns goes (their own styles kept), the new cells end the row. None when the
-        write or the rows are of another shape: the general patch handles them. The new body
-        comes in pieces, joined once by the caller."""
+        self, middle: bytes, first: int, last: int, columns: dict[int, list], styles: dict[int, int]
+    ) -> bytes | None:
+        """A block of a refresh's usual write, done in a few passes of the regex engine: the rows
+        ``first``..``last`` (``middle``: every one of them, nothing else), of which whole
+        contiguous columns are written, the rightmost of every row. Each row's trailing run of
+        cells of those columns goes (their own styles kept), the new cells end the row. None
+        when the rows are of another shape: the general patch handles them."""
         cols = sorted(columns)
-        if cols[-1] - cols[0] != len(cols) - 1 or re.search(rb"<row\b[^>]*/>", body):
-            return None
-        begin = body.find(b'<row r="%d"' % first)
-        end = body.find(b'<row r="%d"' % (last + 1))
-        end = len(body) if end < 0 else end
-        if begin < 0 or end < begin:
-            return None  # rows missing, or not written as Excel and LibreOffice write them
-        middle = body[begin:end]
         if b" spans=" in middle:
             middle = _SPANS.sub(b"", middle)  # the spans hints would be stale
         chunks = middle.split(b"</row>")
-        if len(chunks) - 1 != last - first + 1 or re.search(rb'<c(?:>|/>|\s(?!r="))', middle):
-            return None  # a row missing in between, or a cell not opening with its reference
+        if len(chunks) - 1 != last - first + 1 or chunks[-1].strip():
+            return None  # a row missing in between
         # Each row's run of written cells starts at the first of them it has: found by its
         # reference, so one search a row, usually the first column's.
         letters = [column_letters(c).encode() for c in cols]
@@ -294,8 +379,6 @@ class _Patch:
             rb'<c r="(?!(?:' + left + rb")\d)" if left else rb"<c r=", kept_text
         ):
             return None  # written cells out of order, or cells of the user's own to the right
-        if b"<f" in run_text:
-            self.formulas_replaced = True
         # The cells whose own style is not their column's: few, so they alone are listed.
         own: dict[int, dict[int, int]] = {c: {} for c in cols}
         unusual = b"|".join(
@@ -311,7 +394,7 @@ class _Patch:
         # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
         heads = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
         rows = _rows_text(heads, [str(r) for r in range(first, last + 1)], columns, styles, own)
-        return body[:begin], rows.encode("utf-8", "surrogateescape"), chunks[-1], body[end:]
+        return rows.encode("utf-8", "surrogateescape") + chunks[-1]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])
@@ -340,8 +423,6 @@ class _Patch:
                 style = _STYLE.search(b" " + piece[: piece.index(b">")])
                 if style:
                     own_styles[c] = int(style.group(1))
-                if b"<f" in piece:
-                    self.formulas_replaced = True
                 continue
             kept.append((c, b"<c " + piece))
         for c, v in cells.items():

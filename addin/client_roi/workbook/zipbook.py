@@ -13,20 +13,30 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from queue import Queue
+from typing import Any, BinaryIO
 
 from .. import method
 from ..files.xlsx import CachedValues, cell_position, column_index, related, tables
 from . import layout, recalc
 from .blocks import Outputs
 from .refresh import RefreshError, Table, cell_name
-from .sheet_patch import Rect, bounds, column_letters, patch_sheet
+from .sheet_patch import Rect, bounds, column_letters, formulas_written, patch_pieces
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+# Compression, chosen by measure (benchmarks/bench_headless.py): parts up to BIG_PART at
+# zlib's usual level; bigger ones (the customers' sheet) at BIG_LEVEL, on a thread of their own.
 BIG_PART = 1 << 20
+LEVEL = 6
+BIG_LEVEL = 6
+# A part this big may pass 4 GB patched: its entry is written with the ZIP64 extension, which
+# smaller ones do without (older readers know no ZIP64).
+ZIP64_BEYOND = 1 << 31
 
 # A chart series' cached points: stale once the cells it plots are rewritten.
 _CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
@@ -191,29 +201,46 @@ class ZipBook:
             if part in self.parts and plots_blocks.search(self.parts[part]):
                 self.parts[part] = _CACHE.sub(b"", on_sheet.sub(retarget, self.parts[part]))
 
-    def to_bytes(self, compresslevel: int = 6) -> bytes:
+    def to_bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.save(out)
+        return out.getvalue()
+
+    def save(self, out: BinaryIO) -> None:
+        """Write the book to ``out`` as a zip: every part as it came but those patched; each
+        written sheet patched, compressed and written a block at a time (compressed on a thread
+        of its own where one can start: zlib works without the GIL), never whole in memory. The
+        book keeps what was written (its parts as they came, the writes beside): saving again
+        writes the same."""
         stale = self._stale_formulas() if self.rects else {}
+        patched: dict[str, Iterable[bytes]] = {}
         for sheet, rects in self.rects.items():
             part = self.sheet_parts[sheet]
-            self.parts[part], replaced = patch_sheet(self.parts[part], rects)
-            self.formulas_replaced |= replaced
+            xml = self.parts[part]
+            self.formulas_replaced |= formulas_written(xml, rects)
+            pieces: Iterable[bytes] = patch_pieces(xml, rects)
+            if sheet in stale:  # results to drop on the sheet written: patched whole, then dropped
+                pieces = [recalc.drop_results(b"".join(pieces), stale.pop(sheet))]
+            patched[part] = pieces
         for sheet, refs in stale.items():
             part = self.sheet_parts[sheet]
             self.parts[part] = recalc.drop_results(self.parts[part], refs)
         if self.rects:
             self.parts["xl/workbook.xml"] = recalc.full_calc_on_load(self.parts["xl/workbook.xml"])
-        self.rects = {}
         if self.formulas_replaced:
             self._drop_calc_chain()
-        out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for name in self.order:
                 entry = zipfile.ZipInfo(name, FIXED_TIME)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 data = self.parts[name]
-                # big sheets compress fast (level 1: 3x quicker, files a fifth larger); the rest as usual
-                z.writestr(entry, data, compresslevel=1 if len(data) > BIG_PART else compresslevel)
-        return out.getvalue()
+                level = BIG_LEVEL if len(data) > BIG_PART else LEVEL
+                if name not in patched:
+                    z.writestr(entry, data, compresslevel=level)
+                    continue
+                entry._compresslevel = level  # type: ignore[attr-defined]  # what open() compresses with
+                with z.open(entry, "w", force_zip64=len(data) > ZIP64_BEYOND) as stream:
+                    _write_all(patched.pop(name), stream.write)
 
     def _stale_formulas(self) -> dict[str, set[str]]:
         """Sheet → its formula cells, not written over, that read a written cell (see
@@ -242,6 +269,41 @@ class ZipBook:
         self.parts["[Content_Types].xml"] = re.sub(
             rb'<Override [^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", self.parts["[Content_Types].xml"]
         )
+
+
+def _write_all(pieces: Iterable[bytes], write: Callable[[bytes], Any]) -> None:
+    """``write`` each piece as it is produced. The writing (compressing) runs on a thread of its
+    own, a piece or two behind, where one can start (not in Pyodide); an error on either side
+    stops both and is raised here."""
+    queue: Queue[bytes | None] = Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            while (piece := queue.get()) is not None:
+                write(piece)
+        except BaseException as exc:
+            failed.append(exc)
+            while queue.get() is not None:  # drained, so that the producer never waits for ever
+                pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    try:
+        thread.start()
+    except RuntimeError:  # no threads here
+        for piece in pieces:
+            write(piece)
+        return
+    try:
+        for piece in pieces:
+            if failed:
+                break
+            queue.put(piece)
+    finally:
+        queue.put(None)
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 @dataclass

@@ -1934,7 +1934,7 @@ class Exercise:
         given = {k: v for k, v in self.parameters.items() if v is not None}
         zb = book(lang, inputs, **given)
         zb.refresh()
-        return save_bytes(zb.to_bytes(), Path(path), force=force)
+        return save_bytes(zb.save, Path(path), force=force)
 
 
 def exercise(
@@ -3316,6 +3316,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from . import layout
 
 TEXT_KEYS = ("customer", "should_pay", "has_paid")
@@ -3386,30 +3388,80 @@ def _number(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
+def _fsum(numbers: list[float]) -> float:
+    """The correctly rounded sum; 0 where it leaves the doubles' range (values near 1e308),
+    which the live formula cannot give either: the sheet then says the inputs changed."""
+    try:
+        return math.fsum(numbers)
+    except (OverflowError, ValueError):
+        return 0.0
+
+
+def _column(column: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per cell of a column: the length of its text as LEN sees it (:func:`_text`), the code of
+    the first character of that text and a space, and its number (:func:`_number`). Columns of
+    text, or of numbers and blanks, the usual kinds, go by whole arrays; others cell by cell."""
+    kinds = set(map(type, column))
+    n = len(column)
+    if kinds <= {str, type(None)}:
+        texts = [v or "" for v in column]
+        lengths = np.fromiter(map(len, texts), np.int64, n)
+        codes = np.fromiter((ord(t[0]) if t else 32 for t in texts), np.int64, n)
+        return lengths, codes, np.zeros(n)
+    if kinds <= {float, type(None)}:
+        numbers = np.array(column, dtype=float)  # None → nan
+        blank = np.isnan(numbers)
+        if int(blank.sum()) == column.count(None):  # no NaN of its own: a blank is a None
+            finite = np.isfinite(numbers)
+            # each distinct value formatted once; by its bits, as -0.0 == 0.0 but writes "-0"
+            bits, where = np.unique(numbers[finite].view(np.int64), return_inverse=True)
+            texts = [format(x, ".15g") for x in bits.view(float).tolist()]
+            lengths, codes = np.zeros(n, np.int64), np.full(n, 32, np.int64)
+            lengths[finite] = np.fromiter(map(len, texts), np.int64, len(texts))[where]
+            codes[finite] = np.fromiter((ord(t[0]) for t in texts), np.int64, len(texts))[where]
+            return lengths, codes, np.where(blank, 0.0, numbers)
+    texts = [_text(v) for v in column]
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    codes = np.fromiter((ord((t + " ")[0]) for t in texts), np.int64, n)
+    return lengths, codes, np.fromiter(map(_number, column), float, n)
+
+
 def values(
     columns: Mapping[str, Sequence[Any]], params: Mapping[str, Any], first_row: int
 ) -> tuple[list[float], list[float]]:
     """What the formulas give for these inputs: ``columns`` (key → the cells of each data row,
-    from sheet row ``first_row``) and ``params`` (name → its cell or cells, as read)."""
+    from sheet row ``first_row``) and ``params`` (name → its cell or cells, as read). The sums
+    of lengths and codes are exact integers; the sums of numbers are correctly rounded
+    (``math.fsum`` of each product, as rounded once)."""
 
     def cells(name: str) -> list[Any]:
         v = params.get(name)
         return list(v) if isinstance(v, (list, tuple)) else [v]
 
+    seen: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def column(key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if key not in seen:
+            seen[key] = _column(list(columns[key]))
+        return seen[key]
+
     def one(kind: str, what: str) -> float:
         if kind == "rows":
             return float(len(columns[what]))
-        if kind == "len":
-            return float(sum(len(_text(v)) * (first_row + i) for i, v in enumerate(columns[what])))
-        if kind == "code":
-            return float(sum(ord((_text(v) + " ")[0]) for v in columns[what]))
-        if kind == "sum":
-            return math.fsum(_number(v) for v in columns[what])
-        if kind == "weighted":
-            return math.fsum(_number(v) * (first_row + i) for i, v in enumerate(columns[what]))
         if kind == "plen":
             return float(sum(len(_text(v)) for v in cells(what)))
-        return math.fsum(_number(v) for v in cells(what))  # psum
+        if kind == "psum":
+            return _fsum([_number(v) for v in cells(what)])
+        lengths, codes, numbers = column(what)
+        rows = np.arange(first_row, first_row + len(lengths), dtype=np.int64)
+        if kind == "len":
+            return float(int(lengths @ rows))
+        if kind == "code":
+            return float(int(codes.sum()))
+        if kind == "sum":
+            return _fsum(numbers.tolist())
+        with np.errstate(over="ignore"):
+            return _fsum((numbers * rows).tolist())  # weighted: each product rounded, as in Python
 
     exact, close = layout_of()
     return [one(*c) for c in exact], [one(*c) for c in close]

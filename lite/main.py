@@ -2606,6 +2606,14 @@ class CachedValues:
                     f"{self.name}: cannot be read as a workbook (sheet '{sheet}': {type(exc).__name__}: {exc})"
                 )
 
+    def forget(self) -> None:
+        """Let go of the sheets read (a million rows of Python values); read again if asked."""
+        for thread in self._reading.values():
+            thread.join()
+        self._reading.clear()
+        self._grids.clear()
+        self._widths.clear()
+
     def width(self, sheet: str) -> int:
         """The columns every row of the sheet's grid has (calamine's grid is a rectangle)."""
         if sheet not in self._widths:

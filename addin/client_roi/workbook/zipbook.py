@@ -37,6 +37,7 @@ BIG_LEVEL = 6
 # A part this big may pass 4 GB patched: its entry is written with the ZIP64 extension, which
 # smaller ones do without (older readers know no ZIP64).
 ZIP64_BEYOND = 1 << 31
+BLOCK_READ = 16 << 20
 
 # A chart series' cached points: stale once the cells it plots are rewritten.
 _CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
@@ -50,9 +51,8 @@ class ZipBook:
         from defusedxml.ElementTree import fromstring
 
         self.name = name
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            self.order = [i.filename for i in z.infolist()]
-            self.parts = {n: z.read(n) for n in self.order}
+        self.parts = _Parts(data)
+        self.order = self.parts.order
         if cached is None:
             cached = CachedValues.from_bytes(name, data, self.parts)
         else:
@@ -90,11 +90,11 @@ class ZipBook:
         for rect in reversed(self.rects.get(sheet, ())):
             if rect.row <= row <= rect.last_row and rect.col <= col < rect.col + rect.width:
                 return rect.at(row, col)
-        ref = f"{column_letters(col)}{row}"
-        why = self.cached.suspects(sheet).get(ref)
+        value = self._base(sheet, row, col)  # first: calamine's reading is over before the XML is scanned
+        why = self.cached.suspects(sheet).get(f"{column_letters(col)}{row}")
         if why:
             raise RefreshError(f"{cell_name(sheet, row, col)}: {why}")
-        return self._base(sheet, row, col)
+        return value
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
         rows = self.cached.grid(sheet)[first - 1 : last]
@@ -172,6 +172,7 @@ class ZipBook:
 
         out = refresh(self)
         self.retarget_charts(len(out.bands) - 1)
+        self.cached.forget()  # calamine's reading of the sheets: not needed to save (read again if asked)
         return out
 
     def retarget_charts(self, tiers: int) -> None:
@@ -213,7 +214,7 @@ class ZipBook:
         book keeps what was written (its parts as they came, the writes beside): saving again
         writes the same."""
         stale = self._stale_formulas() if self.rects else {}
-        patched: dict[str, Iterable[bytes]] = {}
+        patched: dict[str, tuple[Iterable[bytes], int]] = {}  # part → its pieces, its size as read
         for sheet, rects in self.rects.items():
             part = self.sheet_parts[sheet]
             xml = self.parts[part]
@@ -221,7 +222,7 @@ class ZipBook:
             pieces: Iterable[bytes] = patch_pieces(xml, rects)
             if sheet in stale:  # results to drop on the sheet written: patched whole, then dropped
                 pieces = [recalc.drop_results(b"".join(pieces), stale.pop(sheet))]
-            patched[part] = pieces
+            patched[part] = pieces, len(xml)
         for sheet, refs in stale.items():
             part = self.sheet_parts[sheet]
             self.parts[part] = recalc.drop_results(self.parts[part], refs)
@@ -233,14 +234,14 @@ class ZipBook:
             for name in self.order:
                 entry = zipfile.ZipInfo(name, FIXED_TIME)
                 entry.compress_type = zipfile.ZIP_DEFLATED
-                data = self.parts[name]
-                level = BIG_LEVEL if len(data) > BIG_PART else LEVEL
                 if name not in patched:
-                    z.writestr(entry, data, compresslevel=level)
+                    data = self.parts[name]
+                    z.writestr(entry, data, compresslevel=BIG_LEVEL if len(data) > BIG_PART else LEVEL)
                     continue
-                entry._compresslevel = level  # type: ignore[attr-defined]  # what open() compresses with
-                with z.open(entry, "w", force_zip64=len(data) > ZIP64_BEYOND) as stream:
-                    _write_all(patched.pop(name), stream.write)
+                pieces, size = patched.pop(name)
+                entry._compresslevel = BIG_LEVEL if size > BIG_PART else LEVEL  # type: ignore[attr-defined]
+                with z.open(entry, "w", force_zip64=size > ZIP64_BEYOND) as stream:
+                    _write_all(pieces, stream.write)
 
     def _stale_formulas(self) -> dict[str, set[str]]:
         """Sheet → its formula cells, not written over, that read a written cell (see
@@ -269,6 +270,47 @@ class ZipBook:
         self.parts["[Content_Types].xml"] = re.sub(
             rb'<Override [^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", self.parts["[Content_Types].xml"]
         )
+
+
+class _Parts(dict):
+    """The parts of a book by name, unzipped. The small ones are unzipped at once; a big one (a
+    sheet of many rows) each time it is asked for, and not kept: it is never in memory beside
+    calamine's reading of it, nor twice. A part written over is kept like any other."""
+
+    def __init__(self, data: bytes):
+        super().__init__()
+        self.data = data
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            self.order = [i.filename for i in infos]
+            self.big = {i.filename for i in infos if i.file_size > BIG_PART}
+            self.update((i.filename, z.read(i)) for i in infos if i.filename not in self.big)
+
+    def __missing__(self, name: str) -> bytes:
+        if name not in self.big:
+            raise KeyError(name)
+        with zipfile.ZipFile(io.BytesIO(self.data)) as z, z.open(name) as f:
+            # Into one buffer of the part's size: z.read() joins a list of pieces, twice the part.
+            # A bytearray is read, searched and sliced as bytes are.
+            buffer = bytearray(z.getinfo(name).file_size)
+            view, at = memoryview(buffer), 0
+            while piece := f.read(BLOCK_READ):
+                view[at : at + len(piece)] = piece
+                at += len(piece)
+        return buffer  # type: ignore[return-value]
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or name in self.big
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        self.big.discard(name)
+        super().__setitem__(name, data)
+
+    def __delitem__(self, name: str) -> None:
+        if name in self.big:
+            self.big.discard(name)
+        else:
+            super().__delitem__(name)
 
 
 def _write_all(pieces: Iterable[bytes], write: Callable[[bytes], Any]) -> None:

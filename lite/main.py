@@ -3414,7 +3414,8 @@ def _column(column: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if kinds <= {str, type(None)}:
         texts = [v or "" for v in column]
         lengths = np.fromiter(map(len, texts), np.int64, n)
-        codes = np.fromiter((ord(t[0]) if t else 32 for t in texts), np.int64, n)
+        firsts = "".join([t[:1] or " " for t in texts])  # one character a cell: a space for empty
+        codes = np.frombuffer(firsts.encode("utf-32-le"), np.uint32).astype(np.int64)
         return lengths, codes, np.zeros(n)
     if kinds <= {float, type(None)}:
         numbers = np.array(column, dtype=float)  # None → nan

@@ -128,13 +128,48 @@ def test_prefixed_sheet_xml_falls_back_to_openpyxl(tmp_path, capsys):
     assert a.keys() == b.keys() and [k for k in a if not _same(a[k], b[k])] == []
 
 
-@pytest.mark.parametrize("edit", ["own style", "attribute before r", "out of order", "user cell at the end"])
-def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edit, tmp_path):
+EDITS = ["own style", "attribute before r", "out of order", "user cell at the end"]
+
+
+@pytest.mark.parametrize("edit", EDITS)
+@pytest.mark.parametrize("block", ["whole", "a few rows"])
+def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edit, block, tmp_path, monkeypatch):
     """The column patch finds each row's written cells by reference; rows it cannot read that way
-    go to the general patch. Either way: one cell per reference, a cell's own style kept, the
-    user's cells kept."""
+    go to the general patch, from the block they are in. Either way: one cell per reference, a
+    cell's own style kept, the user's cells kept, every row's values those of the whole patch."""
     import re
 
+    from client_roi.workbook import sheet_patch
+
+    if block == "a few rows":  # row 5 mid-sheet: blocks before it by the column patch, the rest not
+        whole = _values(_refreshed_with(edit, tmp_path / "whole"))
+        monkeypatch.setattr(sheet_patch, "BLOCK", 300)
+        assert _values(_refreshed_with(edit, tmp_path / "blocks")) == whole
+    out = _refreshed_with(edit, tmp_path)
+    new_row = re.search(rb'<row r="5".*?</row>', out).group()
+    refs = re.findall(rb'<c[^>]*?\sr="([A-Z]+)5"', new_row)
+    assert sorted(refs) == sorted(set(refs))  # each cell once
+    assert [r for r in refs if len(r) == 1] == sorted(r for r in refs if len(r) == 1)  # in order
+    if edit == "own style":
+        assert re.search(rb'<c r="K5" s="7"', new_row)
+    if edit == "user cell at the end":
+        assert b"<t>mine</t>" in new_row and refs[-1] == b"P"
+
+
+def _values(xml: bytes) -> dict[str, bytes]:
+    """Each cell's reference → its element without the reference, blanks left out: the cells
+    as any reader sees them, whatever the patch that wrote them."""
+    import re
+
+    cells = re.findall(rb'<c r="([A-Z]+\d+)"([^>]*?)(?:/>|>(.*?)</c>)', xml)
+    return {ref.decode(): attrs.strip() + b"|" + inner for ref, attrs, inner in cells if inner}
+
+
+def _refreshed_with(edit: str, tmp_path) -> bytes:
+    """The customers sheet of the demo, its row 5 edited, after a refresh."""
+    import re
+
+    tmp_path.mkdir(exist_ok=True)
     demo = tmp_path / "demo.xlsx"
     assert cli.main(["demo", "-o", str(demo)]) == 0
     book = ZipBook.from_path(demo)
@@ -155,16 +190,7 @@ def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edi
     book.parts[part] = xml.replace(row, changed)
     book.cached = files.CachedValues.from_bytes(book.name, _zip(book), book.parts)
     book.refresh()
-    data = book.to_bytes()
-    out = ZipBook(data).parts[part]
-    new_row = re.search(rb'<row r="5".*?</row>', out).group()
-    refs = re.findall(rb'<c[^>]*?\sr="([A-Z]+)5"', new_row)
-    assert sorted(refs) == sorted(set(refs))  # each cell once
-    assert [r for r in refs if len(r) == 1] == sorted(r for r in refs if len(r) == 1)  # in order
-    if edit == "own style":
-        assert re.search(rb'<c r="K5" s="7"', new_row)
-    if edit == "user cell at the end":
-        assert b"<t>mine</t>" in new_row and refs[-1] == b"P"
+    return ZipBook(book.to_bytes()).parts[part]
 
 
 def _zip(book: ZipBook) -> bytes:
@@ -235,3 +261,13 @@ def test_a_sheet_that_fails_to_read_ahead_is_refused_by_the_refresh_in_one_line(
     err = capsys.readouterr().err
     assert err.startswith("client-roi: bad.xlsx: cannot be read as a workbook (sheet 'Customers'")
     assert err.count("\n") == 1 and not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_fill_written_block_by_block_is_the_same_bytes(tmp_path, monkeypatch):
+    """New rows are built and written a block at a time: the blocks do not show in the file."""
+    from client_roi.workbook import sheet_patch
+
+    assert cli.main(["demo", "-o", str(tmp_path / "whole.xlsx")]) == 0
+    monkeypatch.setattr(sheet_patch, "BLOCK", 300)  # a row or two a block
+    assert cli.main(["demo", "-o", str(tmp_path / "blocks.xlsx")]) == 0
+    assert (tmp_path / "blocks.xlsx").read_bytes() == (tmp_path / "whole.xlsx").read_bytes()

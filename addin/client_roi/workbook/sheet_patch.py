@@ -28,8 +28,6 @@ _ROW_NUMBER = re.compile(rb'^<row\b[^>]*?\sr="(\d+)"')
 _STYLE = re.compile(rb'\ss="(\d+)"')
 _SPANS = re.compile(rb'\sspans="[^"]*"')
 _ROW_AT = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
-_EMPTY_ROW = re.compile(rb"<row\b[^>]*/>")
-_BARE_CELL = re.compile(rb'<c(?:>|/>|\s(?!r="))')
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
 
 
@@ -332,15 +330,13 @@ class _Patch:
         columns over existing rows, written as Excel and LibreOffice write them) can be patched
         block by block (:meth:`_patch_columns`); else None, for the general patch."""
         cols = sorted(columns)
-        if cols[-1] - cols[0] != len(cols) - 1 or _EMPTY_ROW.search(xml, open_end, close):
+        if cols[-1] - cols[0] != len(cols) - 1:
             return None
         begin = xml.find(b'<row r="%d"' % first, open_end, close)
         end = xml.find(b'<row r="%d"' % (last + 1), open_end, close)
         end = close if end < 0 else end
         if begin < 0 or end < begin or xml.count(b"</row>", begin, end) != last - first + 1:
             return None  # rows missing, or not written as Excel and LibreOffice write them
-        if _BARE_CELL.search(xml, begin, end):
-            return None  # a cell not opening with its reference
         return begin, end
 
     def _patch_columns(
@@ -352,11 +348,20 @@ class _Patch:
         cells of those columns goes (their own styles kept), the new cells end the row. None
         when the rows are of another shape: the general patch handles them."""
         cols = sorted(columns)
+        rows = last - first + 1
+        if middle.count(b"<row") != rows:  # each row one element with its end tag, none self-closed
+            return None
         if b" spans=" in middle:
             middle = _SPANS.sub(b"", middle)  # the spans hints would be stale
         chunks = middle.split(b"</row>")
-        if len(chunks) - 1 != last - first + 1 or chunks[-1].strip():
+        if len(chunks) - 1 != rows or chunks[-1].strip():
             return None  # a row missing in between
+        # Row numbers ascend (the grammar): the first and the last right, every one is.
+        if not (
+            chunks[0].lstrip().startswith(b'<row r="%d"' % first)
+            and chunks[-2].lstrip().startswith(b'<row r="%d"' % last)
+        ):
+            return None
         # Each row's run of written cells starts at the first of them it has: found by its
         # reference, so one search a row, usually the first column's.
         letters = [column_letters(c).encode() for c in cols]
@@ -374,9 +379,10 @@ class _Patch:
             runs.append(chunk[cut:])
         # What was cut must be only written cells, and what stays only cells left of them.
         run_text, kept_text = b"".join(runs), b"".join(kept)
+        # A cell without its reference (<c>, <c s=…>) is refused by the same searches.
         left = b"|".join(column_letters(c).encode() for c in range(1, cols[0]))
-        if re.search(rb'<c r="(?!(?:' + b"|".join(letters) + rb")\d)", run_text) or re.search(
-            rb'<c r="(?!(?:' + left + rb")\d)" if left else rb"<c r=", kept_text
+        if re.search(rb'<c(?! r="(?:' + b"|".join(letters) + rb")\d)", run_text) or re.search(
+            rb'<c(?! r="(?:' + left + rb")\d)" if left else rb"<c\b", kept_text
         ):
             return None  # written cells out of order, or cells of the user's own to the right
         # The cells whose own style is not their column's: few, so they alone are listed.

@@ -399,8 +399,8 @@ class _Patch:
         # One join of every piece, row by row, then one encoding (the XML is ASCII or UTF-8).
         # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
         heads = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
-        rows = _rows_text(heads, [str(r) for r in range(first, last + 1)], columns, styles, own)
-        return rows.encode("utf-8", "surrogateescape") + chunks[-1]
+        text = _rows_text(heads, [str(r) for r in range(first, last + 1)], columns, styles, own)
+        return text.encode("utf-8", "surrogateescape") + chunks[-1]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])

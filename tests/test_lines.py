@@ -478,3 +478,19 @@ def test_excel_serials_and_date_cells_in_a_workbook(tmp_path):
     wb.save(path)
     with pytest.raises(InputFileError, match=r"cell 'Sheet'!B5, column 'Date': -5 is not a date"):
         lines.read_lines(path)
+
+
+def test_more_customers_from_lines_than_a_sheet_holds_are_refused_in_one_line(tmp_path, capsys, monkeypatch):
+    """Lines give as many customers as they name: past Excel's row limit (made small here, the same
+    code at 1,048,576) the fill is refused in one line that says both numbers, nothing written."""
+    from client_roi.files import xlsx
+
+    text = "Customer,Date,Gross margin\n" + "".join(f"c{i},2025-01-0{1 + i % 9},{10 + i}\n" for i in range(9))
+    source = _write(tmp_path, "l.csv", text)
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 9)
+    assert cli.main(["fill", "--transactions", str(source), "-o", str(tmp_path / "o.xlsx")]) == 2
+    assert capsys.readouterr().err == (
+        "client-roi: 9 customers, and the Customers sheet holds at most 8 below its header "
+        "(Excel's limit of 9 rows): take a shorter period, or split the customers\n"
+    )
+    assert not (tmp_path / "o.xlsx").exists()

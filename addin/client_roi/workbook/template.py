@@ -28,7 +28,7 @@ from ..files.xlsx import column_letter
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
 from . import layout, stale
 from .openpyxl_book import OpenpyxlBook
-from .refresh import refresh
+from .refresh import RefreshError, refresh
 from .zipbook import ZipBook
 
 MONEY = '#,##0 "€"'
@@ -719,7 +719,14 @@ def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any)
     """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`."""
     from ..files.output import workbook_bytes
 
+    from ..files.xlsx import MAX_ROWS
+
     n = 0 if customers is None else len(customers)
+    if n > MAX_ROWS - 1:  # whatever they came from (invoice lines, a database): the sheet cannot hold them
+        raise RefreshError(
+            f"{n:,} customers, and the Customers sheet holds at most {MAX_ROWS - 1:,} below its header "
+            f"(Excel's limit of {MAX_ROWS:,} rows): take a shorter period, or split the customers"
+        )
     zb = ZipBook(workbook_bytes(skeleton(lang, n, tuple(extra_columns(customers)), has_movement(customers), **params)))
     if customers is not None:
         write_inputs(zb, lang, customers)

@@ -718,7 +718,6 @@ def skeleton(
 def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> ZipBook:
     """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`."""
     from ..files.output import workbook_bytes
-
     from ..files.xlsx import MAX_ROWS
 
     n = 0 if customers is None else len(customers)

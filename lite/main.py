@@ -2487,6 +2487,7 @@ import posixpath
 import re
 import threading
 import zipfile
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -2627,10 +2628,23 @@ class CachedValues:
         return None
 
     def suspects(self, sheet: str) -> dict[str, str]:
-        """{'D5': why} for the sheet's cells whose cached value is missing or an error."""
+        """{'D5': why} for the sheet's cells whose cached value is missing or an error. A big
+        sheet is first looked through piece by piece as it unzips (no formula, no error value:
+        nothing to parse), never whole in memory beside calamine's reading of it."""
         if sheet not in self._suspects:
-            self._suspects[sheet] = _suspect_cells(self._part(self.sheet_parts()[sheet]))
+            part = self.sheet_parts()[sheet]
+            streamed = self.parts is None or not dict.__contains__(self.parts, part)
+            if streamed and not _may_have_suspects(self._pieces(part)):
+                self._suspects[sheet] = {}
+            else:
+                self._suspects[sheet] = _suspect_cells(self._part(part))
         return self._suspects[sheet]
+
+    def _pieces(self, name: str) -> Iterator[bytes]:
+        """A part as it unzips, a piece at a time."""
+        with zipfile.ZipFile(io.BytesIO(self.data)) as z, z.open(name) as f:
+            while piece := f.read(1 << 24):
+                yield piece
 
     def sheet_parts(self) -> dict[str, str]:
         if self._sheet_parts is None:
@@ -2711,6 +2725,27 @@ def related(read, part: str, kind: str) -> list[str]:
         for r in rels
         if r.get("Type", "").endswith(kind) and r.get("TargetMode") != "External"
     ]
+
+
+def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
+    """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
+    its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
+    window = b""
+    inside = False
+    for piece in pieces:
+        window = window[-16:] + piece  # a token cut between two pieces is found whole
+        if not inside:
+            at = window.find(b"<sheetData")
+            if at < 0:
+                continue
+            inside, window = True, window[at:]
+        end = window.find(b"</sheetData>")
+        cells = window if end < 0 else window[:end]
+        if b"<f" in cells or b't="e"' in cells:  # unprefixed: "<f" opens nothing but a formula
+            return True
+        if end >= 0:
+            return False
+    return True  # no default-namespace sheetData: the full parse decides
 
 
 def _suspect_cells(data: bytes) -> dict[str, str]:

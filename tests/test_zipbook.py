@@ -12,6 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from libreoffice import recalculated
 from ooxml import findings
 from zips import rezip
@@ -271,3 +273,26 @@ def test_a_fill_written_block_by_block_is_the_same_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(sheet_patch, "BLOCK", 300)  # a row or two a block
     assert cli.main(["demo", "-o", str(tmp_path / "blocks.xlsx")]) == 0
     assert (tmp_path / "blocks.xlsx").read_bytes() == (tmp_path / "whole.xlsx").read_bytes()
+
+
+@given(
+    st.sampled_from(["", "<f>A1*2</f><v>4</v>", '<v>#N/A</v>" t="e', "<f/>"]),
+    st.lists(st.integers(1, 400), max_size=6),
+)
+def test_a_big_sheet_looked_through_in_pieces_says_what_the_whole_says(inside, cuts):
+    """The piece-by-piece look for formulas and error values (a big sheet is never whole in
+    memory while calamine reads it) answers as the look at the whole sheet, wherever the pieces
+    are cut; a formula of conditional formatting, after the cells, is none of theirs."""
+    error = '" t="e' in inside
+    cell = '<c r="B2" t="e"><v>#N/A</v></c>' if error else f'<c r="A2"><v>1</v></c><c r="B2">{inside}</c>'
+    xml = (
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+        f'<row r="2">{cell}</row></sheetData>'
+        '<conditionalFormatting sqref="A1"><cfRule type="expression"><formula>A1&gt;0</formula></cfRule>'
+        "</conditionalFormatting></worksheet>"
+    ).encode()
+    at = sorted({min(c, len(xml)) for c in cuts})
+    pieces = [xml[a:b] for a, b in zip([0, *at], [*at, len(xml)], strict=True)]
+    may = xlsx._may_have_suspects(pieces)
+    assert may == bool(inside)  # a formula or an error value among the cells, else none
+    assert may or not xlsx._suspect_cells(xml)  # never "none" where the full parse finds one

@@ -90,11 +90,10 @@ class ZipBook:
         for rect in reversed(self.rects.get(sheet, ())):
             if rect.row <= row <= rect.last_row and rect.col <= col < rect.col + rect.width:
                 return rect.at(row, col)
-        value = self._base(sheet, row, col)  # first: calamine's reading is over before the XML is scanned
         why = self.cached.suspects(sheet).get(f"{column_letters(col)}{row}")
         if why:
             raise RefreshError(f"{cell_name(sheet, row, col)}: {why}")
-        return value
+        return self._base(sheet, row, col)
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
         rows = self.cached.grid(sheet)[first - 1 : last]
@@ -121,6 +120,7 @@ class ZipBook:
         if name not in self.tables:
             raise RefreshError(f"the workbook has no table named '{name}'")
         sheet, ref, totals, _ = self.tables[name]
+        self.cached.suspects(sheet)  # looked through now, while calamine reads the sheet on its core
         c1, r1, c2, r2 = bounds(ref)
         header = [self._value(sheet, r1, c) for c in range(c1, c2 + 1)]
         return Table(sheet, r1, c1, header, r2 - r1 - totals, totals)
@@ -148,9 +148,20 @@ class ZipBook:
         return [self._value(sheet, row, c) for c in range(col, col + ncols)]
 
     def run_end(self, sheet: str, row: int, col: int) -> int:
-        while not method.is_blank(self._value(sheet, row + 1, col)):
+        if any(r.col <= col < r.col + r.width for r in self.rects.get(sheet, ())):
+            while not method.is_blank(self._value(sheet, row + 1, col)):
+                row += 1
+            return row
+        # Nothing written in the column yet: down the values read (a list of 70 000 rows at a
+        # million customers), each cell checked as _value checks it.
+        grid, suspects, letters = self.cached.grid(sheet), self.cached.suspects(sheet), column_letters(col)
+        while True:
+            if suspects and (why := suspects.get(f"{letters}{row + 1}")):
+                raise RefreshError(f"{cell_name(sheet, row + 1, col)}: {why}")
+            value = grid[row][col - 1] if row < len(grid) and col <= len(grid[row]) else None  # row + 1's
+            if value is None or value == "" or method.is_blank(value):
+                return row
             row += 1
-        return row
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -213,11 +224,12 @@ class ZipBook:
         of its own where one can start: zlib works without the GIL), never whole in memory. The
         book keeps what was written (its parts as they came, the writes beside): saving again
         writes the same."""
-        stale = self._stale_formulas() if self.rects else {}
+        written = {sheet: self.parts[self.sheet_parts[sheet]] for sheet in self.rects}  # a big one unzipped once
+        stale = self._stale_formulas(written) if self.rects else {}
         patched: dict[str, tuple[Iterable[bytes], int]] = {}  # part → its pieces, its size as read
         for sheet, rects in self.rects.items():
             part = self.sheet_parts[sheet]
-            xml = self.parts[part]
+            xml = written.pop(sheet)
             self.formulas_replaced |= formulas_written(xml, rects)
             pieces: Iterable[bytes] = patch_pieces(xml, rects)
             if sheet in stale:  # results to drop on the sheet written: patched whole, then dropped
@@ -243,9 +255,9 @@ class ZipBook:
                 with z.open(entry, "w", force_zip64=size > ZIP64_BEYOND) as stream:
                     _write_all(pieces, stream.write)
 
-    def _stale_formulas(self) -> dict[str, set[str]]:
+    def _stale_formulas(self, read: dict[str, bytes]) -> dict[str, set[str]]:
         """Sheet → its formula cells, not written over, that read a written cell (see
-        :mod:`client_roi.workbook.recalc`)."""
+        :mod:`client_roi.workbook.recalc`). ``read``: sheets' XML already at hand, by name."""
         written = {
             sheet: [(r.row, r.col, r.last_row, r.col + r.width - 1) for r in rects]
             for sheet, rects in self.rects.items()
@@ -254,7 +266,11 @@ class ZipBook:
         for name, t in self.tables.items():
             c1, r1, c2, r2 = bounds(t.ref)
             tables[name] = recalc.TableInfo(t.sheet, (r1, c1, r2, c2), t.columns)
-        sheets = {name: self.parts[part] for name, part in self.sheet_parts.items() if part in self.parts}
+        sheets = {
+            name: read[name] if name in read else self.parts[part]
+            for name, part in self.sheet_parts.items()
+            if part in self.parts
+        }
         return recalc.stale_formulas(recalc.Book(tables, self.every_name), sheets, written)
 
     def _drop_calc_chain(self) -> None:

@@ -3556,6 +3556,7 @@ never as a formula.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -3832,9 +3833,12 @@ def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
     return [r + [None] * (width - len(r)) for r in block]
 
 
-def refresh(book: Workbook) -> Outputs:
-    """Read, validate and compute everything, then write. Nothing is written on failure."""
+def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Outputs:
+    """Read, validate and compute everything, then write. Nothing is written on failure.
+    ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
     inputs = read(book)
+    if inputs_read is not None:
+        inputs_read()
     outputs = compute(inputs)
     write(book, inputs, outputs)
     return outputs

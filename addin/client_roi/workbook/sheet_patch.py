@@ -113,45 +113,51 @@ def _rows_a_block(columns: dict[int, list]) -> int:
     return max(1, BLOCK // (40 * len(columns) + 20))
 
 
-def _rows_text(
-    heads: list[str],
-    numbers: list[str],
+def _rows_bytes(
+    heads: list[bytes],
+    numbers: list[bytes],
     columns: dict[int, list],
     styles: dict[int, int],
     own: dict[int, dict[int, int]] | None = None,
-) -> str:
+) -> bytes:
     """Row after row: its head (what it keeps, or its opening tag), the cells of ``columns``
-    (column → values) in column order, ``</row>``. ``own``: column → row → a kept own style."""
+    (column → values) in column order, ``</row>``. ``own``: column → row → a kept own style.
+    Bytes throughout: the kept heads are never decoded, the cells encoded once per distinct value."""
     cells = [_column_cells(c, numbers, columns[c], styles.get(c), own[c] if own else None) for c in sorted(columns)]
-    return "".join(chain.from_iterable(zip(heads, *cells, repeat("</row>"))))
+    return b"".join(chain.from_iterable(zip(heads, *cells, repeat(b"</row>"))))
 
 
 def _column_cells(
-    col: int, numbers: list[str], values: list, style: int | None, own: dict[int, int] | None = None
-) -> list[str]:
-    """The ``c`` elements of one column, row by row ('' for no element); floats and plain text
+    col: int, numbers: list[bytes], values: list, style: int | None, own: dict[int, int] | None = None
+) -> list[bytes]:
+    """The ``c`` elements of one column, row by row (b'' for no element); floats and plain text
     inline. ``numbers``: the rows' numbers as text. ``own``: row → the style of the cell a value
     replaces, when not the column's, which it keeps."""
     letters = column_letters(col)
     if own or not set(map(type, values)) <= {float, str, type(None)}:  # the rare rest, by the general rule
         return [
-            cell_xml(f"{letters}{n}", v, (own or {}).get(int(n), style)) for n, v in zip(numbers, values, strict=True)
+            cell_xml(f"{letters}{n.decode()}", v, (own or {}).get(int(n), style)).encode()
+            for n, v in zip(numbers, values, strict=True)
         ]
     # Computed columns repeat their values: each distinct value's element is written once, and
     # each cell is its reference and that text. A blank is no element: a cell that is not there
     # takes its column's style, as XlsxWriter and Excel leave it. Zeros (0.0 and -0.0 are equal
     # keys but not the same text) go by the general rule.
     s = f' s="{style}"' if style else ""
-    tails: dict[Any, str] = {}
+    tails: dict[Any, bytes] = {}
     for v in set(values):
         if type(v) is float:
             if v:
-                tails[v] = f'"{s}><v>{_number_text(v)}</v></c>'
+                tails[v] = f'"{s}><v>{_number_text(v)}</v></c>'.encode()
         elif v is not None and v:
-            tails[v] = cell_xml("", v, style)[6:]
-    head, get = f'<c r="{letters}', tails.get
+            tails[v] = cell_xml("", v, style)[6:].encode()
+    head, get = f'<c r="{letters}'.encode(), tails.get
     return [
-        head + n + t if (t := get(v)) is not None else "" if v is None else cell_xml(f"{letters}{n}", v, style)
+        head + n + t
+        if (t := get(v)) is not None
+        else b""
+        if v is None
+        else cell_xml(f"{letters}{n.decode()}", v, style).encode()
         for n, v in zip(numbers, values, strict=True)
     ]
 
@@ -166,7 +172,9 @@ def _number_text(value: float) -> str:
 def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:
     """Row → column → value, later writes over earlier ones."""
     rows: dict[int, dict[int, Any]] = {}
-    for rect in rects:
+    for i, rect in enumerate(rects):
+        if any(_covers(later, rect) for later in rects[i + 1 :]):
+            continue  # written over whole (a list cleared, then written as long): nothing of it stays
         if rect.column:
             for r, v in enumerate(rect.values, start=rect.row):
                 rows.setdefault(r, {})[rect.col] = v
@@ -176,6 +184,10 @@ def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:
             for j, v in enumerate(line):
                 cells[rect.col + j] = v
     return rows
+
+
+def _covers(a: Rect, b: Rect) -> bool:
+    return a.row <= b.row and b.last_row <= a.last_row and a.col <= b.col and b.col + b.width <= a.col + a.width
 
 
 def _column_styles(head: bytes) -> dict[int, int]:
@@ -260,9 +272,9 @@ class _Patch:
                 yield from (head, b"<sheetData>", xml[open_end:close])
                 step = _rows_a_block(columns)
                 for r0 in range(first, last + 1, step):
-                    numbers = [str(r) for r in range(r0, min(last, r0 + step - 1) + 1)]
+                    numbers = [b"%d" % r for r in range(r0, min(last, r0 + step - 1) + 1)]
                     block = {c: v[r0 - first : r0 - first + len(numbers)] for c, v in columns.items()}
-                    yield _rows_text([f'<row r="{n}">' for n in numbers], numbers, block, styles).encode()
+                    yield _rows_bytes([b'<row r="%s">' % n for n in numbers], numbers, block, styles)
                 yield from (b"</sheetData>", xml[tail:])
                 return
             span = self._column_span(xml, open_end, close, first, last, columns)
@@ -396,11 +408,8 @@ class _Patch:
             if ref is None or style is None:  # the pattern above matched both: cannot be
                 return None
             own[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
-        # One join of every piece, row by row, then one encoding (the XML is ASCII or UTF-8).
-        # surrogateescape: the kept bytes come back exactly as they were, whatever they are.
-        heads = [chunk.decode("utf-8", "surrogateescape") for chunk in kept]
-        text = _rows_text(heads, [str(r) for r in range(first, last + 1)], columns, styles, own)
-        return text.encode("utf-8", "surrogateescape") + chunks[-1]
+        # One join of every piece, row by row; the kept bytes as they were.
+        return _rows_bytes(kept, [b"%d" % r for r in range(first, last + 1)], columns, styles, own) + chunks[-1]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])

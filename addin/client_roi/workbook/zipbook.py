@@ -181,10 +181,18 @@ class ZipBook:
         """Run the refresh pipeline on this book and point its charts at the tiers in use."""
         from .refresh import refresh
 
-        out = refresh(self)
+        out = refresh(self, self._inputs_read)
         self.retarget_charts(len(out.bands) - 1)
-        self.cached.forget()  # calamine's reading of the sheets: not needed to save (read again if asked)
+        self.cached.forget()
         return out
+
+    def _inputs_read(self) -> None:
+        """The inputs are read: calamine's values of the sheets (a million rows of them) go (read
+        again if asked), and the customers' sheet, to be patched, unzips on a thread of its own
+        while the refresh computes (zlib works without the GIL)."""
+        self.cached.forget()
+        if layout.TABLE in self.tables:
+            self.parts.prefetch(self.sheet_parts[self.tables[layout.TABLE].sheet])
 
     def retarget_charts(self, tiers: int) -> None:
         """Point the charts of the blocks' sheet at the band summary's ``tiers`` rows, and drop
@@ -296,15 +304,37 @@ class _Parts(dict):
     def __init__(self, data: bytes):
         super().__init__()
         self.data = data
+        self.ahead: dict[str, tuple[threading.Thread, list[bytes]]] = {}
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             self.order = [i.filename for i in infos]
             self.big = {i.filename for i in infos if i.file_size > BIG_PART}
             self.update((i.filename, z.read(i)) for i in infos if i.filename not in self.big)
 
+    def prefetch(self, name: str) -> None:
+        """Start unzipping a big part on a thread of its own (where one can start): the next
+        time it is asked for, it is that buffer, handed over once."""
+        if name not in self.big or name in self.ahead:
+            return
+        box: list[bytes] = []
+        thread = threading.Thread(target=lambda: box.append(self._unzip(name)), daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:  # no threads here: unzipped when asked for
+            return
+        self.ahead[name] = (thread, box)
+
     def __missing__(self, name: str) -> bytes:
         if name not in self.big:
             raise KeyError(name)
+        if name in self.ahead:
+            thread, box = self.ahead.pop(name)
+            thread.join()
+            if box:
+                return box[0]
+        return self._unzip(name)
+
+    def _unzip(self, name: str) -> bytes:
         with zipfile.ZipFile(io.BytesIO(self.data)) as z, z.open(name) as f:
             # Into one buffer of the part's size: z.read() joins a list of pieces, twice the part.
             # A bytearray is read, searched and sliced as bytes are.

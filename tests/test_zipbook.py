@@ -296,3 +296,26 @@ def test_a_big_sheet_looked_through_in_pieces_says_what_the_whole_says(inside, c
     may = xlsx._may_have_suspects(pieces)
     assert may == bool(inside)  # a formula or an error value among the cells, else none
     assert may or not xlsx._suspect_cells(xml)  # never "none" where the full parse finds one
+
+
+def test_a_row_the_patch_cannot_read_midway_leaves_nothing_and_goes_to_openpyxl(tmp_path, monkeypatch, capsys):
+    """Blocks of rows are already written when a row without its reference comes (the patch
+    streams): the half-written file goes, the book refreshed in place is as it was until the
+    openpyxl route writes it whole, with the cells of the fast route."""
+    from client_roi.workbook import sheet_patch
+
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    part = ZipBook.from_path(demo).sheet_parts[layout.SHEETS["customers"]["en"]]
+    odd = rezip(demo, tmp_path / "odd.xlsx", {part: lambda data: data.replace(b'<row r="30">', b"<row>", 1)})
+    monkeypatch.setattr(sheet_patch, "BLOCK", 300)  # rows 2 to 29 patched and written first
+    book = ZipBook.from_path(odd)
+    book.refresh()
+    with pytest.raises(NotPatchable):
+        book.to_bytes()
+    assert cli.main(["refresh", str(odd)]) == 0  # in place: openpyxl's route, written whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.xlsx", "odd.xlsx"]  # no partial file left
+    shutil.copy(demo, tmp_path / "again.xlsx")
+    assert cli.main(["refresh", str(tmp_path / "again.xlsx")]) == 0
+    a, b = _cells(tmp_path / "again.xlsx"), _cells(odd)
+    assert a.keys() == b.keys() and [k for k in a if not _same(a[k], b[k])] == []

@@ -319,3 +319,39 @@ def test_a_row_the_patch_cannot_read_midway_leaves_nothing_and_goes_to_openpyxl(
     assert cli.main(["refresh", str(tmp_path / "again.xlsx")]) == 0
     a, b = _cells(tmp_path / "again.xlsx"), _cells(odd)
     assert a.keys() == b.keys() and [k for k in a if not _same(a[k], b[k])] == []
+
+
+def test_rows_past_the_last_are_built_column_wise_with_the_cells_of_the_row_rule():
+    """A list written past every row of the sheet (longer than before) is built column-wise, a
+    block at a time, with the cells the row-by-row rule writes; a block holding a row with no
+    value at all goes by that rule (blank cells of a styled column are then elements)."""
+    import re
+
+    from client_roi.workbook.sheet_patch import Rect
+
+    xml = (
+        b'<worksheet><cols><col min="2" max="2" style="3"/></cols><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>head</t></is></c></row>'
+        b'<row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>9</v></c></row></sheetData></worksheet>'
+    )
+    values = [["a & b", 1.5], [None, 2.0], ["z", -0.0]]
+    out, _ = patch_sheet(xml, [Rect(2, 2, [[7.0]]), Rect(4, 1, values)])
+    assert re.findall(rb'<row r="(\d+)"', out) == [b"1", b"2", b"4", b"5", b"6"]
+    expected = {
+        "A1": b't="inlineStr"|<is><t>head</t></is>',
+        "A2": b"|<v>1</v>",
+        "B2": b's="3"|<v>7</v>',
+        "C2": b"|<v>9</v>",
+        "A4": b't="inlineStr"|<is><t>a &amp; b</t></is>',
+        "B4": b's="3"|<v>1.5</v>',
+        "B5": b's="3"|<v>2</v>',
+        "A6": b't="inlineStr"|<is><t>z</t></is>',
+        "B6": b's="3"|<v>-0</v>',
+    }
+    assert _values(out) == expected
+    out, _ = patch_sheet(xml, [Rect(2, 2, [[7.0]]), Rect(4, 1, [*values[:2], [None, None], values[2]])])
+    assert _values(out) == {
+        **{k: v for k, v in expected.items() if k[1] != "6"},
+        "A7": expected["A6"],
+        "B7": expected["B6"],
+    }

@@ -108,9 +108,9 @@ def _last_row(xml: bytes, at: int, end: int) -> int:
     return int(last.group(1)) if last else 0
 
 
-def _rows_a_block(columns: dict[int, list]) -> int:
-    """New rows a block: about BLOCK bytes of cells."""
-    return max(1, BLOCK // (40 * len(columns) + 20))
+def _rows_a_block(columns: int) -> int:
+    """New rows a block, of so many columns: about BLOCK bytes of cells."""
+    return max(1, BLOCK // (40 * columns + 20))
 
 
 def _rows_bytes(
@@ -270,7 +270,7 @@ class _Patch:
             head = _widen_dimension(xml[:start], last, max(columns))
             if _below_every_row(xml, open_end, close, first):  # new rows (a fill): built column-wise
                 yield from (head, b"<sheetData>", xml[open_end:close])
-                step = _rows_a_block(columns)
+                step = _rows_a_block(len(columns))
                 for r0 in range(first, last + 1, step):
                     numbers = [b"%d" % r for r in range(r0, min(last, r0 + step - 1) + 1)]
                     block = {c: v[r0 - first : r0 - first + len(numbers)] for c, v in columns.items()}
@@ -330,10 +330,20 @@ class _Patch:
             if size > BLOCK:
                 yield b"".join(out)
                 out, size = [], 0
-        while p < len(pending):
-            out.append(self._new_row(pending[p], writes[pending[p]], styles))
-            p += 1
         yield b"".join(out)
+        # The rows past every row of the sheet (a list longer than before): built column-wise,
+        # a block at a time, as a fill's new rows are; a row with no value is no row at all.
+        rest = pending[p:]
+        columns = sorted(set().union(*(writes[r] for r in rest)))
+        step = _rows_a_block(len(columns))
+        for i in range(0, len(rest), step):
+            rows = rest[i : i + step]
+            if not all(any(v is not None for v in writes[r].values()) for r in rows):
+                yield b"".join(self._new_row(r, writes[r], styles) for r in rows)
+                continue
+            numbers = [b"%d" % r for r in rows]
+            block = {c: [writes[r].get(c) for r in rows] for c in columns}
+            yield _rows_bytes([b'<row r="%s">' % n for n in numbers], numbers, block, styles)
 
     def _column_span(
         self, xml: bytes, open_end: int, close: int, first: int, last: int, columns: dict[int, list]

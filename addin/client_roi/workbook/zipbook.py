@@ -175,7 +175,7 @@ class ZipBook:
 
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
         if nrows > 0 and ncols > 0:
-            self.write(sheet, row, col, [[None] * ncols for _ in range(nrows)])
+            self.write(sheet, row, col, [[None] * ncols] * nrows)  # one row of blanks, shared: rects are only read
 
     def refresh(self) -> Outputs:
         """Run the refresh pipeline on this book and point its charts at the tiers in use."""

@@ -62,12 +62,14 @@ print(time.perf_counter() - t0)
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall time of a command and its peak memory in MB (GNU time's max RSS)."""
+def run(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall time of a command, its peak memory in MB (GNU time's max RSS) and what it printed."""
     t0 = time.perf_counter()
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True, check=True)
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
-    return elapsed, int(out.stderr.strip().splitlines()[-1]) / 1024
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return elapsed, int(out.stderr.strip().splitlines()[-1]) / 1024, out.stdout
 
 
 def measure(n: int, repeat: int, verbose: bool) -> dict[str, float]:
@@ -87,17 +89,15 @@ def measure(n: int, repeat: int, verbose: bool) -> dict[str, float]:
 
     def floor(script: str, *args: str) -> tuple[float, float]:
         """A floor script's own timing (it prints it) and its process's peak memory."""
-        out = subprocess.run(["/usr/bin/time", "-f", "%M", py, "-c", script, *args], capture_output=True, text=True)
-        if out.returncode:
-            raise SystemExit(out.stderr)
-        return float(out.stdout), int(out.stderr.strip().splitlines()[-1]) / 1024
+        _, peak, printed = run([py, "-c", script, *args])
+        return float(printed), peak
 
     for _ in range(repeat):
-        t, memory["fill"] = run(fill)
+        t, memory["fill"], _ = run(fill)
         times["fill"].append(t)
         t, memory["xlsxwriter"] = floor(XLSXWRITER, str(tmp / "book.xlsx"), str(tmp / "x.xlsx"))
         times["xlsxwriter"].append(t)
-        t, memory["refresh"] = run(refresh)
+        t, memory["refresh"], _ = run(refresh)
         times["refresh"].append(t)
         t, memory["calamine"] = floor(CALAMINE, str(tmp / "book.xlsx"))
         times["calamine"].append(t)

@@ -155,18 +155,12 @@ class CachedValues:
         nothing to parse), never whole in memory beside calamine's reading of it."""
         if sheet not in self._suspects:
             part = self.sheet_parts()[sheet]
-            streamed = self.parts is None or not dict.__contains__(self.parts, part)
-            if streamed and not _may_have_suspects(self._pieces(part)):
+            streamed = self.parts is None or not dict.__contains__(self.parts, part)  # not unzipped yet
+            if streamed and not _may_have_suspects(part_pieces(self.data, part)):
                 self._suspects[sheet] = {}
             else:
                 self._suspects[sheet] = _suspect_cells(self._part(part))
         return self._suspects[sheet]
-
-    def _pieces(self, name: str) -> Iterator[bytes]:
-        """A part as it unzips, a piece at a time."""
-        with zipfile.ZipFile(io.BytesIO(self.data)) as z, z.open(name) as f:
-            while piece := f.read(1 << 24):
-                yield piece
 
     def sheet_parts(self) -> dict[str, str]:
         if self._sheet_parts is None:
@@ -247,6 +241,13 @@ def related(read, part: str, kind: str) -> list[str]:
         for r in rels
         if r.get("Type", "").endswith(kind) and r.get("TargetMode") != "External"
     ]
+
+
+def part_pieces(data: bytes, name: str) -> Iterator[bytes]:
+    """A part of the .xlsx ``data`` as it unzips, 16 MB at a time."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(name) as f:
+        while piece := f.read(16 << 20):
+            yield piece
 
 
 def _may_have_suspects(pieces: Iterable[bytes]) -> bool:

@@ -11,7 +11,7 @@ leaves ``r`` out is not patched (:class:`NotPatchable`); the caller uses openpyx
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, repeat
@@ -125,6 +125,13 @@ def _rows_bytes(
     Bytes throughout: the kept heads are never decoded, the cells encoded once per distinct value."""
     cells = [_column_cells(c, numbers, columns[c], styles.get(c), own[c] if own else None) for c in sorted(columns)]
     return b"".join(chain.from_iterable(zip(heads, *cells, repeat(b"</row>"))))
+
+
+def _new_rows(rows: Sequence[int], columns: dict[int, list], styles: dict[int, int]) -> bytes:
+    """Rows that are not in the sheet yet, built column-wise: ``columns``, column → the values
+    of ``rows``, in order."""
+    numbers = [b"%d" % r for r in rows]
+    return _rows_bytes([b'<row r="%s">' % n for n in numbers], numbers, columns, styles)
 
 
 def _column_cells(
@@ -272,9 +279,8 @@ class _Patch:
                 yield from (head, b"<sheetData>", xml[open_end:close])
                 step = _rows_a_block(len(columns))
                 for r0 in range(first, last + 1, step):
-                    numbers = [b"%d" % r for r in range(r0, min(last, r0 + step - 1) + 1)]
-                    block = {c: v[r0 - first : r0 - first + len(numbers)] for c, v in columns.items()}
-                    yield _rows_bytes([b'<row r="%s">' % n for n in numbers], numbers, block, styles)
+                    new = range(r0, min(last, r0 + step - 1) + 1)
+                    yield _new_rows(new, {c: v[r0 - first : r0 - first + len(new)] for c, v in columns.items()}, styles)
                 yield from (b"</sheetData>", xml[tail:])
                 return
             span = self._column_span(xml, open_end, close, first, last, columns)
@@ -332,7 +338,8 @@ class _Patch:
                 out, size = [], 0
         yield b"".join(out)
         # The rows past every row of the sheet (a list longer than before): built column-wise,
-        # a block at a time, as a fill's new rows are; a row with no value is no row at all.
+        # a block at a time, as a fill's new rows are. A block holding a row with no value at
+        # all goes by the row rule (which writes no row for it, or its styled blanks).
         rest = pending[p:]
         columns = sorted(set().union(*(writes[r] for r in rest)))
         step = _rows_a_block(len(columns))
@@ -340,10 +347,8 @@ class _Patch:
             rows = rest[i : i + step]
             if not all(any(v is not None for v in writes[r].values()) for r in rows):
                 yield b"".join(self._new_row(r, writes[r], styles) for r in rows)
-                continue
-            numbers = [b"%d" % r for r in rows]
-            block = {c: [writes[r].get(c) for r in rows] for c in columns}
-            yield _rows_bytes([b'<row r="%s">' % n for n in numbers], numbers, block, styles)
+            else:
+                yield _new_rows(rows, {c: [writes[r].get(c) for r in rows] for c in columns}, styles)
 
     def _column_span(
         self, xml: bytes, open_end: int, close: int, first: int, last: int, columns: dict[int, list]

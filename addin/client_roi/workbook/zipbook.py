@@ -21,7 +21,7 @@ from queue import Queue
 from typing import Any, BinaryIO
 
 from .. import method
-from ..files.xlsx import CachedValues, cell_position, column_index, related, tables
+from ..files.xlsx import CachedValues, cell_position, column_index, part_pieces, related, tables
 from . import layout, recalc
 from .blocks import Outputs
 from .refresh import RefreshError, Table, cell_name
@@ -29,15 +29,15 @@ from .sheet_patch import Rect, bounds, column_letters, formulas_written, patch_p
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-# Compression, chosen by measure (benchmarks/bench_headless.py): parts up to BIG_PART at
-# zlib's usual level; bigger ones (the customers' sheet) at BIG_LEVEL, on a thread of their own.
+# Parts bigger than this (a sheet of many rows) are unzipped only when asked for.
 BIG_PART = 1 << 20
+# zlib's usual level for every part, chosen by measure (benchmarks/bench_headless.py): a written
+# sheet is compressed on a thread of its own, where level 6 costs no time against level 1, whose
+# book is a third bigger.
 LEVEL = 6
-BIG_LEVEL = 6
 # A part this big may pass 4 GB patched: its entry is written with the ZIP64 extension, which
 # smaller ones do without (older readers know no ZIP64).
 ZIP64_BEYOND = 1 << 31
-BLOCK_READ = 16 << 20
 
 # A chart series' cached points: stale once the cells it plots are rewritten.
 _CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
@@ -148,20 +148,9 @@ class ZipBook:
         return [self._value(sheet, row, c) for c in range(col, col + ncols)]
 
     def run_end(self, sheet: str, row: int, col: int) -> int:
-        if any(r.col <= col < r.col + r.width for r in self.rects.get(sheet, ())):
-            while not method.is_blank(self._value(sheet, row + 1, col)):
-                row += 1
-            return row
-        # Nothing written in the column yet: down the values read (a list of 70 000 rows at a
-        # million customers), each cell checked as _value checks it.
-        grid, suspects, letters = self.cached.grid(sheet), self.cached.suspects(sheet), column_letters(col)
-        while True:
-            if suspects and (why := suspects.get(f"{letters}{row + 1}")):
-                raise RefreshError(f"{cell_name(sheet, row + 1, col)}: {why}")
-            value = grid[row][col - 1] if row < len(grid) and col <= len(grid[row]) else None  # row + 1's
-            if value is None or value == "" or method.is_blank(value):
-                return row
+        while not method.is_blank(self._value(sheet, row + 1, col)):
             row += 1
+        return row
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -255,11 +244,10 @@ class ZipBook:
                 entry = zipfile.ZipInfo(name, FIXED_TIME)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 if name not in patched:
-                    data = self.parts[name]
-                    z.writestr(entry, data, compresslevel=BIG_LEVEL if len(data) > BIG_PART else LEVEL)
+                    z.writestr(entry, self.parts[name], compresslevel=LEVEL)
                     continue
                 pieces, size = patched.pop(name)
-                entry._compresslevel = BIG_LEVEL if size > BIG_PART else LEVEL  # type: ignore[attr-defined]
+                entry._compresslevel = LEVEL  # type: ignore[attr-defined]  # what open() compresses with
                 with z.open(entry, "w", force_zip64=size > ZIP64_BEYOND) as stream:
                     _write_all(pieces, stream.write)
 
@@ -335,14 +323,14 @@ class _Parts(dict):
         return self._unzip(name)
 
     def _unzip(self, name: str) -> bytes:
-        with zipfile.ZipFile(io.BytesIO(self.data)) as z, z.open(name) as f:
-            # Into one buffer of the part's size: z.read() joins a list of pieces, twice the part.
-            # A bytearray is read, searched and sliced as bytes are.
+        # Into one buffer of the part's size: z.read() joins a list of pieces, twice the part.
+        # A bytearray is read, searched and sliced as bytes are.
+        with zipfile.ZipFile(io.BytesIO(self.data)) as z:
             buffer = bytearray(z.getinfo(name).file_size)
-            view, at = memoryview(buffer), 0
-            while piece := f.read(BLOCK_READ):
-                view[at : at + len(piece)] = piece
-                at += len(piece)
+        view, at = memoryview(buffer), 0
+        for piece in part_pieces(self.data, name):
+            view[at : at + len(piece)] = piece
+            at += len(piece)
         return buffer  # type: ignore[return-value]
 
     def __contains__(self, name: object) -> bool:

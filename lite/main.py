@@ -1834,6 +1834,7 @@ from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
+from .money import currency as currency_check
 from .movement import mobility, movement
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
@@ -1949,9 +1950,12 @@ def exercise(
     working_days: Any = 218,
     load_factor: Any = 1.5,
     prospecting_days: Any = None,
+    currency: Any = None,
 ) -> Exercise:
     """The exercise for ``customers`` (columns by their keys, see :data:`INPUTS`; an absent
     optional column is blank) with the workbook's parameters (a blank one means its default).
+    ``currency`` (:func:`~client_roi.method.money.currency`) is checked and kept in
+    ``parameters``: amounts are shown in it, never converted.
 
     Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
     and ``item``), or the parameter.
@@ -1969,6 +1973,7 @@ def exercise(
     >>> ex.facts["reference_gain"], ex.review["customer"].tolist(), round(ex.load, 3)
     (200.0, ['b'], 0.067)
     """
+    currency_check(currency)  # the amounts' currency: only shown, never converted
     n = len(customers)
     # object arrays, as the frame holds them: no list in between (the refresh's hot path)
     columns = {
@@ -2108,6 +2113,7 @@ def exercise(
                 "working_days": working_days,
                 "load_factor": load_factor,
                 "prospecting_days": prospecting_days,
+                "currency": currency,
             }
         ),
     )
@@ -2268,6 +2274,7 @@ from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_
 from .exercise import Exercise, exercise
 from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
+from .money import CURRENCIES, currency
 from .movement import MOVES, mobility, movement
 from .periods import Periods, periods
 from .sums import exact_mean, exact_sum, exact_sums
@@ -2276,6 +2283,7 @@ from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shap
 __all__ = [
     "BALANCED_WORDS",
     "Bands",
+    "CURRENCIES",
     "ClientRoiError",
     "DEFAULT_BAND",
     "DIV0",
@@ -2304,6 +2312,7 @@ __all__ = [
     "client_role",
     "concentration",
     "concentration_verdict",
+    "currency",
     "customers_from_lines",
     "days_available_for_prospecting",
     "days_left",
@@ -2990,6 +2999,23 @@ PARAMETERS = (
         "0.0",
         optional=True,
     ),
+    Parameter(
+        "currency",
+        1,
+        ("€",),
+        (
+            "Currency",
+            "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it "
+            "changes how amounts are shown at once, never their values.",
+        ),
+        (
+            "Devise",
+            "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change "
+            "l'affichage des montants tout de suite, jamais leurs valeurs.",
+        ),
+        "@",
+        optional=True,
+    ),
 )
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
@@ -3366,7 +3392,8 @@ from . import layout
 
 TEXT_KEYS = ("customer", "should_pay", "has_paid")
 NUMBER_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
-PARAMS = tuple(p.name for p in layout.PARAMETERS)
+# The currency only changes how amounts look (conditional formats do it at once): no refresh due.
+PARAMS = tuple(p.name for p in layout.PARAMETERS if p.name != "currency")
 MESSAGE = {
     "en": "Inputs changed since the last refresh: click Refresh",
     "fr": "Données modifiées depuis la dernière actualisation : cliquez sur Actualiser",

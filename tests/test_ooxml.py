@@ -46,6 +46,7 @@ ARTEFACTS = {
     "template fr": lambda d: ROOT / "workbook_templates" / "three_tier_exercise.fr.xlsx",
     "demo": lambda d: (run("demo", "-o", d / "demo.xlsx"), d / "demo.xlsx")[1],
     "fill en 3 tiers": lambda d: (run("fill", _csv(d), "-o", d / "f.xlsx"), d / "f.xlsx")[1],
+    "fill en in $": lambda d: (run("fill", _csv(d), "--currency", "$", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
     "fill fr 3 tiers": lambda d: (run("fill", _csv(d), "--lang", "fr", "-o", d / "f.xlsx"), d / "f.xlsx")[1],
     "fill en 5 tiers, awkward labels": lambda d: (
         run("fill", _csv(d), "--band=-0.4;-0.2;0.2;0.4", "--labels", ",".join(AWKWARD_LABELS), "-o", d / "f.xlsx"),

@@ -118,11 +118,43 @@ def parse_labels(text: str) -> list[str]:
     return [x.strip() for x in text.split(sep)]
 
 
+def _currency_option(args: argparse.Namespace) -> str | None:
+    """``--currency`` as its sign (None when not given), by the workbook's own rule."""
+    from . import method
+
+    if args.currency is None:
+        return None
+    try:
+        return method.currency(args.currency)
+    except method.ClientRoiError as exc:
+        raise OptionError(f"--{exc}") from None
+
+
+def currency_of(given: str | None, shown: dict[str, str]) -> tuple[str, str]:
+    """The amounts' currency and why: ``--currency``, else the one the file shows (its first
+    place), else € when it shows none; two shown and none given is refused, naming both."""
+    from . import method
+
+    if given is not None:
+        return given, "--currency"
+    if len(shown) > 1:
+        raise OptionError(
+            "the amounts show more than one currency: "
+            + "; ".join(f"{sign} ({where})" for sign, where in shown.items())
+            + ": say which with --currency"
+        )
+    if shown:
+        sign, where = next(iter(shown.items()))
+        return sign, f"as the file shows: {where}"
+    return method.CURRENCIES[0], "the file shows none; --currency to choose"
+
+
 def _check_plan(args: argparse.Namespace) -> None:
     """band, trim, labels and tiers as typed, read and checked by the same rules as the workbook
     and the functions, before any file is read or written."""
     from . import method
 
+    args.currency = _currency_option(args)
     args.band = None if args.band is None else parse_band(args.band)
     args.trim = None if args.trim is None else _number(args.trim, "--trim", percent=True)
     args.labels = None if args.labels is None else parse_labels(args.labels)
@@ -234,10 +266,12 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     from . import files
     from .workbook import template
 
+    currency, why = currency_of(args.currency, customers.attrs.get("currencies", {}))
     with progress.step("building", 10):
         book = template.book(
             args.lang,
             customers,
+            currency=currency,
             band=args.band,
             trim=args.trim,
             labels=args.labels,
@@ -253,7 +287,7 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     with progress.step("saving", 45):
         path = files.save_bytes(book.save, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
-    print(f"wrote {path} ({len(customers):,} customers)")
+    print(f"wrote {path} ({len(customers):,} customers; amounts in {currency}: {why})")
     if customers.attrs.get("kept"):
         print("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
     if customers.attrs.get("ignored"):
@@ -341,11 +375,19 @@ def _from_lines(args: argparse.Namespace):
         raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     customers = made.customers
     replaced: list[str] = []
+    # the currency the lines' money column shows in its header (every engine reads headers)
+    shown = {
+        sign: f"{read.name}, header '{header}'"
+        for header in read.used.values()
+        for sign in method.money.shown(str(header))
+    }
     if args.customers_file is not None:
         extra = Path(args.customers_file)
         listed = files.read_customers(extra, decimal=args.decimal, encoding=args.encoding, required=("customer",))
         customers, replaced = lines.merge_customers(customers, listed, extra.name)
         inputs = (*inputs, extra)
+        shown = {**listed.attrs.get("currencies", {}), **shown}
+    customers.attrs["currencies"] = shown
     _say_lines(read, made, replaced)
     return customers, inputs
 
@@ -410,7 +452,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from . import files
     from .workbook import template
 
-    book, _ = template.make_book(args.lang, sample_customers())
+    book, _ = template.make_book(args.lang, sample_customers(), currency=_currency_option(args))
     print(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
     return 0
 
@@ -593,9 +635,19 @@ def build_parser() -> argparse.ArgumentParser:
             help="the order of the dates' parts, when the dates cannot tell (03/04/2025 alone)",
         )
 
+    def currency_option(p):
+        p.add_argument(
+            "--currency",
+            default=None,
+            metavar="SIGN",
+            help="the currency of the amounts: € $ £ CHF ¥ or EUR USD GBP JPY (default: what the file "
+            "shows, else €); a workbook parameter, changed there at any time",
+        )
+
     def options(p):
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the workbook (default: en)")
         p.add_argument("--band", default=None, help=BAND_HELP)
+        currency_option(p)
         p.add_argument(
             "--trim",
             default=None,
@@ -720,6 +772,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = sub.add_parser("template", help="write the template workbook")
     template.add_argument("--lang", choices=("en", "fr"), default="en", help="language (default: en)")
+    currency_option(template)
     output(template, "three_tier_exercise.xlsx")
     template.set_defaults(run=_cmd_template)
 

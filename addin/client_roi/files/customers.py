@@ -453,6 +453,7 @@ def _frame(
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
+    shown = currencies_shown(data, source, MONEY_INPUTS)
     convention = _numbers(data, source, decimal)
     # The user's own columns ride along, to the right of ours in the workbook (in rows' order,
     # so that skipping total lines and merging duplicates keep them aligned).
@@ -482,11 +483,33 @@ def _frame(
         str(h) for i, h in enumerate(header) if i not in keys.values() and i not in extras and not method.is_blank(h)
     ]
     frame.attrs["kept"] = list(extras.values())
+    frame.attrs["currencies"] = shown
     try:
         method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
     except method.ClientRoiError as exc:
         raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
     return frame
+
+
+#: The columns in money, whose signs and headers say the currency.
+MONEY_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin")
+
+
+def currencies_shown(data: Mapping[str, list], source: Source, keys: tuple[str, ...]) -> dict[str, str]:
+    """The currencies the columns ``keys`` show, in their headers (``Marge brute (€)``) or
+    their values (``$1,200``), each with the first place that shows it."""
+    found: dict[str, str] = {}
+    for key in keys:
+        if key not in data:
+            continue
+        for sign in method.money.shown(source.header[key]):
+            found.setdefault(sign, f"{source.name}, header '{source.header[key]}'")
+        texts = [v for v in data[key] if type(v) is str]
+        signs = method.money.shown("\n".join(texts)) - found.keys() if texts else set()
+        for sign in signs:  # rare: found in one pass, then placed
+            i = next(i for i, v in enumerate(data[key]) if type(v) is str and sign in method.money.shown(v))
+            found[sign] = f"{source.where(i, key)}: {decimals.shown(data[key][i])}"
+    return found
 
 
 #: The prefix of a user's own column while it is read beside ours (a key of ours never has it).

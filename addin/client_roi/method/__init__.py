@@ -89,6 +89,7 @@ from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_
 from .exercise import Exercise, exercise
 from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
+from .money import CURRENCIES, currency
 from .movement import MOVES, mobility, movement
 from .periods import Periods, periods
 from .sums import exact_mean, exact_sum, exact_sums
@@ -97,6 +98,7 @@ from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shap
 __all__ = [
     "BALANCED_WORDS",
     "Bands",
+    "CURRENCIES",
     "ClientRoiError",
     "DEFAULT_BAND",
     "DIV0",
@@ -125,6 +127,7 @@ __all__ = [
     "client_role",
     "concentration",
     "concentration_verdict",
+    "currency",
     "customers_from_lines",
     "days_available_for_prospecting",
     "days_left",

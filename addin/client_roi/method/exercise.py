@@ -25,6 +25,7 @@ from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
+from .money import currency as currency_check
 from .movement import mobility, movement
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
@@ -140,9 +141,12 @@ def exercise(
     working_days: Any = 218,
     load_factor: Any = 1.5,
     prospecting_days: Any = None,
+    currency: Any = None,
 ) -> Exercise:
     """The exercise for ``customers`` (columns by their keys, see :data:`INPUTS`; an absent
     optional column is blank) with the workbook's parameters (a blank one means its default).
+    ``currency`` (:func:`~client_roi.method.money.currency`) is checked and kept in
+    ``parameters``: amounts are shown in it, never converted.
 
     Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
     and ``item``), or the parameter.
@@ -160,6 +164,7 @@ def exercise(
     >>> ex.facts["reference_gain"], ex.review["customer"].tolist(), round(ex.load, 3)
     (200.0, ['b'], 0.067)
     """
+    currency_check(currency)  # the amounts' currency: only shown, never converted
     n = len(customers)
     # object arrays, as the frame holds them: no list in between (the refresh's hot path)
     columns = {
@@ -299,6 +304,7 @@ def exercise(
                 "working_days": working_days,
                 "load_factor": load_factor,
                 "prospecting_days": prospecting_days,
+                "currency": currency,
             }
         ),
     )

@@ -170,6 +170,23 @@ PARAMETERS = (
         "0.0",
         optional=True,
     ),
+    Parameter(
+        "currency",
+        1,
+        ("€",),
+        (
+            "Currency",
+            "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it "
+            "changes how amounts are shown at once, never their values.",
+        ),
+        (
+            "Devise",
+            "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change "
+            "l'affichage des montants tout de suite, jamais leurs valeurs.",
+        ),
+        "@",
+        optional=True,
+    ),
 )
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.

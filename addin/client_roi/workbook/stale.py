@@ -30,7 +30,8 @@ from . import layout
 
 TEXT_KEYS = ("customer", "should_pay", "has_paid")
 NUMBER_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
-PARAMS = tuple(p.name for p in layout.PARAMETERS)
+# The currency only changes how amounts look (conditional formats do it at once): no refresh due.
+PARAMS = tuple(p.name for p in layout.PARAMETERS if p.name != "currency")
 MESSAGE = {
     "en": "Inputs changed since the last refresh: click Refresh",
     "fr": "Données modifiées depuis la dernière actualisation : cliquez sur Actualiser",

@@ -31,7 +31,7 @@ from .openpyxl_book import OpenpyxlBook
 from .refresh import RefreshError, refresh
 from .zipbook import ZipBook
 
-MONEY = '#,##0 "€"'
+MONEY = '#,##0 "€"'  # every amount is built in it, then shown in the book's currency (_currency)
 PERCENT = "0.0%"
 DAYS = {"en": '0.00 "d"', "fr": '0.00 "j"'}  # 0.05 d stays readable
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -312,6 +312,11 @@ def _validation(p: layout.Parameter) -> DataValidation:
         "load_factor": ("decimal", "greaterThan", 0, None, "A factor above 0."),
         "prospecting_days": ("decimal", "greaterThan", 0, None, "Days above 0, or blank."),
     }
+    if p.name == "currency":
+        signs = ",".join(method.CURRENCIES)
+        return DataValidation(
+            type="list", formula1=f'"{signs}"', allow_blank=True, showErrorMessage=True, errorTitle=p.en[0]
+        )
     kind, op, lo, hi, message = rules[p.name]
     dv = DataValidation(
         type=kind,
@@ -372,6 +377,56 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
         _name(wb, p.name, ws.title, (row, 2), (row, 1 + p.cells) if p.cells > 1 else None)
     ws.sheet_view.showGridLines = False
     _page(ws)
+
+
+def money_format(currency: str, lang: str) -> str:
+    """An amount's number format in ``currency``: after the number (``1 234 €``, ``1,234 CHF``),
+    but before it for $ £ ¥ in English (``$1,234``), as each language writes them."""
+    if lang == "en" and currency in ("$", "£", "¥"):
+        return f'"{currency}"#,##0'
+    return f'#,##0 "{currency}"'
+
+
+def _currency(wb: Workbook, lang: str, currency: str) -> None:
+    """Every amount (each cell or column formatted :data:`MONEY`) shown in ``currency``, and
+    a conditional format a currency that shows them in another when the ``currency`` parameter
+    names it: changing the parameter changes every amount at once, in Excel and LibreOffice,
+    without a refresh (and an older Excel without conditional number formats keeps the first)."""
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.styles.numbers import NumberFormat
+
+    base = money_format(currency, lang)
+    for ws in wb.worksheets:
+        refs = []
+        for letter, dimension in ws.column_dimensions.items():
+            if dimension.number_format == MONEY:
+                dimension.number_format = base
+                refs.append(f"{letter}2:{letter}{MAX_SHEET_ROWS}")
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.number_format == MONEY:
+                    cell.number_format = base
+                    refs.append(cell.coordinate)
+        if not refs:
+            continue
+        for i, other in enumerate(method.CURRENCIES):
+            if other == currency:
+                continue
+            names = [f'TRIM(currency)="{n}"' for n in CURRENCY_NAMES[other]]
+            dxf = DifferentialStyle(
+                numFmt=NumberFormat(numFmtId=DXF_NUMFMT_ID + i, formatCode=money_format(other, lang))
+            )
+            ws.conditional_formatting.add(
+                " ".join(refs), Rule(type="expression", dxf=dxf, formula=[f"OR({','.join(names)})"])
+            )
+
+
+#: The names the ``currency`` parameter may hold for each currency (as :func:`method.currency`).
+CURRENCY_NAMES = {"€": ("€", "EUR"), "$": ("$", "USD"), "£": ("£", "GBP"), "CHF": ("CHF",), "¥": ("¥", "JPY")}
+#: Number format ids of the conditional formats, above any a cell's own style takes.
+DXF_NUMFMT_ID = 300
+MAX_SHEET_ROWS = 1_048_576
 
 
 def has_movement(customers: pd.DataFrame | None) -> bool:
@@ -702,6 +757,7 @@ def skeleton(
     values = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in params.items() if v is not None}
     if len(values.get("band", ())) > 1 and "labels" not in values:  # k offsets: k + 1 default labels
         values["labels"] = tuple(chr(ord("A") + i) for i in range(len(values["band"]) + 1))
+    values["currency"] = (method.currency(values.get("currency", (None,))[0]),)  # its sign, as the list offers it
     wb = Workbook()
     _guide(wb, lang)
     _parameters(wb, lang, values)
@@ -709,6 +765,7 @@ def skeleton(
     _tiers(wb, lang)
     _review(wb, lang)
     draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
+    _currency(wb, lang, values["currency"][0])
     wb.active = 2  # open on the customers
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == layout.SHEETS["customers"][lang]

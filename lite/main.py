@@ -255,6 +255,52 @@ def blank_nan(x: np.ndarray) -> np.ndarray:
     return x
 '''
 
+_SOURCES['method/money'] = r'''"""The currency amounts are shown in: a word of the workbook, not of the method (the method
+works in whatever unit the amounts are in, and never converts)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .arguments import ClientRoiError, describe, is_blank
+
+#: The currencies a workbook formats its amounts in, first the default.
+CURRENCIES = ("€", "$", "£", "CHF", "¥")
+#: Each currency's sign and ISO code, as exports write them.
+_NAMES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF", "¥": "¥", "JPY": "¥"}
+#: A currency shown in a number or a header: a sign anywhere, a code as a word of its own.
+SHOWN = re.compile(r"[€$£¥]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|JPY)(?![A-Za-z])")
+
+
+def currency(value: Any = None) -> str:
+    """The currency named by ``value``: blank is € (the default); a sign or an ISO code of
+    € $ £ CHF ¥ (``EUR``, ``USD``, ``GBP``, ``CHF``, ``JPY``; case and spaces ignored) gives its
+    sign; anything else raises :class:`ClientRoiError` (argument ``currency``).
+
+    >>> currency(), currency(" usd "), currency("CHF")
+    ('€', '$', 'CHF')
+    """
+    if is_blank(value):
+        return CURRENCIES[0]
+    if isinstance(value, str) and value.strip().upper() in _NAMES:
+        return _NAMES[value.strip().upper()]
+    raise ClientRoiError(
+        f"currency is {describe(value)}: give one of {', '.join(CURRENCIES)} (or EUR, USD, GBP, CHF, JPY)",
+        argument="currency",
+        cause=f"is {describe(value)}, not one of {', '.join(CURRENCIES)}",
+    )
+
+
+def shown(text: str) -> set[str]:
+    """The currencies ``text`` shows (signs and codes), as signs.
+
+    >>> sorted(shown("Marge brute (k€)")), sorted(shown("USD 1,200 or $3")), shown("CHFX")
+    (['€'], ['$'], set())
+    """
+    return {_NAMES[m.upper()] for m in SHOWN.findall(text)}
+'''
+
 _SOURCES['method/sums'] = r'''"""Correctly rounded sums: the same bits on every numpy, on every CPU, and in Pyodide.
 
 Every sum that reaches a cell is the exact sum of the doubles, rounded once (what
@@ -3086,7 +3132,7 @@ TEXT = {
         "sweep": ["Band", "Balance", "Clients", "Share"],
         "sweep_in_use": "in use",
         "sweep_balanced": "balanced",
-        "balanced": "Balanced band for {k} tiers (copy into band):",
+        "balanced": "Balanced band, {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
         "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
@@ -3132,7 +3178,7 @@ TEXT = {
         "sweep": ["Bande", "Équilibre", "Clients", "Part"],
         "sweep_in_use": "en cours",
         "sweep_balanced": "équilibrée",
-        "balanced": "Bande équilibrée pour {k} catégories (à copier dans bande) :",
+        "balanced": "Bande équilibrée, {k} catégories (à copier) :",
         "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
         "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],
         "mobility_none": "Pas de catégories précédentes : ajoutez une colonne « Catégorie précédente » au "

@@ -118,7 +118,7 @@ def test_sweep_block_and_balanced_band(refreshed):
     assert rows[12][0].startswith("balanced: ±20") and rows[12][1] == 0.5
     assert out.best_band == 0.2 and out.best_kind == "in use"
     balanced = _block(ws, template.BALANCED_AT, 1, 3)[0]
-    assert balanced[0] == "Balanced band for 3 tiers (copy into band):"
+    assert balanced[0] == "Balanced band, 3 tiers (copy into band):"
     assert balanced[1:] == pytest.approx([-0.2, 0.2])
 
 

@@ -712,7 +712,8 @@ def test_every_parameter_has_its_option_checked_by_the_workbooks_rule(tmp_path, 
         "trim": 0.1,
         "prospecting_days": None,
     }
-    tiers = {r[0].value: r for r in wb[layout.SHEETS["tiers"]["en"]].iter_rows(min_row=12, max_row=14)}
+    top = int(wb.defined_names[layout.OUT_BANDS].attr_text.split("$")[-1])  # the bands' header row
+    tiers = {r[0].value: r for r in wb[layout.SHEETS["tiers"]["en"]].iter_rows(min_row=top + 1, max_row=top + 3)}
     assert tiers["A"][8].value == pytest.approx(1000.5 * 1.2)
     # a day costs income / margin rate / working days x load factor
     assert tiers["A"][9].value == pytest.approx(1000.5 * 1.2 / (30000 / 0.4 / 200 * 2))

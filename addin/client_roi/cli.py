@@ -287,7 +287,8 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     with progress.step("saving", 45):
         path = files.save_bytes(book.save, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
-    print(f"wrote {path} ({len(customers):,} customers; amounts in {currency}: {why})")
+    print(f"wrote {path} ({len(customers):,} customers)")
+    print(f"amounts in {currency}: {why}")
     if customers.attrs.get("kept"):
         print("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
     if customers.attrs.get("ignored"):

@@ -39,6 +39,6 @@ def shown(text: str) -> set[str]:
     """The currencies ``text`` shows (signs and codes), as signs.
 
     >>> sorted(shown("Marge brute (k€)")), sorted(shown("USD 1,200 or $3")), shown("CHFX")
-    (['€'], ['$']), set()
+    (['€'], ['$'], set())
     """
     return {_NAMES[m.upper()] for m in SHOWN.findall(text)}

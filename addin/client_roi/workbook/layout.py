@@ -257,7 +257,7 @@ TEXT = {
         "sweep": ["Band", "Balance", "Clients", "Share"],
         "sweep_in_use": "in use",
         "sweep_balanced": "balanced",
-        "balanced": "Balanced band for {k} tiers (copy into band):",
+        "balanced": "Balanced band, {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
         "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
@@ -303,7 +303,7 @@ TEXT = {
         "sweep": ["Bande", "Équilibre", "Clients", "Part"],
         "sweep_in_use": "en cours",
         "sweep_balanced": "équilibrée",
-        "balanced": "Bande équilibrée pour {k} catégories (à copier dans bande) :",
+        "balanced": "Bande équilibrée, {k} catégories (à copier) :",
         "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
         "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],
         "mobility_none": "Pas de catégories précédentes : ajoutez une colonne « Catégorie précédente » au "

@@ -26,7 +26,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from .. import method
 from ..files.xlsx import column_letter
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
-from . import layout, stale
+from . import layout, stale, widths
 from .openpyxl_book import OpenpyxlBook
 from .refresh import RefreshError, refresh
 from .zipbook import ZipBook
@@ -35,9 +35,13 @@ MONEY = '#,##0 "€"'  # every amount is built in it, then shown in the book's c
 PERCENT = "0.0%"
 DAYS = {"en": '0.00 "d"', "fr": '0.00 "j"'}  # 0.05 d stays readable
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-TITLE = Font(bold=True, size=14, color="1F4E79")
-BOLD = Font(bold=True)
-NOTE = Font(italic=True, color="666666")
+INDENTED = Alignment(horizontal="left", indent=1)
+# Named, as Excel's own default font: a font without a name is whatever the reader picks
+# (LibreOffice takes a serif), and the columns are sized for Calibri (client_roi.workbook.widths).
+FONT = "Calibri"
+TITLE = Font(name=FONT, bold=True, size=14, color="1F4E79")
+BOLD = Font(name=FONT, bold=True)
+NOTE = Font(name=FONT, italic=True, color="666666")
 TIER_FILLS = {"top": "C6EFCE", "middle": "FFEB9C", "bottom": "FFC7CE"}
 
 COLUMN_FORMATS = {
@@ -71,9 +75,12 @@ COLUMN_WIDTHS = {
 }
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
-FACTS_AT, BANDS_AT, CONCENTRATION_AT, PARETO_AT, REVIEW_AT = (3, 1), (11, 1), (24, 1), (3, 12), (4, 1)
+# The facts, then the concentration under them, then the bands (as many rows as tiers, up to
+# ten), then the charts: no empty rows between two blocks, whatever the number of tiers.
+FACTS_AT, CONCENTRATION_AT, BANDS_AT, PARETO_AT, REVIEW_AT = (3, 1), (10, 1), (16, 1), (3, 12), (4, 1)
 # The decision loop: the prospect plan, the band sweep and the balanced band (Tiers), the
 # prospects over budget (Review, beside the clients whose ROI < 1).
+CHARTS_ROW = BANDS_AT[0] + layout.MAX_TIERS + 2  # below the bands at their longest
 PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
 MOBILITY_AT = (86, 1)  # previous tiers against tiers now: below the balanced band
 INPUTS_AT = (101, 2)  # the inputs' fingerprint at the last refresh; the live one below it (hidden rows)
@@ -379,6 +386,16 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     _page(ws)
 
 
+def _header_width(text: str) -> float:
+    """A table header's column width: its bold text whole, beside the filter button."""
+    return widths.width_for(text, bold=True, extra_px=widths.FILTER_BUTTON_PX)
+
+
+def _label_width(texts) -> float:
+    """The width of a column of labels: the longest one whole (plus a digit of air)."""
+    return max(widths.width_for(t) for t in texts) + 1
+
+
 def money_format(currency: str, lang: str) -> str:
     """An amount's number format in ``currency``: after the number (``1 234 €``, ``1,234 CHF``),
     but before it for $ £ ¥ in English (``$1,234``), as each language writes them."""
@@ -456,12 +473,16 @@ def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = (), mo
     for col, key in enumerate(keys, start=1):
         ws.cell(1, col, layout.header(key, lang)).font = BOLD
         dimension = ws.column_dimensions[column_letter(col)]
-        dimension.width = COLUMN_WIDTHS[key]
+        dimension.width = max(COLUMN_WIDTHS[key], _header_width(layout.header(key, lang)))
         if key in formats:
             dimension.number_format = formats[key]
+        elif col > 1:  # a text column: kept apart from the number to its left ("0.72 d yes", not "dyes")
+            dimension.alignment = INDENTED
     for col, name in enumerate(extras, start=len(keys) + 1):  # the user's own, after ours
         ws.cell(1, col, name).font = BOLD
-        ws.column_dimensions[column_letter(col)].width = max(12, min(40, len(name) + 4))
+        dimension = ws.column_dimensions[column_letter(col)]
+        dimension.width = max(12, min(40, _header_width(name)))
+        dimension.alignment = INDENTED
     last = max(n, 1) + 1
     headers = [layout.header(k, lang) for k in keys] + list(extras)
     ws.add_table(_table(f"A1:{column_letter(len(headers))}{last}", headers))
@@ -521,11 +542,14 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
 def _tiers(wb: Workbook, lang: str) -> None:
     ws = wb.create_sheet(layout.SHEETS["tiers"][lang])
     _title(ws, "tiers", lang)
-    ws.column_dimensions["A"].width = 34
+    words: dict[str, Any] = layout.TEXT[lang]
+    labels = [*words["facts"], *words["concentration"], words["plan_available"], words["plan_load"]]
+    labels.append(words["balanced"].format(k=layout.MAX_TIERS))
+    ws.column_dimensions["A"].width = max(34, _label_width([*labels, words["mobility"][0]]))
     for c in range(2, 11):
         ws.column_dimensions[column_letter(c)].width = 13
-    ws.column_dimensions["L"].width = 16
-    ws.column_dimensions["M"].width = 22
+    for letter, header in zip("LM", words["pareto"], strict=True):
+        ws.column_dimensions[letter].width = max(16, widths.width_for(header, bold=True) + 1)
     for name, (row, col) in [
         (layout.OUT_FACTS, FACTS_AT),
         (layout.OUT_BANDS, BANDS_AT),
@@ -626,8 +650,7 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         )
     ws.row_dimensions[r].height = 30
     for i in (SWEEP_ROWS - 1, SWEEP_ROWS):  # the band in use and the balanced band, as offsets
-        ws.cell(r + i, c).alignment = Alignment(horizontal="left", vertical="bottom", wrap_text=True)
-        ws.row_dimensions[r + i].height = 30
+        ws.cell(r + i, c).alignment = Alignment(horizontal="left", wrap_text=True)  # nine offsets: two lines
     ws.row_breaks.append(Break(id=PLAN_AT[0] - 2))  # the loop prints on a page of its own
     balance = f"${column_letter(c + 1)}"
     first, last = r + 1, r + SWEEP_ROWS  # the green row may be the band in use or the balanced one
@@ -670,7 +693,7 @@ def _stale(wb: Workbook, ws, lang: str) -> None:
     live = f"{quote_sheetname(ws.title)}!${column_letter(c)}${r + 1}:${column_letter(c + width - 1)}${r + 1}"
     cell = ws[STALE_AT]
     cell.value = stale.indicator(lang, stored, live, len(exact))
-    cell.font = Font(bold=True, color="C00000")
+    cell.font = Font(name=FONT, bold=True, color="C00000")
 
 
 def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
@@ -689,7 +712,7 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
         bar.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + tiers), titles_from_data=True)
     bar.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + tiers))
     bar.height, bar.width = 8, 15
-    ws.add_chart(bar, "A31")
+    ws.add_chart(bar, f"A{CHARTS_ROW}")
     r, c = PARETO_AT
     pareto = ScatterChart()
     pareto.title = TITLES["charts"][lang][1]
@@ -706,7 +729,7 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     pareto.x_axis.scaling.max = pareto.y_axis.scaling.max = 1
     pareto.legend = None
     pareto.height, pareto.width = 8, 15
-    ws.add_chart(pareto, "F31")
+    ws.add_chart(pareto, f"F{CHARTS_ROW}")
     # The tier shares across the sweep's bands: where the lines meet, the tiers are harmonious.
     r, c = SWEEP_AT
     shares = LineChart()
@@ -728,16 +751,19 @@ def _review(wb: Workbook, lang: str) -> None:
     r, c = REVIEW_AT
     _name(wb, layout.OUT_REVIEW, ws.title, (r, c))
     for j, width in enumerate([30, 14, 17, 8, 10]):
-        ws.column_dimensions[column_letter(c + j)].width = width
+        header = list(layout.TEXT[lang]["review"])[j]
+        ws.column_dimensions[column_letter(c + j)].width = max(width, widths.width_for(header, bold=True) + 1)
         ws.cell(r, c + j).font = BOLD
     for i in range(1, REVIEW_FORMATTED_ROWS + 1):
         for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
             ws.cell(r + i, c + j).number_format = fmt
+        ws.cell(r + i, c + 4).alignment = INDENTED  # the tier, apart from the ROI before it
     r, c = OVERRUN_AT
     _name(wb, layout.OUT_OVERRUN, ws.title, (r, c))
     ws.cell(r - 1, c, LOOP_TITLES["overrun"][lang]).font = BOLD
     for j, width in enumerate([30, 10, 13, 12, 14]):
-        ws.column_dimensions[column_letter(c + j)].width = width
+        header = list(layout.TEXT[lang]["overrun"])[j]
+        ws.column_dimensions[column_letter(c + j)].width = max(width, widths.width_for(header, bold=True) + 1)
         ws.cell(r, c + j).font = BOLD
     for i in range(1, REVIEW_FORMATTED_ROWS + 1):
         for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:

@@ -97,7 +97,7 @@ def test_values_say_the_currency_and_two_are_refused(tmp_path, capsys):
 def test_no_currency_shown_is_the_default_and_said(tmp_path, capsys):
     path = export(tmp_path, ["A;yes;yes;1200;100", "B;yes;yes;2000;300"])
     assert run("fill", path, "-o", tmp_path / "f.xlsx") == 0
-    assert "amounts in €: the file shows none; --currency to choose" in capsys.readouterr().out
+    assert "amounts in €: the default, as none is shown; --currency to choose" in capsys.readouterr().out
     assert run("fill", path, "--currency", "pesos", "-o", tmp_path / "g.xlsx") == 2
     assert "--currency is text 'pesos'" in capsys.readouterr().err
 

@@ -391,9 +391,10 @@ def dashboard(wb, ctx):
     tiers = ctx.sheet("tiers")
     ws = wb.create_sheet("Dashboard", 0)
     a_clients = ctx.before["blocks"][layout.OUT_BANDS][1][3]
-    ws["A1"], ws["B1"] = "Tier A clients", f"='{tiers}'!D12"
+    row = int(wb.defined_names[layout.OUT_BANDS].attr_text.split("$")[-1]) + 1  # tier A's row of the bands
+    ws["A1"], ws["B1"] = "Tier A clients", f"='{tiers}'!D{row}"
     ws["A2"], ws["B2"] = "Plus one", "=B1+1"
-    wb[tiers]["P2"] = "=D12*10"
+    wb[tiers]["P2"] = f"=D{row}*10"
     ctx.values.update({(ws.title, "B1"): a_clients, (ws.title, "B2"): a_clients + 1, (tiers, "P2"): a_clients * 10})
     now = lambda res: res["blocks"][layout.OUT_BANDS][1][3]  # noqa: E731
     ctx.checks.update(

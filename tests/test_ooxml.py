@@ -124,7 +124,7 @@ def test_the_validator_sees_what_it_must(tmp_path):
         for f in edited("d.xlsx", "xl/tables/table1.xml", b'name="Customer"', b'name="Client name"')
     )
     assert any("missing sheet" in f for f in edited("e.xlsx", "xl/charts/chart1.xml", b"'Tiers'!", b"'Gone'!"))
-    assert any("empty cells" in f for f in edited("f.xlsx", "xl/charts/chart1.xml", b"$A$12:$A$14", b"$A$12:$A$16"))
+    assert any("empty cells" in f for f in edited("f.xlsx", "xl/charts/chart1.xml", b"$A$17:$A$19", b"$A$17:$A$21"))
     assert any(
         "override for a missing part" in f
         for f in edited("g.xlsx", "[Content_Types].xml", b'PartName="/xl/styles.xml"', b'PartName="/xl/styles2.xml"')

@@ -31,11 +31,19 @@ class OptionError(Exception):
     """An option that cannot be read right; the message says which and why."""
 
 
-def sample_customers():
+def sample_customers(lang: str = "en"):
+    """The built-in sample customers; in French, their yes and no are oui and non (case kept:
+    the sample's odd ``Oui`` shows that case does not matter)."""
     from . import files
+    from .workbook import layout
 
     with resources.as_file(resources.files("client_roi.data").joinpath(SAMPLE)) as path:
-        return files.read_customers(Path(path))
+        customers = files.read_customers(Path(path))
+    if lang != "en":
+        words = dict(zip(layout.TEXT["en"]["yesno"], layout.TEXT[lang]["yesno"], strict=True))
+        for key in ("should_pay", "has_paid"):
+            customers[key] = [words.get(v, v) if isinstance(v, str) else v for v in customers[key].tolist()]
+    return customers
 
 
 def _number(text: str, what: str, *, percent: bool = False) -> float:
@@ -146,7 +154,7 @@ def currency_of(given: str | None, shown: dict[str, str]) -> tuple[str, str]:
     if shown:
         sign, where = next(iter(shown.items()))
         return sign, f"as the file shows: {where}"
-    return method.CURRENCIES[0], "the file shows none; --currency to choose"
+    return method.CURRENCIES[0], "the default, as none is shown; --currency to choose"
 
 
 def _check_plan(args: argparse.Namespace) -> None:
@@ -445,7 +453,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _check_plan(args)
     progress = Progress()
     with progress.step("reading", 15):
-        customers = sample_customers()
+        customers = sample_customers(args.lang)
     return _fill(customers, args, progress)
 
 
@@ -453,7 +461,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from . import files
     from .workbook import template
 
-    book, _ = template.make_book(args.lang, sample_customers(), currency=_currency_option(args))
+    book, _ = template.make_book(args.lang, sample_customers(args.lang), currency=_currency_option(args))
     print(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
     return 0
 

@@ -71,7 +71,7 @@ class ClientRoiError(ValueError):
 
 
 def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
-    return ClientRoiError(f"{name} {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
+    return ClientRoiError(f"{name} item {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
 
 
 def describe(value: Any) -> str:
@@ -100,11 +100,11 @@ def is_blank(value: Any) -> bool:
 
 
 def _position(index: int, shape: tuple[int, ...]) -> str:
-    """'item 3' for 1-D input; 'item 5 (row 3, column 1)' for a 2-D range."""
+    """'3' for 1-D input; '5 (row 3, column 1)' for a 2-D range: the item's number."""
     if len(shape) == 2 and shape[1] > 1:
         row, col = divmod(index, shape[1])
-        return f"item {index + 1} (row {row + 1}, column {col + 1})"
-    return f"item {index + 1}"
+        return f"{index + 1} (row {row + 1}, column {col + 1})"
+    return f"{index + 1}"
 
 
 def _as_array(values: Any) -> np.ndarray:
@@ -2873,6 +2873,535 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 '''
 
+_SOURCES['messages'] = r'''# ruff: noqa: E501  (a table of sentences: one message a line reads better than split strings)
+"""What the user reads, in their language: one table of the messages in French.
+
+Messages are written in English where they arise (an exception, a line of the summary) and
+translated where they are shown (the command line, the refresh in Excel), with :func:`translate`:
+the message is matched against the English skeletons of :data:`FR` (its fixed words, with a
+placeholder for each value), and the French skeleton is filled with the values, each one
+translated in turn (a place, a cause, a value's description are messages of their own), and
+numbers put in French form (``1,234.5`` → ``1 234,5``; ``-55.6%`` → ``-55,6 %``). A value that
+no skeleton matches is the user's own (a file name, a header, a cell's text): it is kept as is.
+
+``tests/test_messages.py`` holds the table to the code: every message the code can raise or
+print has its entry here, and the bad-input catalogue reads French all through with ``--lang fr``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+LANGS = ("en", "fr")
+_lang = "en"
+
+
+def use(lang: str) -> None:
+    """The language of what is shown from now on (``en`` or ``fr``)."""
+    global _lang
+    _lang = lang if lang in LANGS else "en"
+
+
+def language() -> str:
+    return _lang
+
+
+_ENGLISH_NUMBER = re.compile(r"[-+−±]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+NARROW = "\u202f"  # French groups digits with a narrow no-break space
+NBSP = "\u00a0"  # and puts a no-break space before %
+
+
+def french_number(text: str) -> str:
+    """An English-formatted number in French form.
+
+    >>> french_number("1,234.5"), french_number("-55.6%"), french_number("12")
+    ('1\\u202f234,5', '-55,6\\xa0%', '12')
+    """
+    percent = text.endswith("%")
+    body = text[:-1] if percent else text
+    body = body.replace(",", NARROW).replace(".", ",")
+    return body + (NBSP + "%" if percent else "")
+
+
+def number(x: float, spec: str, lang: str | None = None) -> str:
+    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
+    text = format(x, spec)
+    return french_number(text) if (lang or _lang) == "fr" else text
+
+
+def translate(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang`` (default: the language in use): see the module's rule."""
+    if (lang or _lang) != "fr" or not text:
+        return text
+    return _french(text)[1]
+
+
+@lru_cache(maxsize=4096)
+def _french(text: str) -> tuple[int, str]:
+    """The French of ``text`` and how many of its characters the table's words account for:
+    of the skeletons that match, the reading that accounts for the most wins (a general one,
+    ``{0} item {1} {2}``, never hides a message that has a skeleton of its own)."""
+    if _ENGLISH_NUMBER.fullmatch(text):
+        return len(text), french_number(text)
+    best = (0, text)
+    for fixed, pattern, french in _patterns():
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        parts = [_french(v) if v else (0, v) for v in m.groups()]
+        covered = fixed + sum(c for c, _ in parts)
+        if covered > best[0]:
+            best = (covered, french.format(*(t for _, t in parts)))
+    return best
+
+
+@cache
+def _patterns() -> list[tuple[int, re.Pattern[str], str]]:
+    """The skeletons as patterns, with the number of fixed characters of each."""
+    out = []
+    for english, french in FR.items():
+        fixed = re.split(r"\{\d+\}", english)
+        order = [int(k) for k in re.findall(r"\{(\d+)\}", english)]  # 0, 1, 2…: as the code writes them
+        regex = "".join(
+            re.escape(part.replace("{{", "{").replace("}}", "}")) + (f"(?P<p{order[i]}>.*?)" if i < len(order) else "")
+            for i, part in enumerate(fixed)
+        )
+        out.append((len("".join(fixed)), re.compile(regex, re.DOTALL), french))
+    return out
+
+
+#: English skeleton → French skeleton. ``{0}``, ``{1}``… are the values, in the English order.
+FR: dict[str, str] = {
+    # --- the command line: options -------------------------------------------------------
+    "{0} (separate offsets with ';' or spaces: a comma is a decimal comma)": (
+        "{0} (séparez les écarts par ';' ou des espaces : une virgule est une virgule décimale)"
+    ),
+    '--column {0}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"': (
+        '--column {0} : écrivez NOTRE COLONNE=L\'EN-TÊTE DU FICHIER, p. ex. "Marge brute=Marge (k€)"'
+    ),
+    "--column {0}: '{1}' is not one of the columns read ({2})": "--column {0} : '{1}' n'est pas une des colonnes lues ({2})",
+    "--column {0}: '{1}' is mapped twice": "--column {0} : '{1}' est attribuée deux fois",
+    "the amounts show more than one currency: {0}: say which with --currency": (
+        "les montants montrent plusieurs devises : {0} : dites laquelle avec --currency"
+    ),
+    "--tiers goes with --band balanced (otherwise the band's offsets give the tiers)": (
+        "--tiers va avec --band balanced (sinon les écarts de la bande donnent les catégories)"
+    ),
+    "--tiers must be from 2 to {0}, got {1}": "--tiers doit aller de 2 à {0}, reçu {1}",
+    "give invoice lines (--transactions) or a customer file, not both (--customers FILE adds one)": (
+        "donnez des lignes de factures (--transactions) ou un fichier de clients, pas les deux "
+        "(--customers FICHIER en ajoute un)"
+    ),
+    "give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)": (
+        "donnez un fichier de clients (CLIENTS) ou des lignes de factures (--transactions LIGNES)"
+    ),
+    "--{0} goes with --transactions": "--{0} va avec --transactions",
+    "--months must be a whole number of months, not {0}": "--months doit être un nombre entier de mois, pas {0}",
+    "--months must be at least 1, not {0}": "--months doit valoir au moins 1, pas {0}",
+    "--band is empty": "--band est vide",
+    "--{0}: {1}": "--{0} : {1}",
+    "{0}: the output must end with .csv": "{0} : la sortie doit finir par .csv",
+    "{0}: is open in Excel ({1} is beside it): save and close it, then refresh again, or write the refreshed "
+    "book elsewhere with -o": (
+        "{0} : est ouvert dans Excel ({1} est à côté) : enregistrez-le et fermez-le, puis actualisez à "
+        "nouveau, ou écrivez le classeur actualisé ailleurs avec -o"
+    ),
+    "{0}: {1} is ambiguous (is the separator a decimal one or a thousands one?); write it without a thousands "
+    "separator": (
+        "{0} : {1} est ambigu (le séparateur est-il décimal ou des milliers ?) ; écrivez-le sans séparateur "
+        "des milliers"
+    ),
+    "{0}: {1} is not a number": "{0} : {1} n'est pas un nombre",
+    # --- the command line: what it says ----------------------------------------------------
+    "reading": "lecture",
+    "building": "construction",
+    "refreshing": "actualisation",
+    "saving": "enregistrement",
+    "{0} (rows {1})": "{0} (lignes {1})",
+    "band in use: {0}, the most balanced of the sweep": "bande utilisée : {0}, la plus équilibrée du balayage",
+    "band in use: {0}; most balanced: the balanced band (band = balanced)": (
+        "bande utilisée : {0} ; la plus équilibrée : la bande équilibrée (bande = équilibré)"
+    ),
+    "band in use: {0}; most balanced band of the sweep: {1}": "bande utilisée : {0} ; bande la plus équilibrée du balayage : {1}",
+    "its widest offset at {0}": "son plus grand écart à {0}",
+    "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost of winning a "
+    "client), or an 'Acquisition cost' column": (
+        "aucun coût d'acquisition, donc ni budgets d'effort, ni jours, ni plan de prospection : donnez --cac "
+        "(le coût moyen pour gagner un client), ou une colonne « Coût d'acquisition »"
+    ),
+    "prospect plan: {0} days needed (no prospecting days given)": (
+        "plan de prospection : {0} jours nécessaires (aucun jour de prospection donné)"
+    ),
+    "prospect plan: {0} days needed for {1} available: load {2}": (
+        "plan de prospection : {0} jours nécessaires pour {1} disponibles : charge {2}"
+    ),
+    "wrote {0} ({1} customers)": "écrit {0} ({1} clients)",
+    "amounts in {0}: {1}": "montants en {0} : {1}",
+    "--currency": "--currency",
+    "as the file shows: {0}": "comme le montre le fichier : {0}",
+    "the default, as none is shown; --currency to choose": "par défaut, aucune n'étant montrée ; --currency pour choisir",
+    "your own columns, kept in the table after ours: {0}": "vos propres colonnes, gardées dans le tableau après les nôtres : {0}",
+    "columns not used (the workbook computes them): {0}": "colonnes non utilisées (le classeur les calcule) : {0}",
+    "blank rows skipped: {0}": "lignes vides ignorées : {0}",
+    "total lines skipped (each the sum of the rows above it): {0}": (
+        "lignes de total ignorées (chacune la somme des lignes au-dessus) : {0}"
+    ),
+    "customers listed more than once, their numbers added up: {0}": (
+        "clients listés plusieurs fois, leurs nombres additionnés : {0}"
+    ),
+    "row {0} ({1})": "ligne {0} ({1})",
+    "read {0} invoice lines of {1} ({2}); period {3} – {4} ({5} months), previous {6} – {7}": (
+        "lu {0} lignes de factures de {1} ({2}) ; période {3} – {4} ({5} mois), précédente {6} – {7}"
+    ),
+    "margin from '{0}'": "marge tirée de '{0}'",
+    "'{0}' × margin rate": "'{0}' × taux de marge",
+    "clients: {0}; lost since the previous period (prospects to win back): {1}; left out, lines all older: {2}": (
+        "clients : {0} ; perdus depuis la période précédente (prospects à reconquérir) : {1} ; laissés de côté, "
+        "lignes toutes plus anciennes : {2}"
+    ),
+    "lines after {0} left out: {1}": "lignes après le {0} laissées de côté : {1}",
+    "columns not used: {0}": "colonnes non utilisées : {0}",
+    "gross margins of the customer file replaced by those of the lines: {0}{1}": (
+        "marges brutes du fichier de clients remplacées par celles des lignes : {0}{1}"
+    ),
+    " and {0} more": " et {0} autres",
+    "wrote {0}": "écrit {0}",
+    "refreshed {0}": "actualisé {0}",
+    "Paste main.py and requirements.txt into the xlwings Lite editor's tabs of the same names.": (
+        "Collez main.py et requirements.txt dans les onglets du même nom de l'éditeur de xlwings Lite."
+    ),
+    "installed {0}; restart Excel to see the Client ROI tab": "installé {0} ; redémarrez Excel pour voir l'onglet Client ROI",
+    "client-roi: {0}": "client-roi : {0}",
+    "client-roi: {0}{1}": "client-roi : {0}{1}",
+    "client-roi: interrupted; nothing was written": "client-roi : interrompu ; rien n'a été écrit",
+    "client-roi: unexpected error ({0}: {1}); nothing was written. Please report it (CLIENT_ROI_DEBUG=1 shows "
+    "the details)": (
+        "client-roi : erreur inattendue ({0} : {1}) ; rien n'a été écrit. Merci de la signaler "
+        "(CLIENT_ROI_DEBUG=1 montre les détails)"
+    ),
+    # --- Excel's functions and the add-in --------------------------------------------------
+    "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p": (
+        "il faut 3 catégories ou plus dans Excel : une bande à 2 catégories est un seul écart, que band lit comme ±p"
+    ),
+    "role must have as many cells as current_tier": "role doit avoir autant de cellules que current_tier",
+    "previous_tier and current_tier must have as many cells": "previous_tier et current_tier doivent avoir autant de cellules",
+    "no tier in previous_tier or current_tier": "aucune catégorie dans previous_tier ou current_tier",
+    "the xlwings template has no {0}": "le modèle de xlwings n'a pas de {0}",
+    "the xlwings template's _rels/.rels does not link the ribbon part": (
+        "le _rels/.rels du modèle de xlwings ne relie pas la partie du ruban"
+    ),
+    "no desktop Excel found on this system ({0}): nothing installed. {1}": (
+        "aucun Excel de bureau trouvé sur ce système ({0}) : rien n'a été installé. {1}"
+    ),
+    "{0} exists; use --force to replace it": "{0} existe ; utilisez --force pour le remplacer",
+    "this xlwings ({0}) has no quickstart_addin_ribbon.xlam": "ce xlwings ({0}) n'a pas de quickstart_addin_ribbon.xlam",
+    "expected one ribbon callback in the xlwings template, found {0}": (
+        "un seul rappel de ruban attendu dans le modèle de xlwings, trouvé {0}"
+    ),
+    "ribbon must have the one tab {0}, found {1}": "le ruban doit avoir le seul onglet {0}, trouvé {1}",
+    "ribbon button {0} is not wired to {1}": "le bouton du ruban {0} n'est pas relié à {1}",
+    "the xlwings template has no {0} sheet": "le modèle de xlwings n'a pas de feuille {0}",
+    "the xlwings template's config sheet has no {0} row": "la feuille config du modèle de xlwings n'a pas de ligne {0}",
+    # --- files: reading ----------------------------------------------------------------------
+    "{0}: unknown encoding {1}": "{0} : encodage inconnu {1}",
+    "{0}: is not {1} (byte {2}: 0x{3})": "{0} : n'est pas en {1} (octet {2} : 0x{3})",
+    "{0}: starts like {1} but byte {2} is not (0x{3})": "{0} : commence comme {1} mais l'octet {2} n'en est pas (0x{3})",
+    "{0}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); save it as CSV UTF-8 or say --encoding": (
+        "{0} : son encodage ne peut être déterminé (ni UTF-8, ni Windows-1252, ni Mac Roman) ; enregistrez-le en "
+        "CSV UTF-8 ou dites --encoding"
+    ),
+    "{0}: reads as {1} ({2}) or {3} ({4}); say --encoding {5} or --encoding {6}, or save it as CSV UTF-8": (
+        "{0} : se lit en {1} ({2}) ou en {3} ({4}) ; dites --encoding {5} ou --encoding {6}, ou enregistrez-le "
+        "en CSV UTF-8"
+    ),
+    "{0}: the file is empty": "{0} : le fichier est vide",
+    "{0}: cannot tell its separator (tried , ; tab |); a row near the top should name the columns": (
+        "{0} : son séparateur ne peut être déterminé (essayés : , ; tabulation |) ; une ligne en haut devrait "
+        "nommer les colonnes"
+    ),
+    "{0} row {1}: {2}": "{0} ligne {1} : {2}",
+    "{0}: cannot be read as a workbook ({1}: {2})": "{0} : ne peut être lu comme un classeur ({1} : {2})",
+    "{0}: cannot be read as a workbook (sheet '{1}': {2}: {3})": (
+        "{0} : ne peut être lu comme un classeur (feuille '{1}' : {2} : {3})"
+    ),
+    "{0} cell '{1}'!{2} (column '{3}'): {4}": "{0} cellule '{1}'!{2} (colonne '{3}') : {4}",
+    "{0}: has no sheet '{1}' (its sheets: {2})": "{0} : n'a pas de feuille '{1}' (ses feuilles : {2})",
+    "{0}: the sheet '{1}' is empty": "{0} : la feuille '{1}' est vide",
+    "{0}: has {1} characters; an Excel cell holds at most {2}": "{0} : a {1} caractères ; une cellule Excel en tient au plus {2}",
+    "{0}: contains the control character U+{1}, which a workbook cannot hold": (
+        "{0} : contient le caractère de contrôle U+{1}, qu'un classeur ne peut pas contenir"
+    ),
+    "{0}: has no column '{1}' for '{2}' (found: {3})": "{0} : n'a pas de colonne '{1}' pour '{2}' (trouvées : {3})",
+    "{0}: columns '{1}' and '{2}' both mean '{3}'": "{0} : les colonnes '{1}' et '{2}' veulent toutes deux dire '{3}'",
+    '{0}: no column for {1} (found: {2}); if one of them is it, say which: --column "{3}=ITS HEADER"': (
+        "{0} : pas de colonne pour {1} (trouvées : {2}) ; si l'une d'elles l'est, dites laquelle : "
+        '--column "{3}=SON EN-TÊTE"'
+    ),
+    "{0} row {1}: has {2} fields, the header {3}": "{0} ligne {1} : a {2} champs, l'en-tête {3}",
+    "{0}: has {1} customer rows, and the Customers sheet holds at most {2} below its header (Excel's limit of "
+    "{3} rows): split the file": (
+        "{0} : a {1} lignes de clients, et la feuille Clients en tient au plus {2} sous son en-tête (la limite "
+        "d'Excel de {3} lignes) : scindez le fichier"
+    ),
+    "{0}: {1} looks like a total line, but its gross margin ({2}) is not the sum of the rows above it ({3}): "
+    "remove the line, or rename the customer": (
+        "{0} : {1} ressemble à une ligne de total, mais sa marge brute ({2}) n'est pas la somme des lignes "
+        "au-dessus ({3}) : supprimez la ligne, ou renommez le client"
+    ),
+    "{0}: {1} is listed again (first at row {2}): a customer listed twice would count twice; merge the rows, or "
+    "say --merge-duplicates to add up their numbers": (
+        "{0} : {1} apparaît de nouveau (d'abord à la ligne {2}) : un client listé deux fois compterait deux "
+        "fois ; fusionnez les lignes, ou dites --merge-duplicates pour additionner leurs nombres"
+    ),
+    "{0}: {1} is listed again (first at row {2}) with another '{3}': the rows cannot be merged": (
+        "{0} : {1} apparaît de nouveau (d'abord à la ligne {2}) avec un autre '{3}' : les lignes ne peuvent "
+        "être fusionnées"
+    ),
+    "{0}: is {1}, not a number": "{0} : est {1}, pas un nombre",
+    "{0}: is {1}, not a finite number": "{0} : est {1}, pas un nombre fini",
+    "{0}: no such file": "{0} : fichier introuvable",
+    "{0}: is not a file": "{0} : n'est pas un fichier",
+    "{0}: cannot be read (permission denied)": "{0} : ne peut être lu (permission refusée)",
+    "{0}: --sheet is for workbooks; a text export has one table": (
+        "{0} : --sheet est pour les classeurs ; un export texte a un seul tableau"
+    ),
+    "{0} row {1}": "{0} ligne {1}",
+    "{0}: expected a text export ({1}) or a workbook ({2})": "{0} : un export texte ({1}) ou un classeur ({2}) était attendu",
+    "{0} cell {1}": "{0} cellule {1}",
+    "{0} (customer {1}), column '{2}'": "{0} (client {1}), colonne '{2}'",
+    "{0}, header '{1}'": "{0}, en-tête '{1}'",
+    "is text {0}, not a number{1}": "est le texte {0}, pas un nombre{1}",
+    " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)": (
+        " (un tiret est la façon dont un format comptable montre un zéro : tapez 0, ou laissez la cellule vide)"
+    ),
+    "is text {0}{1}": "est le texte {0}{1}",
+    " (not a number with {0})": " (pas un nombre avec {0})",
+    "a decimal point": "un point décimal",
+    "a decimal comma": "une virgule décimale",
+    "{0} needs a decimal point but {1} a decimal comma: one column, one convention": (
+        "{0} demande un point décimal mais {1} une virgule décimale : une colonne, une convention"
+    ),
+    "{0} reads {1} with a decimal point or {2} with a decimal comma, and no other value tells which: say "
+    "--decimal . or --decimal ,": (
+        "{0} se lit {1} avec un point décimal ou {2} avec une virgule décimale, et aucune autre valeur ne dit "
+        "laquelle : dites --decimal . ou --decimal ,"
+    ),
+    # --- files: invoice lines and databases ----------------------------------------------------
+    '{0}: PostgreSQL sources need psycopg: python -m pip install "psycopg[binary]" (the [postgres] extra of '
+    "client-roi)": (
+        '{0} : les sources PostgreSQL demandent psycopg : python -m pip install "psycopg[binary]" (l\'extra '
+        "[postgres] de client-roi)"
+    ),
+    "{0}: a password in the URL would stay in your shell's history; give it in PGPASSWORD or ~/.pgpass instead": (
+        "{0} : un mot de passe dans l'URL resterait dans l'historique de votre shell ; donnez-le plutôt dans "
+        "PGPASSWORD ou ~/.pgpass"
+    ),
+    "{0}: cannot connect ({1})": "{0} : connexion impossible ({1})",
+    "--engine spark needs PySpark: pip install pyspark (and Java 17)": (
+        "--engine spark demande PySpark : pip install pyspark (et Java 17)"
+    ),
+    "--column: '{0}' is not a column of invoice lines (Customer, Date, Gross margin, Amount, Invoice)": (
+        "--column : '{0}' n'est pas une colonne de lignes de factures (Client, Date, Marge brute, Montant, Facture)"
+    ),
+    "{0}: {1} of its {2} lines lack a customer, a date or an amount, or have an amount with more than {3} decimals": (
+        "{0} : {1} de ses {2} lignes n'ont pas de client, de date ou de montant, ou ont un montant à plus de "
+        "{3} décimales"
+    ),
+    "{0}: has no invoice lines": "{0} : n'a aucune ligne de facture",
+    "{0}: --to {1} is before every line (the first is on {2})": "{0} : --to {1} est avant toutes les lignes (la première est du {2})",
+    "{0}: no line in the period {1} – {2} (the lines run from {3} to {4}); say --to or --months": (
+        "{0} : aucune ligne dans la période {1} – {2} (les lignes vont du {3} au {4}) ; dites --to ou --months"
+    ),
+    "{0}: a customer's total has more than 15 digits; it cannot be summed exactly": (
+        "{0} : le total d'un client a plus de 15 chiffres ; il ne peut être additionné exactement"
+    ),
+    "{0}: --engine spark reads Parquet (a file or a folder)": "{0} : --engine spark lit du Parquet (un fichier ou un dossier)",
+    "{0}: expected a text export ({1}), a workbook ({2}) or a Parquet file (.parquet)": (
+        "{0} : un export texte ({1}), un classeur ({2}) ou un fichier Parquet (.parquet) était attendu"
+    ),
+    "cell '{0}'!{1}{2}": "cellule '{0}'!{1}{2}",
+    "{0}, column '{1}'": "{0}, colonne '{1}'",
+    "{0}: {1} is a total line, not an invoice line: remove it from the export": (
+        "{0} : {1} est une ligne de total, pas une ligne de facture : retirez-la de l'export"
+    ),
+    "{0}: is blank; a line needs a customer, a date and an amount": (
+        "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant"
+    ),
+    "{0}: {1} is not a date (nor an Excel date serial)": "{0} : {1} n'est pas une date (ni un numéro de série de date Excel)",
+    "{0}: {1} has {2} decimals; an amount may have at most {3}": "{0} : {1} a {2} décimales ; un montant peut en avoir au plus {3}",
+    "{0}: {1} has too many digits to be summed exactly": "{0} : {1} a trop de chiffres pour être additionné exactement",
+    "{0}: column '{1}' is {2}, not a date: store it as a date, or convert it in a query": (
+        "{0} : la colonne '{1}' est {2}, pas une date : stockez-la comme date, ou convertissez-la dans une requête"
+    ),
+    "{0}: column '{1}' is {2}, not a number: store amounts as numbers": (
+        "{0} : la colonne '{1}' est {2}, pas un nombre : stockez les montants comme nombres"
+    ),
+    "{0}: column '{1}' has amounts with more than {2} decimals": "{0} : la colonne '{1}' a des montants à plus de {2} décimales",
+    '{0}: say which lines: --table NAME or --query "SELECT …"': (
+        '{0} : dites quelles lignes : --table NOM ou --query "SELECT …"'
+    ),
+    "{0}: --table and --query go with a database: a postgresql:// URL or a DuckDB file ({1}); give a file of "
+    "lines without them": (
+        "{0} : --table et --query vont avec une base de données : une URL postgresql:// ou un fichier DuckDB "
+        "({1}) ; donnez un fichier de lignes sans eux"
+    ),
+    "{0}: no such DuckDB database": "{0} : base DuckDB introuvable",
+    "{0}: cannot be opened as a DuckDB database ({1})": "{0} : ne peut être ouvert comme base DuckDB ({1})",
+    "--query: cannot be read as {0} SQL ({1})": "--query : ne peut être lu comme du SQL {0} ({1})",
+    "{0}, customer '{1}', column '{2}': {3}": "{0}, client '{1}', colonne '{2}' : {3}",
+    "{0}–{1} (previous {2}–{3})": "{0}–{1} (précédente {2}–{3})",
+    # --- files: writing ------------------------------------------------------------------------
+    "{0}: the output must end with {1}": "{0} : la sortie doit finir par {1}",
+    "{0}: the output must end with .xlsx{1}": "{0} : la sortie doit finir par .xlsx{1}",
+    "{0}: the workbook has macros; write it as .xlsm to keep them": (
+        "{0} : le classeur a des macros ; écrivez-le en .xlsm pour les garder"
+    ),
+    "{0}: the workbook has no macros; write it as .xlsx": "{0} : le classeur n'a pas de macros ; écrivez-le en .xlsx",
+    "{0}: will not overwrite the input file; choose another output": (
+        "{0} : le fichier d'entrée ne sera pas écrasé ; choisissez une autre sortie"
+    ),
+    "{0}: exists and is not a regular file; choose another output": (
+        "{0} : existe et n'est pas un fichier ordinaire ; choisissez une autre sortie"
+    ),
+    "{0}: the folder {1} does not exist": "{0} : le dossier {1} n'existe pas",
+    "{0}: cannot write in {1} ({2})": "{0} : impossible d'écrire dans {1} ({2})",
+    "{0}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, File > Save As > "
+    "'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again": (
+        "{0} : est enregistré en « Feuille de calcul Open XML Strict », qui n'est pas lue ici ; dans Excel, "
+        "Fichier > Enregistrer sous > « Classeur Excel (*.xlsx) » (ou « Classeur Excel prenant en charge les "
+        "macros »), puis réessayez"
+    ),
+    "{0}: not an .xlsx file (not a zip archive)": "{0} : pas un fichier .xlsx (pas une archive zip)",
+    "{0}: expands to {1} GB; refused": "{0} : se décompresse en {1} Go ; refusé",
+    # --- the method's arguments ----------------------------------------------------------------
+    "{0} has no numbers (only blanks)": "{0} n'a aucun nombre (que des vides)",
+    "{0} must be a number, got {1}": "{0} doit être un nombre, reçu {1}",
+    "{0} must be a finite number, got {1}": "{0} doit être un nombre fini, reçu {1}",
+    "{0} must be in {1}, got {2}": "{0} doit être dans {1}, reçu {2}",
+    "{0} overflows (beyond ±{1}); check the magnitudes": "{0} déborde (au-delà de ±{1}) ; vérifiez les ordres de grandeur",
+    "a boolean ({0})": "un booléen ({0})",
+    "the error value {0}": "la valeur d'erreur {0}",
+    "text {0}": "le texte {0}",
+    "infinite ({0})": "infini ({0})",
+    "{0} item {1} {2}": "{0} élément {1} {2}",
+    "{0} (row {1}, column {2})": "{0} (ligne {1}, colonne {2})",
+    "is {0}": "est {0}",
+    "blank": "vide",
+    "is blank": "est vide",
+    "the sum of {0}": "la somme de {0}",
+    "is {0}; expected yes/no, oui/non, true/false or 1/0": "est {0} ; attendu oui/non, yes/no, true/false ou 1/0",
+    "is blank but has_paid is filled": "est vide alors que has_paid (A payé) est rempli",
+    "is {0}; costs must be ≥ 0": "est {0} ; les coûts doivent être ≥ 0",
+    "gain / acquisition_cost": "gain / coût d'acquisition",
+    "an effort budget": "un budget d'effort",
+    "is {0}; effort must be ≥ 0": "est {0} ; l'effort doit être ≥ 0",
+    "the cost of one day": "le coût d'une journée",
+    "effort in days": "l'effort en jours",
+    "is {0}; days spent must be ≥ 0": "est {0} ; les jours passés doivent être ≥ 0",
+    "a quantile of the population": "un quantile de la population",
+    "is {0}; offsets must be > -1": "est {0} ; les écarts doivent être > -1",
+    "({0}) must not start with '#'": "({0}) ne doit pas commencer par '#'",
+    "a band threshold": "un seuil de bande",
+    "holds the error value {0}": "contient la valeur d'erreur {0}",
+    "holds the formula ={0} with no computed value: open and save the file in Excel or LibreOffice, then try again": (
+        "contient la formule ={0} sans valeur calculée : ouvrez et enregistrez le fichier dans Excel ou "
+        "LibreOffice, puis réessayez"
+    ),
+    "population mean gain is {0}; tiers need a positive mean gain{1}": (
+        "le gain moyen de la population est {0} ; les catégories demandent un gain moyen positif{1}"
+    ),
+    "band is empty": "la bande est vide",
+    "band has {0} offsets; at most {1} ({2} tiers) are allowed": (
+        "la bande a {0} écarts ; au plus {1} ({2} catégories) sont permis"
+    ),
+    "band offsets must be strictly increasing; item {0} ({1}) is not above item {2} ({3})": (
+        "les écarts de la bande doivent croître strictement ; l'élément {0} ({1}) n'est pas au-dessus de "
+        "l'élément {2} ({3})"
+    ),
+    "labels has {0} item(s) but the band gives {1} tiers": "labels a {0} élément(s) mais la bande donne {1} catégories",
+    "labels must be distinct, got {0}": "les libellés doivent être distincts, reçu {0}",
+    "band 'balanced' needs the population": "la bande « équilibré » demande la population",
+    "tiers must be a whole number from 2 to {0}, got {1}": "tiers doit être un nombre entier de 2 à {0}, reçu {1}",
+    "tiers must be from 2 to {0}, got {1}": "tiers doit aller de 2 à {0}, reçu {1}",
+    "population's {0}/{1} quantile is {2}; balanced bands need positive thresholds (too many customers with no or "
+    "negative gain)": (
+        "le quantile {0}/{1} de la population est {2} ; les bandes équilibrées demandent des seuils positifs "
+        "(trop de clients sans gain ou à gain négatif)"
+    ),
+    "population has too many equal gains for {0} tiers: the {1}/{2} and {3}/{4} quantiles are both {5}; ask for "
+    "fewer tiers": (
+        "la population a trop de gains égaux pour {0} catégories : les quantiles {1}/{2} et {3}/{4} valent "
+        "tous deux {5} ; demandez moins de catégories"
+    ),
+    "population's {0}/{1} and {2}/{3} quantiles ({4} and {5}) are too close for two distinct thresholds; ask for "
+    "fewer tiers": (
+        "les quantiles {0}/{1} et {2}/{3} de la population ({4} et {5}) sont trop proches pour deux seuils "
+        "distincts ; demandez moins de catégories"
+    ),
+    "k must be in [0, 1], got {0}": "k doit être dans [0, 1], reçu {0}",
+    "gain has {0} items but acquisition_cost has {1}": "gain a {0} éléments mais acquisition_cost en a {1}",
+    "population has no positive gain; a share of the gain needs one": (
+        "la population n'a aucun gain positif ; une part du gain en demande un"
+    ),
+    "top_n must be a whole number ≥ 1, got {0}": "top_n doit être un nombre entier ≥ 1, reçu {0}",
+    "should_pay has {0} items but has_paid has {1}": "should_pay a {0} éléments mais has_paid en a {1}",
+    "cac is blank: give a number or acquisition costs": "cac est vide : donnez un nombre ou des coûts d'acquisition",
+    "cac must be ≥ 0, got {0}": "cac doit être ≥ 0, reçu {0}",
+    "no paying client has a gross margin: nothing to tier against": (
+        "aucun client payant n'a de marge brute : rien pour établir les catégories"
+    ),
+    "the previous period's clients cannot be tiered: {0}": (
+        "les clients de la période précédente ne peuvent être répartis en catégories : {0}"
+    ),
+    "currency is {0}: give one of {1} (or EUR, USD, GBP, CHF, JPY)": (
+        "currency est {0} : donnez l'une de {1} (ou EUR, USD, GBP, CHF, JPY)"
+    ),
+    "is {0}, not one of {1}": "est {0}, pas l'une de {1}",
+    "{0} row {1} is {2}, not one of the tiers {3}": "{0} ligne {1} est {2}, pas une des catégories {3}",
+    "is {0}, not one of the tiers {1}": "est {0}, pas une des catégories {1}",
+    "previous_tier and tier must have the same length": "previous_tier et tier doivent avoir la même longueur",
+    "months must be a whole number of months from 1 to {0}, not {1}": (
+        "months doit être un nombre entier de mois de 1 à {0}, pas {1}"
+    ),
+    "a band needs at least one offset": "une bande a besoin d'au moins un écart",
+    "balance needs at least one customer in a tier": "l'équilibre demande au moins un client dans une catégorie",
+    "bands has no numbers (only blanks)": "bands n'a aucun nombre (que des vides)",
+    # --- the workbook's refresh -------------------------------------------------------------------
+    "the workbook has no table named '{0}'": "le classeur n'a pas de tableau nommé '{0}'",
+    "{0}: holds the formula {1}, whose value cannot be read here": (
+        "{0} : contient la formule {1}, dont la valeur ne peut être lue ici"
+    ),
+    "the defined name '{0}' is ={1}, not a range of cells: point it at its cells again (Formulas > Name Manager)": (
+        "le nom défini '{0}' est ={1}, pas une plage de cellules : faites-le pointer de nouveau sur ses cellules "
+        "(Formules > Gestionnaire de noms)"
+    ),
+    "{0}: column '{1}' repeats '{2}' in table {3}": "{0} : la colonne '{1}' répète '{2}' dans le tableau {3}",
+    "table {0} on sheet '{1}' has no column {2}": "le tableau {0} de la feuille '{1}' n'a pas de colonne {2}",
+    "the workbook has no defined name '{0}' (Parameters)": "le classeur n'a pas de nom défini '{0}' (Paramètres)",
+    "parameter '{0}': {1}": "paramètre '{0}' : {1}",
+    "{0} (column '{1}'): {2} is typed just below table {3}, outside it, so it would be left out: resize the table "
+    "to include that row (Table Design > Resize Table), or move it": (
+        "{0} (colonne '{1}') : {2} est tapé juste sous le tableau {3}, hors de lui, et serait donc laissé de "
+        "côté : redimensionnez le tableau pour inclure cette ligne (Création de tableau > Redimensionner le "
+        "tableau), ou déplacez-le"
+    ),
+    "{0} (column '{1}', customer row {2}): {3}": "{0} (colonne '{1}', ligne de client {2}) : {3}",
+    "{0} (parameter '{1}'): {2}": "{0} (paramètre '{1}') : {2}",
+    "table {0} on sheet '{1}': {2}": "tableau {0} de la feuille '{1}' : {2}",
+    "{0} ({1}): its {2} rows would go past the sheet's last row, {3} (Excel's limit)": (
+        "{0} ({1}) : ses {2} lignes iraient au-delà de la dernière ligne de la feuille, {3} (la limite d'Excel)"
+    ),
+    "the workbook has no defined name '{0}'": "le classeur n'a pas de nom défini '{0}'",
+    "not a cell range: {0}": "pas une plage de cellules : {0}",
+    "{0} customers, and the Customers sheet holds at most {1} below its header (Excel's limit of {2} rows): take a "
+    "shorter period, or split the customers": (
+        "{0} clients, et la feuille Clients en tient au plus {1} sous son en-tête (la limite d'Excel de {2} "
+        "lignes) : prenez une période plus courte, ou scindez les clients"
+    ),
+}
+'''
+
 _SOURCES['workbook/layout'] = r'''"""What the workbook holds and what each thing is called, in English and French.
 
 The template builder writes these names, ``fill`` matches input headers against them, and
@@ -2966,12 +3495,12 @@ PARAMETERS = (
         1,
         (0,),
         (
-            "Trim",
+            "Trim (extremes left out)",
             "Share of clients left out of the mean, half the smallest and half the largest "
             "(Excel TRIMMEAN rule). 0 keeps everyone.",
         ),
         (
-            "Écrêtage",
+            "Écrêtage (extrêmes écartés)",
             "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
             "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
         ),
@@ -3116,7 +3645,7 @@ TEXT = {
         "concentration": [
             "Largest client's share of gain",
             "Top 5 clients' share of gain",
-            "HHI (Σ share²)",
+            "HHI concentration index (Σ share², 0 to 1)",
             "Verdict",
             "One client over 15 % of gain",
         ],
@@ -3162,7 +3691,7 @@ TEXT = {
         "concentration": [
             "Part du gain du plus gros client",
             "Part du gain des 5 plus gros",
-            "HHI (Σ part²)",
+            "Indice de concentration HHI (Σ part², 0 à 1)",
             "Verdict",
             "Un client au-delà de 15 % du gain",
         ],
@@ -3204,6 +3733,7 @@ import numpy as np
 import pandas as pd
 
 from .. import method
+from ..messages import number
 from ..method import Exercise
 from . import layout
 
@@ -3246,7 +3776,7 @@ class Outputs:
 def blocks(ex: Exercise, lang: str) -> Outputs:
     """The cells of every computed column and block, in ``lang``."""
     words: dict[str, Any] = layout.TEXT[lang]
-    band_text = _band_text(ex.band.offsets)
+    band_text = _band_text(ex.band.offsets, lang)
     return Outputs(
         lang=lang,
         columns=_columns(ex.customers, lang),
@@ -3256,7 +3786,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
         review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
         plan=_plan(ex, words),
-        sweep=_sweep(ex.sweep, ex.band.labels, words),
+        sweep=_sweep(ex.sweep, ex.band.labels, words, lang),
         balanced=_balanced(ex, words),
         overrun=[
             words["overrun"],
@@ -3358,7 +3888,7 @@ def _plan(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     return rows
 
 
-def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any]) -> list[list[Any]]:
+def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any], lang: str) -> list[list[Any]]:
     """The sweep of the band's shape (widest offset 5 % … 50 %), the band in use and the
     balanced band: band, balance, then clients and share of each tier side by side, named by the
     tiers' labels, so every column keeps one kind of number."""
@@ -3371,16 +3901,19 @@ def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any]) 
             first: Any = r["widest"]
         else:
             word = words["sweep_in_use"] if r["kind"] == "in use" else words["sweep_balanced"]
-            first = f"{word}: {_band_text(np.asarray(r['band'], dtype=float))}"
+            colon = " : " if lang == "fr" else ": "
+            first = f"{word}{colon}{_band_text(np.asarray(r['band'], dtype=float), lang)}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
     return rows
 
 
-def _band_text(offsets: np.ndarray) -> str:
+def _band_text(offsets: np.ndarray, lang: str) -> str:
+    """The band as its offsets, in the language's form: ``±20%``, ``-40.0%; …`` / ``±20 %``."""
     if offsets.size == 2 and offsets[0] == -offsets[1]:
-        return f"±{offsets[1]:.0%}" if offsets[1] * 100 == round(offsets[1] * 100) else f"±{offsets[1]:.2%}"
-    return "; ".join(f"{o:+.1%}" for o in offsets)
+        p = offsets[1]
+        return "±" + number(p, ".0%" if p * 100 == round(p * 100) else ".2%", lang)
+    return (" ; " if lang == "fr" else "; ").join(number(o, "+.1%", lang) for o in offsets)
 
 
 def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
@@ -3636,7 +4169,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from .. import method
+from .. import messages, method
 from ..files.xlsx import column_letter
 from . import layout, stale
 from .blocks import ExcelError, Outputs, blocks
@@ -3910,12 +4443,27 @@ def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
 def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Outputs:
     """Read, validate and compute everything, then write. Nothing is written on failure.
     ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
-    inputs = read(book)
-    if inputs_read is not None:
-        inputs_read()
-    outputs = compute(inputs)
-    write(book, inputs, outputs)
+    try:
+        inputs = read(book)
+        if inputs_read is not None:
+            inputs_read()
+        outputs = compute(inputs)
+        write(book, inputs, outputs)
+    except RefreshError as exc:
+        lang = _language_of(book)
+        if lang == "en":
+            raise
+        raise RefreshError(messages.translate(str(exc), lang)) from None  # a French book speaks French
     return outputs
+
+
+def _language_of(book: Workbook) -> str:
+    """The workbook's language, by its Parameters sheet's name (English when it cannot tell)."""
+    try:
+        sheet = book.name_cells("band")[0]
+    except (KeyError, RefreshError):
+        return "en"
+    return "fr" if sheet == layout.SHEETS["parameters"]["fr"] else "en"
 '''
 
 _SOURCES['workbook/xw_book'] = r'''"""The refresh pipeline's adapter for any ``xw.Book``: Excel on the desktop (the ribbon's

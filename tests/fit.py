@@ -17,6 +17,7 @@ from openpyxl.utils import range_boundaries
 
 from client_roi.workbook.widths import FILTER_BUTTON_PX, shown_px, text_px
 
+NBSP = "\u00a0"
 LINE_PX = 20  # a line of Calibri 11: 15 points
 
 
@@ -54,10 +55,10 @@ def shown(value, number_format: str, lang: str) -> str:
     if lang == "fr":
         number = number.replace(",", "\xa0").replace(".", ",")
     sign = "-" if value < 0 and ";" not in number_format and round(x, places) != 0 else ""
-    return f"{sign}{m['lead'] or ''}{number}{m['pct'] or ''}{m['sp']}{m['trail'] or ''}"
+    return f"{sign}{m['lead'] or ''}{number}{(m['pct'] or '').replace(' ', NBSP)}{m['sp']}{m['trail'] or ''}"
 
 
-_FORMAT = re.compile(r'(?:"(?P<lead>[^"]*)")?(?P<num>[#,0]+(?:\.0+)?)(?P<pct>%)?(?P<sp> ?)(?:"(?P<trail>[^"]*)")?')
+_FORMAT = re.compile(r'(?:"(?P<lead>[^"]*)")?(?P<num>[#,0]+(?:\.0+)?)(?P<pct> ?%)?(?P<sp> ?)(?:"(?P<trail>[^"]*)")?')
 
 
 def column_widths(ws) -> dict[int, float]:

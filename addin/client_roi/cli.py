@@ -31,6 +31,13 @@ class OptionError(Exception):
     """An option that cannot be read right; the message says which and why."""
 
 
+def say(text: str, file: Any = None) -> None:
+    """One line for the user, in their language (:mod:`client_roi.messages`)."""
+    from . import messages
+
+    print(messages.translate(text), file=file)
+
+
 def sample_customers(lang: str = "en"):
     """The built-in sample customers; in French, their yes and no are oui and non (case kept:
     the sample's odd ``Oui`` shows that case does not matter)."""
@@ -215,7 +222,9 @@ class Progress:
     @contextmanager
     def step(self, name: str, weight: int):
         if self.bar is not None:
-            self.bar.set_description(name)
+            from . import messages
+
+            self.bar.set_description(messages.translate(name))
         yield
         if self.bar is not None:
             self.bar.update(weight)
@@ -225,46 +234,62 @@ class Progress:
             self.bar.close()
 
 
+def _items(items: list[str]) -> str:
+    """A list the summary names, each item in the user's language."""
+    from . import messages
+
+    return "; ".join(messages.translate(item) for item in items)
+
+
 def _days(x: float) -> str:
-    return f"{x:,.2f}"
+    from .messages import number
+
+    return number(x, ",.2f")
 
 
 def _summary(out) -> None:
-    """The tiers at a glance, as the Tiers sheet shows them."""
+    """The tiers at a glance, as the Tiers sheet shows them (numbers in the language's form)."""
+    from . import messages
+    from .messages import number
+
     first, *counts = out.facts[:4]
-    print(f"{first[0]}: {first[1]:,.2f}; " + ", ".join(f"{k}: {v:,}" for k, v in counts))
+    fr = messages.language() == "fr"  # French puts a space before a colon and a semicolon
+    facts = [
+        f"{k}{' : ' if fr else ': '}{number(v, ',' if i else ',.2f')}" for i, (k, v) in enumerate([first, *counts])
+    ]
+    print(facts[0] + (" ; " if fr else "; ") + ", ".join(facts[1:]))  # in the book's words already
     header, *rows = out.bands
-    print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
+    say(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
     for r in rows:
-        share = "" if r[6] is None else f"{r[6]:.1%}"
-        budget = "" if r[8] is None else f"{r[8]:,.2f}"
+        share = "" if r[6] is None else number(r[6], ".1%")
+        budget = "" if r[8] is None else number(r[8], ",.2f")
         days = "" if r[9] is None else _days(r[9])
-        print(f"{r[0]:<10}{r[3]:>9,}{r[4]:>18.1%}{share:>15}{budget:>23}{days:>15}")
+        say(f"{r[0]:<10}{number(r[3], ','):>9}{number(r[4], '.1%'):>18}{share:>15}{budget:>23}{days:>15}")
     if out.best_kind == "in use":
-        print(f"band in use: {out.band_text}, the most balanced of the sweep")
+        say(f"band in use: {out.band_text}, the most balanced of the sweep")
     elif out.best_kind == "balanced":
-        print(f"band in use: {out.band_text}; most balanced: the balanced band (band = balanced)")
+        say(f"band in use: {out.band_text}; most balanced: the balanced band (band = balanced)")
     else:
         widest = (
             f"±{out.best_band:.0%}" if out.band_text.startswith("±") else f"its widest offset at {out.best_band:.0%}"
         )
-        print(f"band in use: {out.band_text}; most balanced band of the sweep: {widest}")
+        say(f"band in use: {out.band_text}; most balanced band of the sweep: {widest}")
     if len(out.mobility) > 1:  # one line: no previous tiers
         header, *rows = out.mobility
         width = max(len(str(r[0])) for r in out.mobility) + 2
         counts = len(header) - 3  # tiers now, lost, total
-        print(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
+        say(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
         for r in rows:
-            print(f"{r[0]:<{width}}" + "".join(f"{v:>9,}" for v in r[1 : counts + 1]))
+            say(f"{r[0]:<{width}}" + "".join(f"{number(v, ','):>9}" for v in r[1 : counts + 1]))
     if not out.budgets:
-        print(
+        say(
             "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost "
             "of winning a client), or an 'Acquisition cost' column"
         )
     elif out.load is None:
-        print(f"prospect plan: {_days(out.days_needed)} days needed (no prospecting days given)")
+        say(f"prospect plan: {_days(out.days_needed)} days needed (no prospecting days given)")
     else:
-        print(
+        say(
             f"prospect plan: {_days(out.days_needed)} days needed for {_days(out.days_available)} "
             f"available: load {out.load:.0%}"
         )
@@ -295,19 +320,19 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     with progress.step("saving", 45):
         path = files.save_bytes(book.save, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
-    print(f"wrote {path} ({len(customers):,} customers)")
-    print(f"amounts in {currency}: {why}")
+    say(f"wrote {path} ({len(customers):,} customers)")
+    say(f"amounts in {currency}: {why}")
     if customers.attrs.get("kept"):
-        print("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
+        say("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
     if customers.attrs.get("ignored"):
-        print("columns not used (the workbook computes them): " + ", ".join(customers.attrs["ignored"]))
+        say("columns not used (the workbook computes them): " + ", ".join(customers.attrs["ignored"]))
     if customers.attrs.get("blank_rows"):
         n = customers.attrs["blank_rows"]
-        print(f"blank rows skipped: {n}")
+        say(f"blank rows skipped: {n}")
     if customers.attrs.get("totals"):
-        print("total lines skipped (each the sum of the rows above it): " + "; ".join(customers.attrs["totals"]))
+        say("total lines skipped (each the sum of the rows above it): " + _items(customers.attrs["totals"]))
     if customers.attrs.get("merged"):
-        print("customers listed more than once, their numbers added up: " + "; ".join(customers.attrs["merged"]))
+        say("customers listed more than once, their numbers added up: " + _items(customers.attrs["merged"]))
     _summary(out)
     return 0
 
@@ -404,22 +429,22 @@ def _from_lines(args: argparse.Namespace):
 def _say_lines(read, made, replaced: list[str]) -> None:
     p = made.periods
     what = f"margin from '{read.used['margin']}'" if made.kind == "margin" else f"'{read.used['amount']}' × margin rate"
-    print(
+    say(
         f"read {made.lines:,} invoice lines of {read.name} ({what}); period {p.start} – {p.end} "
         f"({p.months} months), previous {p.previous_start} – {p.previous_end}"
     )
-    print(
+    say(
         f"clients: {made.clients:,}; lost since the previous period (prospects to win back): {made.lost:,}; "
         f"left out, lines all older: {made.older:,}"
     )
     if made.later:
-        print(f"lines after {p.end} left out: {made.later:,}")
+        say(f"lines after {p.end} left out: {made.later:,}")
     if read.blank_rows:
-        print(f"blank rows skipped: {read.blank_rows:,}")
+        say(f"blank rows skipped: {read.blank_rows:,}")
     if read.unused:
-        print("columns not used: " + ", ".join(read.unused))
+        say("columns not used: " + ", ".join(read.unused))
     if replaced:
-        print(
+        say(
             "gross margins of the customer file replaced by those of the lines: "
             + ", ".join(replaced[:10])
             + (f" and {len(replaced) - 10:,} more" if len(replaced) > 10 else "")
@@ -445,7 +470,7 @@ def _cmd_customers(args: argparse.Namespace) -> int:
         inputs=(Path(args.transactions),),
         suffixes=(".csv",),
     )
-    print(f"wrote {path} ({len(customers):,} customers)")
+    say(f"wrote {path} ({len(customers):,} customers)")
     return 0
 
 
@@ -462,7 +487,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from .workbook import template
 
     book, _ = template.make_book(args.lang, sample_customers(args.lang), currency=_currency_option(args))
-    print(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
+    say(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
     return 0
 
 
@@ -511,7 +536,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("saving", 0):
             path = files.save(wb, target, **options)
     progress.close()
-    print(f"refreshed {path}" if in_place else f"wrote {path}")
+    say(f"refreshed {path}" if in_place else f"wrote {path}")
     _summary(out)
     return 0
 
@@ -534,8 +559,8 @@ def _cmd_lite(args: argparse.Namespace) -> int:
     from .excel.lite import write_bundle
 
     for path in write_bundle(Path(args.output)):
-        print(f"wrote {path}")
-    print("Paste main.py and requirements.txt into the xlwings Lite editor's tabs of the same names.")
+        say(f"wrote {path}")
+    say("Paste main.py and requirements.txt into the xlwings Lite editor's tabs of the same names.")
     return 0
 
 
@@ -543,9 +568,9 @@ def _cmd_xlam(args: argparse.Namespace) -> int:
     from .excel import xlam
 
     built = xlam.build(Path(args.output))
-    print(f"wrote {built}")
+    say(f"wrote {built}")
     if args.install:
-        print(f"installed {xlam.install(built, force=args.force)}; restart Excel to see the Client ROI tab")
+        say(f"installed {xlam.install(built, force=args.force)}; restart Excel to see the Client ROI tab")
     return 0
 
 
@@ -804,6 +829,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language(args: argparse.Namespace) -> str:
+    """The language the user reads: --lang, else a French workbook's (refresh), else English."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    book = getattr(args, "book", None)
+    if book is not None:
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(book) as z:
+                names = z.read("xl/workbook.xml")
+        except (OSError, KeyError, zipfile.BadZipFile):
+            return "en"  # the refresh itself will say what is wrong with the file
+        from .workbook import layout
+
+        french = [layout.SHEETS[k]["fr"] for k in ("parameters", "tiers", "review")]
+        if any(f'name="{name}"'.encode() in names for name in french):
+            return "fr"
+    return "en"
+
+
 def _expected_errors() -> tuple[type[BaseException], ...]:
     from . import files, method
     from .excel.xlam import AddinError
@@ -815,24 +861,27 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 def main(argv: list[str] | None = None) -> int:
     """Run one command. Every failure is one line on stderr and exit status 2 (argparse's own
     usage errors included); ``CLIENT_ROI_DEBUG=1`` shows the traceback of an unexpected one."""
+    from . import messages
+
     args = build_parser().parse_args(argv)
+    messages.use(_language(args))
     try:
         return args.run(args)
     except _expected_errors() as exc:
-        print(f"client-roi: {exc}", file=sys.stderr)
+        say(f"client-roi: {exc}", file=sys.stderr)
     except BrokenPipeError:
         # the reader of the summary went away (| head): the work is done, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"client-roi: {where}{exc.strerror or exc}", file=sys.stderr)
+        say(f"client-roi: {where}{exc.strerror or exc}", file=sys.stderr)
     except KeyboardInterrupt:
-        print("client-roi: interrupted; nothing was written", file=sys.stderr)
+        say("client-roi: interrupted; nothing was written", file=sys.stderr)
     except Exception as exc:
         if os.environ.get("CLIENT_ROI_DEBUG"):
             raise
-        print(
+        say(
             f"client-roi: unexpected error ({type(exc).__name__}: {exc}); nothing was written. "
             "Please report it (CLIENT_ROI_DEBUG=1 shows the details)",
             file=sys.stderr,

@@ -34,6 +34,7 @@ MODULES = [
     "files/columns",
     "files/xlsx",
     "files/__init__",
+    "messages",
     "workbook/layout",
     "workbook/blocks",
     "workbook/stale",

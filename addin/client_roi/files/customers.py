@@ -101,14 +101,14 @@ def decode(
         except LookupError:
             raise InputFileError(f"{name}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
-            raise InputFileError(f"{name}: is not {encoding} (byte {exc.start}: {exc.reason})") from None
+            raise InputFileError(f"{name}: is not {encoding} (byte {exc.start}: 0x{raw[exc.start]:02X})") from None
     for bom, codec, label in _BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), label
             except UnicodeDecodeError as exc:
                 raise InputFileError(
-                    f"{name}: starts like {label} but byte {exc.start} is not ({exc.reason})"
+                    f"{name}: starts like {label} but byte {exc.start} is not (0x{raw[exc.start]:02X})"
                 ) from None
     try:
         return raw.decode("utf-8"), "UTF-8"

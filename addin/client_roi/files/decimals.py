@@ -140,10 +140,8 @@ def not_a_number(text: str) -> str:
     >>> not_a_number("N/A"), not_a_number("-   €")[:40]
     ("is text 'N/A', not a number", "is text '-   €', not a number (a dash is")
     """
-    why = f"is text {shown(text)}, not a number"
-    if _DASHES.match(text):
-        why += " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)"
-    return why
+    dash = " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)"
+    return f"is text {shown(text)}, not a number{dash if _DASHES.match(text) else ''}"
 
 
 def read_column(

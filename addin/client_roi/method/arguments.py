@@ -59,7 +59,7 @@ class ClientRoiError(ValueError):
 
 
 def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
-    return ClientRoiError(f"{name} {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
+    return ClientRoiError(f"{name} item {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
 
 
 def describe(value: Any) -> str:
@@ -88,11 +88,11 @@ def is_blank(value: Any) -> bool:
 
 
 def _position(index: int, shape: tuple[int, ...]) -> str:
-    """'item 3' for 1-D input; 'item 5 (row 3, column 1)' for a 2-D range."""
+    """'3' for 1-D input; '5 (row 3, column 1)' for a 2-D range: the item's number."""
     if len(shape) == 2 and shape[1] > 1:
         row, col = divmod(index, shape[1])
-        return f"item {index + 1} (row {row + 1}, column {col + 1})"
-    return f"item {index + 1}"
+        return f"{index + 1} (row {row + 1}, column {col + 1})"
+    return f"{index + 1}"
 
 
 def _as_array(values: Any) -> np.ndarray:

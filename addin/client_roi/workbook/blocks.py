@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import method
+from ..messages import number
 from ..method import Exercise
 from . import layout
 
@@ -57,7 +58,7 @@ class Outputs:
 def blocks(ex: Exercise, lang: str) -> Outputs:
     """The cells of every computed column and block, in ``lang``."""
     words: dict[str, Any] = layout.TEXT[lang]
-    band_text = _band_text(ex.band.offsets)
+    band_text = _band_text(ex.band.offsets, lang)
     return Outputs(
         lang=lang,
         columns=_columns(ex.customers, lang),
@@ -67,7 +68,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
         review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
         plan=_plan(ex, words),
-        sweep=_sweep(ex.sweep, ex.band.labels, words),
+        sweep=_sweep(ex.sweep, ex.band.labels, words, lang),
         balanced=_balanced(ex, words),
         overrun=[
             words["overrun"],
@@ -169,7 +170,7 @@ def _plan(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     return rows
 
 
-def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any]) -> list[list[Any]]:
+def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any], lang: str) -> list[list[Any]]:
     """The sweep of the band's shape (widest offset 5 % … 50 %), the band in use and the
     balanced band: band, balance, then clients and share of each tier side by side, named by the
     tiers' labels, so every column keeps one kind of number."""
@@ -182,16 +183,19 @@ def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any]) 
             first: Any = r["widest"]
         else:
             word = words["sweep_in_use"] if r["kind"] == "in use" else words["sweep_balanced"]
-            first = f"{word}: {_band_text(np.asarray(r['band'], dtype=float))}"
+            colon = " : " if lang == "fr" else ": "
+            first = f"{word}{colon}{_band_text(np.asarray(r['band'], dtype=float), lang)}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
     return rows
 
 
-def _band_text(offsets: np.ndarray) -> str:
+def _band_text(offsets: np.ndarray, lang: str) -> str:
+    """The band as its offsets, in the language's form: ``±20%``, ``-40.0%; …`` / ``±20 %``."""
     if offsets.size == 2 and offsets[0] == -offsets[1]:
-        return f"±{offsets[1]:.0%}" if offsets[1] * 100 == round(offsets[1] * 100) else f"±{offsets[1]:.2%}"
-    return "; ".join(f"{o:+.1%}" for o in offsets)
+        p = offsets[1]
+        return "±" + number(p, ".0%" if p * 100 == round(p * 100) else ".2%", lang)
+    return (" ; " if lang == "fr" else "; ").join(number(o, "+.1%", lang) for o in offsets)
 
 
 def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:

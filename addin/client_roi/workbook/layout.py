@@ -91,12 +91,12 @@ PARAMETERS = (
         1,
         (0,),
         (
-            "Trim",
+            "Trim (extremes left out)",
             "Share of clients left out of the mean, half the smallest and half the largest "
             "(Excel TRIMMEAN rule). 0 keeps everyone.",
         ),
         (
-            "Écrêtage",
+            "Écrêtage (extrêmes écartés)",
             "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
             "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
         ),
@@ -241,7 +241,7 @@ TEXT = {
         "concentration": [
             "Largest client's share of gain",
             "Top 5 clients' share of gain",
-            "HHI (Σ share²)",
+            "HHI concentration index (Σ share², 0 to 1)",
             "Verdict",
             "One client over 15 % of gain",
         ],
@@ -287,7 +287,7 @@ TEXT = {
         "concentration": [
             "Part du gain du plus gros client",
             "Part du gain des 5 plus gros",
-            "HHI (Σ part²)",
+            "Indice de concentration HHI (Σ part², 0 à 1)",
             "Verdict",
             "Un client au-delà de 15 % du gain",
         ],

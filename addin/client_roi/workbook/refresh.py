@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from .. import method
+from .. import messages, method
 from ..files.xlsx import column_letter
 from . import layout, stale
 from .blocks import ExcelError, Outputs, blocks
@@ -297,9 +297,24 @@ def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
 def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Outputs:
     """Read, validate and compute everything, then write. Nothing is written on failure.
     ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
-    inputs = read(book)
-    if inputs_read is not None:
-        inputs_read()
-    outputs = compute(inputs)
-    write(book, inputs, outputs)
+    try:
+        inputs = read(book)
+        if inputs_read is not None:
+            inputs_read()
+        outputs = compute(inputs)
+        write(book, inputs, outputs)
+    except RefreshError as exc:
+        lang = _language_of(book)
+        if lang == "en":
+            raise
+        raise RefreshError(messages.translate(str(exc), lang)) from None  # a French book speaks French
     return outputs
+
+
+def _language_of(book: Workbook) -> str:
+    """The workbook's language, by its Parameters sheet's name (English when it cannot tell)."""
+    try:
+        sheet = book.name_cells("band")[0]
+    except (KeyError, RefreshError):
+        return "en"
+    return "fr" if sheet == layout.SHEETS["parameters"]["fr"] else "en"

@@ -360,7 +360,9 @@ def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
 def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     ws = wb.create_sheet(layout.SHEETS["parameters"][lang])
     _title(ws, "parameters", lang)
-    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["A"].width = max(
+        30, max(widths.width_for(getattr(p, lang)[0], bold=True) for p in layout.PARAMETERS) + 1
+    )
     for c in range(2, 12):
         ws.column_dimensions[column_letter(c)].width = 11
     for i, p in enumerate(layout.PARAMETERS):
@@ -394,6 +396,18 @@ def _header_width(text: str) -> float:
 def _label_width(texts) -> float:
     """The width of a column of labels: the longest one whole (plus a digit of air)."""
     return max(widths.width_for(t) for t in texts) + 1
+
+
+def _french_percents(wb: Workbook) -> None:
+    """A French book writes a space before % (``21,8 %``): every percent format gets one."""
+    for ws in wb.worksheets:
+        for dimension in ws.column_dimensions.values():
+            if dimension.number_format.endswith("%") and not dimension.number_format.endswith(" %"):
+                dimension.number_format = dimension.number_format[:-1] + " %"
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.number_format.endswith("%") and not cell.number_format.endswith(" %"):
+                    cell.number_format = cell.number_format[:-1] + " %"
 
 
 def money_format(currency: str, lang: str) -> str:
@@ -792,6 +806,8 @@ def skeleton(
     _review(wb, lang)
     draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
     _currency(wb, lang, values["currency"][0])
+    if lang == "fr":
+        _french_percents(wb)
     wb.active = 2  # open on the customers
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == layout.SHEETS["customers"][lang]

@@ -151,7 +151,11 @@ GUIDE = {
             "in them.",
             None,
         ),
-        ("• Parameters: change the yellow cells (band, trim, labels, CAC, income...).", None),
+        (
+            "• Parameters: change the yellow cells (band, trim, labels, CAC, income...); the currency "
+            "changes how every amount is shown, at once.",
+            None,
+        ),
         (
             "• Press Refresh (Client ROI tab, or the Lite run button), or run "
             "`client-roi refresh THIS.xlsx` (close it in Excel first: the file itself is updated). A "
@@ -227,7 +231,11 @@ GUIDE = {
             "calculées : n'y tapez rien.",
             None,
         ),
-        ("• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...).", None),
+        (
+            "• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...) ; "
+            "la devise change tout de suite l'affichage de tous les montants.",
+            None,
+        ),
         (
             "• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
             "`client-roi refresh CE_FICHIER.xlsx` (fermez-le d'abord dans Excel : le fichier lui-même est mis "

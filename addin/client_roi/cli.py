@@ -258,13 +258,13 @@ def _summary(out) -> None:
         f"{k}{' : ' if fr else ': '}{number(v, ',' if i else ',.2f')}" for i, (k, v) in enumerate([first, *counts])
     ]
     print(facts[0] + (" ; " if fr else "; ") + ", ".join(facts[1:]))  # in the book's words already
-    header, *rows = out.bands
-    say(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
+    header, *rows = out.bands  # the tables: the book's words and numbers in the language's form already
+    print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
     for r in rows:
         share = "" if r[6] is None else number(r[6], ".1%")
         budget = "" if r[8] is None else number(r[8], ",.2f")
         days = "" if r[9] is None else _days(r[9])
-        say(f"{r[0]:<10}{number(r[3], ','):>9}{number(r[4], '.1%'):>18}{share:>15}{budget:>23}{days:>15}")
+        print(f"{r[0]:<10}{number(r[3], ','):>9}{number(r[4], '.1%'):>18}{share:>15}{budget:>23}{days:>15}")
     if out.best_kind == "in use":
         say(f"band in use: {out.band_text}, the most balanced of the sweep")
     elif out.best_kind == "balanced":
@@ -278,9 +278,9 @@ def _summary(out) -> None:
         header, *rows = out.mobility
         width = max(len(str(r[0])) for r in out.mobility) + 2
         counts = len(header) - 3  # tiers now, lost, total
-        say(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
+        print(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
         for r in rows:
-            say(f"{r[0]:<{width}}" + "".join(f"{number(v, ','):>9}" for v in r[1 : counts + 1]))
+            print(f"{r[0]:<{width}}" + "".join(f"{number(v, ','):>9}" for v in r[1 : counts + 1]))
     if not out.budgets:
         say(
             "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost "

@@ -268,7 +268,18 @@ from .arguments import ClientRoiError, describe, is_blank
 #: The currencies a workbook formats its amounts in, first the default.
 CURRENCIES = ("€", "$", "£", "CHF", "¥")
 #: Each currency's sign and ISO code, as exports write them.
-_NAMES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF", "¥": "¥", "JPY": "¥"}
+NAMES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF", "¥": "¥", "JPY": "¥"}
+
+
+def names(sign: str) -> tuple[str, ...]:
+    """The sign and codes that name the currency ``sign`` (what the parameter may hold).
+
+    >>> names("$"), names("CHF")
+    (('$', 'USD'), ('CHF',))
+    """
+    return tuple(n for n, s in NAMES.items() if s == sign)
+
+
 #: A currency shown in a number or a header: a sign anywhere, a code as a word of its own.
 SHOWN = re.compile(r"[€$£¥]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|JPY)(?![A-Za-z])")
 
@@ -283,8 +294,8 @@ def currency(value: Any = None) -> str:
     """
     if is_blank(value):
         return CURRENCIES[0]
-    if isinstance(value, str) and value.strip().upper() in _NAMES:
-        return _NAMES[value.strip().upper()]
+    if isinstance(value, str) and value.strip().upper() in NAMES:
+        return NAMES[value.strip().upper()]
     raise ClientRoiError(
         f"currency is {describe(value)}: give one of {', '.join(CURRENCIES)} (or EUR, USD, GBP, CHF, JPY)",
         argument="currency",
@@ -298,7 +309,7 @@ def shown(text: str) -> set[str]:
     >>> sorted(shown("Marge brute (k€)")), sorted(shown("USD 1,200 or $3")), shown("CHFX")
     (['€'], ['$'], set())
     """
-    return {_NAMES[m.upper()] for m in SHOWN.findall(text)}
+    return {NAMES[m.upper()] for m in SHOWN.findall(text)}
 '''
 
 _SOURCES['method/sums'] = r'''"""Correctly rounded sums: the same bits on every numpy, on every CPU, and in Pyodide.
@@ -2924,6 +2935,11 @@ def french_number(text: str) -> str:
     return body + (NBSP + "%" if percent else "")
 
 
+def mark(sign: str, lang: str | None = None) -> str:
+    """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
+    return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
+
+
 def number(x: float, spec: str, lang: str | None = None) -> str:
     """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
     text = format(x, spec)
@@ -3411,6 +3427,7 @@ workbook-level defined names, never a sheet's name or position.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..files.columns import (  # the customer table's columns belong to files and workbooks alike
@@ -3620,6 +3637,15 @@ SHEETS = {
     "review": {"en": "Review", "fr": "À revoir"},
 }
 
+
+def book_language(sheets: Iterable[str]) -> str:
+    """A workbook's language, by the names of its sheets: French when the Parameters, Tiers or
+    Review sheet has its French name (not Clients: an English book may hold a sheet of that
+    name), else English."""
+    french = {SHEETS[k]["fr"] for k in ("parameters", "tiers", "review")}
+    return "fr" if french & set(sheets) else "en"
+
+
 TEXT = {
     "en": {
         "facts": [
@@ -3733,7 +3759,7 @@ import numpy as np
 import pandas as pd
 
 from .. import method
-from ..messages import number
+from ..messages import mark, number
 from ..method import Exercise
 from . import layout
 
@@ -3901,8 +3927,7 @@ def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any], 
             first: Any = r["widest"]
         else:
             word = words["sweep_in_use"] if r["kind"] == "in use" else words["sweep_balanced"]
-            colon = " : " if lang == "fr" else ": "
-            first = f"{word}{colon}{_band_text(np.asarray(r['band'], dtype=float), lang)}"
+            first = f"{word}{mark(':', lang)}{_band_text(np.asarray(r['band'], dtype=float), lang)}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
     return rows
@@ -3913,7 +3938,7 @@ def _band_text(offsets: np.ndarray, lang: str) -> str:
     if offsets.size == 2 and offsets[0] == -offsets[1]:
         p = offsets[1]
         return "±" + number(p, ".0%" if p * 100 == round(p * 100) else ".2%", lang)
-    return (" ; " if lang == "fr" else "; ").join(number(o, "+.1%", lang) for o in offsets)
+    return mark(";", lang).join(number(o, "+.1%", lang) for o in offsets)
 
 
 def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
@@ -4463,7 +4488,7 @@ def _language_of(book: Workbook) -> str:
         sheet = book.name_cells("band")[0]
     except (KeyError, RefreshError):
         return "en"
-    return "fr" if sheet == layout.SHEETS["parameters"]["fr"] else "en"
+    return layout.book_language([sheet])
 '''
 
 _SOURCES['workbook/xw_book'] = r'''"""The refresh pipeline's adapter for any ``xw.Book``: Excel on the desktop (the ribbon's

@@ -3,7 +3,6 @@ get, in English and in French, measured in Calibri 11 against its column (tests/
 
 from __future__ import annotations
 
-import struct
 from pathlib import Path
 
 import pytest
@@ -111,4 +110,3 @@ def test_the_width_table_is_carlitos():
     assert tuple(regular[c] for c in widths_table.CHARS) == widths_table.REGULAR
     assert tuple(bold[c] for c in widths_table.CHARS) == widths_table.BOLD
     assert widths.text_px("0") == widths.DIGIT_PX  # Excel's unit: Calibri 11's digit, 7 pixels
-    assert struct.calcsize(">H") == 2

@@ -249,15 +249,11 @@ def _days(x: float) -> str:
 
 def _summary(out) -> None:
     """The tiers at a glance, as the Tiers sheet shows them (numbers in the language's form)."""
-    from . import messages
-    from .messages import number
+    from .messages import mark, number
 
     first, *counts = out.facts[:4]
-    fr = messages.language() == "fr"  # French puts a space before a colon and a semicolon
-    facts = [
-        f"{k}{' : ' if fr else ': '}{number(v, ',' if i else ',.2f')}" for i, (k, v) in enumerate([first, *counts])
-    ]
-    print(facts[0] + (" ; " if fr else "; ") + ", ".join(facts[1:]))  # in the book's words already
+    facts = [f"{k}{mark(':')}{number(v, ',' if i else ',.2f')}" for i, (k, v) in enumerate([first, *counts])]
+    print(facts[0] + mark(";") + ", ".join(facts[1:]))  # in the book's words already
     header, *rows = out.bands  # the tables: the book's words and numbers in the language's form already
     print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
     for r in rows:
@@ -494,6 +490,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_refresh(args: argparse.Namespace) -> int:
     """Refresh a workbook file: patched in place of its computed cells by the fast adapter
     (ZipBook); a file whose XML that adapter does not rewrite goes through openpyxl."""
+    from . import messages
     from .files.xlsx import CachedValues, InputFileError
     from .workbook import layout
 
@@ -519,6 +516,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         from .workbook.zipbook import ZipBook
 
         book = ZipBook(cached.data, source.name, cached)
+        messages.use(layout.book_language(book.sheet_parts))  # the user reads the book's language
     try:
         with progress.step("refreshing", 40):
             out = book.refresh()
@@ -829,27 +827,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language(args: argparse.Namespace) -> str:
-    """The language the user reads: --lang, else a French workbook's (refresh), else English."""
-    if getattr(args, "lang", None):
-        return str(args.lang)
-    book = getattr(args, "book", None)
-    if book is not None:
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(book) as z:
-                names = z.read("xl/workbook.xml")
-        except (OSError, KeyError, zipfile.BadZipFile):
-            return "en"  # the refresh itself will say what is wrong with the file
-        from .workbook import layout
-
-        french = [layout.SHEETS[k]["fr"] for k in ("parameters", "tiers", "review")]
-        if any(f'name="{name}"'.encode() in names for name in french):
-            return "fr"
-    return "en"
-
-
 def _expected_errors() -> tuple[type[BaseException], ...]:
     from . import files, method
     from .excel.xlam import AddinError
@@ -864,7 +841,7 @@ def main(argv: list[str] | None = None) -> int:
     from . import messages
 
     args = build_parser().parse_args(argv)
-    messages.use(_language(args))
+    messages.use(getattr(args, "lang", None) or "en")  # a refresh: its book's, once read (_cmd_refresh)
     try:
         return args.run(args)
     except _expected_errors() as exc:

@@ -49,6 +49,11 @@ def french_number(text: str) -> str:
     return body + (NBSP + "%" if percent else "")
 
 
+def mark(sign: str, lang: str | None = None) -> str:
+    """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
+    return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
+
+
 def number(x: float, spec: str, lang: str | None = None) -> str:
     """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
     text = format(x, spec)

@@ -11,7 +11,18 @@ from .arguments import ClientRoiError, describe, is_blank
 #: The currencies a workbook formats its amounts in, first the default.
 CURRENCIES = ("€", "$", "£", "CHF", "¥")
 #: Each currency's sign and ISO code, as exports write them.
-_NAMES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF", "¥": "¥", "JPY": "¥"}
+NAMES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF", "¥": "¥", "JPY": "¥"}
+
+
+def names(sign: str) -> tuple[str, ...]:
+    """The sign and codes that name the currency ``sign`` (what the parameter may hold).
+
+    >>> names("$"), names("CHF")
+    (('$', 'USD'), ('CHF',))
+    """
+    return tuple(n for n, s in NAMES.items() if s == sign)
+
+
 #: A currency shown in a number or a header: a sign anywhere, a code as a word of its own.
 SHOWN = re.compile(r"[€$£¥]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|JPY)(?![A-Za-z])")
 
@@ -26,8 +37,8 @@ def currency(value: Any = None) -> str:
     """
     if is_blank(value):
         return CURRENCIES[0]
-    if isinstance(value, str) and value.strip().upper() in _NAMES:
-        return _NAMES[value.strip().upper()]
+    if isinstance(value, str) and value.strip().upper() in NAMES:
+        return NAMES[value.strip().upper()]
     raise ClientRoiError(
         f"currency is {describe(value)}: give one of {', '.join(CURRENCIES)} (or EUR, USD, GBP, CHF, JPY)",
         argument="currency",
@@ -41,4 +52,4 @@ def shown(text: str) -> set[str]:
     >>> sorted(shown("Marge brute (k€)")), sorted(shown("USD 1,200 or $3")), shown("CHFX")
     (['€'], ['$'], set())
     """
-    return {_NAMES[m.upper()] for m in SHOWN.findall(text)}
+    return {NAMES[m.upper()] for m in SHOWN.findall(text)}

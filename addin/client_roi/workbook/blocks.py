@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import method
-from ..messages import number
+from ..messages import mark, number
 from ..method import Exercise
 from . import layout
 
@@ -183,8 +183,7 @@ def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any], 
             first: Any = r["widest"]
         else:
             word = words["sweep_in_use"] if r["kind"] == "in use" else words["sweep_balanced"]
-            colon = " : " if lang == "fr" else ": "
-            first = f"{word}{colon}{_band_text(np.asarray(r['band'], dtype=float), lang)}"
+            first = f"{word}{mark(':', lang)}{_band_text(np.asarray(r['band'], dtype=float), lang)}"
         pairs = [r[f"{name}_{j + 1}"] for j in range(k) for name in ("clients", "share")]
         rows.append([first, r["balance"], *_cells(np.array(pairs, dtype=float))])
     return rows
@@ -195,7 +194,7 @@ def _band_text(offsets: np.ndarray, lang: str) -> str:
     if offsets.size == 2 and offsets[0] == -offsets[1]:
         p = offsets[1]
         return "±" + number(p, ".0%" if p * 100 == round(p * 100) else ".2%", lang)
-    return (" ; " if lang == "fr" else "; ").join(number(o, "+.1%", lang) for o in offsets)
+    return mark(";", lang).join(number(o, "+.1%", lang) for o in offsets)
 
 
 def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:

@@ -7,6 +7,7 @@ workbook-level defined names, never a sheet's name or position.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..files.columns import (  # the customer table's columns belong to files and workbooks alike
@@ -215,6 +216,15 @@ SHEETS = {
     "tiers": {"en": "Tiers", "fr": "Catégories"},
     "review": {"en": "Review", "fr": "À revoir"},
 }
+
+
+def book_language(sheets: Iterable[str]) -> str:
+    """A workbook's language, by the names of its sheets: French when the Parameters, Tiers or
+    Review sheet has its French name (not Clients: an English book may hold a sheet of that
+    name), else English."""
+    french = {SHEETS[k]["fr"] for k in ("parameters", "tiers", "review")}
+    return "fr" if french & set(sheets) else "en"
+
 
 TEXT = {
     "en": {

@@ -317,4 +317,4 @@ def _language_of(book: Workbook) -> str:
         sheet = book.name_cells("band")[0]
     except (KeyError, RefreshError):
         return "en"
-    return "fr" if sheet == layout.SHEETS["parameters"]["fr"] else "en"
+    return layout.book_language([sheet])

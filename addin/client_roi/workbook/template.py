@@ -9,6 +9,7 @@ formats and charts, writes the customers in, and returns the workbook ready for
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -24,7 +25,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from .. import method
-from ..files.xlsx import column_letter
+from ..files.xlsx import MAX_ROWS, column_letter
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
 from . import layout, stale, widths
 from .openpyxl_book import OpenpyxlBook
@@ -368,9 +369,7 @@ def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
 def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     ws = wb.create_sheet(layout.SHEETS["parameters"][lang])
     _title(ws, "parameters", lang)
-    ws.column_dimensions["A"].width = max(
-        30, max(widths.width_for(getattr(p, lang)[0], bold=True) for p in layout.PARAMETERS) + 1
-    )
+    ws.column_dimensions["A"].width = max(30, _label_width([getattr(p, lang)[0] for p in layout.PARAMETERS], bold=True))
     for c in range(2, 12):
         ws.column_dimensions[column_letter(c)].width = 11
     for i, p in enumerate(layout.PARAMETERS):
@@ -401,21 +400,27 @@ def _header_width(text: str) -> float:
     return widths.width_for(text, bold=True, extra_px=widths.FILTER_BUTTON_PX)
 
 
-def _label_width(texts) -> float:
+def _label_width(texts, bold: bool = False) -> float:
     """The width of a column of labels: the longest one whole (plus a digit of air)."""
-    return max(widths.width_for(t) for t in texts) + 1
+    return max(widths.width_for(t, bold=bold) for t in texts) + 1
+
+
+def _number_formats(wb: Workbook) -> Iterator[tuple[Any, Any, str]]:
+    """Every number format the book sets: (sheet, its holder, what it covers), a column's
+    default style (its rows below the header) or a cell's."""
+    for ws in wb.worksheets:
+        for letter, dimension in ws.column_dimensions.items():
+            yield ws, dimension, f"{letter}2:{letter}{MAX_ROWS}"
+        for row in ws.iter_rows():
+            for cell in row:
+                yield ws, cell, cell.coordinate
 
 
 def _french_percents(wb: Workbook) -> None:
     """A French book writes a space before % (``21,8 %``): every percent format gets one."""
-    for ws in wb.worksheets:
-        for dimension in ws.column_dimensions.values():
-            if dimension.number_format.endswith("%") and not dimension.number_format.endswith(" %"):
-                dimension.number_format = dimension.number_format[:-1] + " %"
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.number_format.endswith("%") and not cell.number_format.endswith(" %"):
-                    cell.number_format = cell.number_format[:-1] + " %"
+    for _, holder, _ in _number_formats(wb):
+        if holder.number_format.endswith("%") and not holder.number_format.endswith(" %"):
+            holder.number_format = holder.number_format[:-1] + " %"
 
 
 def money_format(currency: str, lang: str) -> str:
@@ -436,36 +441,24 @@ def _currency(wb: Workbook, lang: str, currency: str) -> None:
     from openpyxl.styles.numbers import NumberFormat
 
     base = money_format(currency, lang)
-    for ws in wb.worksheets:
-        refs = []
-        for letter, dimension in ws.column_dimensions.items():
-            if dimension.number_format == MONEY:
-                dimension.number_format = base
-                refs.append(f"{letter}2:{letter}{MAX_SHEET_ROWS}")
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.number_format == MONEY:
-                    cell.number_format = base
-                    refs.append(cell.coordinate)
-        if not refs:
-            continue
+    refs: dict[Any, list[str]] = {}
+    for ws, holder, ref in _number_formats(wb):
+        if holder.number_format == MONEY:
+            holder.number_format = base
+            refs.setdefault(ws, []).append(ref)
+    for ws, where in refs.items():
         for i, other in enumerate(method.CURRENCIES):
             if other == currency:
                 continue
-            names = [f'TRIM(currency)="{n}"' for n in CURRENCY_NAMES[other]]
+            named = ",".join(f'TRIM(currency)="{n}"' for n in method.money.names(other))
             dxf = DifferentialStyle(
                 numFmt=NumberFormat(numFmtId=DXF_NUMFMT_ID + i, formatCode=money_format(other, lang))
             )
-            ws.conditional_formatting.add(
-                " ".join(refs), Rule(type="expression", dxf=dxf, formula=[f"OR({','.join(names)})"])
-            )
+            ws.conditional_formatting.add(" ".join(where), Rule(type="expression", dxf=dxf, formula=[f"OR({named})"]))
 
 
-#: The names the ``currency`` parameter may hold for each currency (as :func:`method.currency`).
-CURRENCY_NAMES = {"€": ("€", "EUR"), "$": ("$", "USD"), "£": ("£", "GBP"), "CHF": ("CHF",), "¥": ("¥", "JPY")}
 #: Number format ids of the conditional formats, above any a cell's own style takes.
 DXF_NUMFMT_ID = 300
-MAX_SHEET_ROWS = 1_048_576
 
 
 def has_movement(customers: pd.DataFrame | None) -> bool:
@@ -571,7 +564,7 @@ def _tiers(wb: Workbook, lang: str) -> None:
     for c in range(2, 11):
         ws.column_dimensions[column_letter(c)].width = 13
     for letter, header in zip("LM", words["pareto"], strict=True):
-        ws.column_dimensions[letter].width = max(16, widths.width_for(header, bold=True) + 1)
+        ws.column_dimensions[letter].width = max(16, _label_width([header], bold=True))
     for name, (row, col) in [
         (layout.OUT_FACTS, FACTS_AT),
         (layout.OUT_BANDS, BANDS_AT),
@@ -774,7 +767,7 @@ def _review(wb: Workbook, lang: str) -> None:
     _name(wb, layout.OUT_REVIEW, ws.title, (r, c))
     for j, width in enumerate([30, 14, 17, 8, 10]):
         header = list(layout.TEXT[lang]["review"])[j]
-        ws.column_dimensions[column_letter(c + j)].width = max(width, widths.width_for(header, bold=True) + 1)
+        ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
     for i in range(1, REVIEW_FORMATTED_ROWS + 1):
         for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
@@ -785,7 +778,7 @@ def _review(wb: Workbook, lang: str) -> None:
     ws.cell(r - 1, c, LOOP_TITLES["overrun"][lang]).font = BOLD
     for j, width in enumerate([30, 10, 13, 12, 14]):
         header = list(layout.TEXT[lang]["overrun"])[j]
-        ws.column_dimensions[column_letter(c + j)].width = max(width, widths.width_for(header, bold=True) + 1)
+        ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
     for i in range(1, REVIEW_FORMATTED_ROWS + 1):
         for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:
@@ -825,7 +818,6 @@ def skeleton(
 def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> ZipBook:
     """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`."""
     from ..files.output import workbook_bytes
-    from ..files.xlsx import MAX_ROWS
 
     n = 0 if customers is None else len(customers)
     if n > MAX_ROWS - 1:  # whatever they came from (invoice lines, a database): the sheet cannot hold them

@@ -21,7 +21,7 @@ from zips import rezip
 from client_roi import cli, files
 from client_roi.files import xlsx
 from client_roi.workbook import layout, template
-from client_roi.workbook.sheet_patch import NotPatchable, cell_xml, patch_sheet
+from client_roi.workbook.sheet_patch import NotPatchable, Rect, cell_xml, patch_sheet
 from client_roi.workbook.zipbook import ZipBook
 
 
@@ -355,3 +355,70 @@ def test_rows_past_the_last_are_built_column_wise_with_the_cells_of_the_row_rule
         "A7": expected["A6"],
         "B7": expected["B6"],
     }
+
+
+_VALUES = st.one_of(st.none(), st.sampled_from([0.0, -0.0, 1.5, 7.0, 1e20]), st.sampled_from(["a", "b & c", " x"]))
+
+
+@st.composite
+def _sheets(draw):
+    """A sheet's XML as a refresh finds it: rows (some missing) of cells (some styled), column
+    styles, cells of another table to the right; and the writes of a refresh over it."""
+    col_styles = draw(st.dictionaries(st.integers(1, 7), st.sampled_from([3, 4]), max_size=3))
+    rows = sorted(draw(st.sets(st.integers(1, 12), max_size=10)))
+    xml = [b"<worksheet><cols>"]
+    xml += [b'<col min="%d" max="%d" style="%d"/>' % (c, c, s) for c, s in sorted(col_styles.items())]
+    xml.append(b"</cols><sheetData>")
+    for r in rows:
+        xml.append(b'<row r="%d">' % r)
+        for c in sorted(draw(st.sets(st.integers(1, 7), max_size=6))):
+            style = draw(st.sampled_from([b"", b' s="1"', b' s="2"']))
+            ref = xlsx.column_letter(c).encode() + b"%d" % r
+            xml.append(
+                b'<c r="%s"%s><v>%d</v></c>' % (ref, style, c)
+                if draw(st.booleans())
+                else b'<c r="%s"%s/>' % (ref, style)
+            )
+        xml.append(b"</row>")
+    xml.append(b"</sheetData></worksheet>")
+    rects = []
+    for _ in range(draw(st.integers(1, 3))):
+        row, col = draw(st.integers(1, 14)), draw(st.integers(1, 6))
+        n = draw(st.integers(1, 6))
+        if draw(st.booleans()):
+            rects.append(Rect(row, col, draw(st.lists(_VALUES, min_size=n, max_size=n)), column=True))
+        else:
+            width = draw(st.integers(1, 3))
+            rects.append(Rect(row, col, [draw(st.lists(_VALUES, min_size=width, max_size=width)) for _ in range(n)]))
+    return b"".join(xml), rects, draw(st.sampled_from([1, 60, 300, 1 << 20]))
+
+
+@given(_sheets())
+def test_the_patch_by_bands_writes_the_cells_the_row_rule_writes(case):
+    """Whatever the writes (columns, blocks, a clear then a write, past the last row) and the rows
+    (missing, styled, another table's cells to the right), the patch by bands of columns leaves
+    the cells, values and styles, that the general row-by-row patch leaves, each row's cells once
+    and in order, the rows in order, whatever the blocks."""
+    import re
+
+    from client_roi.workbook import sheet_patch
+
+    xml, rects, block = case
+    start, close = xml.index(b"<sheetData>"), xml.index(b"</sheetData>")
+    general = b"".join(
+        sheet_patch._Patch()._rows(
+            xml, start + len(b"<sheetData>"), close, sheet_patch._by_row(rects), sheet_patch._column_styles(xml[:start])
+        )
+    )
+    saved = sheet_patch.BLOCK
+    sheet_patch.BLOCK = block
+    try:
+        patched, _ = patch_sheet(xml, rects)
+    finally:
+        sheet_patch.BLOCK = saved
+    assert _values(patched) == _values(general)
+    rows = [int(r) for r in re.findall(rb'<row r="(\d+)"', patched)]
+    assert rows == sorted(set(rows))
+    for row in re.findall(rb"<row .*?</row>", patched):
+        cols = [xlsx.column_index(c.decode()) for c in re.findall(rb'<c r="([A-Z]+)\d+"', row)]
+        assert cols == sorted(set(cols))

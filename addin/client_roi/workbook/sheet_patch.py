@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -82,30 +82,57 @@ class NotPatchable(Exception):
     """A workbook whose XML this adapter does not rewrite; refresh it with openpyxl instead."""
 
 
-def _whole_columns(rects: list[Rect]) -> tuple[int, int, dict[int, list]] | None:
-    """When every write is one whole column over the same rows: (first row, last row,
-    column → values); else None."""
-    if not rects or not all(r.column for r in rects):
-        return None
-    first, last = rects[0].row, rects[0].last_row
-    if any(r.row != first or r.last_row != last for r in rects) or len({r.col for r in rects}) != len(rects):
-        return None
-    return first, last, {r.col: r.values for r in rects}
+def _bands(rects: list[Rect]) -> list[tuple[int, int, dict[int, list]]]:
+    """The writes as bands of rows, ascending and disjoint: (first row, last row, column → the
+    values of those rows), in each band the same columns written on every row, later writes over
+    earlier ones. A rect written over whole (a list cleared, then written as long) is left out;
+    rows no rect writes are in no band. A column rect that is a band's whole column is its list,
+    not a copy."""
+    live = [r for i, r in enumerate(rects) if not any(_covers(later, r) for later in rects[i + 1 :])]
+    cuts = sorted({r.row for r in live} | {r.last_row + 1 for r in live})
+    bands = []
+    for first, past in pairwise(cuts):
+        columns: dict[int, list] = {}
+        for r in live:
+            if r.row <= first and past - 1 <= r.last_row:  # a cut at each end of it: none straddles
+                lo, hi = first - r.row, past - r.row
+                if r.column:
+                    columns[r.col] = r.values if hi - lo == len(r.values) else r.values[lo:hi]
+                else:
+                    lines = r.values[lo:hi]
+                    for j in range(r.width):
+                        columns[r.col + j] = [line[j] for line in lines]
+        if columns:
+            bands.append((first, past - 1, columns))
+    return bands
 
 
-def _below_every_row(xml: bytes, at: int, end: int, row: int) -> bool:
-    """Whether ``row`` comes after every row of the sheetData between ``at`` and ``end`` (rows
-    ascend: the last is the largest). Rows written otherwise (no ``r`` on the last) count as not."""
-    if xml.rfind(b"<row ", at, end) < 0:
-        return re.compile(rb"<row\b").search(xml, at, end) is None
-    return 0 < _last_row(xml, at, end) < row
+def _row_start(xml: bytes, at: int, end: int, row: int, existing: int) -> int:
+    """Where the first row numbered ``row`` or more starts between ``at`` and ``end`` (rows
+    ascend; ``existing``: the last one's number); ``end`` if none does."""
+    if row > existing:
+        return end
+    found = xml.find(b'<row r="%d"' % row, at, end)
+    if found >= 0:
+        return found
+    for m in re.compile(rb"<row\b").finditer(xml, at, end):
+        number = _ROW_AT.match(xml, m.start())
+        if number is None:
+            raise NotPatchable("a row without its r attribute")
+        if int(number.group(1)) >= row:
+            return m.start()
+    return end
 
 
 def _last_row(xml: bytes, at: int, end: int) -> int:
-    """The number of the sheetData's last row (rows ascend: the largest); 0 if none says."""
-    found = xml.rfind(b"<row ", at, end)
-    last = _ROW_AT.match(xml, found) if found >= 0 else None
-    return int(last.group(1)) if last else 0
+    """The number of the sheetData's last row (rows ascend: the largest); 0 if it has none."""
+    found = xml.rfind(b"<row", at, end)
+    if found < 0:
+        return 0
+    last = _ROW_AT.match(xml, found)
+    if last is None:
+        raise NotPatchable("a row without its r attribute")
+    return int(last.group(1))
 
 
 def _rows_a_block(columns: int) -> int:
@@ -118,13 +145,18 @@ def _rows_bytes(
     numbers: list[bytes],
     columns: dict[int, list],
     styles: dict[int, int],
-    own: dict[int, dict[int, int]] | None = None,
+    own: dict[int, list[int | None]] | None = None,
+    ends: list[bytes] | None = None,
 ) -> bytes:
     """Row after row: its head (what it keeps, or its opening tag), the cells of ``columns``
-    (column → values) in column order, ``</row>``. ``own``: column → row → a kept own style.
-    Bytes throughout: the kept heads are never decoded, the cells encoded once per distinct value."""
-    cells = [_column_cells(c, numbers, columns[c], styles.get(c), own[c] if own else None) for c in sorted(columns)]
-    return b"".join(chain.from_iterable(zip(heads, *cells, repeat(b"</row>"))))
+    (column → values) in column order, its end (``ends``: what it keeps after them, and
+    ``</row>``). ``own``: column → each row's style, for a column some of whose cells keep a
+    style of their own. Bytes throughout: the kept heads are never decoded, the cells encoded
+    once per distinct value."""
+    cells = [_column_cells(c, numbers, columns[c], styles.get(c), (own or {}).get(c)) for c in sorted(columns)]
+    if ends is None:
+        return b"".join(chain.from_iterable(zip(heads, *cells, repeat(b"</row>"))))
+    return b"".join(chain.from_iterable(zip(heads, *cells, ends, strict=True)))
 
 
 def _new_rows(rows: Sequence[int], columns: dict[int, list], styles: dict[int, int]) -> bytes:
@@ -135,21 +167,35 @@ def _new_rows(rows: Sequence[int], columns: dict[int, list], styles: dict[int, i
 
 
 def _column_cells(
-    col: int, numbers: list[bytes], values: list, style: int | None, own: dict[int, int] | None = None
+    col: int, numbers: list[bytes], values: list, style: int | None, own: list[int | None] | None = None
 ) -> list[bytes]:
     """The ``c`` elements of one column, row by row (b'' for no element); floats and plain text
-    inline. ``numbers``: the rows' numbers as text. ``own``: row → the style of the cell a value
-    replaces, when not the column's, which it keeps."""
+    inline. ``numbers``: the rows' numbers as text. ``own``: each row's style, when some cells
+    keep one of their own (the cells they replace had it): the row rule then, blanks with a
+    style included."""
     letters = column_letters(col)
-    if own or not set(map(type, values)) <= {float, str, type(None)}:  # the rare rest, by the general rule
+    if not set(map(type, values)) <= {float, str, type(None)}:  # the rare rest, by the general rule
         return [
-            cell_xml(f"{letters}{n.decode()}", v, (own or {}).get(int(n), style)).encode()
-            for n, v in zip(numbers, values, strict=True)
+            cell_xml(f"{letters}{n.decode()}", v, own[i] if own else style).encode()
+            for i, (n, v) in enumerate(zip(numbers, values, strict=True))
         ]
     # Computed columns repeat their values: each distinct value's element is written once, and
     # each cell is its reference and that text. A blank is no element: a cell that is not there
     # takes its column's style, as XlsxWriter and Excel leave it. Zeros (0.0 and -0.0 are equal
     # keys but not the same text) go by the general rule.
+    head = f'<c r="{letters}'.encode()
+    if own is not None:  # keyed by (style, value): a blank of a style is an element, as by the row rule
+        owned: dict[Any, bytes] = {}
+        for key in set(zip(own, values, strict=True)):
+            if not (type(key[1]) is float and not key[1]):
+                owned[key] = cell_xml("", key[1], key[0])[6:].encode()  # b"" for no element
+        find = owned.get
+        return [
+            (head + n + t if t else t)
+            if (t := find((st, v))) is not None
+            else cell_xml(f"{letters}{n.decode()}", v, st).encode()
+            for n, st, v in zip(numbers, own, values, strict=True)
+        ]
     s = f' s="{style}"' if style else ""
     tails: dict[Any, bytes] = {}
     for v in set(values):
@@ -158,7 +204,7 @@ def _column_cells(
                 tails[v] = f'"{s}><v>{_number_text(v)}</v></c>'.encode()
         elif v is not None and v:
             tails[v] = cell_xml("", v, style)[6:].encode()
-    head, get = f'<c r="{letters}'.encode(), tails.get
+    get = tails.get
     return [
         head + n + t
         if (t := get(v)) is not None
@@ -271,43 +317,67 @@ class _Patch:
             close = xml.index(b"</sheetData>", open_end)
             tail = close + len(b"</sheetData>")
         styles = _column_styles(xml[:start])
-        whole = _whole_columns(rects)
-        if whole:
-            first, last, columns = whole
-            head = _widen_dimension(xml[:start], last, max(columns))
-            if _below_every_row(xml, open_end, close, first):  # new rows (a fill): built column-wise
-                yield from (head, b"<sheetData>", xml[open_end:close])
-                step = _rows_a_block(len(columns))
-                for r0 in range(first, last + 1, step):
-                    new = range(r0, min(last, r0 + step - 1) + 1)
-                    yield _new_rows(new, {c: v[r0 - first : r0 - first + len(new)] for c, v in columns.items()}, styles)
-                yield from (b"</sheetData>", xml[tail:])
-                return
-            span = self._column_span(xml, open_end, close, first, last, columns)
-            if span is not None:
-                begin, end = span
-                yield from (head, b"<sheetData>", xml[open_end:begin])
-                at, r0 = begin, first
-                while at < end:
-                    stop = xml.find(b"</row>", min(at + BLOCK, end - 1), end)
-                    stop = end if stop < 0 else stop + len(b"</row>")
-                    rows = xml.count(b"</row>", at, stop)
-                    block = {c: v[r0 - first : r0 - first + rows] for c, v in columns.items()}
-                    patched = self._patch_columns(xml[at:stop], r0, r0 + rows - 1, block, styles)
-                    if patched is None:  # rows of another shape from here on: the general patch
-                        rest = [Rect(r0, c, v[r0 - first :], column=True) for c, v in columns.items()]
-                        yield from self._rows(xml, at, end, _by_row(rest), styles)
-                        break
-                    yield patched
-                    at, r0 = stop, r0 + rows
-                yield from (xml[end:close], b"</sheetData>", xml[tail:])
-                return
-        writes = _by_row(rects)
-        max_row = max(_last_row(xml, open_end, close), max(writes, default=0))
-        max_col = max((max(cells) for cells in writes.values() if cells), default=0)
+        bands = _bands(rects)
+        existing = _last_row(xml, open_end, close)
+        max_row = max(existing, bands[-1][1] if bands else 0)
+        max_col = max((max(columns) for _, _, columns in bands), default=0)
         yield _widen_dimension(xml[:start], max_row, max_col) + b"<sheetData>"
-        yield from self._rows(xml, open_end, close, writes, styles)
-        yield from (b"</sheetData>", xml[tail:])
+        at = open_end
+        for first, last, columns in bands:
+            top = min(last, existing)  # the band's rows up to here may be in the sheet; the rest are new
+            if first <= top:
+                rows = {c: v[: top - first + 1] for c, v in columns.items()} if top < last else columns
+                span = self._column_span(xml, at, close, first, top, rows, existing)
+                if span is None:  # rows missing, or not as Excel and LibreOffice write them
+                    end = _row_start(xml, at, close, top + 1, existing)
+                    rects = [Rect(first, c, v, column=True) for c, v in rows.items()]
+                    yield from self._rows(xml, at, end, _by_row(rects), styles)
+                else:
+                    begin, end = span
+                    yield xml[at:begin]
+                    yield from self._column_blocks(xml, begin, end, first, rows, styles)
+                at = end
+            if top < last:  # past every row of the sheet (a fill, a longer list): built column-wise
+                yield xml[at:close]
+                at = close
+                new = max(first, top + 1)
+                yield from self._appended(new, last, {c: v[new - first :] for c, v in columns.items()}, styles)
+        yield from (xml[at:close], b"</sheetData>", xml[tail:])
+
+    def _column_blocks(
+        self, xml: bytes, begin: int, end: int, first: int, columns: dict[int, list], styles: dict[int, int]
+    ) -> Iterator[bytes]:
+        """The rows between ``begin`` and ``end``, from row ``first``, every one in the sheet, by
+        :meth:`_patch_columns` a block at a time; from a block of rows of another shape on, by
+        the general patch."""
+        at, r0 = begin, first
+        while at < end:
+            stop = xml.find(b"</row>", min(at + BLOCK, end - 1), end)
+            stop = end if stop < 0 else stop + len(b"</row>")
+            rows = xml.count(b"</row>", at, stop)
+            block = {c: v[r0 - first : r0 - first + rows] for c, v in columns.items()}
+            patched = self._patch_columns(xml[at:stop], r0, r0 + rows - 1, block, styles)
+            if patched is None:
+                rest = [Rect(r0, c, v[r0 - first :], column=True) for c, v in columns.items()]
+                yield from self._rows(xml, at, end, _by_row(rest), styles)
+                return
+            yield patched
+            at, r0 = stop, r0 + rows
+
+    def _appended(self, first: int, last: int, columns: dict[int, list], styles: dict[int, int]) -> Iterator[bytes]:
+        """New rows ``first``..``last`` (``columns``: column → their values), built column-wise a
+        block at a time. A block holding a row with no value at all goes by the row rule (which
+        writes no row for it, or its styled blanks)."""
+        step = _rows_a_block(len(columns))
+        for r0 in range(first, last + 1, step):
+            n = min(step, last + 1 - r0)
+            block = {c: v[r0 - first : r0 - first + n] for c, v in columns.items()}
+            if any(None not in v for v in block.values()) or all(
+                any(v[k] is not None for v in block.values()) for k in range(n)
+            ):
+                yield _new_rows(range(r0, r0 + n), block, styles)
+            else:
+                yield b"".join(self._new_row(r0 + k, {c: v[k] for c, v in block.items()}, styles) for k in range(n))
 
     def _rows(
         self, xml: bytes, at: int, end: int, writes: dict[int, dict[int, Any]], styles: dict[int, int]
@@ -351,7 +421,7 @@ class _Patch:
                 yield _new_rows(rows, {c: [writes[r].get(c) for r in rows] for c in columns}, styles)
 
     def _column_span(
-        self, xml: bytes, open_end: int, close: int, first: int, last: int, columns: dict[int, list]
+        self, xml: bytes, open_end: int, close: int, first: int, last: int, columns: dict[int, list], existing: int
     ) -> tuple[int, int] | None:
         """Where the rows ``first``..``last`` lie, when a refresh's usual write (whole contiguous
         columns over existing rows, written as Excel and LibreOffice write them) can be patched
@@ -360,9 +430,10 @@ class _Patch:
         if cols[-1] - cols[0] != len(cols) - 1:
             return None
         begin = xml.find(b'<row r="%d"' % first, open_end, close)
-        end = xml.find(b'<row r="%d"' % (last + 1), open_end, close)
-        end = close if end < 0 else end
-        if begin < 0 or end < begin or xml.count(b"</row>", begin, end) != last - first + 1:
+        if begin < 0:
+            return None
+        end = _row_start(xml, begin, close, last + 1, existing)
+        if xml.count(b"</row>", begin, end) != last - first + 1:
             return None  # rows missing, or not written as Excel and LibreOffice write them
         return begin, end
 
@@ -404,16 +475,30 @@ class _Patch:
                 cut = len(chunk)
             kept.append(chunk[:cut])
             runs.append(chunk[cut:])
-        # What was cut must be only written cells, and what stays only cells left of them.
+        # What was cut must be only written cells, and what stays only cells left of them; cells
+        # of other columns after the written ones (another table's, to the right) stay after them.
         run_text, kept_text = b"".join(runs), b"".join(kept)
+        ends = None
+        foreign = re.compile(rb'<c(?! r="(?:' + b"|".join(letters) + rb")\d)")
+        if foreign.search(run_text):
+            ends = []
+            for i, run in enumerate(runs):
+                m = foreign.search(run)
+                at = len(run) if m is None else m.start()
+                runs[i], right = run[:at], run[at:]
+                ends.append(right + b"</row>")
+            right_text, run_text = b"".join(ends), b"".join(runs)
+            up_to = b"|".join(column_letters(c).encode() for c in range(1, cols[-1] + 1))
+            if re.search(rb'<c(?! r="[A-Z]{1,3}\d)', right_text) or re.search(
+                rb'<c r="(?:' + up_to + rb")\d", right_text
+            ):
+                return None  # written cells out of order, or a cell without its reference
         # A cell without its reference (<c>, <c s=…>) is refused by the same searches.
         left = b"|".join(column_letters(c).encode() for c in range(1, cols[0]))
-        if re.search(rb'<c(?! r="(?:' + b"|".join(letters) + rb")\d)", run_text) or re.search(
-            rb'<c(?! r="(?:' + left + rb")\d)" if left else rb"<c\b", kept_text
-        ):
-            return None  # written cells out of order, or cells of the user's own to the right
+        if re.search(rb'<c(?! r="(?:' + left + rb")\d)" if left else rb"<c\b", kept_text):
+            return None  # a cell of the written columns before the first of them, or no reference
         # The cells whose own style is not their column's: few, so they alone are listed.
-        own: dict[int, dict[int, int]] = {c: {} for c in cols}
+        owned: dict[int, dict[int, int]] = {c: {} for c in cols}
         unusual = b"|".join(
             letter + rb'\d+"[^>]*?\ss="' + (b'(?!%d")' % styles[c] if c in styles else b"")
             for c, letter in zip(cols, letters, strict=True)
@@ -422,9 +507,16 @@ class _Patch:
             ref, style = _REF.search(found[2:]), _STYLE.search(found)
             if ref is None or style is None:  # the pattern above matched both: cannot be
                 return None
-            own[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
+            owned[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
+        own: dict[int, list[int | None]] = {}
+        for c, by_row in owned.items():
+            if by_row:
+                own[c] = [styles.get(c)] * rows
+                for r, st in by_row.items():
+                    own[c][r - first] = st
         # One join of every piece, row by row; the kept bytes as they were.
-        return _rows_bytes(kept, [b"%d" % r for r in range(first, last + 1)], columns, styles, own) + chunks[-1]
+        numbers = [b"%d" % r for r in range(first, last + 1)]
+        return _rows_bytes(kept, numbers, columns, styles, own, ends) + chunks[-1]
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])

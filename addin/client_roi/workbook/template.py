@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
@@ -541,18 +542,25 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
     keys = layout.table_keys(has_movement(customers))
     sheet = layout.SHEETS["customers"][lang]
     for c in layout.INPUTS + layout.MOVEMENT_INPUTS:
-        if c.key not in customers or c.key not in keys:
-            continue
-        values = [
-            None if method.is_blank(v) else (v if isinstance(v, str) else float(v)) for v in customers[c.key].tolist()
-        ]
-        book.write_column(sheet, 2, keys.index(c.key) + 1, values)
+        if c.key in customers and c.key in keys:
+            book.write_column(sheet, 2, keys.index(c.key) + 1, _cells(customers[c.key], (str,)))
     for col, name in enumerate(extra_columns(customers), start=len(keys) + 1):
-        values = [
-            None if method.is_blank(v) else (v if isinstance(v, (str, bool)) else float(v))
-            for v in customers[name].tolist()
-        ]
-        book.write_column(sheet, 2, col, values)
+        book.write_column(sheet, 2, col, _cells(customers[name], (str, bool)))
+
+
+def _cells(column: pd.Series, kept: tuple[type, ...]) -> list:
+    """A column's values as cells: a blank (:func:`method.is_blank`) None, values of the types
+    ``kept`` as they are, any other a float. Numbers and blanks, or text and blanks, the usual
+    columns, go without a call a value."""
+    values = column.tolist()
+    kinds = set(map(type, values))
+    if kinds <= {float, type(None)}:
+        for i in np.flatnonzero(np.isnan(np.array(values, dtype=float))).tolist():  # None → NaN too
+            values[i] = None
+        return values
+    if kinds <= {str, type(None)}:
+        return [v if v is not None and v.strip() else None for v in values]
+    return [None if method.is_blank(v) else (v if isinstance(v, kept) else float(v)) for v in values]
 
 
 def _tiers(wb: Workbook, lang: str) -> None:

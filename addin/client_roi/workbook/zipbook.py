@@ -97,18 +97,30 @@ class ZipBook:
         return self._base(sheet, row, col)
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
-        rows = self.cached.grid(sheet)[first - 1 : last]
-        if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
-            out = [None if (v := row[col - 1]) == "" else v for row in rows]
-        else:
-            out = [self._base(sheet, r, col) for r in range(first, last + 1)]
+        rects = self.rects.get(sheet, [])
+        whole = [
+            i for i, r in enumerate(rects) if r.col <= col < r.col + r.width and r.row <= first and last <= r.last_row
+        ]
         suspect = False
-        for ref, why in self.cached.suspects(sheet).items():
-            at = cell_position(ref)
-            if at and at[1] == col and first <= at[0] <= last:
-                out[at[0] - first] = _Suspect(cell_name(sheet, at[0], col), why)
-                suspect = True
-        for rect in self.rects.get(sheet, ()):
+        if whole:  # written whole (a fill's inputs): the file's cells are not read
+            rect = rects[whole[-1]]
+            if rect.column:
+                out = rect.values[first - rect.row : last - rect.row + 1]
+            else:
+                out = [line[col - rect.col] for line in rect.values[first - rect.row : last - rect.row + 1]]
+            rects = rects[whole[-1] + 1 :]
+        else:
+            rows = self.cached.grid(sheet)[first - 1 : last]
+            if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
+                out = [None if (v := row[col - 1]) == "" else v for row in rows]
+            else:
+                out = [self._base(sheet, r, col) for r in range(first, last + 1)]
+            for ref, why in self.cached.suspects(sheet).items():
+                at = cell_position(ref)
+                if at and at[1] == col and first <= at[0] <= last:
+                    out[at[0] - first] = _Suspect(cell_name(sheet, at[0], col), why)
+                    suspect = True
+        for rect in rects:
             if rect.col <= col < rect.col + rect.width and rect.row <= last and rect.last_row >= first:
                 for r in range(max(first, rect.row), min(last, rect.last_row) + 1):
                     out[r - first] = rect.at(r, col)

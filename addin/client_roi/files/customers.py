@@ -225,7 +225,8 @@ def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple
             )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     try:
-        rows = [row for row in reader]
+        with xlsx.bulk():
+            rows = [row for row in reader]
     except csv.Error as exc:
         raise InputFileError(f"{name} row {reader.line_num}: {exc}") from None
     while rows and not any(v.strip() for v in rows[-1]):
@@ -353,7 +354,8 @@ def located(
         ):
             top, left = table.start
             # calamine's table start is its first data row; the header is above it
-            return table.sheet, top - 1, left, list(table.columns), [list(r) for r in table.to_python()]
+            with xlsx.bulk():
+                return table.sheet, top - 1, left, list(table.columns), [list(r) for r in table.to_python()]
     if sheet_name is not None and sheet_name not in book.sheet_names:
         raise InputFileError(f"{name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})")
     first = sheet_name or next(

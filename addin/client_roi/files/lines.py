@@ -52,7 +52,7 @@ from sqlglot import exp
 from .. import method
 from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
-from . import aggregate, decimals
+from . import aggregate, decimals, xlsx
 from . import dates as date_rule
 from .columns import COLUMNS, Column, normalize
 from .customers import _TOTAL, DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
@@ -359,9 +359,10 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
     found = []
     for d in DELIMITERS:
         try:
-            rows = list(
-                csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=d, quotechar='"', strict=True)
-            )
+            with xlsx.bulk():
+                rows = list(
+                    csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=d, quotechar='"', strict=True)
+                )
         except csv.Error:
             continue
         h = next((i for i, r in enumerate(rows[:HEADER_SEARCH]) if _names_lines(r, columns)), None)

@@ -299,6 +299,56 @@ def formulas_written(xml: bytes, rects: list[Rect]) -> bool:
     return False
 
 
+def _rows_up_to(xml: bytes, at: int, stop: int, first: int) -> int:
+    """How many rows from row ``first`` at ``at`` end at ``stop``, by the last one's number (the
+    rows are then checked one by one); by counting where that number cannot be so."""
+    last = _ROW_AT.match(xml, max(xml.rfind(b"<row", at, stop), 0))
+    rows = int(last.group(1)) - first + 1 if last else 0
+    return rows if 0 < rows <= (stop - at) // 16 else xml.count(b"</row>", at, stop)  # <row r="1"></row>: 17 bytes
+
+
+def _cut_by_first_column(
+    middle: bytes, numbers: list[bytes], letters: bytes
+) -> tuple[list[bytes], list[bytes], bytes, list[bytes]] | None:
+    """Rows whose written cells start at the first written column's cell, every row having one:
+    each row cut there in one split of the regex engine. (What each row keeps before its run,
+    its run after that cell's opening tag, what follows the rows, that tag's attributes row by
+    row); None when the rows are not all so."""
+    parts = re.split(rb'</row>|<c r="' + letters + rb'(\d+)"([^>]*)>', middle)
+    # [kept, number, attributes, run, None, None, kept, …, after the rows]: one cell, then the end
+    rows = len(numbers)
+    if len(parts) != 6 * rows + 1:
+        return None
+    found = parts[1::3]
+    if found[0::2] != numbers or found[1::2].count(None) != rows:
+        return None
+    texts = parts[0::3]
+    return texts[0:-1:2], texts[1::2], texts[-1], parts[2::6]
+
+
+def _cut_row_by_row(
+    middle: bytes, numbers: list[bytes], letters: list[bytes]
+) -> tuple[list[bytes], list[bytes], bytes, None] | None:
+    """Each row cut where its first written cell starts, found by reference, one search a row;
+    None for a row missing in between."""
+    chunks = middle.split(b"</row>")
+    if len(chunks) - 1 != len(numbers) or chunks[-1].strip():
+        return None
+    needles = [b'<c r="' + letter for letter in letters]
+    kept, runs = [], []
+    for chunk, n in zip(chunks[:-1], numbers, strict=True):
+        number = n + b'"'
+        for needle in needles:
+            cut = chunk.find(needle + number)
+            if cut >= 0:
+                break
+        else:
+            cut = len(chunk)
+        kept.append(chunk[:cut])
+        runs.append(chunk[cut:])
+    return kept, runs, chunks[-1], None
+
+
 class _Patch:
     def pieces(self, xml: bytes, rects: list[Rect]) -> Iterator[bytes]:
         """The sheet with the written cells in place (see the module's grammar), in pieces of
@@ -347,14 +397,14 @@ class _Patch:
     def _column_blocks(
         self, xml: bytes, begin: int, end: int, first: int, columns: dict[int, list], styles: dict[int, int]
     ) -> Iterator[bytes]:
-        """The rows between ``begin`` and ``end``, from row ``first``, every one in the sheet, by
-        :meth:`_patch_columns` a block at a time; from a block of rows of another shape on, by
-        the general patch."""
+        """The rows between ``begin`` and ``end``, from row ``first``, by :meth:`_patch_columns` a
+        block at a time; from a block of rows of another shape on (one missing in between), by
+        the general patch; the last rows, if missing, new."""
         at, r0 = begin, first
         while at < end:
             stop = xml.find(b"</row>", min(at + BLOCK, end - 1), end)
             stop = end if stop < 0 else stop + len(b"</row>")
-            rows = xml.count(b"</row>", at, stop)
+            rows = _rows_up_to(xml, at, stop, r0)
             block = {c: v[r0 - first : r0 - first + rows] for c, v in columns.items()}
             patched = self._patch_columns(xml[at:stop], r0, r0 + rows - 1, block, styles)
             if patched is None:
@@ -363,6 +413,9 @@ class _Patch:
                 return
             yield patched
             at, r0 = stop, r0 + rows
+        count = len(next(iter(columns.values())))
+        if r0 < first + count:  # the last rows were missing: new rows, where they fall
+            yield from self._appended(r0, first + count - 1, {c: v[r0 - first :] for c, v in columns.items()}, styles)
 
     def _appended(self, first: int, last: int, columns: dict[int, list], styles: dict[int, int]) -> Iterator[bytes]:
         """New rows ``first``..``last`` (``columns``: column → their values), built column-wise a
@@ -432,10 +485,9 @@ class _Patch:
         begin = xml.find(b'<row r="%d"' % first, open_end, close)
         if begin < 0:
             return None
-        end = _row_start(xml, begin, close, last + 1, existing)
-        if xml.count(b"</row>", begin, end) != last - first + 1:
-            return None  # rows missing, or not written as Excel and LibreOffice write them
-        return begin, end
+        # Rows missing, or not written as Excel and LibreOffice write them, are found block by
+        # block (each block checks its row numbers), the general patch taking over from there.
+        return begin, _row_start(xml, begin, close, last + 1, existing)
 
     def _patch_columns(
         self, middle: bytes, first: int, last: int, columns: dict[int, list], styles: dict[int, int]
@@ -447,34 +499,19 @@ class _Patch:
         when the rows are of another shape: the general patch handles them."""
         cols = sorted(columns)
         rows = last - first + 1
-        if middle.count(b"<row") != rows:  # each row one element with its end tag, none self-closed
-            return None
         if b" spans=" in middle:
             middle = _SPANS.sub(b"", middle)  # the spans hints would be stale
-        chunks = middle.split(b"</row>")
-        if len(chunks) - 1 != rows or chunks[-1].strip():
-            return None  # a row missing in between
-        # Row numbers ascend (the grammar): the first and the last right, every one is.
-        if not (
-            chunks[0].lstrip().startswith(b'<row r="%d"' % first)
-            and chunks[-2].lstrip().startswith(b'<row r="%d"' % last)
-        ):
-            return None
-        # Each row's run of written cells starts at the first of them it has: found by its
-        # reference, so one search a row, usually the first column's.
         letters = [column_letters(c).encode() for c in cols]
-        needles = [b'<c r="' + letter for letter in letters]
-        kept, runs = [], []
-        for chunk, r in zip(chunks[:-1], range(first, last + 1), strict=True):  # the last chunk: after the rows
-            number = b'%d"' % r
-            for needle in needles:
-                cut = chunk.find(needle + number)
-                if cut >= 0:
-                    break
-            else:
-                cut = len(chunk)
-            kept.append(chunk[:cut])
-            runs.append(chunk[cut:])
+        numbers = [b"%d" % r for r in range(first, last + 1)]
+        cut = _cut_by_first_column(middle, numbers, letters[0]) or _cut_row_by_row(middle, numbers, letters)
+        if cut is None:
+            return None
+        kept, runs, tail, heads = cut
+        if b"".join(kept).count(b"<row") != rows:  # each row one element with its end tag, none self-closed
+            return None
+        # Row numbers ascend (the grammar): the first and the last right, every one is.
+        if not (kept[0].lstrip().startswith(b'<row r="%d"' % first) and kept[-1].startswith(b'<row r="%d"' % last)):
+            return None
         # What was cut must be only written cells, and what stays only cells left of them; cells
         # of other columns after the written ones (another table's, to the right) stay after them.
         run_text, kept_text = b"".join(runs), b"".join(kept)
@@ -489,34 +526,41 @@ class _Patch:
                 ends.append(right + b"</row>")
             right_text, run_text = b"".join(ends), b"".join(runs)
             up_to = b"|".join(column_letters(c).encode() for c in range(1, cols[-1] + 1))
-            if re.search(rb'<c(?! r="[A-Z]{1,3}\d)', right_text) or re.search(
-                rb'<c r="(?:' + up_to + rb")\d", right_text
-            ):
-                return None  # written cells out of order, or a cell without its reference
+            no_reference, out_of_order = rb'<c(?! r="[A-Z]{1,3}\d)', rb'<c r="(?:' + up_to + rb")\d"
+            if re.search(no_reference, right_text) or re.search(out_of_order, right_text):
+                return None
         # A cell without its reference (<c>, <c s=…>) is refused by the same searches.
         left = b"|".join(column_letters(c).encode() for c in range(1, cols[0]))
         if re.search(rb'<c(?! r="(?:' + left + rb")\d)" if left else rb"<c\b", kept_text):
             return None  # a cell of the written columns before the first of them, or no reference
-        # The cells whose own style is not their column's: few, so they alone are listed.
+        # The cells whose own style is not their column's: few, so they alone are listed. A cell
+        # is looked at when its style is not right after its reference, its column's.
         owned: dict[int, dict[int, int]] = {c: {} for c in cols}
+        if heads is not None:  # the first column's cells were cut out: their attributes, row by row
+            for attributes in set(heads):
+                style = _STYLE.search(attributes)  # none: the column's style, as by the row rule
+                if style is not None and int(style.group(1)) != styles.get(cols[0]):
+                    for i in [i for i, a in enumerate(heads) if a == attributes]:
+                        owned[cols[0]][first + i] = int(style.group(1))
         unusual = b"|".join(
-            letter + rb'\d+"[^>]*?\ss="' + (b'(?!%d")' % styles[c] if c in styles else b"")
+            letter + rb'\d+"' + (b'(?! s="%d"[ />])' % styles[c] if c in styles else rb'(?=[^>]*?\ss=")')
             for c, letter in zip(cols, letters, strict=True)
         )
-        for found in re.findall(rb'<c r="(?:' + unusual + rb')\d+"', run_text):
-            ref, style = _REF.search(found[2:]), _STYLE.search(found)
-            if ref is None or style is None:  # the pattern above matched both: cannot be
+        for found in re.finditer(rb'<c r="(?:' + unusual + rb")", run_text):
+            cell = run_text[found.start() : run_text.index(b">", found.start())]
+            ref, style = _REF.search(cell[2:]), _STYLE.search(cell)
+            if ref is None:  # the pattern above matched it: cannot be
                 return None
-            owned[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
+            if style is not None:
+                owned[column_index(ref.group(1))][int(ref.group(2))] = int(style.group(1))
         own: dict[int, list[int | None]] = {}
         for c, by_row in owned.items():
             if by_row:
                 own[c] = [styles.get(c)] * rows
                 for r, st in by_row.items():
-                    own[c][r - first] = st
+                    own[c][r - first] = st or None
         # One join of every piece, row by row; the kept bytes as they were.
-        numbers = [b"%d" % r for r in range(first, last + 1)]
-        return _rows_bytes(kept, numbers, columns, styles, own, ends) + chunks[-1]
+        return _rows_bytes(kept, numbers, columns, styles, own, ends) + tail
 
     def _new_row(self, r: int, cells: dict[int, Any], styles: dict[int, int]) -> bytes:
         xml = "".join([cell_xml(f"{column_letters(c)}{r}", cells[c], styles.get(c)) for c in sorted(cells)])

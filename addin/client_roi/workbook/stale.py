@@ -113,10 +113,14 @@ def _column(column: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     kinds = set(map(type, column))
     n = len(column)
     if kinds <= {str, type(None)}:
-        texts = [v or "" for v in column]
+        texts = [v or "" for v in column] if type(None) in kinds else column
         lengths = np.fromiter(map(len, texts), np.int64, n)
-        firsts = "".join([t[:1] or " " for t in texts])  # one character a cell: a space for empty
-        codes = np.frombuffer(firsts.encode("utf-32-le"), np.uint32).astype(np.int64)
+        # Every text one after the other, a code point each (len counts code points): each
+        # first character where its text starts; a space for an empty one.
+        points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), np.uint32)
+        codes = np.full(n, 32, np.int64)
+        filled = lengths > 0
+        codes[filled] = points[(np.cumsum(lengths) - lengths)[filled]]
         return lengths, codes, np.zeros(n)
     if kinds <= {float, type(None)}:
         numbers = np.array(column, dtype=float)  # None → nan

@@ -2651,6 +2651,8 @@ class CachedValues:
         self._lock = threading.Lock()  # one calamine call at a time: the book is not shared
         self._widths: dict[str, int] = {}
         self._suspects: dict[str, dict[str, str]] = {}
+        #: Sheets looked through (:meth:`suspects`) and found to hold no formula at all.
+        self.formula_free: set[str] = set()
         self._sheet_parts: dict[str, str] | None = None
 
     @classmethod
@@ -2729,6 +2731,7 @@ class CachedValues:
             streamed = self.parts is None or not dict.__contains__(self.parts, part)  # not unzipped yet
             if streamed and not _may_have_suspects(part_pieces(self.data, part)):
                 self._suspects[sheet] = {}
+                self.formula_free.add(sheet)
             else:
                 self._suspects[sheet] = _suspect_cells(self._part(part))
         return self._suspects[sheet]
@@ -2821,6 +2824,11 @@ def part_pieces(data: bytes, name: str) -> Iterator[bytes]:
             yield piece
 
 
+# In a default-namespace sheetData, "<f" opens nothing but a formula (one regex pass: twice as
+# fast as two substring searches, "<" being everywhere).
+_FORMULA_OR_ERROR = re.compile(rb'<f[\s>/]|t="e"')
+
+
 def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
     """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
     its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
@@ -2834,8 +2842,7 @@ def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
                 continue
             inside, window = True, window[at:]
         end = window.find(b"</sheetData>")
-        cells = window if end < 0 else window[:end]
-        if b"<f" in cells or b't="e"' in cells:  # unprefixed: "<f" opens nothing but a formula
+        if _FORMULA_OR_ERROR.search(window, 0, len(window) if end < 0 else end):
             return True
         if end >= 0:
             return False

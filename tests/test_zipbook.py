@@ -422,3 +422,63 @@ def test_the_patch_by_bands_writes_the_cells_the_row_rule_writes(case):
     for row in re.findall(rb"<row .*?</row>", patched):
         cols = [xlsx.column_index(c.decode()) for c in re.findall(rb'<c r="([A-Z]+)\d+"', row)]
         assert cols == sorted(set(cols))
+
+
+@pytest.mark.parametrize("where", ["none", "written column", "own column"])
+def test_a_big_sheet_found_formula_free_as_it_was_read_is_not_searched_again(where, tmp_path, monkeypatch):
+    """A big sheet (every part, here) is looked through as calamine reads it; one found without
+    a formula is not searched again for formulas when saved. One with a formula is: a formula
+    in a written column is written over (the calculation chain goes), one of the user's is not."""
+    import re
+
+    from client_roi.workbook import zipbook
+
+    monkeypatch.setattr(zipbook, "BIG_PART", 0)
+    demo = tmp_path / "demo.xlsx"
+    assert cli.main(["demo", "-o", str(demo)]) == 0
+    sheet = layout.SHEETS["customers"]["en"]
+    part = ZipBook.from_path(demo).sheet_parts[sheet]
+    formula = b"<f>1+1</f><v>2</v>"
+
+    def edit(data: bytes) -> bytes:
+        if where == "written column":  # K: a budget, which the refresh writes
+            return re.sub(
+                rb'<c r="K5"[^>]*?(?:/>|>.*?</c>)', lambda m: b'<c r="K5">' + formula + b"</c>", data, count=1
+            )
+        row = re.search(rb'<row r="5".*?</row>', data).group()  # P: the user's own, after the table
+        return data.replace(row, row[: -len(b"</row>")] + b'<c r="P5">' + formula + b"</c></row>")
+
+    book_path = rezip(demo, tmp_path / "edited.xlsx", {part: edit}) if where != "none" else demo
+    book = ZipBook.from_path(book_path)
+    book.refresh()
+    book.to_bytes()
+    assert (sheet in book.cached.formula_free) == (where == "none")
+    assert book.formulas_replaced == (where == "written column")
+
+
+def test_the_collector_pauses_while_readers_build_rows_and_resumes_after_the_last():
+    """calamine's read (on a thread) and another reader overlap: the cycle collector resumes
+    when the last of them is done, and stays off if it was off before."""
+    import gc
+    import threading
+
+    assert gc.isenabled()
+    with xlsx.bulk():
+        assert not gc.isenabled()
+
+        def reader() -> None:
+            with xlsx.bulk():
+                assert not gc.isenabled()
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        thread.join()
+        assert not gc.isenabled()  # the other reader's end does not resume it
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with xlsx.bulk():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -32,10 +32,11 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 # Parts bigger than this (a sheet of many rows) are unzipped only when asked for.
 BIG_PART = 1 << 20
-# zlib's usual level for every part, chosen by measure (benchmarks/bench_headless.py): a written
-# sheet is compressed on a thread of its own, where level 6 costs no time against level 1, whose
-# book is a third bigger.
-LEVEL = 6
+# zlib's level for every part, chosen by measure (benchmarks/bench_headless.py): a written sheet
+# is compressed on a thread of its own while the next piece is patched. At a million customers
+# level 6 takes longer than the patch (a refresh's save 8.4 s) where level 5 does not (5.9 s),
+# for a book 4 % bigger; level 4 makes it a quarter bigger, level 1 a third.
+LEVEL = 5
 # A part this big may pass 4 GB patched: its entry is written with the ZIP64 extension, which
 # smaller ones do without (older readers know no ZIP64).
 ZIP64_BEYOND = 1 << 31
@@ -240,7 +241,8 @@ class ZipBook:
         for sheet, rects in self.rects.items():
             part = self.sheet_parts[sheet]
             xml = written.pop(sheet)
-            self.formulas_replaced |= formulas_written(xml, rects)
+            if sheet not in self.cached.formula_free:
+                self.formulas_replaced |= formulas_written(xml, rects)
             pieces: Iterable[bytes] = patch_pieces(xml, rects)
             if sheet in stale:  # results to drop on the sheet written: patched whole, then dropped
                 pieces = [recalc.drop_results(b"".join(pieces), stale.pop(sheet))]
@@ -278,7 +280,7 @@ class ZipBook:
         sheets = {
             name: read[name] if name in read else self.parts[part]
             for name, part in self.sheet_parts.items()
-            if part in self.parts
+            if part in self.parts and name not in self.cached.formula_free
         }
         return recalc.stale_formulas(recalc.Book(tables, self.every_name), sheets, written)
 

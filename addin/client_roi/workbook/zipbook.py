@@ -113,7 +113,9 @@ class ZipBook:
         else:
             rows = self.cached.grid(sheet)[first - 1 : last]
             if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
-                out = [None if (v := row[col - 1]) == "" else v for row in rows]
+                # Each number a new float, made one after the other: calamine's lie a row's
+                # width apart, and every later pass over the column would miss the cache.
+                out = [None if (v := row[col - 1]) == "" else v * 1.0 if type(v) is float else v for row in rows]
             else:
                 out = [self._base(sheet, r, col) for r in range(first, last + 1)]
             for ref, why in self.cached.suspects(sheet).items():

@@ -222,7 +222,7 @@ def exercise(
             columns["previous_tier"], now, b.labels, then if "previous_margin" in customers else None, gross
         )
 
-    out = customers.copy()
+    out = customers.copy(deep=False)  # columns are added, none changed: the inputs' arrays shared, not copied
     for key, values in {
         "role": roles,
         "tier": tiers,

@@ -89,7 +89,7 @@ def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
     return {
         "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
         "tier": customers["tier"].tolist(),
-        "roi": _cells([ExcelError(v) if v == method.DIV0 else v for v in customers["roi"].tolist()]),
+        "roi": _cells(customers["roi"].to_numpy(dtype=object), errors=True),
         "effort_budget": _cells(customers["effort_budget"].to_numpy()),
         "effort_days": _cells(customers["effort_days"].to_numpy()),
         "days_left": _cells(customers["days_left"].to_numpy()),
@@ -205,13 +205,24 @@ def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     return [[words["balanced"].format(k=k), *ex.balanced.tolist()]]
 
 
-def _cells(values: Any) -> list[Any]:
-    """Floats for Excel: NaN (blank) becomes None; markers pass through."""
+def _cells(values: Any, errors: bool = False) -> list[Any]:
+    """Floats for Excel: NaN (blank) becomes None; with ``errors`` (ROI's column), the text
+    ``#DIV/0!`` (:data:`method.DIV0`) the error value; other values pass through."""
     if isinstance(values, np.ndarray) and values.dtype == np.float64:  # a computed column: at C speed
         return list(method.blank_nan(values).tolist())
+    items = values.tolist() if hasattr(values, "tolist") else list(values)
+    if set(map(type, items)) <= {float, str, type(None)}:  # numbers, text, blanks: by whole arrays
+        every = np.asarray(items, dtype=object)
+        for i in np.flatnonzero(every == method.DIV0).tolist() if errors else ():
+            items[i] = ExcelError(method.DIV0)
+        for i in np.flatnonzero(pd.isna(every)).tolist():
+            items[i] = None
+        return items
     out: list[Any] = []
-    for v in values.tolist() if hasattr(values, "tolist") else values:
-        if isinstance(v, float) and v != v:
+    for v in items:
+        if errors and isinstance(v, str) and v == method.DIV0:
+            out.append(ExcelError(method.DIV0))
+        elif isinstance(v, float) and v != v:
             out.append(None)
         elif isinstance(v, np.generic):
             out.append(v.item())

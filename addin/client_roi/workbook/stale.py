@@ -116,8 +116,14 @@ def _column(column: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         texts = [v or "" for v in column] if type(None) in kinds else column
         lengths = np.fromiter(map(len, texts), np.int64, n)
         # Every text one after the other, a code point each (len counts code points): each
-        # first character where its text starts; a space for an empty one.
-        points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), np.uint32)
+        # first character where its text starts; a space for an empty one. ASCII (known at
+        # once) a byte each.
+        joined = "".join(texts)
+        if joined.isascii():
+            points = np.frombuffer(joined.encode("ascii"), np.uint8)
+        else:
+            points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+        del joined
         codes = np.full(n, 32, np.int64)
         filled = lengths > 0
         codes[filled] = points[(np.cumsum(lengths) - lengths)[filled]]

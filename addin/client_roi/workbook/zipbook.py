@@ -116,6 +116,7 @@ class ZipBook:
                 # Each number a new float, made one after the other: calamine's lie a row's
                 # width apart, and every later pass over the column would miss the cache.
                 out = [None if (v := row[col - 1]) == "" else v * 1.0 if type(v) is float else v for row in rows]
+                _share_texts(out)
             else:
                 out = [self._base(sheet, r, col) for r in range(first, last + 1)]
             for ref, why in self.cached.suspects(sheet).items():
@@ -402,6 +403,20 @@ def _write_all(pieces: Iterable[bytes], write: Callable[[bytes], Any]) -> None:
         sys.setswitchinterval(interval)
     if failed:
         raise failed[0]
+
+
+def _share_texts(values: list[Any], most: int = 64) -> None:
+    """A column of few distinct texts (yes/no flags, tier labels) made to hold one object per
+    text, in place: calamine makes one a cell, and every later pass would visit them all. A
+    column with more than ``most`` distinct texts (names) is left as it is."""
+    seen: dict[str, str] = {}
+    for i, v in enumerate(values):
+        if type(v) is str:
+            shared = seen.setdefault(v, v)
+            if shared is not v:
+                values[i] = shared
+            elif len(seen) > most:
+                return
 
 
 @dataclass

@@ -482,3 +482,22 @@ def test_the_collector_pauses_while_readers_build_rows_and_resumes_after_the_las
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_texts_read_from_a_sheet_are_renewed_shared_while_few_and_equal_always():
+    """A column's texts become new objects (calamine's go, and their memory with them): one per
+    distinct text while there are few, one per cell past that; every value stays equal."""
+    from client_roi.workbook.zipbook import _renew_texts
+
+    flags = ["".join(("yes", str(i % 2)))[:3] for i in range(10)] + [None, 1.5]  # ten "yes" objects
+    before = list(flags)
+    _renew_texts(flags)
+    assert flags == before
+    assert len({id(v) for v in flags[:10]}) == 1 and all(
+        v is not w for v, w in zip(flags[:10], before[:10], strict=True)
+    )
+    names = [f"customer {i}" for i in range(100)] + [None]
+    before = list(names)
+    _renew_texts(names, most=8)
+    assert names == before
+    assert all(v is not w for v, w in zip(names[:100], before[:100], strict=True))

@@ -113,10 +113,11 @@ class ZipBook:
         else:
             rows = self.cached.grid(sheet)[first - 1 : last]
             if len(rows) == last - first + 1 and col <= self.cached.width(sheet):
-                # Each number a new float, made one after the other: calamine's lie a row's
-                # width apart, and every later pass over the column would miss the cache.
+                # Each value a new object, made one after the other: calamine's lie a row's
+                # width apart (every later pass over the column would miss the cache), and once
+                # they go, the memory that held them goes back to the system whole.
                 out = [None if (v := row[col - 1]) == "" else v * 1.0 if type(v) is float else v for row in rows]
-                _share_texts(out)
+                _renew_texts(out)
             else:
                 out = [self._base(sheet, r, col) for r in range(first, last + 1)]
             for ref, why in self.cached.suspects(sheet).items():
@@ -405,18 +406,20 @@ def _write_all(pieces: Iterable[bytes], write: Callable[[bytes], Any]) -> None:
         raise failed[0]
 
 
-def _share_texts(values: list[Any], most: int = 64) -> None:
-    """A column of few distinct texts (yes/no flags, tier labels) made to hold one object per
-    text, in place: calamine makes one a cell, and every later pass would visit them all. A
-    column with more than ``most`` distinct texts (names) is left as it is."""
+def _renew_texts(values: list[Any], most: int = 64) -> None:
+    """Each text of a column made a new object, in place: one per distinct text while there are
+    few (yes/no flags, tier labels: calamine makes one a cell, and every later pass would visit
+    them all), one per cell past ``most`` distinct texts (names)."""
     seen: dict[str, str] = {}
     for i, v in enumerate(values):
         if type(v) is str:
-            shared = seen.setdefault(v, v)
-            if shared is not v:
-                values[i] = shared
-            elif len(seen) > most:
-                return
+            shared = seen.get(v)
+            if shared is None:
+                if len(seen) == most:
+                    values[i:] = [("".join((v, "")) if type(v) is str else v) for v in values[i:]]
+                    return
+                shared = seen[v] = "".join((v, ""))  # a new object ("".join of one text is that text)
+            values[i] = shared
 
 
 @dataclass

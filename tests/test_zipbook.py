@@ -501,3 +501,21 @@ def test_texts_read_from_a_sheet_are_renewed_shared_while_few_and_equal_always()
     _renew_texts(names, most=8)
     assert names == before
     assert all(v is not w for v, w in zip(names[:100], before[:100], strict=True))
+
+
+@pytest.mark.parametrize("block", [1, 1 << 20])
+def test_a_row_number_twice_goes_by_the_row_rule(block, monkeypatch):
+    """A sheet that names a row twice, or its rows out of order (not valid, but a file may): the
+    column patch does not take those rows, the row rule writes the first of each, no error."""
+    from client_roi.workbook import sheet_patch
+
+    monkeypatch.setattr(sheet_patch, "BLOCK", block)
+    rows = [1, 2, 2, 3, 5, 4]
+    xml = (
+        b"<worksheet><sheetData>"
+        + b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (r, r) for r in rows)
+        + b"</sheetData></worksheet>"
+    )
+    for first in (1, 2, 4):
+        out, _ = patch_sheet(xml, [Rect(first, 1, [5.0] * (6 - first), column=True)])
+        assert out.count(b"<v>5</v>") == 6 - first

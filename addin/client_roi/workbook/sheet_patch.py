@@ -401,19 +401,21 @@ class _Patch:
         block at a time; from a block of rows of another shape on (one missing in between), by
         the general patch; the last rows, if missing, new."""
         at, r0 = begin, first
+        count = len(next(iter(columns.values())))
         while at < end:
             stop = xml.find(b"</row>", min(at + BLOCK, end - 1), end)
             stop = end if stop < 0 else stop + len(b"</row>")
             rows = _rows_up_to(xml, at, stop, r0)
             block = {c: v[r0 - first : r0 - first + rows] for c, v in columns.items()}
-            patched = self._patch_columns(xml[at:stop], r0, r0 + rows - 1, block, styles)
+            patched = None
+            if 0 < rows <= first + count - r0:  # more rows than written (a number twice): not this way
+                patched = self._patch_columns(xml[at:stop], r0, r0 + rows - 1, block, styles)
             if patched is None:
                 rest = [Rect(r0, c, v[r0 - first :], column=True) for c, v in columns.items()]
                 yield from self._rows(xml, at, end, _by_row(rest), styles)
                 return
             yield patched
             at, r0 = stop, r0 + rows
-        count = len(next(iter(columns.values())))
         if r0 < first + count:  # the last rows were missing: new rows, where they fall
             yield from self._appended(r0, first + count - 1, {c: v[r0 - first :] for c, v in columns.items()}, styles)
 

@@ -416,7 +416,7 @@ def _renew_texts(values: list[Any], most: int = 64) -> None:
             shared = seen.get(v)
             if shared is None:
                 if len(seen) == most:
-                    values[i:] = [("".join((v, "")) if type(v) is str else v) for v in values[i:]]
+                    values[i:] = [("".join((w, "")) if type(w) is str else w) for w in values[i:]]
                     return
                 shared = seen[v] = "".join((v, ""))  # a new object ("".join of one text is that text)
             values[i] = shared

@@ -255,6 +255,104 @@ def blank_nan(x: np.ndarray) -> np.ndarray:
     return x
 '''
 
+_SOURCES['method/names'] = r'''"""Customer names: one rule for every door.
+
+Two spellings name the same customer when their :func:`name_key` is equal: the text in Unicode
+NFC (``é`` typed as one character or as ``e`` and a combining accent is one letter), its spaces
+(any Unicode space, the no-break spaces of exports included) trimmed at both ends and collapsed
+to one, and case ignored by :meth:`str.casefold` (``ACME``, ``Acme`` and ``acme`` are one
+customer; so are ``STRASSE`` and ``Straße``). Nothing else is ignored: accents and punctuation
+tell customers apart (``Café`` is not ``Cafe``, ``A.B.C`` is not ``ABC``).
+
+Customer files, workbooks, DataFrames and invoice lines from every engine apply this rule, so
+that a customer is the same customer whichever way it came in. A customer file or a DataFrame
+refuses two rows of one customer (or adds them up when asked); invoice lines are grouped by
+their spelling where they live (DuckDB, PostgreSQL, Spark) and the spellings of one customer are
+then merged here, by :func:`merge_spellings`, with exact integer sums: the one rule, written once,
+whatever the engine's own idea of case and Unicode.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def name_key(name: object) -> str:
+    """The key two spellings of one customer share (see the module's rule); ``''`` for a
+    blank name.
+
+    >>> name_key("  ACME   Corp "), name_key("acme corp") == name_key("Acme\\u00a0Corp")
+    ('acme corp', True)
+    >>> name_key("Cafe\\u0301") == name_key("Café"), name_key("Café") == name_key("Cafe")
+    (True, False)
+    """
+    text = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    return unicodedata.normalize("NFC", text.casefold())
+
+
+def shown_name(name: object) -> str:
+    """A spelling as it is shown: NFC, spaces trimmed and collapsed, case as written.
+
+    >>> shown_name("  Acme \\u00a0 Corp ")
+    'Acme Corp'
+    """
+    return " ".join(unicodedata.normalize("NFC", str(name)).split())
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """The customers behind a list of spellings: ``group[i]`` is the customer of spelling
+    ``i`` (0 … n−1, in the order of the customers' first spellings), ``shown[g]`` the name
+    customer ``g`` is shown by, and ``merged`` one line per customer written more than one way
+    (``'ACME ← Acme, acme'``)."""
+
+    group: np.ndarray
+    shown: list[str]
+    merged: list[str]
+
+    @property
+    def count(self) -> int:
+        """How many spellings were merged into another (the summary's figure)."""
+        return len(self.group) - len(self.shown)
+
+
+def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray | None = None) -> Spellings:
+    """Group ``names`` by :func:`name_key`. Each customer is shown by the spelling with the
+    largest ``weight`` (for invoice lines: the spelling on the most lines), ties going to the
+    first in code-point order, so that every engine, whatever order it returns its groups in,
+    shows the same name.
+
+    >>> s = merge_spellings(["Acme", "Beta", "ACME", "acme "], [2, 1, 5, 2])
+    >>> s.group.tolist(), s.shown, s.merged, s.count
+    ([0, 1, 0, 0], ['ACME', 'Beta'], ['ACME ← Acme, acme'], 2)
+    """
+    n = len(names)
+    w = np.ones(n, dtype=np.int64) if weights is None else np.asarray(weights, dtype=np.int64)
+    # ASCII text is its own NFC and casefolds as it lowers: the common case, without a call
+    spelled = [" ".join(v.split()) if type(v) is str and v.isascii() else shown_name(v) for v in names]
+    keys = [t.lower() if t.isascii() else name_key(t) for t in spelled]
+    if len(set(keys)) == n:  # every spelling its own customer: the common case, no search
+        return Spellings(np.arange(n, dtype=np.int64), spelled, [])
+    index: dict[str, int] = {}
+    group = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
+    shown = [""] * len(index)
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(group.tolist()):
+        members.setdefault(g, []).append(i)
+    merged = []
+    for g, ms in members.items():
+        best = min(ms, key=lambda i: (-int(w[i]), spelled[i]))
+        shown[g] = spelled[best]
+        others = sorted({spelled[i] for i in ms} - {spelled[best]})
+        if others:
+            merged.append(f"{spelled[best]} ← {', '.join(others)}")
+    return Spellings(group, shown, merged)
+'''
+
 _SOURCES['method/money'] = r'''"""The currency amounts are shown in: a word of the workbook, not of the method (the method
 works in whatever unit the amounts are in, and never converts)."""
 
@@ -1768,7 +1866,9 @@ class LineTotals:
     ``current`` and ``previous`` are the correctly rounded sums of the lines' margins (or
     amounts, ``kind``) in each period, NaN for a customer without lines in it; ``current_lines``
     and ``previous_lines`` count them; ``first`` and ``last`` are the dates of the file's first
-    and last line. ``later`` counts the lines after the period's end (left out)."""
+    and last line. ``later`` counts the lines after the period's end (left out). One customer
+    is one name by :func:`~client_roi.method.names.name_key`: ``merged`` says which spellings
+    were taken as one customer (``'ACME ← Acme, acme'``)."""
 
     customer: np.ndarray
     current: np.ndarray
@@ -1781,6 +1881,8 @@ class LineTotals:
     periods: Periods
     lines: int
     later: int = 0
+    merged: tuple[str, ...] = ()  # customers written more than one way: 'ACME ← Acme, acme'
+    spellings_merged: int = 0  # how many spellings were merged into another
 
 
 @dataclass(frozen=True)
@@ -2303,6 +2405,7 @@ relative 1e-12).
 
 from __future__ import annotations
 
+from . import names
 from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers
 from .bands import (
     BALANCED_WORDS,
@@ -2383,6 +2486,7 @@ __all__ = [
     "is_balanced_word",
     "is_blank",
     "mobility",
+    "names",
     "most_balanced",
     "movement",
     "numbers",
@@ -2530,6 +2634,68 @@ def _header_keys() -> dict[str, str]:
 
 
 HEADER_KEYS = _header_keys()
+
+#: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
+LINE_COLUMNS = (
+    Column(  # a customer file's names for it, and the ids and accounts of ledgers
+        "customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte", "customer id", "code client")
+    ),
+    Column(
+        "date",
+        "Date",
+        "Date",
+        (
+            "day",
+            "jour",
+            "invoice date",
+            "date de facture",
+            "date facture",
+            "date de la facture",
+            "order date",
+            "date de commande",
+            "transaction date",
+            "posting date",
+            "date comptable",
+            "date piece",
+        ),
+    ),
+    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
+    Column(
+        "amount",
+        "Amount",
+        "Montant",
+        (
+            "total ht",
+            "montant ht",
+            "net amount",
+            "amount excl tax",
+            "revenue",
+            "sales",
+            "ca",
+            "chiffre d affaires",
+            "montant net",
+            "total",
+        ),
+    ),
+    Column(
+        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
+    ),
+)
+LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
+
+#: Each door's columns: what ``--column OURS=THEIRS`` may name when reading it.
+DOORS = {"customers": INPUTS + MOVEMENT_INPUTS, "lines": LINE_COLUMNS}
+
+
+def door_key(name: str, door: str) -> str | None:
+    """The key of the column of ``door`` (``customers`` or ``lines``) that ``name`` names (by
+    its English or French name, key or alias); None when it names none.
+
+    >>> door_key("Amount", "lines"), door_key("Montant", "lines"), door_key("Amount", "customers")
+    ('amount', 'amount', None)
+    """
+    wanted = normalize(name)
+    return next((c.key for c in DOORS[door] if wanted in {normalize(n) for n in (c.en, c.fr, c.key, *c.aliases)}), None)
 
 
 def table_keys(movement: bool) -> list[str]:
@@ -3097,6 +3263,9 @@ FR: dict[str, str] = {
     "total lines skipped (each the sum of the rows above it): {0}": (
         "lignes de total ignorées (chacune la somme des lignes au-dessus) : {0}"
     ),
+    "customer names written more than one way (case, spaces), taken as one customer: {0} spellings merged ({1})": (
+        "noms de clients écrits de plusieurs façons (casse, espaces), comptés comme un seul client : {0} graphies fusionnées ({1})"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -3272,8 +3441,11 @@ FR: dict[str, str] = {
     ),
     "cell '{0}'!{1}{2}": "cellule '{0}'!{1}{2}",
     "{0}, column '{1}'": "{0}, colonne '{1}'",
-    "{0}: {1} is a total line, not an invoice line: remove it from the export": (
-        "{0} : {1} est une ligne de total, pas une ligne de facture : retirez-la de l'export"
+    "{0}: is blank; a line needs a customer, a date and an amount (nor is it a total line: its amount is not the sum of the lines above it)": (
+        "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant (et ce n'est pas une ligne de total : son montant n'est pas la somme des lignes au-dessus)"
+    ),
+    "{0}: {1} looks like a total line, but its amount is not the sum of the lines above it: remove the line, or rename the customer": (
+        "{0} : {1} ressemble à une ligne de total, mais son montant n'est pas la somme des lignes au-dessus : retirez la ligne, ou renommez le client"
     ),
     "{0}: is blank; a line needs a customer, a date and an amount": (
         "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant"

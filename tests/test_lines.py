@@ -448,15 +448,19 @@ def test_a_book_of_a_previous_release_refreshes_without_the_block(tmp_path):
 
 
 def test_unicode_text_lines_and_a_total_line(tmp_path):
-    """Excel's "Unicode Text" (UTF-16, tabs); an accounting total at the bottom is refused by
-    its row with the way out, never summed as a customer."""
+    """Excel's "Unicode Text" (UTF-16, tabs); an accounting total at the bottom that adds up is
+    skipped and said (as in customer files), one that does not is refused by its row, never
+    summed as a customer."""
     text = "Customer\tInvoice date\tNet amount\r\nA\t03/31/2025\t1,200.50\r\nB\t04/01/2025\t99.50\r\n"
     read = lines.read_lines(_write(tmp_path, "l.txt", text, "utf-16"))
     assert read.route == "python"
     assert sorted(zip(read.totals.customer, read.totals.current, strict=True)) == [("A", 1200.5), ("B", 99.5)]
-    total = text + "Total\t\t1,300.00\r\n"
-    with pytest.raises(InputFileError, match=r"row 4, column 'Customer': 'Total' is a total line"):
-        lines.read_lines(_write(tmp_path, "t.txt", total, "utf-16"))
+    total = lines.read_lines(_write(tmp_path, "t.txt", text + "Total\t\t1,300.00\r\n", "utf-16"))
+    assert total.totals_skipped == ["row 4 (Total)"]
+    assert sorted(zip(total.totals.customer, total.totals.current, strict=True)) == [("A", 1200.5), ("B", 99.5)]
+    wrong = text + "Total\t\t1,300.01\r\n"
+    with pytest.raises(InputFileError, match=r"row 4, column 'Customer': 'Total' looks like a total line, but its"):
+        lines.read_lines(_write(tmp_path, "w.txt", wrong, "utf-16"))
 
 
 def test_excel_serials_and_date_cells_in_a_workbook(tmp_path):

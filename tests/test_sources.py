@@ -216,3 +216,22 @@ def test_a_table_goes_with_a_database(tmp_path, capsys):
     assert cli.main(["customers", "--transactions", str(source), "-o", str(tmp_path / "c.xlsx")]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "the output must end with .csv" in captured.err
+
+
+def test_postgres_groups_spellings_as_every_engine(pg, tmp_path):
+    """The customer-name rule (issue 34): ACME, Acme and 'acme ' are one customer in
+    PostgreSQL as in DuckDB (test_one_way_in.py holds the CSV, Parquet and DuckDB doors)."""
+    from test_one_way_in import SPELLINGS, spelled
+
+    rows = [line.split(",") for line in SPELLINGS.strip().splitlines()[1:]]
+    with psycopg.connect(pg, autocommit=True) as con:
+        con.execute("CREATE TABLE spellings (customer text, day date, amount numeric(10, 2))")
+        with con.cursor().copy("COPY spellings FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    read = lines.read_database(pg, table="spellings")
+    source = tmp_path / "lines.csv"
+    source.write_text(SPELLINGS, encoding="utf-8")
+    _same(read, lines.read_lines(source))
+    assert spelled(read)["ACME"] == (600.6, 10.0) and list(spelled(read)) == ["ACME", "Beta"]
+    assert read.totals.merged == ("ACME ← Acme, acme",)

@@ -72,3 +72,24 @@ def test_fill_with_spark_writes_duckdbs_workbook(parquet, tmp_path):
         [list(r) for r in openpyxl.load_workbook(p)["Customers"].iter_rows(min_row=2, values_only=True)] for p in (a, b)
     ]
     assert rows[0] == rows[1]
+
+
+def test_spark_groups_spellings_as_duckdb(parquet, tmp_path):
+    """The customer-name rule (issue 34): ACME, Acme and 'acme ' are one customer in Spark as
+    in DuckDB, PostgreSQL and a CSV (test_one_way_in.py, test_sources.py)."""
+    from test_one_way_in import SPELLINGS, spelled
+
+    frame = pd.read_csv(pd.io.common.StringIO(SPELLINGS), dtype={"Amount": str})
+    con = duckdb.connect()
+    con.register("raw", frame)
+    con.execute(
+        f"COPY (SELECT Customer, CAST(Date AS DATE) AS Date, CAST(Amount AS DECIMAL(10, 2)) AS Amount FROM raw) "
+        f"TO '{tmp_path / 'spellings.parquet'}' (FORMAT parquet)"
+    )
+    con.close()
+    spark = lines.read_lines(tmp_path / "spellings.parquet", engine="spark")
+    here = lines.read_lines(tmp_path / "spellings.parquet")
+    assert spark.route == "spark"
+    assert list(spelled(spark)) == list(spelled(here)) == ["ACME", "Beta"]
+    assert spelled(spark)["ACME"] == spelled(here)["ACME"] == (600.6, 10.0)
+    assert spark.totals.merged == here.totals.merged == ("ACME ← Acme, acme",)

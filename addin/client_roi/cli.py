@@ -107,19 +107,19 @@ def parse_band(text: str) -> float | list[float] | str:
     return values[0] if len(values) == 1 else values
 
 
-def parse_columns(items: list[str] | None) -> dict[str, str]:
-    """``--column "Gross margin=Marge (k€)"``: our column (English or French name) = the file's
-    header for it."""
+def parse_columns(items: list[str] | None, door: str = "customers") -> dict[str, str]:
+    """``--column "Gross margin=Marge (k€)"``: a column of the door read (``customers`` or
+    ``lines``: English or French name) = the file's header for it."""
     from .files import columns
 
     out: dict[str, str] = {}
     for item in items or []:
         ours, sep, theirs = item.partition("=")
-        key = columns.HEADER_KEYS.get(columns.normalize(ours))
         if not sep or not theirs.strip():
             raise OptionError(f'--column {item!r}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"')
-        if key not in {c.key for c in columns.INPUTS}:
-            names = ", ".join(c.en for c in columns.INPUTS)
+        key = columns.door_key(ours, door)
+        if key is None:
+            names = ", ".join(c.en for c in columns.DOORS[door])
             raise OptionError(f"--column {item!r}: '{ours.strip()}' is not one of the columns read ({names})")
         if key in out:
             raise OptionError(f"--column {item!r}: '{ours.strip()}' is mapped twice")
@@ -382,7 +382,12 @@ def _from_lines(args: argparse.Namespace):
     inputs: tuple[Path, ...] = () if url else (Path(args.transactions),)  # never written over
     if url or args.table or args.query:
         read = lines.read_database(
-            args.transactions, table=args.table, query=args.query, to=to, months=n, columns=parse_columns(args.column)
+            args.transactions,
+            table=args.table,
+            query=args.query,
+            to=to,
+            months=n,
+            columns=parse_columns(args.column, "lines"),
         )
     else:
         read = lines.read_lines(
@@ -392,7 +397,7 @@ def _from_lines(args: argparse.Namespace):
             decimal=args.decimal,
             encoding=args.encoding,
             date_format=args.date_format,
-            columns=parse_columns(args.column),
+            columns=parse_columns(args.column, "lines"),
             sheet=args.sheet,
             engine=args.engine,
             master=args.spark_master,
@@ -437,6 +442,15 @@ def _say_lines(read, made, replaced: list[str]) -> None:
         say(f"lines after {p.end} left out: {made.later:,}")
     if read.blank_rows:
         say(f"blank rows skipped: {read.blank_rows:,}")
+    if read.totals_skipped:
+        say("total lines skipped (each the sum of the rows above it): " + _items(read.totals_skipped))
+    merged = read.totals.merged
+    if merged:  # the user's names, shown as written: never translated
+        shown = "; ".join(merged[:3]) + (f" and {len(merged) - 3:,} more" if len(merged) > 3 else "")
+        say(
+            f"customer names written more than one way (case, spaces), taken as one customer: "
+            f"{read.totals.spellings_merged:,} spellings merged ({shown})"
+        )
     if read.unused:
         say("columns not used: " + ", ".join(read.unused))
     if replaced:

@@ -177,6 +177,9 @@ FR: dict[str, str] = {
     "total lines skipped (each the sum of the rows above it): {0}": (
         "lignes de total ignorées (chacune la somme des lignes au-dessus) : {0}"
     ),
+    "customer names written more than one way (case, spaces), taken as one customer: {0} spellings merged ({1})": (
+        "noms de clients écrits de plusieurs façons (casse, espaces), comptés comme un seul client : {0} graphies fusionnées ({1})"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -352,8 +355,11 @@ FR: dict[str, str] = {
     ),
     "cell '{0}'!{1}{2}": "cellule '{0}'!{1}{2}",
     "{0}, column '{1}'": "{0}, colonne '{1}'",
-    "{0}: {1} is a total line, not an invoice line: remove it from the export": (
-        "{0} : {1} est une ligne de total, pas une ligne de facture : retirez-la de l'export"
+    "{0}: is blank; a line needs a customer, a date and an amount (nor is it a total line: its amount is not the sum of the lines above it)": (
+        "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant (et ce n'est pas une ligne de total : son montant n'est pas la somme des lignes au-dessus)"
+    ),
+    "{0}: {1} looks like a total line, but its amount is not the sum of the lines above it: remove the line, or rename the customer": (
+        "{0} : {1} ressemble à une ligne de total, mais son montant n'est pas la somme des lignes au-dessus : retirez la ligne, ou renommez le client"
     ),
     "{0}: is blank; a line needs a customer, a date and an amount": (
         "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant"

@@ -19,6 +19,7 @@ from .. import __version__
 #: the script: no files layer (Lite reads no files), no openpyxl.
 MODULES = [
     "method/arguments",
+    "method/names",
     "method/money",
     "method/sums",
     "method/bands",

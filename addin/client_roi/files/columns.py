@@ -127,6 +127,68 @@ def _header_keys() -> dict[str, str]:
 
 HEADER_KEYS = _header_keys()
 
+#: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
+LINE_COLUMNS = (
+    Column(  # a customer file's names for it, and the ids and accounts of ledgers
+        "customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte", "customer id", "code client")
+    ),
+    Column(
+        "date",
+        "Date",
+        "Date",
+        (
+            "day",
+            "jour",
+            "invoice date",
+            "date de facture",
+            "date facture",
+            "date de la facture",
+            "order date",
+            "date de commande",
+            "transaction date",
+            "posting date",
+            "date comptable",
+            "date piece",
+        ),
+    ),
+    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
+    Column(
+        "amount",
+        "Amount",
+        "Montant",
+        (
+            "total ht",
+            "montant ht",
+            "net amount",
+            "amount excl tax",
+            "revenue",
+            "sales",
+            "ca",
+            "chiffre d affaires",
+            "montant net",
+            "total",
+        ),
+    ),
+    Column(
+        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
+    ),
+)
+LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
+
+#: Each door's columns: what ``--column OURS=THEIRS`` may name when reading it.
+DOORS = {"customers": INPUTS + MOVEMENT_INPUTS, "lines": LINE_COLUMNS}
+
+
+def door_key(name: str, door: str) -> str | None:
+    """The key of the column of ``door`` (``customers`` or ``lines``) that ``name`` names (by
+    its English or French name, key or alias); None when it names none.
+
+    >>> door_key("Amount", "lines"), door_key("Montant", "lines"), door_key("Amount", "customers")
+    ('amount', 'amount', None)
+    """
+    wanted = normalize(name)
+    return next((c.key for c in DOORS[door] if wanted in {normalize(n) for n in (c.en, c.fr, c.key, *c.aliases)}), None)
+
 
 def table_keys(movement: bool) -> list[str]:
     """The keys of the Customers table's columns, in order: the movement columns only for

@@ -582,6 +582,17 @@ def _filled_cell(v: Any) -> bool:
 _TOTAL = re.compile(r"(?:grand |sous |sub )?(?:total|totals|totaux)(?: general| generale| ht| ttc)?(?: \d{4})?:?")
 
 
+def is_total_word(name: Any) -> bool:
+    """Whether a customer's name names a total line (see :data:`_TOTAL`): the rule of every
+    export, customer files and invoice lines alike.
+
+    >>> is_total_word("Sous-total"), is_total_word("TOTAL :"), is_total_word("Total Energies")
+    (True, True, False)
+    """
+    # every total word holds "tot": the cheap test first, normalize only for those (100k names)
+    return isinstance(name, str) and "tot" in name.casefold() and _TOTAL.fullmatch(layout.normalize(name)) is not None
+
+
 def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
     """Total lines, which exports add at the end or after groups: {customer index: name}.
 
@@ -594,8 +605,7 @@ def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
     found: dict[int, str] = {}
     start = 0
     for i, name in enumerate(names):
-        # every total word holds "tot": the cheap test first, normalize only for those (100k names)
-        if name is None or "tot" not in name.casefold() or not _TOTAL.fullmatch(layout.normalize(name)):
+        if not is_total_word(name):
             continue
         rows = [j for j in range(i) if j not in found]
         sums = [math.fsum(m for j in part if (m := margins[j]) is not None) for part in (rows, range(start, i))]
@@ -615,14 +625,15 @@ def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
 def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]:
     """A customer listed twice would count twice: refused, naming both rows, unless ``merge``,
     which sums their numbers (correctly rounded) into the first row and says so. Names are
-    compared after trimming and collapsing spaces, ignoring case; the flags must agree."""
+    compared by the one customer-name rule (:func:`client_roi.method.names.name_key`: NFC,
+    spaces trimmed and collapsed, case ignored); the flags must agree."""
     names = data.get("customer", [])
     first: dict[str, int] = {}
     groups: dict[int, list[int]] = {}
     for i, name in enumerate(names):
         if name is None:
             continue
-        key = " ".join(name.split()).casefold()
+        key = method.names.name_key(name)
         if key not in first:
             first[key] = i
             continue

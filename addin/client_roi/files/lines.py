@@ -54,9 +54,9 @@ from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
 from . import aggregate, decimals, xlsx
 from . import dates as date_rule
-from .columns import COLUMNS, Column, normalize
-from .customers import _TOTAL, DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
-from .engines import DuckDB, Engine, Postgres, Spark, shown_url
+from .columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize
+from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, is_total_word, located
+from .engines import DuckDB, Engine, Postgres, Spark, Totals, shown_url
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
 #: The table of a workbook that holds the lines.
@@ -66,54 +66,6 @@ DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
 POSTGRES_URLS = ("postgresql://", "postgres://")
 SAMPLE_BYTES = 1 << 18
 MAX_SCALE = 9  # decimals of an amount: beyond, the exact integer sums could overflow
-
-_CUSTOMER = next(c for c in COLUMNS if c.key == "customer")
-LINE_COLUMNS = (
-    Column(  # a customer file's names for it, and the ids and accounts of ledgers
-        "customer", "Customer", "Client", (*_CUSTOMER.aliases, "account", "compte", "customer id", "code client")
-    ),
-    Column(
-        "date",
-        "Date",
-        "Date",
-        (
-            "day",
-            "jour",
-            "invoice date",
-            "date de facture",
-            "date facture",
-            "date de la facture",
-            "order date",
-            "date de commande",
-            "transaction date",
-            "posting date",
-            "date comptable",
-            "date piece",
-        ),
-    ),
-    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
-    Column(
-        "amount",
-        "Amount",
-        "Montant",
-        (
-            "total ht",
-            "montant ht",
-            "net amount",
-            "amount excl tax",
-            "revenue",
-            "sales",
-            "ca",
-            "chiffre d affaires",
-            "montant net",
-            "total",
-        ),
-    ),
-    Column(
-        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
-    ),
-)
-LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 
 
 def _header(key: str, lang: str = "en") -> str:
@@ -130,6 +82,7 @@ class Lines:
     unused: list[str] = field(default_factory=list)  # headers not used (an amount beside a margin…)
     blank_rows: int = 0
     route: str = ""  # "duckdb" or "python": how the file was read
+    totals_skipped: list[str] = field(default_factory=list)  # total lines of the export: 'row 9 (Total)'
 
 
 def _keys(header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
@@ -189,8 +142,7 @@ def _column_map(columns: Mapping[str, str] | None) -> dict[str, str]:
     """--column mappings, keyed by our line keys (``Gross margin=…`` → ``margin``)."""
     out: dict[str, str] = {}
     for ours, theirs in (columns or {}).items():
-        key = LINE_KEYS.get(normalize(ours), ours)
-        out[key] = theirs
+        out[door_key(ours, "lines") or ours] = theirs  # an unknown one is refused with the file's header
     return out
 
 
@@ -238,6 +190,9 @@ def _aggregate(
     if end < first:
         raise InputFileError(f"{name}: --to {end} is before every line (the first is on {first})")
     got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed).sql(dialect=d))
+    if doubt and any(map(is_total_word, got.customer.tolist())):
+        raise _Doubt  # a total line of the export, or a customer so named: the full rules tell which
+    got, spellings = _one_customer_a_name(got, name)
     if not np.any(got.cur_lines > 0):
         raise InputFileError(
             f"{name}: no line in the period {p.start} – {p.end} (the lines run from {first} to {last}); "
@@ -255,7 +210,34 @@ def _aggregate(
         periods=p,
         lines=count,
         later=later,
+        merged=tuple(spellings.merged),
+        spellings_merged=spellings.count,
     )
+
+
+def _one_customer_a_name(got: Totals, name: str) -> tuple[Totals, method.names.Spellings]:
+    """The engine's groups (one per spelling) merged by the customer-name rule
+    (:mod:`client_roi.method.names`): the integer sums added exactly, the line counts added."""
+    spellings = method.names.merge_spellings(got.customer.tolist(), got.cur_lines + got.prev_lines)
+    shown = np.array(spellings.shown, dtype=object)
+    if not spellings.count:
+        return Totals(shown, got.cur, got.prev, got.cur_lines, got.prev_lines), spellings
+    k, group = len(spellings.shown), spellings.group
+
+    def summed(sums: np.ma.MaskedArray) -> np.ma.MaskedArray:
+        data, mask = np.ma.getdata(sums), np.ma.getmaskarray(sums)
+        out = [0] * k  # Python integers: no 64-bit overflow while adding
+        seen = np.zeros(k, dtype=bool)
+        for g, v, m in zip(group.tolist(), data.tolist(), mask.tolist(), strict=True):
+            if not m:
+                out[g] += int(v)
+                seen[g] = True
+        if any(abs(v) >= 2**63 for v in out):
+            raise InputFileError(f"{name}: a customer's total has more than 15 digits; it cannot be summed exactly")
+        return np.ma.MaskedArray(np.array(out, dtype=np.int64), mask=~seen)
+
+    counts = [np.bincount(group, weights=c, minlength=k).astype(np.int64) for c in (got.cur_lines, got.prev_lines)]
+    return Totals(shown, summed(got.cur), summed(got.prev), *counts), spellings
 
 
 def _day(value: Any) -> dt.date:
@@ -468,30 +450,42 @@ def _read_rows(
         place = f"{name} {cell(i, j)}" if cell else f"{name} row {first_row + i}"
         return f"{place}, column '{header[j]}'"
 
-    kept, blank = [], 0
+    kept, blank, candidates = [], 0, []
     for i, r in enumerate(rows):
         vals = [r[j] if j < len(r) else None for j in picks]
         empty = [method.is_blank(v) for v in vals]
         if all(empty):
             blank += 1
             continue
+        if (empty[0] or is_total_word(vals[0])) and not empty[2]:  # a total line, if it adds up
+            candidates.append(i)
+            continue
         if any(empty):
-            j = picks[empty.index(True)]
-            who = vals[0]
-            if isinstance(who, str) and _TOTAL.fullmatch(normalize(who)):  # an export's total row
-                raise InputFileError(
-                    f"{where(i, picks[0])}: {who.strip()!r} is a total line, not an invoice line: "
-                    "remove it from the export"
-                )
-            raise InputFileError(f"{where(i, j)}: is blank; a line needs a customer, a date and an amount")
+            raise InputFileError(
+                f"{where(i, picks[empty.index(True)])}: is blank; a line needs a customer, a date and an amount"
+            )
         kept.append(i)
+    if not kept and not candidates:
+        raise InputFileError(f"{name}: has no invoice lines")
+    read_money, scale = _scaled(
+        [rows[i][picks[2]] for i in (*kept, *candidates)], decimal, lambda n: where((*kept, *candidates)[n], picks[2])
+    )
+    scaled = read_money[: len(kept)]
+    totals = _total_lines(
+        kept,
+        scaled,
+        candidates,
+        read_money[len(kept) :],
+        scale,
+        [rows[i][picks[0]] if picks[0] < len(rows[i]) else None for i in candidates],
+        lambda i: where(i, picks[0]),
+        first_row,
+    )
     if not kept:
         raise InputFileError(f"{name}: has no invoice lines")
     customers = [_name(rows[i][picks[0]]) for i in kept]
     day_cells = [rows[i][picks[1]] for i in kept]
-    money_cells = [rows[i][picks[2]] for i in kept]
     days = _days(day_cells, date_format, lambda n: where(kept[n], picks[1]))
-    scaled, scale = _scaled(money_cells, decimal, lambda n: where(kept[n], picks[2]))
     frame = pd.DataFrame({"customer": customers, "day": days, "x": scaled})
     import duckdb
 
@@ -499,12 +493,62 @@ def _read_rows(
     try:
         engine.con.register("lines_frame", frame)
         engine.con.execute("CREATE TEMP VIEW lines AS SELECT customer, CAST(day AS DATE) AS day, x FROM lines_frame")
-        totals = _aggregate(engine, _LINES, scale, kind, to, months, name, exact=True)
+        got = _aggregate(engine, _LINES, scale, kind, to, months, name, exact=True)
     except duckdb.Error as exc:  # a customer's sum past 64 bits
         raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
     finally:
         engine.close()
-    return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), blank, "python")
+    return Lines(got, name, _used(header, keys, kind), _unused(header, keys, kind), blank, "python", [*totals.values()])
+
+
+def _total_lines(
+    kept: list[int],
+    line_amounts: np.ndarray,
+    candidates: list[int],
+    amounts: np.ndarray,
+    scale: int,
+    names: list[Any],
+    where,
+    first_row: int,
+) -> dict[int, str]:
+    """The total lines among ``candidates`` (rows named as a total, or with no customer, that
+    have an amount): ``{row index: 'row N (Total)'}``. A total line's amount is the sum of the
+    lines above it, to the cent: all of them, or those since the previous total line (a
+    subtotal); it is skipped and said, as in customer files. Any other such row is refused by
+    its row: it would count as a customer called "Total", or as a line of no one. ``kept`` and
+    ``line_amounts``: the invoice lines and their amounts (exact integers of ``10^-scale``, as
+    ``amounts``); ``names``: each candidate's customer cell."""
+    found: dict[int, str] = {}
+    above = since = 0  # exact integers of 10^-scale
+    lines = dict(zip(kept, line_amounts.tolist(), strict=True))
+    totals = dict(zip(candidates, zip(amounts.tolist(), names, strict=True), strict=True))
+    for i in sorted(lines.keys() | totals.keys()):
+        if i in lines:
+            above, since = above + int(lines[i]), since + int(lines[i])
+            continue
+        total, who = int(totals[i][0]), totals[i][1]
+        if _cents(total, scale) not in (_cents(above, scale), _cents(since, scale)):
+            if method.is_blank(who):
+                raise InputFileError(
+                    f"{where(i)}: is blank; a line needs a customer, a date and an amount (nor is it a total "
+                    "line: its amount is not the sum of the lines above it)"
+                )
+            raise InputFileError(
+                f"{where(i)}: {str(who).strip()!r} looks like a total line, but its amount is not the sum of the "
+                "lines above it: remove the line, or rename the customer"
+            )
+        found[i] = f"row {first_row + i} ({'blank' if method.is_blank(who) else str(who).strip()})"
+        since = 0
+    return found
+
+
+def _cents(n: int, scale: int) -> int:
+    """An amount of ``n × 10^-scale`` to the cent (half away from zero, as a ledger rounds)."""
+    if scale <= 2:
+        return n * 10 ** (2 - scale)
+    q, r = divmod(abs(n), 10 ** (scale - 2))
+    cents = q + (2 * r >= 10 ** (scale - 2))
+    return cents if n >= 0 else -cents
 
 
 def _name(value: Any) -> str:
@@ -739,15 +783,16 @@ __all__ = ["LINE_COLUMNS", "Lines", "Periods", "read_lines", "read_period"]
 
 
 def merge_customers(from_lines, listed, name: str):
-    """Merge a customer file into the customers of the lines, by name (names compared after
-    trimming spaces, case and accents kept). The lines decide who is a client and its margin;
+    """Merge a customer file into the customers of the lines, by name (the one customer-name
+    rule: :func:`client_roi.method.names.name_key`). The lines decide who is a client and its margin;
     the file adds acquisition costs, days spent, its own columns, and customers without lines
     (free users, prospects and their expected margin). A customer with lines whose file row
     says otherwise (not paying, not a client, or a different expected margin) is refused by
     row. Returns the merged frame and the customers whose file margin the lines replaced."""
     import pandas as pd
 
-    by_name = {str(v).strip(): i for i, v in enumerate(from_lines["customer"].tolist())}
+    same = method.names.name_key
+    by_name = {same(v): i for i, v in enumerate(from_lines["customer"].tolist())}
     out = from_lines.copy()
     for key in listed.columns:
         if key not in out:
@@ -755,7 +800,7 @@ def merge_customers(from_lines, listed, name: str):
     added, replaced = [], []
     for row in listed.to_dict("records"):
         who = str(row["customer"]).strip()
-        i = by_name.get(who)
+        i = by_name.get(same(who))
 
         def refuse(column: str, why: str, who: str = who) -> None:
             raise InputFileError(f"{name}, customer '{who}', column '{column}': {why}")

@@ -61,6 +61,7 @@ relative 1e-12).
 
 from __future__ import annotations
 
+from . import names
 from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers
 from .bands import (
     BALANCED_WORDS,
@@ -141,6 +142,7 @@ __all__ = [
     "is_balanced_word",
     "is_blank",
     "mobility",
+    "names",
     "most_balanced",
     "movement",
     "numbers",

@@ -42,7 +42,9 @@ class LineTotals:
     ``current`` and ``previous`` are the correctly rounded sums of the lines' margins (or
     amounts, ``kind``) in each period, NaN for a customer without lines in it; ``current_lines``
     and ``previous_lines`` count them; ``first`` and ``last`` are the dates of the file's first
-    and last line. ``later`` counts the lines after the period's end (left out)."""
+    and last line. ``later`` counts the lines after the period's end (left out). One customer
+    is one name by :func:`~client_roi.method.names.name_key`: ``merged`` says which spellings
+    were taken as one customer (``'ACME ← Acme, acme'``)."""
 
     customer: np.ndarray
     current: np.ndarray
@@ -55,6 +57,8 @@ class LineTotals:
     periods: Periods
     lines: int
     later: int = 0
+    merged: tuple[str, ...] = ()  # customers written more than one way: 'ACME ← Acme, acme'
+    spellings_merged: int = 0  # how many spellings were merged into another
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""Customer names: one rule for every door.
+
+Two spellings name the same customer when their :func:`name_key` is equal: the text in Unicode
+NFC (``é`` typed as one character or as ``e`` and a combining accent is one letter), its spaces
+(any Unicode space, the no-break spaces of exports included) trimmed at both ends and collapsed
+to one, and case ignored by :meth:`str.casefold` (``ACME``, ``Acme`` and ``acme`` are one
+customer; so are ``STRASSE`` and ``Straße``). Nothing else is ignored: accents and punctuation
+tell customers apart (``Café`` is not ``Cafe``, ``A.B.C`` is not ``ABC``).
+
+Customer files, workbooks, DataFrames and invoice lines from every engine apply this rule, so
+that a customer is the same customer whichever way it came in. A customer file or a DataFrame
+refuses two rows of one customer (or adds them up when asked); invoice lines are grouped by
+their spelling where they live (DuckDB, PostgreSQL, Spark) and the spellings of one customer are
+then merged here, by :func:`merge_spellings`, with exact integer sums: the one rule, written once,
+whatever the engine's own idea of case and Unicode.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def name_key(name: object) -> str:
+    """The key two spellings of one customer share (see the module's rule); ``''`` for a
+    blank name.
+
+    >>> name_key("  ACME   Corp "), name_key("acme corp") == name_key("Acme\\u00a0Corp")
+    ('acme corp', True)
+    >>> name_key("Cafe\\u0301") == name_key("Café"), name_key("Café") == name_key("Cafe")
+    (True, False)
+    """
+    text = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    return unicodedata.normalize("NFC", text.casefold())
+
+
+def shown_name(name: object) -> str:
+    """A spelling as it is shown: NFC, spaces trimmed and collapsed, case as written.
+
+    >>> shown_name("  Acme \\u00a0 Corp ")
+    'Acme Corp'
+    """
+    return " ".join(unicodedata.normalize("NFC", str(name)).split())
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """The customers behind a list of spellings: ``group[i]`` is the customer of spelling
+    ``i`` (0 … n−1, in the order of the customers' first spellings), ``shown[g]`` the name
+    customer ``g`` is shown by, and ``merged`` one line per customer written more than one way
+    (``'ACME ← Acme, acme'``)."""
+
+    group: np.ndarray
+    shown: list[str]
+    merged: list[str]
+
+    @property
+    def count(self) -> int:
+        """How many spellings were merged into another (the summary's figure)."""
+        return len(self.group) - len(self.shown)
+
+
+def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray | None = None) -> Spellings:
+    """Group ``names`` by :func:`name_key`. Each customer is shown by the spelling with the
+    largest ``weight`` (for invoice lines: the spelling on the most lines), ties going to the
+    first in code-point order, so that every engine, whatever order it returns its groups in,
+    shows the same name.
+
+    >>> s = merge_spellings(["Acme", "Beta", "ACME", "acme "], [2, 1, 5, 2])
+    >>> s.group.tolist(), s.shown, s.merged, s.count
+    ([0, 1, 0, 0], ['ACME', 'Beta'], ['ACME ← Acme, acme'], 2)
+    """
+    n = len(names)
+    w = np.ones(n, dtype=np.int64) if weights is None else np.asarray(weights, dtype=np.int64)
+    # ASCII text is its own NFC and casefolds as it lowers: the common case, without a call
+    spelled = [" ".join(v.split()) if type(v) is str and v.isascii() else shown_name(v) for v in names]
+    keys = [t.lower() if t.isascii() else name_key(t) for t in spelled]
+    if len(set(keys)) == n:  # every spelling its own customer: the common case, no search
+        return Spellings(np.arange(n, dtype=np.int64), spelled, [])
+    index: dict[str, int] = {}
+    group = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
+    shown = [""] * len(index)
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(group.tolist()):
+        members.setdefault(g, []).append(i)
+    merged = []
+    for g, ms in members.items():
+        best = min(ms, key=lambda i: (-int(w[i]), spelled[i]))
+        shown[g] = spelled[best]
+        others = sorted({spelled[i] for i in ms} - {spelled[best]})
+        if others:
+            merged.append(f"{spelled[best]} ← {', '.join(others)}")
+    return Spellings(group, shown, merged)

@@ -10,6 +10,288 @@ VERSION = '0.1.0'
 
 _SOURCES = {}
 
+_SOURCES['schema/errors'] = r'''"""One error for input that cannot give a right answer, whatever the door: the message says
+where and why, and ``argument`` (a column's key or a parameter's name), ``item`` (the 0-based
+row or element) and ``cause`` (the bare why) let a caller that knows more name the place in its
+own terms: a file's line, a workbook's cell, a DataFrame's row."""
+
+from __future__ import annotations
+
+
+class ClientRoiError(ValueError):
+    """Input that cannot give a right answer. The message names the argument and the cause.
+
+    ``argument`` and ``item`` (0-based, row-major) say where, when one element is at fault,
+    so that a caller holding the cells (the refresh pipeline) can name the cell.
+    """
+
+    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str | None = None):
+        super().__init__(message)
+        self.argument = argument
+        self.item = item
+        self.cause = cause or message
+'''
+
+_SOURCES['schema/columns'] = r'''"""The columns of every door, as data: their keys, their headers in English and French, and
+the aliases that exports use. Customer files, invoice lines, DataFrames and ``--column`` are
+read by these names and one rule (:func:`header_key`, :func:`door_key`: a percent is never
+money); the workbook's ``Customers`` table carries the table's columns, and the refresh finds
+its columns by them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: The Excel table that holds the customers, in every language.
+TABLE = "Customers"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    en: str
+    fr: str
+    aliases: tuple[str, ...] = ()
+    computed: bool = False
+    optional: bool = False  # a workbook made before the column existed refreshes without it
+    movement: bool = False  # in the table only when the customers have previous tiers
+
+
+COLUMNS = (
+    Column(
+        "customer",
+        "Customer",
+        "Client",
+        (
+            "name",
+            "nom",
+            "customer name",
+            "client name",
+            "account name",
+            "raison sociale",
+            "societe",
+            "nom du client",
+            "nom client",
+        ),
+    ),
+    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant")),
+    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye")),
+    Column("gross_margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain")),
+    Column(
+        "expected_margin",
+        "Expected margin",
+        "Marge attendue",
+        ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
+    ),
+    Column(
+        "acquisition_cost",
+        "Acquisition cost",
+        "Coût d'acquisition",
+        ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
+    ),
+    Column(
+        "days_spent",
+        "Days spent",
+        "Jours passés",
+        ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
+        optional=True,
+    ),
+    Column("role", "Role", "Rôle", computed=True),
+    Column("tier", "Tier", "Catégorie", computed=True),
+    Column("roi", "ROI", "ROI", computed=True),
+    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True),
+    Column("effort_days", "Effort days", "Effort (jours)", computed=True),
+    Column("days_left", "Days left", "Jours restants", computed=True, optional=True),
+    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True),
+)
+#: The movement columns: in the table only when the customers have previous tiers (last
+#: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
+MOVEMENT_COLUMNS = (
+    Column(
+        "previous_tier",
+        "Previous tier",
+        "Catégorie précédente",
+        ("previous_tier", "last tier", "previous category", "categorie precedente", "ancienne categorie"),
+        optional=True,
+        movement=True,
+    ),
+    Column(
+        "previous_margin",
+        "Previous margin",
+        "Marge précédente",
+        ("previous_margin", "previous gross margin", "marge brute precedente"),
+        optional=True,
+        movement=True,
+    ),
+    Column(
+        "movement", "Movement", "Évolution", ("evolution", "mouvement"), computed=True, optional=True, movement=True
+    ),
+)
+ALL_COLUMNS = COLUMNS + MOVEMENT_COLUMNS
+INPUTS = tuple(c for c in COLUMNS if not c.computed)
+MOVEMENT_INPUTS = tuple(c for c in MOVEMENT_COLUMNS if not c.computed)
+OUTPUTS = tuple(c for c in COLUMNS if c.computed)
+NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent", "previous_margin")
+#: Columns a customer file must have; the others may be absent (blank). Without flags, a
+#: ``Status`` says the roles; without either, every customer is a paying client. A revenue
+#: column (× a margin rate) stands for the gross margin.
+REQUIRED_INPUTS = ("customer", "gross_margin")
+
+
+def normalize(header: object) -> str:
+    """Header comparison key: case, accents, apostrophes, underscores, punctuation, currency
+    signs, what stands in parentheses or brackets (units: ``Gross Margin (EUR)``, ``Marge brute
+    (€)``) and spacing ignored.
+
+    >>> normalize("Gross Margin (EUR)"), normalize("Should pay?"), normalize("Coût d'acquisition [$]")
+    ('gross margin', 'should pay', 'cout d acquisition')
+    """
+    text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode()
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text.casefold())
+    text = re.sub(r"[_’'\-]+|[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _header_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for c in ALL_COLUMNS:
+        for name in (c.en, c.fr, c.key, *c.aliases):
+            known = keys.setdefault(normalize(name), c.key)
+            assert known == c.key, f"{name!r} would name both {known} and {c.key}"
+    return keys
+
+
+HEADER_KEYS = _header_keys()
+
+#: Columns a customer file may have that the Customers table has not: read at the door (a CRM
+#: export's status, its revenue or ARR and a margin rate), then kept in the table as the user's
+#: own columns, under the file's headers.
+DOOR_COLUMNS = (
+    Column("status", "Status", "Statut", ("account status", "customer status", "statut client")),
+    Column(
+        "revenue",
+        "Revenue",
+        "Chiffre d'affaires",
+        ("arr", "annual revenue", "annual recurring revenue", "sales", "turnover", "ca", "ca annuel", "ca ht"),
+    ),
+    Column("margin_rate", "Margin rate", "Taux de marge", ("gross margin rate", "taux de marge brute", "margin pct")),
+)
+DOOR_KEYS = {normalize(n): c.key for c in DOOR_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
+assert not DOOR_KEYS.keys() & HEADER_KEYS.keys()
+#: The columns in money, whose signs and headers say the currency, and which a percent never is.
+MONEY_KEYS = frozenset({"gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue"})
+_PERCENT_WORDS = frozenset({"rate", "taux", "pct", "percent", "percentage", "pourcentage", "ratio"})
+
+
+def says_percent(header: object) -> bool:
+    """Whether a header says its column holds percents: a ``%`` sign, or a word such as
+    ``rate``, ``taux``, ``pct``.
+
+    >>> says_percent("Gross Margin %"), says_percent("Marge brute (%)"), says_percent("Marge brute (€)")
+    (True, True, False)
+    """
+    text = str(header or "")
+    return "%" in text or not _PERCENT_WORDS.isdisjoint(normalize(text).split())
+
+
+def header_key(header: object, door: bool = True) -> str | None:
+    """The key of the customer column ``header`` names, by the one rule of every door: its
+    names and aliases (:func:`normalize`), a percent never money (a header that
+    :func:`says_percent` names no money column: ``Gross Margin %`` is the margin rate, ``Cost
+    %`` no column of ours). ``door``: the columns read at the door (:data:`DOOR_COLUMNS`) too;
+    else the Customers table's alone (what the refresh reads).
+
+    >>> header_key("Gross Margin %"), header_key("Gross margin"), header_key("ARR ($)"), header_key("ARR", False)
+    ('margin_rate', 'gross_margin', 'revenue', None)
+    """
+    name = normalize(header)
+    key = HEADER_KEYS.get(name) or (DOOR_KEYS.get(name) if door else None)
+    if key in MONEY_KEYS and says_percent(header):
+        return "margin_rate" if key == "gross_margin" and door else None
+    return key
+
+
+#: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
+LINE_COLUMNS = (
+    Column(  # a customer file's names for it, and the ids and accounts of ledgers
+        "customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte", "customer id", "code client")
+    ),
+    Column(
+        "date",
+        "Date",
+        "Date",
+        (
+            "day",
+            "jour",
+            "invoice date",
+            "date de facture",
+            "date facture",
+            "date de la facture",
+            "order date",
+            "date de commande",
+            "transaction date",
+            "posting date",
+            "date comptable",
+            "date piece",
+        ),
+    ),
+    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
+    Column(
+        "amount",
+        "Amount",
+        "Montant",
+        (
+            "total ht",
+            "montant ht",
+            "net amount",
+            "amount excl tax",
+            "revenue",
+            "sales",
+            "ca",
+            "chiffre d affaires",
+            "montant net",
+            "total",
+        ),
+    ),
+    Column(
+        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
+    ),
+)
+LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
+
+#: Each door's columns: what ``--column OURS=THEIRS`` may name when reading it.
+DOORS = {"customers": INPUTS + MOVEMENT_INPUTS + DOOR_COLUMNS, "lines": LINE_COLUMNS}
+
+
+def door_key(name: str, door: str) -> str | None:
+    """The key of the column of ``door`` (``customers`` or ``lines``) that ``name`` names (by
+    its English or French name, key or alias); None when it names none.
+
+    >>> door_key("Amount", "lines"), door_key("Montant", "lines"), door_key("Amount", "customers")
+    ('amount', 'amount', None)
+    """
+    wanted = normalize(name)
+    return next((c.key for c in DOORS[door] if wanted in {normalize(n) for n in (c.en, c.fr, c.key, *c.aliases)}), None)
+
+
+def table_keys(movement: bool) -> list[str]:
+    """The keys of the Customers table's columns, in order: the movement columns only for
+    customers with previous tiers."""
+    return [c.key for c in (ALL_COLUMNS if movement else COLUMNS)]
+
+
+def header(key: str, lang: str) -> str:
+    return next(getattr(c, lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)
+'''
+
+_SOURCES['schema/__init__'] = r'''"""What the workbook and its doors are, as data: the lowest layer, below the method (the
+standard library only). :mod:`.columns`: every column (its key, its names in English and
+French, the aliases exports use, its role at each door) and the one rule by which a header,
+a DataFrame's column or a ``--column`` names it."""
+'''
+
 _SOURCES['method/arguments'] = r'''"""Arguments and blanks: what every function of the method accepts, and how it refuses.
 
 Value-like arguments accept a number, a (nested) list, a numpy array or a pandas Series; the
@@ -29,6 +311,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
 #: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
@@ -54,20 +338,6 @@ EXCEL_ERRORS = frozenset(
         "#UNKNOWN!",
     }
 )
-
-
-class ClientRoiError(ValueError):
-    """Input that cannot give a right answer. The message names the argument and the cause.
-
-    ``argument`` and ``item`` (0-based, row-major) say where, when one element is at fault,
-    so that a caller holding the cells (the refresh pipeline) can name the cell.
-    """
-
-    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str | None = None):
-        super().__init__(message)
-        self.argument = argument
-        self.item = item
-        self.cause = cause or message
 
 
 def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
@@ -351,6 +621,105 @@ def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray
         if others:
             merged.append(f"{spelled[best]} ← {', '.join(others)}")
     return Spellings(group, shown, merged)
+'''
+
+_SOURCES['method/status'] = r'''"""Status instead of flags: what a CRM export says of each account, read as the method's roles.
+
+Only those who pay are clients; the others are prospects or users (the seed's ``002``). A CRM
+export says it in one ``Status`` column rather than the workbook's two flags (``Should pay``,
+``Has paid``). Each status word is read, case, accents and punctuation ignored, as:
+
+* **client** (should pay, has paid): Customer, Client, Active, Won, Paying, Actif, Gagné, Payant;
+* **prospect** (should pay, has not yet): Prospect, Lead, Opportunity, Trial, Essai, Piste,
+  Opportunité;
+* **lost** (was a client, pays no more: a prospect to win back): Churned, Lost, Former,
+  Former customer, Perdu, Ancien client, Résilié; its margin is its expected margin (what it
+  brought is what it may bring again), unless the file gives one;
+* **user** (not expected to pay): Free, Partner, Internal, User, Gratuit, Partenaire, Interne,
+  Utilisateur.
+
+Any other word is refused, listing the words found that no rule reads; the user says what it
+means (``--status "Free trial=prospect"``, or ``status_map={"Free trial": "prospect"}``). No
+status is ever guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from .arguments import ClientRoiError, is_blank
+
+CLIENT, PROSPECT, LOST, USER = "client", "prospect", "lost", "user"
+
+#: The status words of each role, as :func:`status_word` writes them.
+WORDS: dict[str, tuple[str, ...]] = {
+    CLIENT: ("customer", "client", "active", "active customer", "won", "paying", "actif", "gagne", "payant"),
+    PROSPECT: ("prospect", "lead", "opportunity", "opportunite", "trial", "essai", "piste"),
+    LOST: ("churned", "lost", "former", "former customer", "perdu", "ancien client", "resilie"),
+    USER: ("free", "partner", "internal", "user", "gratuit", "partenaire", "interne", "utilisateur"),
+}
+#: The roles a user may map a word to, in English and French.
+ROLE_WORDS = {"client": CLIENT, "prospect": PROSPECT, "lost": LOST, "perdu": LOST, "user": USER, "utilisateur": USER}
+#: The flags (should pay, has paid) of each role.
+FLAGS = {CLIENT: ("yes", "yes"), PROSPECT: ("yes", "no"), LOST: ("yes", "no"), USER: ("no", "no")}
+
+
+def status_word(value: Any) -> str:
+    """A status as compared: accents, case, punctuation and spacing ignored.
+
+    >>> status_word("  Closed-Won "), status_word("Résilié")
+    ('closed won', 'resilie')
+    """
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def status_map(given: Mapping[str, str] | None) -> dict[str, str]:
+    """The words of :data:`WORDS` with the user's own (``{"Free trial": "prospect"}``) over
+    them; a role that is not one of :data:`ROLE_WORDS` is refused."""
+    out = {w: role for role, words in WORDS.items() for w in words}
+    for word, role in (given or {}).items():
+        wanted = ROLE_WORDS.get(status_word(role))
+        if wanted is None:
+            raise ClientRoiError(
+                f"'{word}={role}': '{role}' is not a role (client, prospect, lost or user)", "status_map"
+            )
+        out[status_word(word)] = wanted
+    return out
+
+
+def roles_from_status(values: Sequence[Any], given: Mapping[str, str] | None = None) -> np.ndarray:
+    """Each status's role (:data:`CLIENT`, :data:`PROSPECT`, :data:`LOST`, :data:`USER`, None
+    for a blank), by the module's words and ``given``. An unread word raises
+    :class:`ClientRoiError` naming its first row (``item``) and listing every unread word.
+
+    >>> roles_from_status(["Customer", "Free trial", None], {"free trial": "prospect"}).tolist()
+    ['client', 'prospect', None]
+    """
+    words = status_map(given)
+    seen: dict[Any, str | None] = {}
+    out = np.empty(len(values), dtype=object)
+    unread: dict[str, int] = {}
+    for i, v in enumerate(values):
+        if v not in seen:
+            seen[v] = None if is_blank(v) else words.get(status_word(v))
+            if seen[v] is None and not is_blank(v):
+                unread.setdefault(str(v).strip(), i)
+        out[i] = seen[v]
+    if unread:
+        first = min(unread.values())
+        found = ", ".join(f"'{w}'" for w in unread)
+        cause = (
+            f"is {found}, which no rule reads as a role: say what it means, e.g. "
+            f'--status "{next(iter(unread))}=prospect" (client, prospect, lost or user)'
+        )
+        raise ClientRoiError(f"status item {first + 1} {cause}", "status", first, cause)
+    return out
 '''
 
 _SOURCES['method/money'] = r'''"""The currency amounts are shown in: a word of the workbook, not of the method (the method
@@ -2020,9 +2389,10 @@ class Exercise:
     """Every result of the exercise, as pandas objects.
 
     * ``customers``: the input columns, then ``role`` (``'client'``, ``'prospect'``, ``'user'``
-      or None), ``tier`` (a label or None), ``roi`` (a float, :data:`DIV0` for a zero cost, None
-      for anyone but a client or a blank), ``effort_budget``, ``effort_days`` and ``days_left``
-      (float64, NaN where there is none) and ``in_plan`` (True, False or None); one row per
+      or None), ``tier`` (a label or None), ``roi`` (float64: gross margin ÷ acquisition cost
+      for a client; NaN for anyone else, a blank, or a zero cost, which the workbook shows as
+      ``#DIV/0!``), ``effort_budget``, ``effort_days`` and ``days_left`` (float64, NaN where
+      there is none) and ``in_plan`` (True, False or None); one row per
       customer, in the input's order.
     * ``bands``: one row per tier, top first: ``tier``, ``lower``, ``upper``, ``customers``,
       ``customer_share``, ``gain``, ``gain_share``, ``average_gain`` (:func:`band_summary`),
@@ -2078,6 +2448,19 @@ class Exercise:
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def __repr__(self) -> str:
+        """One screen line: who, the reference gain, the band and the plan."""
+        f = self.facts
+        plan = (
+            "no plan" if self.days_available is None else f"plan {self.days_needed:g} of {self.days_available:g} days"
+        )
+        shown = (  # not a message: Python's view of the object
+            f"<Exercise: {len(self.customers):,} customers ({f['clients']:,} clients, {f['prospects']:,} prospects, "
+            f"{f['users']:,} users); reference gain {f['reference_gain']:,.2f}; {self.band.k} tiers "
+            f"{', '.join(map(str, self.band.labels))}; {plan}>"
+        )
+        return shown
+
     @property
     def load(self) -> float | None:
         """The plan's days needed ÷ days available (None without prospecting days)."""
@@ -2087,14 +2470,19 @@ class Exercise:
         """Write the filled workbook (the template with these customers, refreshed): what
         ``client-roi fill`` writes. Returns the path written."""
         # The workbook layer sits above the method; only this convenience reaches up to it.
-        from ..files.output import save_bytes
+        from ..files.output import OutputError, save_bytes
         from ..workbook.template import book
 
         inputs = self.customers[[c for c in self.customers.columns if c not in COMPUTED]]  # the user's own too
         given = {k: v for k, v in self.parameters.items() if v is not None}
+        if self.days_available is None:
+            given["prospecting_days"] = ()  # no plan here: none in the book (a blank cell), not its default
         zb = book(lang, inputs, **given)
         zb.refresh()
-        return save_bytes(zb.save, Path(path), force=force)
+        try:
+            return save_bytes(zb.save, Path(path), force=force)
+        except OutputError as exc:
+            raise OutputError(str(exc).replace("use --force", "say force=True")) from None
 
 
 def exercise(
@@ -2144,7 +2532,9 @@ def exercise(
     expected = numbers(columns["expected_margin"], "expected_margin")
     cost = numbers(columns["acquisition_cost"], "acquisition_cost")
     spent = numbers(columns["days_spent"], "days_spent")
-    returns = np.asarray(roi(gross, cost), dtype=object).reshape(n)  # also refuses negative costs by row
+    roi(gross, cost)  # refuses negative costs by row (and a ratio past the double range)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        returns = np.where(cost > 0, gross / cost, np.nan)  # zero cost: no ratio (Excel shows #DIV/0!)
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
@@ -2194,7 +2584,7 @@ def exercise(
     for key, values in {
         "role": roles,
         "tier": tiers,
-        "roi": _only(returns, is_client),
+        "roi": np.where(is_client, returns, np.nan),
         "effort_budget": budget,
         "effort_days": days,
         "days_left": left,
@@ -2281,13 +2671,6 @@ def exercise(
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:
     frame: pd.DataFrame = pd.DataFrame(columns)
     return frame
-
-
-def _only(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """``values`` where ``keep``, None elsewhere (an object array)."""
-    out: np.ndarray = values.copy()
-    out[~keep] = None
-    return out
 
 
 def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float] | None:
@@ -2405,7 +2788,7 @@ relative 1e-12).
 
 from __future__ import annotations
 
-from . import names
+from . import names, status
 from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers
 from .bands import (
     BALANCED_WORDS,
@@ -2431,7 +2814,7 @@ from .clients import (
     roi,
 )
 from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_tier, effort_days, prospect_effort
-from .exercise import Exercise, exercise
+from .exercise import INPUTS, Exercise, exercise
 from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
 from .money import CURRENCIES, currency
@@ -2454,6 +2837,7 @@ __all__ = [
     "MOVES",
     "Periods",
     "HHI_CONCENTRATED",
+    "INPUTS",
     "HHI_MODERATE",
     "LOAD_FACTOR",
     "MARGIN_RATE",
@@ -2487,6 +2871,7 @@ __all__ = [
     "is_blank",
     "mobility",
     "names",
+    "status",
     "most_balanced",
     "movement",
     "numbers",
@@ -2504,208 +2889,6 @@ __all__ = [
     "tier_bands",
     "trimmed_mean",
 ]
-'''
-
-_SOURCES['files/columns'] = r'''"""The customer table's columns: their keys, their headers in English and French, and the
-aliases that exports use. Customer files are read by these names, the workbook's
-``Customers`` table carries them, and the refresh finds its columns by them."""
-
-from __future__ import annotations
-
-import re
-import unicodedata
-from dataclasses import dataclass
-
-#: The Excel table that holds the customers, in every language.
-TABLE = "Customers"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    en: str
-    fr: str
-    aliases: tuple[str, ...] = ()
-    computed: bool = False
-    optional: bool = False  # a workbook made before the column existed refreshes without it
-    movement: bool = False  # in the table only when the customers have previous tiers
-
-
-COLUMNS = (
-    Column(
-        "customer",
-        "Customer",
-        "Client",
-        (
-            "name",
-            "nom",
-            "customer name",
-            "client name",
-            "account name",
-            "raison sociale",
-            "societe",
-            "nom du client",
-            "nom client",
-        ),
-    ),
-    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant")),
-    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye")),
-    Column("gross_margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain")),
-    Column(
-        "expected_margin",
-        "Expected margin",
-        "Marge attendue",
-        ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
-    ),
-    Column(
-        "acquisition_cost",
-        "Acquisition cost",
-        "Coût d'acquisition",
-        ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
-    ),
-    Column(
-        "days_spent",
-        "Days spent",
-        "Jours passés",
-        ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
-        optional=True,
-    ),
-    Column("role", "Role", "Rôle", computed=True),
-    Column("tier", "Tier", "Catégorie", computed=True),
-    Column("roi", "ROI", "ROI", computed=True),
-    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True),
-    Column("effort_days", "Effort days", "Effort (jours)", computed=True),
-    Column("days_left", "Days left", "Jours restants", computed=True, optional=True),
-    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True),
-)
-#: The movement columns: in the table only when the customers have previous tiers (last
-#: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
-MOVEMENT_COLUMNS = (
-    Column(
-        "previous_tier",
-        "Previous tier",
-        "Catégorie précédente",
-        ("previous_tier", "last tier", "previous category", "categorie precedente", "ancienne categorie"),
-        optional=True,
-        movement=True,
-    ),
-    Column(
-        "previous_margin",
-        "Previous margin",
-        "Marge précédente",
-        ("previous_margin", "previous gross margin", "marge brute precedente"),
-        optional=True,
-        movement=True,
-    ),
-    Column(
-        "movement", "Movement", "Évolution", ("evolution", "mouvement"), computed=True, optional=True, movement=True
-    ),
-)
-ALL_COLUMNS = COLUMNS + MOVEMENT_COLUMNS
-INPUTS = tuple(c for c in COLUMNS if not c.computed)
-MOVEMENT_INPUTS = tuple(c for c in MOVEMENT_COLUMNS if not c.computed)
-OUTPUTS = tuple(c for c in COLUMNS if c.computed)
-NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent", "previous_margin")
-#: Columns a customer file must have; the others may be absent (blank).
-REQUIRED_INPUTS = ("customer", "should_pay", "has_paid", "gross_margin")
-
-
-def normalize(header: object) -> str:
-    """Header comparison key: case, accents, apostrophes, underscores, punctuation, currency
-    signs, what stands in parentheses or brackets (units: ``Gross Margin (EUR)``, ``Marge brute
-    (€)``) and spacing ignored.
-
-    >>> normalize("Gross Margin (EUR)"), normalize("Should pay?"), normalize("Coût d'acquisition [$]")
-    ('gross margin', 'should pay', 'cout d acquisition')
-    """
-    text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text.casefold())
-    text = re.sub(r"[_’'\-]+|[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _header_keys() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for c in ALL_COLUMNS:
-        for name in (c.en, c.fr, c.key, *c.aliases):
-            known = keys.setdefault(normalize(name), c.key)
-            assert known == c.key, f"{name!r} would name both {known} and {c.key}"
-    return keys
-
-
-HEADER_KEYS = _header_keys()
-
-#: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
-LINE_COLUMNS = (
-    Column(  # a customer file's names for it, and the ids and accounts of ledgers
-        "customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte", "customer id", "code client")
-    ),
-    Column(
-        "date",
-        "Date",
-        "Date",
-        (
-            "day",
-            "jour",
-            "invoice date",
-            "date de facture",
-            "date facture",
-            "date de la facture",
-            "order date",
-            "date de commande",
-            "transaction date",
-            "posting date",
-            "date comptable",
-            "date piece",
-        ),
-    ),
-    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
-    Column(
-        "amount",
-        "Amount",
-        "Montant",
-        (
-            "total ht",
-            "montant ht",
-            "net amount",
-            "amount excl tax",
-            "revenue",
-            "sales",
-            "ca",
-            "chiffre d affaires",
-            "montant net",
-            "total",
-        ),
-    ),
-    Column(
-        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
-    ),
-)
-LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
-
-#: Each door's columns: what ``--column OURS=THEIRS`` may name when reading it.
-DOORS = {"customers": INPUTS + MOVEMENT_INPUTS, "lines": LINE_COLUMNS}
-
-
-def door_key(name: str, door: str) -> str | None:
-    """The key of the column of ``door`` (``customers`` or ``lines``) that ``name`` names (by
-    its English or French name, key or alias); None when it names none.
-
-    >>> door_key("Amount", "lines"), door_key("Montant", "lines"), door_key("Amount", "customers")
-    ('amount', 'amount', None)
-    """
-    wanted = normalize(name)
-    return next((c.key for c in DOORS[door] if wanted in {normalize(n) for n in (c.en, c.fr, c.key, *c.aliases)}), None)
-
-
-def table_keys(movement: bool) -> list[str]:
-    """The keys of the Customers table's columns, in order: the movement columns only for
-    customers with previous tiers."""
-    return [c.key for c in (ALL_COLUMNS if movement else COLUMNS)]
-
-
-def header(key: str, lang: str) -> str:
-    return next(getattr(c, lang) for c in ALL_COLUMNS if c.key == key)
 '''
 
 _SOURCES['files/xlsx'] = r'''"""An .xlsx read without openpyxl: its parts, its tables, and its cells' values as Excel last
@@ -2726,6 +2909,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..schema.errors import ClientRoiError
+
 BOOK_SUFFIXES = (".xlsx", ".xlsm")  # workbooks, with or without macros
 #: The rows of an Excel sheet (1,048,576): a table cannot grow past them.
 MAX_ROWS = 1_048_576
@@ -2737,7 +2922,7 @@ STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
-class InputFileError(Exception):
+class InputFileError(ClientRoiError):
     """A customer file that cannot be read; the message names the file, row and column."""
 
 
@@ -3054,7 +3239,7 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
 '''
 
 _SOURCES['files/__init__'] = r'''"""What comes in and what goes out as files: customer exports read from their evidence
-(:mod:`.customers`, :mod:`.decimals`), the customer table's columns (:mod:`.columns`),
+(:mod:`.customers`, :mod:`.decimals`) by the columns of :mod:`client_roi.schema`,
 .xlsx parts and cached values read without openpyxl (:mod:`.xlsx`), and workbooks written
 safely (:mod:`.output`). Below the workbooks, above the method."""
 
@@ -3215,7 +3400,8 @@ FR: dict[str, str] = {
     "--{0} goes with --transactions": "--{0} va avec --transactions",
     "--months must be a whole number of months, not {0}": "--months doit être un nombre entier de mois, pas {0}",
     "--months must be at least 1, not {0}": "--months doit valoir au moins 1, pas {0}",
-    "--band is empty": "--band est vide",
+    "{0} is empty": "{0} est vide",
+    "customers must be a pandas DataFrame, not {0}": "customers doit être un DataFrame pandas, pas {0}",
     "--{0}: {1}": "--{0} : {1}",
     "{0}: the output must end with .csv": "{0} : la sortie doit finir par .csv",
     "{0}: is open in Excel ({1} is beside it): save and close it, then refresh again, or write the refreshed "
@@ -3266,6 +3452,41 @@ FR: dict[str, str] = {
     "customer names written more than one way (case, spaces), taken as one customer: {0} spellings merged ({1})": (
         "noms de clients écrits de plusieurs façons (casse, espaces), comptés comme un seul client : {0} graphies fusionnées ({1})"
     ),
+    "'{0}' × margin rate {1}%": "'{0}' × taux de marge {1} %",
+    "{0}: --status goes with a status column, and the file has none": (
+        "{0} : --status va avec une colonne de statut, et le fichier n'en a pas"
+    ),
+    "{0}: has '{1}' but no column for '{2}': give both flags, or neither (then every customer is a paying client)": (
+        "{0} : a '{1}' mais pas de colonne pour '{2}' : donnez les deux indicateurs, ou aucun (chaque client est alors un client payant)"
+    ),
+    "{0}: column '{1}' holds percents, and a percent is never money: map it as the margin rate (--column \"Margin rate={2}\") beside a revenue column": (
+        "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent : indiquez-la comme taux de marge (--column \"Taux de marge={2}\") à côté d'une colonne de chiffre d'affaires"
+    ),
+    "{0}: is blank, and the row has a revenue": "{0} : est vide, et la ligne a un chiffre d'affaires",
+    "{0}: {1} is beyond 100 %: a margin rate is a share of the revenue": (
+        "{0} : {1} dépasse 100 % : un taux de marge est une part du chiffre d'affaires"
+    ),
+    "{0}: has both '{1}' and '{2}': say the roles one way, by the status or by the flags": (
+        "{0} : a à la fois '{1}' et '{2}' : dites les rôles d'une seule façon, par le statut ou par les indicateurs"
+    ),
+    "{0}: is {1}, not a rate": "{0} : est {1}, pas un taux",
+    'is {0}, which no rule reads as a role: say what it means, e.g. --status "{1}=prospect" (client, prospect, lost or user)': (
+        "est {0}, qu'aucune règle ne lit comme un rôle : dites ce qu'il signifie, par ex. --status \"{1}=prospect\" (client, prospect, perdu ou utilisateur)"
+    ),
+    "status item {0} {1}": "statut, élément {0} {1}",
+    "'{0}={1}': '{2}' is not a role (client, prospect, lost or user)": (
+        "'{0}={1}' : '{2}' n'est pas un rôle (client, prospect, perdu ou utilisateur)"
+    ),
+    "gross margin: {0}": "marge brute : {0}",
+    "columns of percents, never read as money: {0}": "colonnes de pourcentages, jamais lues comme de l'argent : {0}",
+    "no Should pay / Has paid or Status column: every customer is taken as a paying client": (
+        "pas de colonne Doit payer / A payé ni Statut : chaque client est compté comme un client payant"
+    ),
+    "roles from the status column {0}": "rôles tirés de la colonne de statut {0}",
+    '--status {0}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"': (
+        '--status {0} : écrivez LE MOT DU FICHIER=RÔLE, par ex. "Free trial=prospect"'
+    ),
+    "--status {0}": "--status {0}",
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -3636,7 +3857,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..files.columns import (  # the customer table's columns belong to files and workbooks alike
+from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
     COLUMNS,
     HEADER_KEYS,
@@ -3649,6 +3870,7 @@ from ..files.columns import (  # the customer table's columns belong to files an
     TABLE,
     Column,
     header,
+    header_key,
     normalize,
     table_keys,
 )
@@ -3667,6 +3889,7 @@ __all__ = [
     "TABLE",
     "Column",
     "header",
+    "header_key",
     "normalize",
     "table_keys",
 ]  # and everything defined below
@@ -4039,7 +4262,7 @@ def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
     return {
         "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
         "tier": customers["tier"].tolist(),
-        "roi": _cells(customers["roi"].to_numpy(dtype=object), errors=True),
+        "roi": _roi(customers),
         "effort_budget": _cells(customers["effort_budget"].to_numpy()),
         "effort_days": _cells(customers["effort_days"].to_numpy()),
         "days_left": _cells(customers["days_left"].to_numpy()),
@@ -4153,6 +4376,21 @@ def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     if ex.balanced_why is not None:
         return [[words["balanced_none"].format(k=k, why=ex.balanced_why)]]
     return [[words["balanced"].format(k=k), *ex.balanced.tolist()]]
+
+
+def _roi(customers: pd.DataFrame) -> list[Any]:
+    """ROI's column: the ratio, and ``#DIV/0!`` where Excel's ``=gain/cost`` gives it (a
+    client with a margin and a zero cost); blank elsewhere."""
+    ratio = customers["roi"].to_numpy(dtype=float)
+    cells = _cells(ratio)
+    # only the clients without a ratio are looked at again (a few, not every row)
+    rows = np.flatnonzero(np.isnan(ratio) & (customers["role"].to_numpy(dtype=object) == "client"))
+    if rows.size:
+        cost = method.numbers(customers["acquisition_cost"].to_numpy(dtype=object)[rows], "acquisition_cost")
+        gain = method.numbers(customers["gross_margin"].to_numpy(dtype=object)[rows], "gross_margin")
+        for i in rows[(cost == 0) & ~np.isnan(gain)].tolist():
+            cells[i] = ExcelError(method.DIV0)
+    return cells
 
 
 def _cells(values: Any, errors: bool = False) -> list[Any]:
@@ -4428,7 +4666,14 @@ from .blocks import ExcelError, Outputs, blocks
 
 
 class RefreshError(Exception):
-    """A refresh that cannot be done; the message says where (sheet, cell, column) and why."""
+    """A refresh that cannot be done; the message says where (sheet, cell, column) and why.
+    A customer's bad value also carries its column key (``argument``), its 0-based row in the
+    table (``item``) and the bare ``cause``, so that a caller that read the customers from a
+    file can name the file's line instead of the cell of the book it built."""
+
+    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str = ""):
+        super().__init__(message)
+        self.argument, self.item, self.cause = argument, item, cause
 
 
 # Text that a spreadsheet would read as a formula (or that CSV injection relies on).
@@ -4499,7 +4744,7 @@ def _columns(table: Table) -> tuple[str, dict[str, int]]:
     index: dict[str, int] = {}
     votes = {"en": 0, "fr": 0}
     for i, name in enumerate(table.header):
-        key = layout.HEADER_KEYS.get(layout.normalize(name))
+        key = layout.header_key(name, door=False)  # a percent is never money: Gross Margin % is the user's
         if key is None:
             continue  # the user's own extra columns are left alone
         if key in index:
@@ -4596,7 +4841,10 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
         col = t.left + inp.index[exc.argument]
         where = cell_name(t.sheet, t.top + 1 + exc.item, col)
         return RefreshError(
-            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}"
+            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}",
+            exc.argument,
+            exc.item,
+            exc.cause,
         )
     if exc.argument in inp.param_cells:
         sheet, row, col = inp.param_cells[exc.argument]
@@ -4705,7 +4953,8 @@ def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Ou
         lang = _language_of(book)
         if lang == "en":
             raise
-        raise RefreshError(messages.translate(str(exc), lang)) from None  # a French book speaks French
+        said = messages.translate(str(exc), lang)  # a French book speaks French
+        raise RefreshError(said, exc.argument, exc.item, exc.cause) from None
     return outputs
 
 

@@ -32,7 +32,8 @@ def test_by_hand():
     c = ex.customers
     assert c["role"].tolist() == ["client", "client", "client", "prospect", "prospect", "user"]
     assert c["tier"].tolist() == ["C", "B", "A", "A", "C", None]
-    assert c["roi"].tolist() == [2.0, 0.5, 3.0, None, None, None]
+    assert c["roi"].tolist()[:3] == [2.0, 0.5, 3.0] and c["roi"].iloc[3:].isna().all()  # a float column (issue 34)
+    assert c["roi"].mean() == (2.0 + 0.5 + 3.0) / 3
     cac = (50 + 400 + 100) / 3
     day = 24000 * 2 / 218 * 1.5
     assert ex.facts["cac"] == pytest.approx(cac, rel=1e-15) and ex.facts["day_cost"] == pytest.approx(day)
@@ -58,7 +59,7 @@ def test_the_documented_dtypes():
     c = ex.customers
     assert [
         str(c[k].dtype) for k in ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan")
-    ] == ["object", "object", "object", "float64", "float64", "float64", "object"]
+    ] == ["object", "object", "float64", "float64", "float64", "float64", "object"]
     assert ex.days_available is None and ex.load is None and c["in_plan"].tolist()[3:5] == [None, None]
     assert list(ex.bands.columns) == [
         "tier",
@@ -83,8 +84,13 @@ def test_a_zero_cost_is_div0_and_an_absent_optional_column_is_blank():
     ex = cr.exercise(
         CUSTOMERS.drop(columns=["days_spent", "expected_margin"]).assign(acquisition_cost=[0, 1, 1, 0, 0, 0])
     )
-    assert ex.customers["roi"].tolist()[:3] == [cr.DIV0, 200.0, 300.0]
+    roi = ex.customers["roi"]
+    assert np.isnan(roi.iloc[0]) and roi.tolist()[1:3] == [200.0, 300.0]  # zero cost: no ratio (NaN)
     assert ex.customers["tier"].tolist()[3:5] == [None, None]  # prospects without an expected margin
+    from client_roi.workbook.blocks import blocks
+
+    column = blocks(ex, "en").columns["roi"]  # the workbook still shows Excel's #DIV/0! for it
+    assert str(column[0]) == cr.DIV0 and column[1:3] == [200.0, 300.0] and column[3:] == [None, None, None]
 
 
 @pytest.mark.parametrize(
@@ -96,9 +102,13 @@ def test_a_zero_cost_is_div0_and_an_absent_optional_column_is_blank():
     ],
 )
 def test_errors_name_the_column_and_the_row(change, argument, item, words):
-    with pytest.raises(cr.ClientRoiError) as info:
-        cr.exercise(CUSTOMERS.assign(**change))
+    with pytest.raises(cr.ClientRoiError) as info:  # the method: by key and item, for a caller to place
+        cr.method.exercise(CUSTOMERS.assign(**change))
     assert (info.value.argument, info.value.item) == (argument, item) and words in str(info.value)
+    with pytest.raises(cr.ClientRoiError) as info:  # the DataFrame door: by the frame's row and column
+        cr.exercise(CUSTOMERS.assign(**change))
+    assert f"DataFrame row {item} (customer {item + 1}), column '{argument}'" in str(info.value)
+    assert words in str(info.value)
 
 
 def test_errors_name_the_parameter():

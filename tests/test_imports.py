@@ -20,7 +20,7 @@ MODULES = [
     "client_roi.method.loop",
     "client_roi.method.exercise",
     "client_roi.files",
-    "client_roi.files.columns",
+    "client_roi.schema.columns",
     "client_roi.files.customers",
     "client_roi.files.decimals",
     "client_roi.files.output",

@@ -24,6 +24,7 @@ FRAGMENTS = ("files/", "method/", "cli.py", "workbook/refresh.py")
 FRAGMENT_NAMES = {"why", "place", "cause", "message", "what", "widest", "dash"}
 #: Texts the collector finds that are values, not messages (a band word, a verdict, a view name).
 NOT_MESSAGES = {"balanced", "diversified", "moderate", "concentrated", "client_roi_lines", "en", "fr", "DATE", "DOUBLE"}
+NOT_MESSAGES |= {"margin_rate", "flags"}  # a column's key, where the roles were read from
 NOT_MESSAGES |= {"client", "prospect", "user"}  # roles: the workbook's words, per language (layout.ROLE_WORDS)
 #: Entries built where the collector cannot see them (nested f-strings, progress names, lists).
 BY_HAND = {

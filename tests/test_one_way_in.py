@@ -186,3 +186,206 @@ def test_a_total_line_that_does_not_add_up_is_refused_by_its_row(tmp_path, tail,
     path.write_text(SPELLINGS.replace("ACME,2024-01-05,10\n", "ACME,2024-01-05,850\n") + tail, encoding="utf-8")
     with pytest.raises(InputFileError, match=message):
         lines.read_lines(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# A CRM export: a Status column, ARR and a margin in percent; a list of customers and margins
+# ---------------------------------------------------------------------------------------------
+
+CRM = """Account Name,Status,ARR ($),Gross Margin %,Owner
+Northwind,Customer,"$120,000.00",70,Ana
+Contoso,Customer,"$80,000.00",60,Bo
+Fabrikam,Prospect,"$50,000.00",50,Ana
+Initech,Churned,"$40,000.00",55,Cy
+Umbrella,Partner,"$10,000.00",40,Bo
+Globex,Active,"$100,000.00",65%,Cy
+"""
+
+
+def test_a_crm_export_reads_status_arr_and_margin_percent(tmp_path, capsys):
+    path = tmp_path / "accounts.csv"
+    path.write_text(CRM, encoding="utf-8")
+    frame = read_customers(path)
+    c = frame.set_index("customer")
+    # Gross margin = ARR × Gross Margin % (a percent column is never the money margin)
+    assert c.loc["Northwind", "gross_margin"] == 120000 * 0.70 and c.loc["Globex", "gross_margin"] == 100000 * 0.65
+    assert (c.loc["Northwind", "should_pay"], c.loc["Northwind", "has_paid"]) == ("yes", "yes")
+    assert (c.loc["Fabrikam", "should_pay"], c.loc["Fabrikam", "has_paid"]) == ("yes", "no")
+    assert c.loc["Umbrella", "should_pay"] == "no"
+    # a lost client: a prospect to win back, what it brought is its expected margin
+    assert c.loc["Initech", "has_paid"] == "no" and c.loc["Initech", "expected_margin"] == 40000 * 0.55
+    assert c.loc["Initech", "gross_margin"] is None
+    assert list(frame.columns[-4:]) == ["Status", "ARR ($)", "Gross Margin %", "Owner"]  # kept as the file has them
+    assert frame.attrs["margin_from"] == "'ARR ($)' × 'Gross Margin %'"
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "gross margin: 'ARR ($)' × 'Gross Margin %'" in said and "roles from the status column 'Status'" in said
+    assert "amounts in $" in said
+    ex = method.exercise(frame)
+    assert ex.facts["reference_gain"] == (84000 + 48000 + 65000) / 3
+
+
+def test_gross_margin_percent_is_never_the_money_margin(tmp_path, capsys):
+    """Seen: `Gross Margin %` (70, 60, 50) read as the money margin, reference gain 60.00."""
+    path = tmp_path / "a.csv"
+    path.write_text("Customer,Should pay,Has paid,Gross Margin %\nA,yes,yes,70\nB,yes,yes,60\nC,yes,yes,50\n")
+    with pytest.raises(InputFileError, match=r"a.csv: no column for 'Gross margin' \(found: .*Gross Margin %\)"):
+        read_customers(path)
+    # beside a real margin column, the percent column is the margin rate, unused, and said
+    path.write_text("Customer,Should pay,Has paid,Gross margin,Gross Margin %\nA,yes,yes,700,70\nB,yes,yes,600,60\n")
+    frame = read_customers(path)
+    assert frame["gross_margin"].tolist() == [700.0, 600.0] and frame.attrs["margin_from"] == "'Gross margin'"
+    assert "Gross Margin %" in frame.columns  # kept as the user's own column
+    out = tmp_path / "o.xlsx"
+    args = ["fill", str(path), "--column", "Gross margin=Gross Margin %", "-o", str(out)]
+    assert cli.main(args) == 2
+    assert "holds percents, and a percent is never money" in capsys.readouterr().err and not out.exists()
+
+
+def test_revenue_without_a_rate_is_said_times_the_margin_rate(tmp_path, capsys):
+    path = tmp_path / "a.csv"
+    path.write_text("Client;CA (€)\nDupont;1 000,50\nMartin;2 000\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "--margin-rate", "40%", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "gross margin: 'CA (€)' × margin rate 40%" in said
+    assert "every customer is taken as a paying client" in said
+    frame = read_customers(path, margin_rate=0.4)
+    assert frame["gross_margin"].tolist() == [1000.5 * 0.4, 2000 * 0.4]
+
+
+def test_a_list_of_customers_and_margins_is_a_list_of_paying_clients(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("Customer,Gross margin\nA,100\nB,200\nC,300\n")
+    frame = read_customers(path)
+    assert frame["should_pay"].tolist() == frame["has_paid"].tolist() == ["yes"] * 3
+    assert frame.attrs["roles_from"] == ""
+    assert method.exercise(frame).facts["clients"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "message"),
+    [
+        (CRM + "Hooli,Free trial,$5.00,50\n", {}, r"row 8 .*column 'Status': is 'Free trial', which no rule reads"),
+        ("Customer,Status,Should pay,Gross margin\nA,Customer,yes,1\n", {}, r"has both 'Status' and 'Should pay'"),
+        ("Customer,Should pay,Gross margin\nA,yes,1\n", {}, r"has 'Should pay' but no column for 'Has paid'"),
+        ("Customer,Revenue,Margin rate\nA,100,150%\n", {}, r"row 2 .*'Margin rate': '150%' is beyond 100 %"),
+        ("Customer,Revenue,Margin rate\nA,100,\n", {}, r"row 2 .*'Margin rate': is blank, and the row has a revenue"),
+        ("Customer,Gross margin\nA,1\n", {"status": {"x": "prospect"}}, r"--status goes with a status column"),
+        (CRM, {"status": {"Free trial": "maybe"}}, r"'maybe' is not a role"),
+    ],
+)
+def test_crm_refusals_name_the_place(tmp_path, text, options, message):
+    path = tmp_path / "a.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises((InputFileError, method.ClientRoiError), match=message):
+        read_customers(path, **options)
+
+
+def test_status_said_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "accounts.csv"
+    path.write_text(CRM + "Hooli,Free trial,$5000.00,50\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "-o", str(out)]) == 2
+    assert '--status "Free trial=prospect"' in capsys.readouterr().err and not out.exists()
+    assert cli.main(["fill", str(path), "--status", "Free trial=prospect", "-o", str(out)]) == 0
+    assert cli.main(["fill", str(path), "--status", "Free trial=maybe", "-o", str(out), "--force"]) == 2
+    assert "'maybe' is not a role (client, prospect, lost or user)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_bad_previous_tier_is_named_at_the_files_line(tmp_path, capsys, lang):
+    """Seen: a bad Previous tier on a file's row refused at Clients!O9, a cell of a workbook
+    that does not exist yet."""
+    path = tmp_path / "prev.csv"
+    rows = "".join(f"C{i};oui;oui;{100 * i};A\n" for i in range(1, 7))
+    path.write_text(
+        "Titre\n\nClient;Doit payer;A payé;Marge brute;Catégorie précédente\n" + rows + "Z9;oui;oui;50;Zinc\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "--lang", lang, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    said = {"en": "row 10 (customer 7), column", "fr": "ligne 10 (client 7), colonne"}[lang]
+    assert f"prev.csv {said} 'Catégorie précédente'" in err and "'Zinc'" in err
+    assert "Customers!" not in err and "Clients!" not in err and not out.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# The Python API is a door like the others
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_dataframe_is_read_by_the_rules_of_a_file():
+    import decimal
+
+    import client_roi as cr
+
+    df = pd.DataFrame(
+        {
+            "name": ["Acme", "Beta", "Gamma"],  # an alias, as in a file: not silently ignored
+            "Marge brute": [decimal.Decimal("100.10"), decimal.Decimal("200.20"), None],  # pd.read_sql's NUMERIC
+            "acquisition_cost": pd.array([50, 400, None], dtype="Int64"),  # a nullable dtype
+            "Region": ["N", "S", "N"],
+        }
+    )
+    ex = cr.exercise(df, band="25%", labels="Or;Argent;Bronze")
+    c = ex.customers
+    assert c["customer"].tolist() == ["Acme", "Beta", "Gamma"] and c["Region"].tolist() == ["N", "S", "N"]
+    assert ex.facts["reference_gain"] == (100.10 + 200.20) / 2 and ex.band.labels == ("Or", "Argent", "Bronze")
+    assert ex.band.offsets.tolist() == [-0.25, 0.25]
+    assert c["roi"].dtype == float and c["roi"].tolist()[:2] == [100.10 / 50, 200.20 / 400] and np.isnan(c["roi"][2])
+    assert c["roi"].mean() == pytest.approx((100.10 / 50 + 200.20 / 400) / 2)  # a float column: mean() works
+
+
+@pytest.mark.parametrize(
+    ("frame", "options", "message"),
+    [
+        ({"nom": ["a"], "margn": [1]}, {}, r"DataFrame: no column for 'Gross margin' \(found: nom, margn\).*columns="),
+        ({"customer": ["a", "A"], "gross_margin": [1, 2]}, {}, r"row 1 .*'A' is listed again.*merge_duplicates=True"),
+        (
+            {"customer": ["a", "b"], "gross_margin": [1, "x"]},
+            {},
+            r"DataFrame row 1 \(customer 2\), column 'gross_margin'",
+        ),
+        ({"customer": ["a"], "gross_margin": [1]}, {"band": "20%;x"}, r"band item 2: .x. is not a number"),
+        ({"customer": ["a"], "gross_margin": [1]}, {"labels": "A;B"}, r"labels has 2 item"),
+    ],
+)
+def test_a_dataframe_is_refused_by_name(frame, options, message):
+    import client_roi as cr
+
+    with pytest.raises((InputFileError, method.ClientRoiError), match=message):
+        cr.exercise(pd.DataFrame(frame), **options)
+
+
+def test_duplicates_of_a_dataframe_merge_as_fill_does():
+    import client_roi as cr
+
+    ex = cr.exercise(pd.DataFrame({"customer": ["a", "A ", "b"], "gross_margin": [1, 2, 3]}), merge_duplicates=True)
+    assert ex.customers["customer"].tolist() == ["a", "b"] and ex.customers["gross_margin"].tolist() == [3.0, 3.0]
+
+
+def test_to_excel_writes_the_exercise_it_is_called_on(tmp_path):
+    """Seen: exercise(df).to_excel(p) wrote a 60-day plan the Exercise did not have."""
+    import openpyxl
+
+    import client_roi as cr
+
+    df = pd.DataFrame({"customer": ["a", "b", "c"], "gross_margin": [1, 2, 3], "acquisition_cost": [1, 1, 1]})
+    path = cr.exercise(df).to_excel(tmp_path / "o.xlsx")
+    wb = openpyxl.load_workbook(path)
+    sheet, cell = next(iter(wb.defined_names["prospecting_days"].destinations))
+    assert wb[sheet][cell.replace("$", "")].value is None  # no plan, as the exercise has none
+    with pytest.raises(Exception, match="exists; say force=True to replace it"):
+        cr.exercise(df).to_excel(path)
+    assert "60" not in repr(cr.exercise(df)) and len(repr(cr.exercise(df))) < 200
+
+
+def test_the_public_api_is_listed():
+    import client_roi as cr
+
+    for name in ("exercise", "Exercise", "read_customers", "read_lines", "read_frame", "INPUTS", "bands"):
+        assert name in cr.__all__ and name in dir(cr) and getattr(cr, name) is not None
+    assert "INPUTS" in (cr.method.exercise.__doc__ or "") and "customer" in cr.INPUTS

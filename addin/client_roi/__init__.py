@@ -11,8 +11,10 @@ The folders are the layers, each importing only from those below it:
 * :mod:`client_roi.excel`: the surfaces Excel calls (functions, scripts, Lite, ribbon);
 * :mod:`client_roi.cli`: ``client-roi`` on top.
 
-The method's names are exported here lazily (PEP 562), so that ``client-roi --help`` does not
-pay for importing numpy and pandas.
+The public names are exported here lazily (PEP 562), so that ``client-roi --help`` does not
+pay for importing numpy and pandas: :func:`exercise` (a DataFrame in, every result out, read by
+the rules of every door: :mod:`client_roi.files.frame`), the readers of files
+(:func:`read_customers`, :func:`read_lines`, :func:`read_frame`), and the method's functions.
 """
 
 __version__ = "0.1.0"
@@ -20,7 +22,7 @@ __version__ = "0.1.0"
 _ENGINE = (
     "DIV0",
     "Exercise",
-    "exercise",
+    "INPUTS",
     "Bands",
     "ClientRoiError",
     "average_cac",
@@ -49,13 +51,22 @@ _ENGINE = (
     "trimmed_mean",
 )
 
-__all__ = ["main", *_ENGINE]
+#: The doors, in :mod:`client_roi.files`: a DataFrame (the notebook's way in) and files.
+_DOORS = {"exercise": "frame", "read_frame": "frame", "read_customers": "customers", "read_lines": "lines"}
+
+__all__ = ["main", "__version__", *_DOORS, *_ENGINE]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def __getattr__(name: str):
     # importlib, not "from . import engine": that statement asks this very hook for the name
     from importlib import import_module
 
+    if name in _DOORS:
+        return getattr(import_module(f".files.{_DOORS[name]}", __name__), name)
     if name in _ENGINE:
         return getattr(import_module(".method", __name__), name)
     if name in ("engine", "method"):  # "engine": the method, under its former name

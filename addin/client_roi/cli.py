@@ -23,12 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .files.options import NO_PLAN, OptionError, parse_band, parse_labels
+from .files.options import number as _number
 
 SAMPLE = "sample_customers.csv"
-
-
-class OptionError(Exception):
-    """An option that cannot be read right; the message says which and why."""
 
 
 def say(text: str, file: Any = None) -> None:
@@ -53,64 +51,10 @@ def sample_customers(lang: str = "en"):
     return customers
 
 
-def _number(text: str, what: str, *, percent: bool = False) -> float:
-    """One number as a user types it: 0.2 or 0,2 (a decimal comma), never 1,234 (ambiguous);
-    with ``percent``, ``20%`` or ``20 %`` is 0.2 (divided in decimal: ``7.3%`` is 0.073 exactly
-    as typed, not 7.3 / 100 in binary)."""
-    from decimal import Decimal
-
-    from .files.decimals import ColumnProblem, read_column
-
-    text = text.strip()
-    if percent and text.endswith("%"):
-        return float(Decimal(repr(_number(text[:-1], what))) / 100)
-    try:
-        (value,), _ = read_column([text])
-    except ColumnProblem as exc:
-        if exc.ambiguous:
-            raise OptionError(
-                f"{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
-                "one?); write it without a thousands separator"
-            ) from None
-        raise OptionError(f"{what}: {text!r} is not a number") from None
-    return value
-
-
-def _parts(text: str) -> list[str]:
-    return [p for p in text.replace(";", " ").split() if p]
-
-
-#: What --prospecting-days takes to switch the plan off (a blank cell in the workbook).
-NO_PLAN = ("none", "no", "aucun", "non", "0")
-
-
-def parse_band(text: str) -> float | list[float] | str:
-    """``0.2`` (or ``0,2``) is ±20 %; offsets are separated by ``;`` or spaces:
-    ``-0.4;-0.2;0.2;0.4`` or ``"-0,4 -0,2 0,2 0,4"``. A comma never separates offsets.
-    ``balanced`` (``équilibré``) asks for the balanced band."""
-    from .method import is_balanced_word
-
-    if is_balanced_word(text):
-        return "balanced"
-    parts = _parts(text)
-    if not parts:
-        raise OptionError("--band is empty")
-    try:
-        values = [
-            _number(p, f"--band item {i + 1}" if len(parts) > 1 else "--band", percent=True)
-            for i, p in enumerate(parts)
-        ]
-    except OptionError as exc:
-        if "," in text:
-            raise OptionError(f"{exc} (separate offsets with ';' or spaces: a comma is a decimal comma)") from None
-        raise
-    return values[0] if len(values) == 1 else values
-
-
 def parse_columns(items: list[str] | None, door: str = "customers") -> dict[str, str]:
     """``--column "Gross margin=Marge (k€)"``: a column of the door read (``customers`` or
     ``lines``: English or French name) = the file's header for it."""
-    from .files import columns
+    from .schema import columns
 
     out: dict[str, str] = {}
     for item in items or []:
@@ -127,10 +71,21 @@ def parse_columns(items: list[str] | None, door: str = "customers") -> dict[str,
     return out
 
 
-def parse_labels(text: str) -> list[str]:
-    """Tier labels, top first, separated by ``;`` (or by ``,`` when there is no ``;``)."""
-    sep = ";" if ";" in text else ","
-    return [x.strip() for x in text.split(sep)]
+def parse_status(items: list[str] | None) -> dict[str, str]:
+    """``--status "Free trial=prospect"``: a word of the file's Status column = its role."""
+    from .method import ClientRoiError, status
+
+    out: dict[str, str] = {}
+    for item in items or []:
+        word, sep, role = item.partition("=")
+        if not sep or not word.strip() or not role.strip():
+            raise OptionError(f'--status {item!r}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"')
+        out[word.strip()] = role.strip()
+    try:
+        status.status_map(out)
+    except ClientRoiError as exc:
+        raise OptionError(f"--status {exc}") from None
+    return out
 
 
 def _currency_option(args: argparse.Namespace) -> str | None:
@@ -294,6 +249,7 @@ def _summary(out) -> None:
 def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
     from . import files
     from .workbook import template
+    from .workbook.refresh import RefreshError
 
     currency, why = currency_of(args.currency, customers.attrs.get("currencies", {}))
     with progress.step("building", 10):
@@ -312,12 +268,27 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
             load_factor=args.load_factor,
         )
     with progress.step("refreshing", 30):
-        out = book.refresh()
+        try:
+            out = book.refresh()
+        except RefreshError as exc:
+            where = customers.attrs.get("where")  # a customer's bad value: named at the file's line
+            if where is None or exc.item is None or exc.argument is None:
+                raise
+            raise files.InputFileError(f"{where(exc.item, exc.argument)}: {exc.cause}") from None
     with progress.step("saving", 45):
         path = files.save_bytes(book.save, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
     say(f"wrote {path} ({len(customers):,} customers)")
     say(f"amounts in {currency}: {why}")
+    if customers.attrs.get("margin_from"):
+        say(f"gross margin: {customers.attrs['margin_from']}")
+    if customers.attrs.get("percents"):
+        say("columns of percents, never read as money: " + ", ".join(customers.attrs["percents"]))
+    roles = customers.attrs.get("roles_from")
+    if roles == "":
+        say("no Should pay / Has paid or Status column: every customer is taken as a paying client")
+    elif roles and roles != "flags":
+        say(f"roles from the status column {roles}")
     if customers.attrs.get("kept"):
         say("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
     if customers.attrs.get("ignored"):
@@ -361,6 +332,8 @@ def _cmd_fill(args: argparse.Namespace) -> int:
             merge_duplicates=args.merge_duplicates,
             columns=parse_columns(args.column),
             sheet=args.sheet,
+            status=parse_status(args.status),
+            margin_rate=args.margin_rate,
         )
     return _fill(customers, args, progress, inputs=(source,))
 
@@ -464,7 +437,7 @@ def _say_lines(read, made, replaced: list[str]) -> None:
 def _cmd_customers(args: argparse.Namespace) -> int:
     """The per-customer table of invoice lines, as a CSV a user can inspect and edit."""
     from . import files
-    from .files import columns as table
+    from .schema import columns as table
 
     _check_plan(args)
     if Path(args.output).suffix.lower() != ".csv":  # said before any line is read
@@ -775,6 +748,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the sheet of a workbook to read (default: the Customers table, "
         "else a table or the first sheet naming our columns)",
+    )
+    fill.add_argument(
+        "--status",
+        action="append",
+        metavar='"WORD=ROLE"',
+        help="what a word of the file's Status column means, when no rule reads it: --status \"Free "
+        'trial=prospect" (roles: client, prospect, lost, user; repeatable)',
     )
     fill.add_argument(
         "--merge-duplicates",

@@ -129,7 +129,8 @@ FR: dict[str, str] = {
     "--{0} goes with --transactions": "--{0} va avec --transactions",
     "--months must be a whole number of months, not {0}": "--months doit être un nombre entier de mois, pas {0}",
     "--months must be at least 1, not {0}": "--months doit valoir au moins 1, pas {0}",
-    "--band is empty": "--band est vide",
+    "{0} is empty": "{0} est vide",
+    "customers must be a pandas DataFrame, not {0}": "customers doit être un DataFrame pandas, pas {0}",
     "--{0}: {1}": "--{0} : {1}",
     "{0}: the output must end with .csv": "{0} : la sortie doit finir par .csv",
     "{0}: is open in Excel ({1} is beside it): save and close it, then refresh again, or write the refreshed "
@@ -180,6 +181,41 @@ FR: dict[str, str] = {
     "customer names written more than one way (case, spaces), taken as one customer: {0} spellings merged ({1})": (
         "noms de clients écrits de plusieurs façons (casse, espaces), comptés comme un seul client : {0} graphies fusionnées ({1})"
     ),
+    "'{0}' × margin rate {1}%": "'{0}' × taux de marge {1} %",
+    "{0}: --status goes with a status column, and the file has none": (
+        "{0} : --status va avec une colonne de statut, et le fichier n'en a pas"
+    ),
+    "{0}: has '{1}' but no column for '{2}': give both flags, or neither (then every customer is a paying client)": (
+        "{0} : a '{1}' mais pas de colonne pour '{2}' : donnez les deux indicateurs, ou aucun (chaque client est alors un client payant)"
+    ),
+    "{0}: column '{1}' holds percents, and a percent is never money: map it as the margin rate (--column \"Margin rate={2}\") beside a revenue column": (
+        "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent : indiquez-la comme taux de marge (--column \"Taux de marge={2}\") à côté d'une colonne de chiffre d'affaires"
+    ),
+    "{0}: is blank, and the row has a revenue": "{0} : est vide, et la ligne a un chiffre d'affaires",
+    "{0}: {1} is beyond 100 %: a margin rate is a share of the revenue": (
+        "{0} : {1} dépasse 100 % : un taux de marge est une part du chiffre d'affaires"
+    ),
+    "{0}: has both '{1}' and '{2}': say the roles one way, by the status or by the flags": (
+        "{0} : a à la fois '{1}' et '{2}' : dites les rôles d'une seule façon, par le statut ou par les indicateurs"
+    ),
+    "{0}: is {1}, not a rate": "{0} : est {1}, pas un taux",
+    'is {0}, which no rule reads as a role: say what it means, e.g. --status "{1}=prospect" (client, prospect, lost or user)': (
+        "est {0}, qu'aucune règle ne lit comme un rôle : dites ce qu'il signifie, par ex. --status \"{1}=prospect\" (client, prospect, perdu ou utilisateur)"
+    ),
+    "status item {0} {1}": "statut, élément {0} {1}",
+    "'{0}={1}': '{2}' is not a role (client, prospect, lost or user)": (
+        "'{0}={1}' : '{2}' n'est pas un rôle (client, prospect, perdu ou utilisateur)"
+    ),
+    "gross margin: {0}": "marge brute : {0}",
+    "columns of percents, never read as money: {0}": "colonnes de pourcentages, jamais lues comme de l'argent : {0}",
+    "no Should pay / Has paid or Status column: every customer is taken as a paying client": (
+        "pas de colonne Doit payer / A payé ni Statut : chaque client est compté comme un client payant"
+    ),
+    "roles from the status column {0}": "rôles tirés de la colonne de statut {0}",
+    '--status {0}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"': (
+        '--status {0} : écrivez LE MOT DU FICHIER=RÔLE, par ex. "Free trial=prospect"'
+    ),
+    "--status {0}": "--status {0}",
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),

@@ -18,8 +18,12 @@ from .. import __version__
 #: modules main.py re-exports. The method, the pipeline over xlwings' book, the functions and
 #: the script: no files layer (Lite reads no files), no openpyxl.
 MODULES = [
+    "schema/errors",
+    "schema/columns",
+    "schema/__init__",
     "method/arguments",
     "method/names",
+    "method/status",
     "method/money",
     "method/sums",
     "method/bands",
@@ -32,7 +36,6 @@ MODULES = [
     "method/lines",
     "method/exercise",
     "method/__init__",
-    "files/columns",
     "files/xlsx",
     "files/__init__",
     "messages",

@@ -1,5 +1,5 @@
 """What comes in and what goes out as files: customer exports read from their evidence
-(:mod:`.customers`, :mod:`.decimals`), the customer table's columns (:mod:`.columns`),
+(:mod:`.customers`, :mod:`.decimals`) by the columns of :mod:`client_roi.schema`,
 .xlsx parts and cached values read without openpyxl (:mod:`.xlsx`), and workbooks written
 safely (:mod:`.output`). Below the workbooks, above the method."""
 

@@ -32,14 +32,16 @@ import math
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
+from numbers import Integral
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .. import method
-from . import columns as layout
+from ..schema import columns as layout
 from . import decimals, xlsx
 from .xlsx import BOOK_SUFFIXES, CachedValues, InputFileError, cell_position, check_zip, column_letter
 
@@ -49,7 +51,7 @@ SNIFF_CHARS = 64 * 1024
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-INPUT_KEYS = {c.key for c in layout.INPUTS + layout.MOVEMENT_INPUTS}
+INPUT_KEYS = {c.key for c in layout.INPUTS + layout.MOVEMENT_INPUTS + layout.DOOR_COLUMNS}
 
 
 @dataclass
@@ -59,9 +61,10 @@ class Source:
     name: str
     header: dict[str, str]  # canonical key -> the file's own header text
     first_row: int  # file row (1-based) of the first customer
-    cell: Any = None  # (row offset, key) -> 'D5'-style reference, for workbooks
+    cell: Any = None  # (row offset, header position) -> 'D5'-style reference, for workbooks
 
     origin: list[int] | None = None  # customer i is the file's data row origin[i] (blank rows skipped)
+    index: dict[str, int] = field(default_factory=dict)  # canonical key -> its position in the header
 
     def row(self, i: int) -> int:
         """The file row of customer ``i``."""
@@ -74,7 +77,7 @@ class Source:
             return self.name
         place = f"{self.name} row {self.row(i)}"
         if self.cell is not None:
-            place = f"{self.name} cell {self.cell(self.row(i) - self.first_row, key)}"
+            place = f"{self.name} cell {self.cell(self.row(i) - self.first_row, self.index[key])}"
         return f"{place} (customer {i + 1}), column '{self.header[key]}'"
 
 
@@ -178,7 +181,9 @@ HEADER_SEARCH = 30
 def _names_ours(row: list[Any], columns: Mapping[str, str], required: tuple[str, ...] = layout.REQUIRED_INPUTS) -> bool:
     """Whether ``row`` is a header naming every column a customer file must have."""
     mapped = {layout.normalize(text) for text in columns.values()}
-    keys = {layout.HEADER_KEYS.get(layout.normalize(h)) for h in row} | set(columns)
+    keys = {layout.header_key(h) for h in row} | set(columns)
+    if "revenue" in keys:
+        keys.add("gross_margin")  # a revenue × a margin rate stands for it
     return mapped <= {layout.normalize(h) for h in row} and all(k in keys for k in required)
 
 
@@ -242,6 +247,8 @@ def read_text(
     merge_duplicates: bool = False,
     columns: Mapping[str, str] | None = None,
     required: tuple[str, ...] = layout.REQUIRED_INPUTS,
+    status: Mapping[str, str] | None = None,
+    margin_rate: Any = None,
 ) -> pd.DataFrame:
     """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text)."""
     text, _ = decode(path.read_bytes(), path.name, encoding)
@@ -257,6 +264,8 @@ def read_text(
         merge_duplicates=merge_duplicates,
         columns=columns,
         required=required,
+        status=status,
+        margin_rate=margin_rate,
     )
 
 
@@ -283,10 +292,13 @@ def read_xlsx(
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
     required: tuple[str, ...] = layout.REQUIRED_INPUTS,
+    status: Mapping[str, str] | None = None,
+    margin_rate: Any = None,
 ) -> pd.DataFrame:
     """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
     try:
-        return _read_xlsx(path, decimal, merge_duplicates, columns or {}, sheet, required)
+        rules = {"status": status, "margin_rate": margin_rate}
+        return _read_xlsx(path, decimal, merge_duplicates, columns or {}, sheet, required, rules)
     except (InputFileError, method.ClientRoiError):
         raise
     except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
@@ -300,23 +312,25 @@ def _read_xlsx(
     columns: Mapping[str, str],
     sheet_name: str | None,
     required: tuple[str, ...] = layout.REQUIRED_INPUTS,
+    rules: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The Customers table, else (or with ``sheet_name``) a table whose header names our
     columns, else the sheet's first row that does (under title rows)."""
     cached = CachedValues.from_path(path)
     names = functools.partial(_names_ours, required=required)
     sheet, top, left, header, rows = located(cached, path.name, layout.TABLE, names, columns, sheet_name)
-    positions = {layout.HEADER_KEYS.get(layout.normalize(h)): j for j, h in enumerate(header)}
     suspects = cached.suspects(sheet)
 
-    def cell(i: int, key: str) -> str:
-        return f"'{sheet}'!{column_letter(left + positions[key] + 1)}{top + 2 + i}"
+    def cell(i: int, j: int) -> str:
+        return f"'{sheet}'!{column_letter(left + j + 1)}{top + 2 + i}"
 
-    inputs = {left + j + 1: j for key, j in positions.items() if key in INPUT_KEYS}  # column -> header index
-    for ref, why in suspects.items():
-        at = cell_position(ref)
-        if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
-            raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
+    if suspects:
+        keys, _ = _header_keys(header, columns, path.name)
+        inputs = {left + j + 1: j for j in keys.values()}  # sheet column -> header index
+        for ref, why in suspects.items():
+            at = cell_position(ref)
+            if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
+                raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
     return _frame(
         header,
         rows,
@@ -327,6 +341,7 @@ def _read_xlsx(
         merge_duplicates=merge_duplicates,
         columns=columns,
         required=required,
+        **(rules or {}),
     )
 
 
@@ -393,6 +408,43 @@ def _text(value: Any, source: Source, i: int, key: str) -> str | None:
     return text
 
 
+def _header_keys(header: list, columns: Mapping[str, str], name: str) -> tuple[dict[str, int], list[str]]:
+    """Our keys → positions in ``header``, by the rule of every door (:func:`columns.header_key
+    <client_roi.schema.columns.header_key>`), the user's ``--column`` first; and the headers
+    that say percent and were therefore taken for no money column (for the summary)."""
+    keys: dict[str, int] = {}
+    said = {layout.normalize(text): key for key, text in columns.items()}  # --column: said, so first
+    for wanted, text in columns.items():
+        if layout.normalize(text) not in {layout.normalize(h) for h in header}:
+            raise InputFileError(
+                f"{name}: has no column '{text}' for '{layout.header(wanted, 'en')}' (found: "
+                + ", ".join(str(h) for h in header if not method.is_blank(h))
+                + ")"
+            )
+        if wanted in layout.MONEY_KEYS and layout.says_percent(text):
+            raise InputFileError(
+                f"{name}: column '{text}' holds percents, and a percent is never money: map it as the margin "
+                f'rate (--column "Margin rate={text}") beside a revenue column'
+            )
+    percents = []
+    for i, h in enumerate(header):
+        key: str | None = said.get(layout.normalize(h))
+        if key is None:
+            key = layout.header_key(h)
+            if key in said.values():
+                continue  # the user named another column for it
+            if key is None and layout.says_percent(h) and layout.HEADER_KEYS.get(layout.normalize(h)):
+                percents.append(str(h))
+        if key not in INPUT_KEYS:
+            continue  # unknown, or a computed column the template writes itself
+        if key in keys:
+            raise InputFileError(
+                f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
+            )
+        keys[key] = i
+    return keys, percents
+
+
 def _frame(
     header: list,
     rows: list[list],
@@ -404,30 +456,11 @@ def _frame(
     merge_duplicates: bool = False,
     columns: Mapping[str, str] | None = None,
     required: tuple[str, ...] = layout.REQUIRED_INPUTS,
+    status: Mapping[str, str] | None = None,
+    margin_rate: Any = None,
 ) -> pd.DataFrame:
-    keys: dict[str, int] = {}
-    mapped = {layout.normalize(text): key for key, text in (columns or {}).items()}  # --column: said, so first
-    for wanted, text in (columns or {}).items():
-        if layout.normalize(text) not in {layout.normalize(h) for h in header}:
-            raise InputFileError(
-                f"{name}: has no column '{text}' for '{layout.header(wanted, 'en')}' (found: "
-                + ", ".join(str(h) for h in header if not method.is_blank(h))
-                + ")"
-            )
-    for i, h in enumerate(header):
-        key: str | None = mapped.get(layout.normalize(h))
-        if key is None:
-            key = layout.HEADER_KEYS.get(layout.normalize(h))
-            if key in mapped.values():
-                continue  # the user named another column for it
-        if key not in INPUT_KEYS:
-            continue  # unknown, or a computed column the template writes itself
-        if key in keys:
-            raise InputFileError(
-                f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
-            )
-        keys[key] = i
-    missing = [k for k in required if k not in keys]
+    keys, percents = _header_keys(header, columns or {}, name)
+    missing = [k for k in required if k not in keys and not (k == "gross_margin" and "revenue" in keys)]
     if missing:
         lang = _language(header)
         names = [layout.header(k, lang) for k in missing]
@@ -449,7 +482,7 @@ def _frame(
             f"{name}: has {len(origin):,} customer rows, and the Customers sheet holds at most "
             f"{xlsx.MAX_ROWS - 1:,} below its header (Excel's limit of {xlsx.MAX_ROWS:,} rows): split the file"
         )
-    source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin)
+    source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin, keys)
     kept = rows if blank_rows == 0 else [rows[n] for n in origin]
     data = {key: [(r[i] if i < len(r) else None) for r in kept] for key, i in keys.items()}
     for key in ("customer", "should_pay", "has_paid"):
@@ -457,9 +490,12 @@ def _frame(
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
     shown = currencies_shown(data, source, MONEY_INPUTS)
     convention = _numbers(data, source, decimal)
+    margin_from = _margin(data, source, decimal or convention, margin_rate)
+    roles_from = _roles(data, source, status)
     # The user's own columns ride along, to the right of ours in the workbook (in rows' order,
-    # so that skipping total lines and merging duplicates keep them aligned).
-    extras = _extra_columns(header, keys)
+    # so that skipping total lines and merging duplicates keep them aligned); the columns read
+    # only here (a status, a revenue, a margin rate) among them, as the file has them.
+    extras = _extra_columns(header, {k: i for k, i in keys.items() if k not in DOOR_KEYS})
     for i, extra in extras.items():
         source.header[EXTRA + extra] = extra
         values = [(r[i] if i < len(r) else None) for r in kept]
@@ -486,6 +522,14 @@ def _frame(
     ]
     frame.attrs["kept"] = list(extras.values())
     frame.attrs["currencies"] = shown
+    frame.attrs["margin_from"] = margin_from
+    frame.attrs["roles_from"] = roles_from
+
+    def where(i: int, key: str) -> str:  # a plain function: pandas deep-copies attrs, and copies no function
+        return source.where(i, key)
+
+    frame.attrs["where"] = where  # the place of customer i's value of a column, for errors found later
+    frame.attrs["percents"] = percents
     try:
         method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
     except method.ClientRoiError as exc:
@@ -494,7 +538,119 @@ def _frame(
 
 
 #: The columns in money, whose signs and headers say the currency.
-MONEY_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin")
+MONEY_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue")
+#: The number columns read as amounts (the margin rate is read as a rate: :func:`_rates`).
+NUMBER_INPUTS = (*layout.NUMERIC_INPUTS, "revenue")
+#: The columns read at the door only (kept as the user's own, under the file's headers).
+DOOR_KEYS = frozenset(c.key for c in layout.DOOR_COLUMNS)
+
+
+def _margin(data: dict[str, list], source: Source, convention: str | None, margin_rate: Any) -> str:
+    """The gross margin, and where it was read from (for the summary): the margin column; else
+    the revenue × its margin rate (the row's, from a margin-rate column, else ``margin_rate``,
+    the workbook's parameter: one rounding, as for invoice lines' amounts)."""
+    rates = _rates(data, source, convention) if "margin_rate" in data else None
+    if "gross_margin" in data or "revenue" not in data:
+        if rates is not None:
+            data.pop("margin_rate")  # kept as the user's own column; nothing to multiply
+        return f"'{source.header['gross_margin']}'" if "gross_margin" in data else ""
+    revenue = data["revenue"]
+    if rates is None:
+        given = method.MARGIN_RATE if method.is_blank(margin_rate) else margin_rate
+        rate = method.arguments._scalar(given, "margin_rate", low=0.0, high=1.0)  # the method's own check
+        data["gross_margin"] = [None if r is None else r * rate for r in revenue]
+        return f"'{source.header['revenue']}' × margin rate {rate * 100:g}%"
+    for i, (r, t) in enumerate(zip(revenue, rates, strict=True)):
+        if r is not None and t is None:
+            raise InputFileError(f"{source.where(i, 'margin_rate')}: is blank, and the row has a revenue")
+    data["gross_margin"] = [None if r is None or t is None else r * t for r, t in zip(revenue, rates, strict=True)]
+    return f"'{source.header['revenue']}' × '{source.header['margin_rate']}'"
+
+
+_PERCENT_SIGN = re.compile(r"\s*%\s*$")
+
+
+def _rates(data: dict[str, list], source: Source, convention: str | None) -> list[float | None]:
+    """A margin-rate column as fractions (0.7 for 70 %), from the evidence of the whole column:
+    values written with ``%`` are percents, and then so are the plain ones; without any ``%``,
+    plain numbers are fractions when every one lies within [−1, 1] (a cell formatted as a
+    percent holds 0.7), else percents (70 is 70 %). A rate beyond ±100 % is refused (a margin
+    is never more than the revenue), and so is text that reads as no number."""
+    values = data["margin_rate"]
+    out: list[float | None] = [None] * len(values)
+    texts, signed = [], False
+    for i, v in enumerate(values):
+        if isinstance(v, str):
+            if not v.strip():
+                continue
+            bare = _PERCENT_SIGN.sub("", v)
+            signed |= bare != v
+            texts.append((i, bare))
+        elif method.is_blank(v):
+            continue
+        elif isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise InputFileError(f"{source.where(i, 'margin_rate')}: is {method.describe(v)}, not a rate")
+        else:
+            out[i] = float(v)
+    if texts:
+        try:
+            numbers, _ = decimals.read_column([t for _, t in texts], fallback=convention)
+        except decimals.ColumnProblem as exc:
+            raise InputFileError(f"{source.where(texts[exc.row][0], 'margin_rate')}: {exc}") from None
+        for (i, _), x in zip(texts, numbers, strict=True):
+            out[i] = x
+    given = [x for x in out if x is not None]
+    percents = signed or any(abs(x) > 1 for x in given)
+    rates = [None if x is None else (x / 100 if percents else x) for x in out]
+    for i, rate in enumerate(rates):
+        if rate is not None and not (math.isfinite(rate) and -1 <= rate <= 1):
+            raise InputFileError(
+                f"{source.where(i, 'margin_rate')}: {decimals.shown(values[i])} is beyond 100 %: a margin rate "
+                "is a share of the revenue"
+            )
+    return rates
+
+
+def _roles(data: dict[str, list], source: Source, status: Mapping[str, str] | None) -> str:
+    """The flags, and where the roles come from (for the summary): the file's ``Should pay``
+    and ``Has paid``; else its status (:mod:`client_roi.method.status`: a lost client is a
+    prospect to win back, its margin its expected margin); else, with neither, every customer
+    is a paying client (a plain list of customers and margins)."""
+    flags = [k for k in ("should_pay", "has_paid") if k in data]
+    if "status" in data:
+        if flags:
+            raise InputFileError(
+                f"{source.name}: has both '{source.header['status']}' and '{source.header[flags[0]]}': say the roles "
+                "one way, by the status or by the flags"
+            )
+        try:
+            roles = method.status.roles_from_status(data["status"], status)
+        except method.ClientRoiError as exc:
+            raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
+        n = len(roles)
+        data["should_pay"] = [None if r is None else method.status.FLAGS[r][0] for r in roles]
+        data["has_paid"] = [None if r is None else method.status.FLAGS[r][1] for r in roles]
+        margins = data.get("gross_margin", [None] * n)
+        expected = data.setdefault("expected_margin", [None] * n)
+        for i, r in enumerate(roles):
+            if r == method.status.LOST and margins[i] is not None:
+                if expected[i] is None:
+                    expected[i] = margins[i]
+                margins[i] = None
+        return f"'{source.header['status']}'"
+    if status:
+        raise InputFileError(f"{source.name}: --status goes with a status column, and the file has none")
+    if len(flags) == 1:
+        missing = "has_paid" if flags[0] == "should_pay" else "should_pay"
+        raise InputFileError(
+            f"{source.name}: has '{source.header[flags[0]]}' but no column for '{layout.header(missing, 'en')}': "
+            "give both flags, or neither (then every customer is a paying client)"
+        )
+    if not flags:
+        n = len(data["customer"])
+        data["should_pay"], data["has_paid"] = ["yes"] * n, ["yes"] * n
+        return ""
+    return "flags"
 
 
 def currencies_shown(data: Mapping[str, list], source: Source, keys: tuple[str, ...]) -> dict[str, str]:
@@ -524,7 +680,7 @@ def _extra_columns(header: list[Any], keys: dict[str, int]) -> dict[int, str]:
     column of ours is rewritten, not kept); a name met twice gets " 2"."""
     out: dict[int, str] = {}
     for i, h in enumerate(header):
-        if i in keys.values() or method.is_blank(h) or layout.HEADER_KEYS.get(layout.normalize(h)):
+        if i in keys.values() or method.is_blank(h) or layout.header_key(h, door=False):
             continue
         name, n = str(h).strip(), 2
         while name.casefold() in {v.casefold() for v in out.values()}:
@@ -656,7 +812,7 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
     said = []
     drop = set()
     for j, members in groups.items():
-        for key in layout.NUMERIC_INPUTS:
+        for key in NUMBER_INPUTS:
             if key in data:
                 parts = [data[key][m] for m in members if data[key][m] is not None]
                 data[key][j] = math.fsum(parts) if parts else None
@@ -674,7 +830,7 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str 
     """Number columns in place: numbers stay, text is read by the column's evidence, blanks are
     None; the file's other columns settle an ambiguous one (see :mod:`client_roi.decimals`).
     Returns the convention the file's numbers show, when they show one."""
-    keys = [k for k in layout.NUMERIC_INPUTS if k in data]
+    keys = [k for k in NUMBER_INPUTS if k in data]
     texts: dict[str, list[tuple[int, str]]] = {}
     for key in keys:
         values = data[key]
@@ -688,7 +844,12 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str 
             elif method.is_blank(v):
                 values[i] = None
             elif isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise InputFileError(f"{source.where(i, key)}: is {method.describe(v)}, not a number")
+                if isinstance(v, Decimal):  # a database's NUMERIC: rounded once to the nearest double
+                    values[i] = float(v)
+                elif isinstance(v, Integral) and not isinstance(v, bool):  # numpy's integers
+                    values[i] = int(v)
+                else:
+                    raise InputFileError(f"{source.where(i, key)}: is {method.describe(v)}, not a number")
         if not items:
             del texts[key]
     decided: dict[str, str] = {}
@@ -735,6 +896,8 @@ def read_customers(
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
     required: tuple[str, ...] = layout.REQUIRED_INPUTS,
+    status: Mapping[str, str] | None = None,
+    margin_rate: Any = None,
 ) -> pd.DataFrame:
     """Canonical customer columns from a text export or a workbook (see the module's rules);
     ``required``: the columns the file must have (a file merged into invoice lines needs only
@@ -757,10 +920,19 @@ def read_customers(
             merge_duplicates=merge_duplicates,
             columns=columns,
             required=required,
+            status=status,
+            margin_rate=margin_rate,
         )
     if suffix in BOOK_SUFFIXES:
         return read_xlsx(
-            path, decimal=decimal, merge_duplicates=merge_duplicates, columns=columns, sheet=sheet, required=required
+            path,
+            decimal=decimal,
+            merge_duplicates=merge_duplicates,
+            columns=columns,
+            sheet=sheet,
+            required=required,
+            status=status,
+            margin_rate=margin_rate,
         )
     raise InputFileError(
         f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"

@@ -52,9 +52,9 @@ from sqlglot import exp
 from .. import method
 from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
+from ..schema.columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize
 from . import aggregate, decimals, xlsx
 from . import dates as date_rule
-from .columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, is_total_word, located
 from .engines import DuckDB, Engine, Postgres, Spark, Totals, shown_url
 from .xlsx import BOOK_SUFFIXES, CachedValues

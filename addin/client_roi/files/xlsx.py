@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..schema.errors import ClientRoiError
+
 BOOK_SUFFIXES = (".xlsx", ".xlsm")  # workbooks, with or without macros
 #: The rows of an Excel sheet (1,048,576): a table cannot grow past them.
 MAX_ROWS = 1_048_576
@@ -27,7 +29,7 @@ STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
-class InputFileError(Exception):
+class InputFileError(ClientRoiError):
     """A customer file that cannot be read; the message names the file, row and column."""
 
 

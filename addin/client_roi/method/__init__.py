@@ -61,7 +61,7 @@ relative 1e-12).
 
 from __future__ import annotations
 
-from . import names
+from . import names, status
 from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers
 from .bands import (
     BALANCED_WORDS,
@@ -87,7 +87,7 @@ from .clients import (
     roi,
 )
 from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_tier, effort_days, prospect_effort
-from .exercise import Exercise, exercise
+from .exercise import INPUTS, Exercise, exercise
 from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
 from .money import CURRENCIES, currency
@@ -110,6 +110,7 @@ __all__ = [
     "MOVES",
     "Periods",
     "HHI_CONCENTRATED",
+    "INPUTS",
     "HHI_MODERATE",
     "LOAD_FACTOR",
     "MARGIN_RATE",
@@ -143,6 +144,7 @@ __all__ = [
     "is_blank",
     "mobility",
     "names",
+    "status",
     "most_balanced",
     "movement",
     "numbers",

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
+
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
 #: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
 DIV0 = "#DIV/0!"
@@ -42,20 +44,6 @@ EXCEL_ERRORS = frozenset(
         "#UNKNOWN!",
     }
 )
-
-
-class ClientRoiError(ValueError):
-    """Input that cannot give a right answer. The message names the argument and the cause.
-
-    ``argument`` and ``item`` (0-based, row-major) say where, when one element is at fault,
-    so that a caller holding the cells (the refresh pipeline) can name the cell.
-    """
-
-    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str | None = None):
-        super().__init__(message)
-        self.argument = argument
-        self.item = item
-        self.cause = cause or message
 
 
 def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:

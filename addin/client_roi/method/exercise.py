@@ -52,9 +52,10 @@ class Exercise:
     """Every result of the exercise, as pandas objects.
 
     * ``customers``: the input columns, then ``role`` (``'client'``, ``'prospect'``, ``'user'``
-      or None), ``tier`` (a label or None), ``roi`` (a float, :data:`DIV0` for a zero cost, None
-      for anyone but a client or a blank), ``effort_budget``, ``effort_days`` and ``days_left``
-      (float64, NaN where there is none) and ``in_plan`` (True, False or None); one row per
+      or None), ``tier`` (a label or None), ``roi`` (float64: gross margin ÷ acquisition cost
+      for a client; NaN for anyone else, a blank, or a zero cost, which the workbook shows as
+      ``#DIV/0!``), ``effort_budget``, ``effort_days`` and ``days_left`` (float64, NaN where
+      there is none) and ``in_plan`` (True, False or None); one row per
       customer, in the input's order.
     * ``bands``: one row per tier, top first: ``tier``, ``lower``, ``upper``, ``customers``,
       ``customer_share``, ``gain``, ``gain_share``, ``average_gain`` (:func:`band_summary`),
@@ -110,6 +111,19 @@ class Exercise:
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def __repr__(self) -> str:
+        """One screen line: who, the reference gain, the band and the plan."""
+        f = self.facts
+        plan = (
+            "no plan" if self.days_available is None else f"plan {self.days_needed:g} of {self.days_available:g} days"
+        )
+        shown = (  # not a message: Python's view of the object
+            f"<Exercise: {len(self.customers):,} customers ({f['clients']:,} clients, {f['prospects']:,} prospects, "
+            f"{f['users']:,} users); reference gain {f['reference_gain']:,.2f}; {self.band.k} tiers "
+            f"{', '.join(map(str, self.band.labels))}; {plan}>"
+        )
+        return shown
+
     @property
     def load(self) -> float | None:
         """The plan's days needed ÷ days available (None without prospecting days)."""
@@ -119,14 +133,19 @@ class Exercise:
         """Write the filled workbook (the template with these customers, refreshed): what
         ``client-roi fill`` writes. Returns the path written."""
         # The workbook layer sits above the method; only this convenience reaches up to it.
-        from ..files.output import save_bytes
+        from ..files.output import OutputError, save_bytes
         from ..workbook.template import book
 
         inputs = self.customers[[c for c in self.customers.columns if c not in COMPUTED]]  # the user's own too
         given = {k: v for k, v in self.parameters.items() if v is not None}
+        if self.days_available is None:
+            given["prospecting_days"] = ()  # no plan here: none in the book (a blank cell), not its default
         zb = book(lang, inputs, **given)
         zb.refresh()
-        return save_bytes(zb.save, Path(path), force=force)
+        try:
+            return save_bytes(zb.save, Path(path), force=force)
+        except OutputError as exc:
+            raise OutputError(str(exc).replace("use --force", "say force=True")) from None
 
 
 def exercise(
@@ -176,7 +195,9 @@ def exercise(
     expected = numbers(columns["expected_margin"], "expected_margin")
     cost = numbers(columns["acquisition_cost"], "acquisition_cost")
     spent = numbers(columns["days_spent"], "days_spent")
-    returns = np.asarray(roi(gross, cost), dtype=object).reshape(n)  # also refuses negative costs by row
+    roi(gross, cost)  # refuses negative costs by row (and a ratio past the double range)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        returns = np.where(cost > 0, gross / cost, np.nan)  # zero cost: no ratio (Excel shows #DIV/0!)
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
@@ -226,7 +247,7 @@ def exercise(
     for key, values in {
         "role": roles,
         "tier": tiers,
-        "roi": _only(returns, is_client),
+        "roi": np.where(is_client, returns, np.nan),
         "effort_budget": budget,
         "effort_days": days,
         "days_left": left,
@@ -313,13 +334,6 @@ def exercise(
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:
     frame: pd.DataFrame = pd.DataFrame(columns)
     return frame
-
-
-def _only(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """``values`` where ``keep``, None elsewhere (an object array)."""
-    out: np.ndarray = values.copy()
-    out[~keep] = None
-    return out
 
 
 def _client_costs(cost: np.ndarray, is_client: np.ndarray) -> list[float] | None:

@@ -89,7 +89,7 @@ def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
     return {
         "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
         "tier": customers["tier"].tolist(),
-        "roi": _cells(customers["roi"].to_numpy(dtype=object), errors=True),
+        "roi": _roi(customers),
         "effort_budget": _cells(customers["effort_budget"].to_numpy()),
         "effort_days": _cells(customers["effort_days"].to_numpy()),
         "days_left": _cells(customers["days_left"].to_numpy()),
@@ -203,6 +203,21 @@ def _balanced(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     if ex.balanced_why is not None:
         return [[words["balanced_none"].format(k=k, why=ex.balanced_why)]]
     return [[words["balanced"].format(k=k), *ex.balanced.tolist()]]
+
+
+def _roi(customers: pd.DataFrame) -> list[Any]:
+    """ROI's column: the ratio, and ``#DIV/0!`` where Excel's ``=gain/cost`` gives it (a
+    client with a margin and a zero cost); blank elsewhere."""
+    ratio = customers["roi"].to_numpy(dtype=float)
+    cells = _cells(ratio)
+    # only the clients without a ratio are looked at again (a few, not every row)
+    rows = np.flatnonzero(np.isnan(ratio) & (customers["role"].to_numpy(dtype=object) == "client"))
+    if rows.size:
+        cost = method.numbers(customers["acquisition_cost"].to_numpy(dtype=object)[rows], "acquisition_cost")
+        gain = method.numbers(customers["gross_margin"].to_numpy(dtype=object)[rows], "gross_margin")
+        for i in rows[(cost == 0) & ~np.isnan(gain)].tolist():
+            cells[i] = ExcelError(method.DIV0)
+    return cells
 
 
 def _cells(values: Any, errors: bool = False) -> list[Any]:

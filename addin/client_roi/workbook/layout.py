@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..files.columns import (  # the customer table's columns belong to files and workbooks alike
+from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
     COLUMNS,
     HEADER_KEYS,
@@ -23,6 +23,7 @@ from ..files.columns import (  # the customer table's columns belong to files an
     TABLE,
     Column,
     header,
+    header_key,
     normalize,
     table_keys,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "TABLE",
     "Column",
     "header",
+    "header_key",
     "normalize",
     "table_keys",
 ]  # and everything defined below

@@ -30,7 +30,14 @@ from .blocks import ExcelError, Outputs, blocks
 
 
 class RefreshError(Exception):
-    """A refresh that cannot be done; the message says where (sheet, cell, column) and why."""
+    """A refresh that cannot be done; the message says where (sheet, cell, column) and why.
+    A customer's bad value also carries its column key (``argument``), its 0-based row in the
+    table (``item``) and the bare ``cause``, so that a caller that read the customers from a
+    file can name the file's line instead of the cell of the book it built."""
+
+    def __init__(self, message: str, argument: str | None = None, item: int | None = None, cause: str = ""):
+        super().__init__(message)
+        self.argument, self.item, self.cause = argument, item, cause
 
 
 # Text that a spreadsheet would read as a formula (or that CSV injection relies on).
@@ -101,7 +108,7 @@ def _columns(table: Table) -> tuple[str, dict[str, int]]:
     index: dict[str, int] = {}
     votes = {"en": 0, "fr": 0}
     for i, name in enumerate(table.header):
-        key = layout.HEADER_KEYS.get(layout.normalize(name))
+        key = layout.header_key(name, door=False)  # a percent is never money: Gross Margin % is the user's
         if key is None:
             continue  # the user's own extra columns are left alone
         if key in index:
@@ -198,7 +205,10 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
         col = t.left + inp.index[exc.argument]
         where = cell_name(t.sheet, t.top + 1 + exc.item, col)
         return RefreshError(
-            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}"
+            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}",
+            exc.argument,
+            exc.item,
+            exc.cause,
         )
     if exc.argument in inp.param_cells:
         sheet, row, col = inp.param_cells[exc.argument]
@@ -307,7 +317,8 @@ def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Ou
         lang = _language_of(book)
         if lang == "en":
             raise
-        raise RefreshError(messages.translate(str(exc), lang)) from None  # a French book speaks French
+        said = messages.translate(str(exc), lang)  # a French book speaks French
+        raise RefreshError(said, exc.argument, exc.item, exc.cause) from None
     return outputs
 
 

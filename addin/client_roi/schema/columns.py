@@ -1,6 +1,8 @@
-"""The customer table's columns: their keys, their headers in English and French, and the
-aliases that exports use. Customer files are read by these names, the workbook's
-``Customers`` table carries them, and the refresh finds its columns by them."""
+"""The columns of every door, as data: their keys, their headers in English and French, and
+the aliases that exports use. Customer files, invoice lines, DataFrames and ``--column`` are
+read by these names and one rule (:func:`header_key`, :func:`door_key`: a percent is never
+money); the workbook's ``Customers`` table carries the table's columns, and the refresh finds
+its columns by them."""
 
 from __future__ import annotations
 
@@ -98,8 +100,10 @@ INPUTS = tuple(c for c in COLUMNS if not c.computed)
 MOVEMENT_INPUTS = tuple(c for c in MOVEMENT_COLUMNS if not c.computed)
 OUTPUTS = tuple(c for c in COLUMNS if c.computed)
 NUMERIC_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent", "previous_margin")
-#: Columns a customer file must have; the others may be absent (blank).
-REQUIRED_INPUTS = ("customer", "should_pay", "has_paid", "gross_margin")
+#: Columns a customer file must have; the others may be absent (blank). Without flags, a
+#: ``Status`` says the roles; without either, every customer is a paying client. A revenue
+#: column (× a margin rate) stands for the gross margin.
+REQUIRED_INPUTS = ("customer", "gross_margin")
 
 
 def normalize(header: object) -> str:
@@ -126,6 +130,54 @@ def _header_keys() -> dict[str, str]:
 
 
 HEADER_KEYS = _header_keys()
+
+#: Columns a customer file may have that the Customers table has not: read at the door (a CRM
+#: export's status, its revenue or ARR and a margin rate), then kept in the table as the user's
+#: own columns, under the file's headers.
+DOOR_COLUMNS = (
+    Column("status", "Status", "Statut", ("account status", "customer status", "statut client")),
+    Column(
+        "revenue",
+        "Revenue",
+        "Chiffre d'affaires",
+        ("arr", "annual revenue", "annual recurring revenue", "sales", "turnover", "ca", "ca annuel", "ca ht"),
+    ),
+    Column("margin_rate", "Margin rate", "Taux de marge", ("gross margin rate", "taux de marge brute", "margin pct")),
+)
+DOOR_KEYS = {normalize(n): c.key for c in DOOR_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
+assert not DOOR_KEYS.keys() & HEADER_KEYS.keys()
+#: The columns in money, whose signs and headers say the currency, and which a percent never is.
+MONEY_KEYS = frozenset({"gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue"})
+_PERCENT_WORDS = frozenset({"rate", "taux", "pct", "percent", "percentage", "pourcentage", "ratio"})
+
+
+def says_percent(header: object) -> bool:
+    """Whether a header says its column holds percents: a ``%`` sign, or a word such as
+    ``rate``, ``taux``, ``pct``.
+
+    >>> says_percent("Gross Margin %"), says_percent("Marge brute (%)"), says_percent("Marge brute (€)")
+    (True, True, False)
+    """
+    text = str(header or "")
+    return "%" in text or not _PERCENT_WORDS.isdisjoint(normalize(text).split())
+
+
+def header_key(header: object, door: bool = True) -> str | None:
+    """The key of the customer column ``header`` names, by the one rule of every door: its
+    names and aliases (:func:`normalize`), a percent never money (a header that
+    :func:`says_percent` names no money column: ``Gross Margin %`` is the margin rate, ``Cost
+    %`` no column of ours). ``door``: the columns read at the door (:data:`DOOR_COLUMNS`) too;
+    else the Customers table's alone (what the refresh reads).
+
+    >>> header_key("Gross Margin %"), header_key("Gross margin"), header_key("ARR ($)"), header_key("ARR", False)
+    ('margin_rate', 'gross_margin', 'revenue', None)
+    """
+    name = normalize(header)
+    key = HEADER_KEYS.get(name) or (DOOR_KEYS.get(name) if door else None)
+    if key in MONEY_KEYS and says_percent(header):
+        return "margin_rate" if key == "gross_margin" and door else None
+    return key
+
 
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
@@ -176,7 +228,7 @@ LINE_COLUMNS = (
 LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 
 #: Each door's columns: what ``--column OURS=THEIRS`` may name when reading it.
-DOORS = {"customers": INPUTS + MOVEMENT_INPUTS, "lines": LINE_COLUMNS}
+DOORS = {"customers": INPUTS + MOVEMENT_INPUTS + DOOR_COLUMNS, "lines": LINE_COLUMNS}
 
 
 def door_key(name: str, door: str) -> str | None:
@@ -197,4 +249,4 @@ def table_keys(movement: bool) -> list[str]:
 
 
 def header(key: str, lang: str) -> str:
-    return next(getattr(c, lang) for c in ALL_COLUMNS if c.key == key)
+    return next(getattr(c, lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)

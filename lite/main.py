@@ -2087,6 +2087,7 @@ import numpy as np
 import pandas as pd
 
 from .arguments import ClientRoiError, describe, is_blank
+from .bands import bands
 from .sums import exact_sum
 
 UP, DOWN, SAME, NEW, LOST = "up", "down", "same", "new", "lost"
@@ -2111,6 +2112,35 @@ def _ranks(values: Any, labels: tuple[str, ...], name: str) -> np.ndarray:
             )
         ranks[i] = j
     return ranks
+
+
+def previous_tiers(
+    previous_margin: np.ndarray, typed: Any, offsets: Any, trim: Any, labels: Any
+) -> tuple[np.ndarray, int]:
+    """Each customer's previous tier under the band in use, and how many were kept as typed.
+
+    A customer with a previous margin (a client of the previous period) gets the tier that
+    margin has among the previous period's clients (those with a previous margin: their own
+    reference gain) with the same ``offsets``, ``trim`` and ``labels`` as the tiers now, so that
+    changing the band moves both periods alike and never creates movement by itself. A
+    previous tier typed without a previous margin is kept as typed (counted).
+
+    >>> tiers, kept = previous_tiers(np.array([100.0, 300.0, np.nan, 200.0]), ["C", "C", "B", None],
+    ...     [-0.2, 0.2], 0, ("A", "B", "C"))
+    >>> tiers.tolist(), kept
+    (['C', 'A', 'B', 'B'], 1)
+    """
+    n = len(previous_margin)
+    out = np.array([None if is_blank(v) else v for v in (typed if typed is not None else [None] * n)], dtype=object)
+    known = ~np.isnan(previous_margin)
+    if known.any():
+        try:
+            b = bands(previous_margin[known], list(np.asarray(offsets, dtype=float)), trim or 0, list(labels))
+        except ClientRoiError as exc:
+            raise ClientRoiError(f"the previous period's clients cannot be tiered: {exc}", "previous_margin") from None
+        out[known] = np.array(b.labels, dtype=object)[b.tier_index(previous_margin[known])]
+    kept = int(sum(1 for v, k in zip(out.tolist(), known.tolist(), strict=True) if v is not None and not k))
+    return out, kept
 
 
 def movement(previous: Any, current: Any, labels: Any) -> np.ndarray:
@@ -2221,8 +2251,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .arguments import ClientRoiError, _scalar
+from .arguments import _scalar
 from .bands import bands
+from .movement import previous_tiers
 from .periods import Periods
 
 MARGIN, AMOUNT = "margin", "amount"
@@ -2302,12 +2333,10 @@ def customers_from_lines(
     kept = is_client | lost
     previous_tier = np.full(len(current), None, dtype=object)
     if was_client.any():
-        try:
-            b = bands(previous[was_client], band, trim or 0, labels)
-        except ClientRoiError as exc:
-            raise ClientRoiError(f"the previous period's clients cannot be tiered: {exc}", exc.argument) from None
-        ranks = b.tier_index(previous[was_client])
-        previous_tier[was_client] = np.array(b.labels, dtype=object)[ranks]
+        # the band in use now (its offsets, for band='balanced'), over the previous period's clients
+        b = bands(current[is_client] if is_client.any() else previous[was_client], band, trim or 0, labels)
+        then = np.where(was_client, previous, np.nan)
+        previous_tier, _ = previous_tiers(then, None, b.offsets, trim, b.labels)
     order = np.argsort(totals.customer[kept].astype(str), kind="stable")
     keep = np.flatnonzero(kept)[order]
     yes_no = np.where(is_client[keep], "yes", "no").astype(object)
@@ -2363,7 +2392,7 @@ from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentr
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
-from .movement import mobility, movement
+from .movement import mobility, movement, previous_tiers
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
@@ -2423,7 +2452,10 @@ class Exercise:
       ``tier``, ``budget_days``, ``days_spent``, ``ratio`` (NaN for a zero budget).
     * ``mobility``: with a ``previous_tier`` column, the :func:`mobility` matrix of previous
       tiers against the tiers of the clients now (empty without one); ``mobility_gains``: per
-      previous tier, the customers, their gain then (``previous_margin``) and now.
+      previous tier, the customers, their gain then (``previous_margin``) and now. With a
+      ``previous_margin`` column, ``customers['previous_tier']`` is recomputed under the band
+      in use (:func:`~client_roi.method.movement.previous_tiers`); ``previous_as_typed`` counts
+      the previous tiers typed without a previous margin, kept as typed.
     * ``band``: the :class:`Bands` in use; ``parameters``: the parameters as given.
     """
 
@@ -2447,6 +2479,7 @@ class Exercise:
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
+    previous_as_typed: int = 0  # previous tiers typed without a previous margin, kept as typed
 
     def __repr__(self) -> str:
         """One screen line: who, the reference gain, the band and the plan."""
@@ -2570,17 +2603,22 @@ def exercise(
     queued_rank = np.where(over_budget(planned_rank, prospect_days, prospect_spent), -1, planned_rank)
 
     # Movement: the tiers of the clients now against their previous tiers.
+    # Movement: the tiers of the clients now against their previous tiers, both under the band
+    # in use (the previous ones from the previous margins: a band changed moves both alike).
     moves = np.full(n, None, dtype=object)
     matrix, moved_gains = pd.DataFrame(), pd.DataFrame()
+    previous, as_typed = columns["previous_tier"], 0
     if "previous_tier" in customers:
         now = np.where(is_client, tiers, None)
-        moves = movement(columns["previous_tier"], now, b.labels)
         then = numbers(columns["previous_margin"], "previous_margin")
-        matrix, moved_gains = mobility(
-            columns["previous_tier"], now, b.labels, then if "previous_margin" in customers else None, gross
-        )
+        if "previous_margin" in customers:
+            previous, as_typed = previous_tiers(then, previous, b.offsets, trim, b.labels)
+        moves = movement(previous, now, b.labels)
+        matrix, moved_gains = mobility(previous, now, b.labels, then if "previous_margin" in customers else None, gross)
 
     out = customers.copy(deep=False)  # columns are added, none changed: the inputs' arrays shared, not copied
+    if "previous_margin" in customers and "previous_tier" in customers:
+        out["previous_tier"] = pd.Series(previous, index=out.index, dtype=object)  # under the band in use
     for key, values in {
         "role": roles,
         "tier": tiers,
@@ -2651,6 +2689,7 @@ def exercise(
         balanced_why=why,
         mobility=matrix,
         mobility_gains=moved_gains,
+        previous_as_typed=as_typed,
         parameters=MappingProxyType(
             {
                 "band": band,
@@ -3487,6 +3526,9 @@ FR: dict[str, str] = {
         '--status {0} : écrivez LE MOT DU FICHIER=RÔLE, par ex. "Free trial=prospect"'
     ),
     "--status {0}": "--status {0}",
+    "previous tiers typed without a previous margin, kept as typed: {0}": (
+        "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -4221,6 +4263,7 @@ class Outputs:
     days_available: float | None = None
     band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
     budgets: bool = True  # False: no acquisition cost is known, so no budget, day or plan
+    previous_as_typed: int = 0  # previous tiers typed without a previous margin, kept as typed
 
     @property
     def load(self) -> float | None:
@@ -4254,12 +4297,16 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         days_available=ex.days_available,
         band_text=band_text,
         budgets=ex.facts["cac"] is not None,
+        previous_as_typed=ex.previous_as_typed,
     )
 
 
 def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
     roles, plan, moves = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang], layout.MOVE_WORDS[lang]
+    # previous tiers from previous margins, under the band in use: written back beside them
+    previous = {"previous_tier": customers["previous_tier"].tolist()} if "previous_margin" in customers else {}
     return {
+        **previous,
         "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
         "tier": customers["tier"].tolist(),
         "roi": _roi(customers),

@@ -317,19 +317,22 @@ def test_mobility_block_and_refresh(tmp_path, capsys):
     assert block[3][:6] == ["Bronze", 0, 0, 1, 0, 1]  # Alpha stays
     assert block[4][:6] == ["new", 1, 0, 0, 0, 1]  # Beta
     assert block[5][:6] == ["Total", 1, 0, 1, 1, 3]
-    # the user edits the previous tier: refreshed
+    # the user edits a previous margin: the previous tiers are computed again from the margins
     wb = openpyxl.load_workbook(out)
     c = wb["Customers"]
-    col = [x.value for x in c[1]].index("Previous tier") + 1
-    c.cell(2, col).value = "Or"  # Alpha was Or: now down
+    head = [x.value for x in c[1]]
+    col, margin = head.index("Previous tier") + 1, head.index("Previous margin") + 1
+    c.cell(2, margin).value = 400  # Alpha was Or then (400 against Gamma's 195): now down
     wb.save(out)
     assert cli.main(["refresh", str(out)]) == 0
     c = openpyxl.load_workbook(out)["Customers"]
-    assert c.cell(2, [x.value for x in c[1]].index("Movement") + 1).value == "down"
-    c.parent["Customers"].cell(2, col).value = "Platine"
+    assert c.cell(2, col).value == "Or" and c.cell(2, head.index("Movement") + 1).value == "down"
+    # a previous tier typed without a previous margin is kept as typed, and checked
+    c.cell(3, margin).value = None
+    c.cell(3, col).value = "Platine"  # Beta
     c.parent.save(out)
     assert cli.main(["refresh", str(out)]) == 2
-    assert "(column 'Previous tier', customer row 1): is text 'Platine', not one of the tiers Or, Argent, Bronze" in (
+    assert "(column 'Previous tier', customer row 2): is text 'Platine', not one of the tiers Or, Argent, Bronze" in (
         capsys.readouterr().err
     )
 

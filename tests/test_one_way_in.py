@@ -389,3 +389,50 @@ def test_the_public_api_is_listed():
     for name in ("exercise", "Exercise", "read_customers", "read_lines", "read_frame", "INPUTS", "bands"):
         assert name in cr.__all__ and name in dir(cr) and getattr(cr, name) is not None
     assert "INPUTS" in (cr.method.exercise.__doc__ or "") and "customer" in cr.INPUTS
+
+
+# ---------------------------------------------------------------------------------------------
+# Movement under one band
+# ---------------------------------------------------------------------------------------------
+
+
+def test_changing_the_band_never_creates_movement(tmp_path, capsys):
+    """Seen: a band changed in the workbook from 0.2 to 0.25 left the previous tiers at ±20 %
+    while the current ones moved to ±25 %: customers 'moved' because the band moved."""
+    import openpyxl
+
+    margins = [100, 180, 215, 240, 300, 390, 450]  # the same in both periods: nobody moved
+    text = "Customer,Date,Gross margin\n" + "".join(
+        f"C{i},2024-0{3 + i % 2}-01,{m}\nC{i},2025-0{3 + i % 2}-01,{m}\n" for i, m in enumerate(margins)
+    )
+    path = tmp_path / "lines.csv"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", "--transactions", str(path), "-o", str(out)]) == 0
+
+    def moves():
+        ws = openpyxl.load_workbook(out)["Customers"]
+        head = [c.value for c in ws[1]]
+        return [r[head.index("Movement")] for r in ws.iter_rows(min_row=2, values_only=True)]
+
+    assert set(moves()) == {"same"}
+    wb = openpyxl.load_workbook(out)
+    sheet, cell = next(iter(wb.defined_names["band"].destinations))
+    for band in (0.25, 0.1, 0.35):  # each moves some tier's threshold past a customer
+        wb[sheet][cell.split(":")[0].replace("$", "")].value = band
+        wb.save(out)
+        assert cli.main(["refresh", str(out)]) == 0
+        assert set(moves()) == {"same"}, band
+        wb = openpyxl.load_workbook(out)
+
+
+def test_a_previous_tier_typed_without_a_margin_is_kept_and_said(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "Customer,Gross margin,Previous tier,Previous margin\nA,100,,90\nB,300,C,\nC,200,A,210\n", encoding="utf-8"
+    )
+    ex = method.exercise(read_customers(path))
+    assert ex.customers["previous_tier"].tolist() == ["C", "C", "A"]  # A and C from their margins; B as typed
+    assert ex.previous_as_typed == 1
+    assert cli.main(["fill", str(path), "-o", str(tmp_path / "o.xlsx")]) == 0
+    assert "previous tiers typed without a previous margin, kept as typed: 1" in capsys.readouterr().out

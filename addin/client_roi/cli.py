@@ -225,6 +225,8 @@ def _summary(out) -> None:
             f"±{out.best_band:.0%}" if out.band_text.startswith("±") else f"its widest offset at {out.best_band:.0%}"
         )
         say(f"band in use: {out.band_text}; most balanced band of the sweep: {widest}")
+    if out.previous_as_typed:
+        say(f"previous tiers typed without a previous margin, kept as typed: {out.previous_as_typed:,}")
     if len(out.mobility) > 1:  # one line: no previous tiers
         header, *rows = out.mobility
         width = max(len(str(r[0])) for r in out.mobility) + 2

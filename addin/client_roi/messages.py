@@ -216,6 +216,9 @@ FR: dict[str, str] = {
         '--status {0} : écrivez LE MOT DU FICHIER=RÔLE, par ex. "Free trial=prospect"'
     ),
     "--status {0}": "--status {0}",
+    "previous tiers typed without a previous margin, kept as typed: {0}": (
+        "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),

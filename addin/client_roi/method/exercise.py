@@ -26,7 +26,7 @@ from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentr
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
-from .movement import mobility, movement
+from .movement import mobility, movement, previous_tiers
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
@@ -86,7 +86,10 @@ class Exercise:
       ``tier``, ``budget_days``, ``days_spent``, ``ratio`` (NaN for a zero budget).
     * ``mobility``: with a ``previous_tier`` column, the :func:`mobility` matrix of previous
       tiers against the tiers of the clients now (empty without one); ``mobility_gains``: per
-      previous tier, the customers, their gain then (``previous_margin``) and now.
+      previous tier, the customers, their gain then (``previous_margin``) and now. With a
+      ``previous_margin`` column, ``customers['previous_tier']`` is recomputed under the band
+      in use (:func:`~client_roi.method.movement.previous_tiers`); ``previous_as_typed`` counts
+      the previous tiers typed without a previous margin, kept as typed.
     * ``band``: the :class:`Bands` in use; ``parameters``: the parameters as given.
     """
 
@@ -110,6 +113,7 @@ class Exercise:
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
+    previous_as_typed: int = 0  # previous tiers typed without a previous margin, kept as typed
 
     def __repr__(self) -> str:
         """One screen line: who, the reference gain, the band and the plan."""
@@ -233,17 +237,22 @@ def exercise(
     queued_rank = np.where(over_budget(planned_rank, prospect_days, prospect_spent), -1, planned_rank)
 
     # Movement: the tiers of the clients now against their previous tiers.
+    # Movement: the tiers of the clients now against their previous tiers, both under the band
+    # in use (the previous ones from the previous margins: a band changed moves both alike).
     moves = np.full(n, None, dtype=object)
     matrix, moved_gains = pd.DataFrame(), pd.DataFrame()
+    previous, as_typed = columns["previous_tier"], 0
     if "previous_tier" in customers:
         now = np.where(is_client, tiers, None)
-        moves = movement(columns["previous_tier"], now, b.labels)
         then = numbers(columns["previous_margin"], "previous_margin")
-        matrix, moved_gains = mobility(
-            columns["previous_tier"], now, b.labels, then if "previous_margin" in customers else None, gross
-        )
+        if "previous_margin" in customers:
+            previous, as_typed = previous_tiers(then, previous, b.offsets, trim, b.labels)
+        moves = movement(previous, now, b.labels)
+        matrix, moved_gains = mobility(previous, now, b.labels, then if "previous_margin" in customers else None, gross)
 
     out = customers.copy(deep=False)  # columns are added, none changed: the inputs' arrays shared, not copied
+    if "previous_margin" in customers and "previous_tier" in customers:
+        out["previous_tier"] = pd.Series(previous, index=out.index, dtype=object)  # under the band in use
     for key, values in {
         "role": roles,
         "tier": tiers,
@@ -314,6 +323,7 @@ def exercise(
         balanced_why=why,
         mobility=matrix,
         mobility_gains=moved_gains,
+        previous_as_typed=as_typed,
         parameters=MappingProxyType(
             {
                 "band": band,

@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .arguments import ClientRoiError, _scalar
+from .arguments import _scalar
 from .bands import bands
+from .movement import previous_tiers
 from .periods import Periods
 
 MARGIN, AMOUNT = "margin", "amount"
@@ -109,12 +110,10 @@ def customers_from_lines(
     kept = is_client | lost
     previous_tier = np.full(len(current), None, dtype=object)
     if was_client.any():
-        try:
-            b = bands(previous[was_client], band, trim or 0, labels)
-        except ClientRoiError as exc:
-            raise ClientRoiError(f"the previous period's clients cannot be tiered: {exc}", exc.argument) from None
-        ranks = b.tier_index(previous[was_client])
-        previous_tier[was_client] = np.array(b.labels, dtype=object)[ranks]
+        # the band in use now (its offsets, for band='balanced'), over the previous period's clients
+        b = bands(current[is_client] if is_client.any() else previous[was_client], band, trim or 0, labels)
+        then = np.where(was_client, previous, np.nan)
+        previous_tier, _ = previous_tiers(then, None, b.offsets, trim, b.labels)
     order = np.argsort(totals.customer[kept].astype(str), kind="stable")
     keep = np.flatnonzero(kept)[order]
     yes_no = np.where(is_client[keep], "yes", "no").astype(object)

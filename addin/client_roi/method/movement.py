@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .arguments import ClientRoiError, describe, is_blank
+from .bands import bands
 from .sums import exact_sum
 
 UP, DOWN, SAME, NEW, LOST = "up", "down", "same", "new", "lost"
@@ -46,6 +47,35 @@ def _ranks(values: Any, labels: tuple[str, ...], name: str) -> np.ndarray:
             )
         ranks[i] = j
     return ranks
+
+
+def previous_tiers(
+    previous_margin: np.ndarray, typed: Any, offsets: Any, trim: Any, labels: Any
+) -> tuple[np.ndarray, int]:
+    """Each customer's previous tier under the band in use, and how many were kept as typed.
+
+    A customer with a previous margin (a client of the previous period) gets the tier that
+    margin has among the previous period's clients (those with a previous margin: their own
+    reference gain) with the same ``offsets``, ``trim`` and ``labels`` as the tiers now, so that
+    changing the band moves both periods alike and never creates movement by itself. A
+    previous tier typed without a previous margin is kept as typed (counted).
+
+    >>> tiers, kept = previous_tiers(np.array([100.0, 300.0, np.nan, 200.0]), ["C", "C", "B", None],
+    ...     [-0.2, 0.2], 0, ("A", "B", "C"))
+    >>> tiers.tolist(), kept
+    (['C', 'A', 'B', 'B'], 1)
+    """
+    n = len(previous_margin)
+    out = np.array([None if is_blank(v) else v for v in (typed if typed is not None else [None] * n)], dtype=object)
+    known = ~np.isnan(previous_margin)
+    if known.any():
+        try:
+            b = bands(previous_margin[known], list(np.asarray(offsets, dtype=float)), trim or 0, list(labels))
+        except ClientRoiError as exc:
+            raise ClientRoiError(f"the previous period's clients cannot be tiered: {exc}", "previous_margin") from None
+        out[known] = np.array(b.labels, dtype=object)[b.tier_index(previous_margin[known])]
+    kept = int(sum(1 for v, k in zip(out.tolist(), known.tolist(), strict=True) if v is not None and not k))
+    return out, kept
 
 
 def movement(previous: Any, current: Any, labels: Any) -> np.ndarray:

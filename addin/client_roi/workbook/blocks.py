@@ -48,6 +48,7 @@ class Outputs:
     days_available: float | None = None
     band_text: str = ""  # the band in use, as offsets: "±20%" or "-40.0%; …"
     budgets: bool = True  # False: no acquisition cost is known, so no budget, day or plan
+    previous_as_typed: int = 0  # previous tiers typed without a previous margin, kept as typed
 
     @property
     def load(self) -> float | None:
@@ -81,12 +82,16 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         days_available=ex.days_available,
         band_text=band_text,
         budgets=ex.facts["cac"] is not None,
+        previous_as_typed=ex.previous_as_typed,
     )
 
 
 def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
     roles, plan, moves = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang], layout.MOVE_WORDS[lang]
+    # previous tiers from previous margins, under the band in use: written back beside them
+    previous = {"previous_tier": customers["previous_tier"].tolist()} if "previous_margin" in customers else {}
     return {
+        **previous,
         "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
         "tier": customers["tier"].tolist(),
         "roi": _roi(customers),

@@ -436,3 +436,32 @@ def test_a_previous_tier_typed_without_a_margin_is_kept_and_said(tmp_path, capsy
     assert ex.previous_as_typed == 1
     assert cli.main(["fill", str(path), "-o", str(tmp_path / "o.xlsx")]) == 0
     assert "previous tiers typed without a previous margin, kept as typed: 1" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs at any size
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [5_000, 100_000])
+def test_every_row_of_the_review_list_carries_its_formats(tmp_path, n):
+    """Seen: the Review list of 5,000 clients lost its number formats after row 1,004 (ROI
+    shown as 0.5868692660550459)."""
+
+    path = tmp_path / "c.csv"
+    rows = "".join(f"C{i},yes,yes,{100 + i % 800}.25,{1000 + i % 13}\n" for i in range(n))
+    path.write_text("Customer,Should pay,Has paid,Gross margin,Acquisition cost\n" + rows, encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "-o", str(out)]) == 0
+    import openpyxl
+
+    ws = openpyxl.load_workbook(out, read_only=True)["Review"]
+    last = None
+    for row in ws.iter_rows(min_row=5, max_col=5):
+        if row[0].value is None:
+            break
+        last = row
+    assert last is not None and last[0].row == 4 + n  # every client's ROI < 1: all listed
+    money, roi = last[1].number_format, last[3].number_format
+    assert "#,##0" in money and last[2].number_format == money and roi == "0.00"
+    assert last[4].alignment.indent == 1

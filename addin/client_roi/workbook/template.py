@@ -93,7 +93,6 @@ STALE_TEXT = {
     "fr": ("Données à la dernière actualisation (écrites par Actualiser)", "Données maintenant (ces formules)"),
 }
 SWEEP_ROWS = layout.SWEEP_ROWS  # the shape at 5 % … 50 %, the band in use, the balanced band
-REVIEW_FORMATTED_ROWS = 1000
 
 GUIDE = {
     "en": [
@@ -778,10 +777,11 @@ def _review(wb: Workbook, lang: str) -> None:
         header = list(layout.TEXT[lang]["review"])[j]
         ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
-    for i in range(1, REVIEW_FORMATTED_ROWS + 1):
-        for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
-            ws.cell(r + i, c + j).number_format = fmt
-        ws.cell(r + i, c + 4).alignment = INDENTED  # the tier, apart from the ROI before it
+    # The lists' formats are their columns' (every row, however long the list: a refresh writes
+    # a cell with its column's style), not a cell's
+    for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
+        ws.column_dimensions[column_letter(c + j)].number_format = fmt
+    ws.column_dimensions[column_letter(c + 4)].alignment = INDENTED  # the tier, apart from the ROI before it
     r, c = OVERRUN_AT
     _name(wb, layout.OUT_OVERRUN, ws.title, (r, c))
     ws.cell(r - 1, c, LOOP_TITLES["overrun"][lang]).font = BOLD
@@ -789,9 +789,8 @@ def _review(wb: Workbook, lang: str) -> None:
         header = list(layout.TEXT[lang]["overrun"])[j]
         ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
-    for i in range(1, REVIEW_FORMATTED_ROWS + 1):
-        for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:
-            ws.cell(r + i, c + j).number_format = fmt
+    for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:
+        ws.column_dimensions[column_letter(c + j)].number_format = fmt
     ws.freeze_panes = ws.cell(REVIEW_AT[0] + 1, 1).coordinate
     _page(ws)
 

@@ -215,8 +215,24 @@ def header_key(header: object, door: bool = True) -> str | None:
 
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
-    Column(  # a customer file's names for it, and the ids and accounts of ledgers
-        "customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte", "customer id", "code client")
+    Column("customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
+    Column(  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
+        "customer_id",
+        "Customer ID",
+        "Code client",
+        (
+            "customer code",
+            "client id",
+            "id client",
+            "account id",
+            "account number",
+            "customer number",
+            "numero client",
+            "numero de client",
+            "n client",
+            "ref client",
+            "reference client",
+        ),
     ),
     Column(
         "date",
@@ -583,6 +599,7 @@ class Spellings:
     group: np.ndarray
     shown: list[str]
     merged: list[str]
+    codes: list[str] | None = None  # each customer's code, when grouped by codes
 
     @property
     def count(self) -> int:
@@ -590,23 +607,31 @@ class Spellings:
         return len(self.group) - len(self.shown)
 
 
-def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray | None = None) -> Spellings:
-    """Group ``names`` by :func:`name_key`. Each customer is shown by the spelling with the
-    largest ``weight`` (for invoice lines: the spelling on the most lines), ties going to the
-    first in code-point order, so that every engine, whatever order it returns its groups in,
-    shows the same name.
+def merge_spellings(
+    names: Sequence[object], weights: Sequence[int] | np.ndarray | None = None, ids: Sequence[object] | None = None
+) -> Spellings:
+    """Group ``names`` by :func:`name_key`, or by their customer codes ``ids`` when the lines
+    have them (a code and a name: grouped by the code, which the rule compares as it compares
+    names, and shown by the name). Each customer is shown by the spelling with the largest
+    ``weight`` (for invoice lines: the spelling on the most lines), ties going to the first in
+    code-point order, so that every engine, whatever order it returns its groups in, shows the
+    same name; two codes shown by one name are told apart by their codes (``Dupont (C7)``).
 
     >>> s = merge_spellings(["Acme", "Beta", "ACME", "acme "], [2, 1, 5, 2])
     >>> s.group.tolist(), s.shown, s.merged, s.count
     ([0, 1, 0, 0], ['ACME', 'Beta'], ['ACME ← Acme, acme'], 2)
+    >>> merge_spellings(["Dupont", "Dupont SA", "Dupont", "Martin"], [3, 1, 1, 1], ["C1", "c1", "C7", "C2"]).shown
+    ['Dupont (C1)', 'Dupont (C7)', 'Martin']
     """
     n = len(names)
     w = np.ones(n, dtype=np.int64) if weights is None else np.asarray(weights, dtype=np.int64)
     # ASCII text is its own NFC and casefolds as it lowers: the common case, without a call
     spelled = [" ".join(v.split()) if type(v) is str and v.isascii() else shown_name(v) for v in names]
-    keys = [t.lower() if t.isascii() else name_key(t) for t in spelled]
-    if len(set(keys)) == n:  # every spelling its own customer: the common case, no search
-        return Spellings(np.arange(n, dtype=np.int64), spelled, [])
+    by = spelled if ids is None else [" ".join(str(v).split()) for v in ids]
+    keys = [t.lower() if t.isascii() else name_key(t) for t in by]
+    if len(set(keys)) == n and (ids is None or len({k.lower() for k in spelled}) == n):
+        codes = None if ids is None else by
+        return Spellings(np.arange(n, dtype=np.int64), spelled, [], codes)  # every row its own customer: no search
     index: dict[str, int] = {}
     group = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
     shown = [""] * len(index)
@@ -614,13 +639,21 @@ def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray
     for i, g in enumerate(group.tolist()):
         members.setdefault(g, []).append(i)
     merged = []
+    code = [""] * len(index)
     for g, ms in members.items():
         best = min(ms, key=lambda i: (-int(w[i]), spelled[i]))
-        shown[g] = spelled[best]
+        shown[g], code[g] = spelled[best], by[best]
         others = sorted({spelled[i] for i in ms} - {spelled[best]})
         if others:
             merged.append(f"{spelled[best]} ← {', '.join(others)}")
-    return Spellings(group, shown, merged)
+    if ids is not None:  # one name for two codes: each told by its code
+        named: dict[str, list[int]] = {}
+        for g, text in enumerate(shown):
+            named.setdefault(name_key(text), []).append(g)
+        for gs in named.values():
+            for g in gs if len(gs) > 1 else ():
+                shown[g] = f"{shown[g]} ({code[g]})"
+    return Spellings(group, shown, merged, None if ids is None else code)
 '''
 
 _SOURCES['method/status'] = r'''"""Status instead of flags: what a CRM export says of each account, read as the method's roles.
@@ -2283,6 +2316,7 @@ class LineTotals:
     later: int = 0
     merged: tuple[str, ...] = ()  # customers written more than one way: 'ACME ← Acme, acme'
     spellings_merged: int = 0  # how many spellings were merged into another
+    ids: np.ndarray | None = None  # each customer's code, when the lines have one beside the name
 
 
 @dataclass(frozen=True)
@@ -2351,6 +2385,8 @@ def customers_from_lines(
             "previous_margin": np.where(was_client[keep], previous[keep], np.nan),
         }
     )
+    if totals.ids is not None:  # the ledger's code, kept beside the name it is shown by
+        customers.insert(1, "customer_id", pd.Series(totals.ids[keep], dtype=object))
     return FromLines(
         customers=customers,
         clients=int(is_client.sum()),
@@ -3529,6 +3565,7 @@ FR: dict[str, str] = {
     "previous tiers typed without a previous margin, kept as typed: {0}": (
         "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
     ),
+    "customers grouped by '{0}', shown by '{1}'": "clients regroupés par '{0}', montrés par '{1}'",
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -3683,9 +3720,7 @@ FR: dict[str, str] = {
     "--engine spark needs PySpark: pip install pyspark (and Java 17)": (
         "--engine spark demande PySpark : pip install pyspark (et Java 17)"
     ),
-    "--column: '{0}' is not a column of invoice lines (Customer, Date, Gross margin, Amount, Invoice)": (
-        "--column : '{0}' n'est pas une colonne de lignes de factures (Client, Date, Marge brute, Montant, Facture)"
-    ),
+    "--column: '{0}' is not a column of invoice lines ({1})": "--column : '{0}' n'est pas une colonne des lignes de factures ({1})",
     "{0}: {1} of its {2} lines lack a customer, a date or an amount, or have an amount with more than {3} decimals": (
         "{0} : {1} de ses {2} lignes n'ont pas de client, de date ou de montant, ou ont un montant à plus de "
         "{3} décimales"

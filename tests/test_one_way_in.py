@@ -22,9 +22,14 @@ ACME,2024-01-05,10
 """
 
 
-def spelled(read: lines.Lines) -> dict[str, tuple[float, float]]:
+def spelled(read: lines.Lines) -> dict[str, tuple[float | None, float | None]]:
+    """Each customer's (current, previous) sums, None for no line in the period."""
     t = read.totals
-    return {c: (cur, prev) for c, cur, prev in zip(t.customer, t.current, t.previous, strict=True)}
+
+    def shown(x: float) -> float | None:
+        return None if np.isnan(x) else float(x)
+
+    return {c: (shown(cur), shown(prev)) for c, cur, prev in zip(t.customer, t.current, t.previous, strict=True)}
 
 
 def test_the_name_rule_by_hand():
@@ -76,7 +81,7 @@ def test_parquet_and_a_duckdb_database_merge_alike(tmp_path):
         lines.read_lines(tmp_path / "lines.parquet"),
         lines.read_database(str(tmp_path / "books.duckdb"), table="invoices"),
     ):
-        assert spelled(read) == {"ACME": (600.6, 10.0), "Beta": (50.0, pytest.approx(np.nan, nan_ok=True))}
+        assert spelled(read) == {"ACME": (600.6, 10.0), "Beta": (50.0, None)}
         assert read.totals.merged == ("ACME ← Acme, acme",)
 
 
@@ -136,7 +141,7 @@ def test_an_unknown_column_key_is_refused_listing_the_doors_keys(tmp_path, capsy
     out = tmp_path / "c.csv"
     assert cli.main(["customers", "--transactions", str(path), "--column", "Cost=Montant TTC", "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "'Cost' is not one of the columns read (Customer, Date, Gross margin, Amount, Invoice)" in err
+    assert "'Cost' is not one of the columns read (Customer, Customer ID, Date, Gross margin, Amount, Invoice)" in err
     customers = tmp_path / "c2.csv"
     customers.write_text("Client,Doit payer,A payé,Marge\na,oui,oui,1\n", encoding="utf-8")
     assert cli.main(["fill", str(customers), "--column", "Date=Jour", "-o", str(tmp_path / "o.xlsx")]) == 2
@@ -465,3 +470,61 @@ def test_every_row_of_the_review_list_carries_its_formats(tmp_path, n):
     money, roi = last[1].number_format, last[3].number_format
     assert "#,##0" in money and last[2].number_format == money and roi == "0.00"
     assert last[4].alignment.indent == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# A code and a name
+# ---------------------------------------------------------------------------------------------
+
+#: An accounting export: a code and a company name; C1001's name written two ways; two
+#: companies called Dupont under two codes.
+CODED = """Code client;Raison sociale;Date;Montant HT
+C1000;Acme;2025-01-10;100,10
+C1001;Beta SA;2025-01-12;50
+C1001;BETA;2025-02-12;25
+C1001;Beta SA;2025-03-12;5
+C1002;Dupont;2025-02-01;10
+C1003;Dupont;2025-02-02;20
+C1000;Acme;2024-03-10;70
+"""
+
+
+def test_a_code_and_a_name_group_by_the_code_and_show_the_name(tmp_path, capsys):
+    """Seen: an export with Code client and Raison sociale tiered by code (C1000…), the names lost."""
+    path = tmp_path / "lignes.csv"
+    path.write_text(CODED, encoding="utf-8")
+    read = lines.read_lines(path)
+    got = spelled(read)
+    assert sorted(got) == ["Acme", "Beta SA", "Dupont (C1002)", "Dupont (C1003)"]
+    assert got["Beta SA"][0] == 80.0 and got["Acme"] == (100.10, 70.0)  # shown by its name on the most lines
+    assert dict(zip(read.totals.customer, read.totals.ids, strict=True))["Beta SA"] == "C1001"
+    out = tmp_path / "c.csv"
+    assert cli.main(["customers", "--transactions", str(path), "-o", str(out)]) == 0
+    assert "customers grouped by 'Code client', shown by 'Raison sociale'" in capsys.readouterr().out
+    table = pd.read_csv(out)
+    assert table.columns[:2].tolist() == ["Customer", "Code client"]
+    assert table.set_index("Customer").loc["Beta SA", "Code client"] == "C1001"
+    # the full rules (a decimal said) group alike
+    assert spelled(lines.read_lines(path, decimal=",")) == got
+
+
+def test_a_code_alone_is_the_customer(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_text("Customer ID,Date,Amount\nC1,2025-01-01,10\nc1,2025-01-02,5\nC2,2025-01-03,1\n")
+    got = spelled(lines.read_lines(path))
+    assert got == {"C1": (15.0, None), "C2": (1.0, None)}
+
+
+def test_a_code_and_a_name_in_a_database(tmp_path):
+    import duckdb
+
+    con = duckdb.connect(str(tmp_path / "books.duckdb"))
+    con.execute('CREATE TABLE invoices ("Account ID" INTEGER, "Account Name" VARCHAR, day DATE, amount DECIMAL(9,2))')
+    con.execute(
+        "INSERT INTO invoices VALUES (7, 'Acme', '2025-01-01', 10.5), (7, 'ACME Corp', '2025-01-02', 1.25), "
+        "(7, 'Acme', '2025-01-02', 1), (8, 'Acme', '2025-01-03', 4)"
+    )
+    con.close()
+    read = lines.read_database(str(tmp_path / "books.duckdb"), table="invoices")
+    assert spelled(read) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}  # one name, two codes
+    assert read.totals.merged == ("Acme ← ACME Corp",)

@@ -235,3 +235,20 @@ def test_postgres_groups_spellings_as_every_engine(pg, tmp_path):
     _same(read, lines.read_lines(source))
     assert spelled(read)["ACME"] == (600.6, 10.0) and list(spelled(read)) == ["ACME", "Beta"]
     assert read.totals.merged == ("ACME ← Acme, acme",)
+
+
+def test_postgres_groups_by_the_code_and_shows_the_name(pg, tmp_path):
+    """A code and a name (issue 34): grouped by the code where the lines live, shown by the
+    name on the most lines, as DuckDB does (test_one_way_in.py)."""
+    from test_one_way_in import spelled
+
+    with psycopg.connect(pg, autocommit=True) as con:
+        con.execute('CREATE TABLE coded ("Account ID" integer, "Account Name" text, day date, amount numeric(9, 2))')
+        con.execute(
+            "INSERT INTO coded VALUES (7, 'Acme', '2025-01-01', 10.5), (7, 'ACME Corp', '2025-01-02', 1.25), "
+            "(7, 'Acme', '2025-01-02', 1), (8, 'Acme', '2025-01-03', 4)"
+        )
+    read = lines.read_database(pg, table="coded")
+    assert spelled(read) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}
+    assert read.totals.merged == ("Acme ← ACME Corp",)
+    assert dict(zip(read.totals.customer, read.totals.ids, strict=True)) == {"Acme (7)": "7", "Acme (8)": "8"}

@@ -384,6 +384,8 @@ def _from_lines(args: argparse.Namespace):
     except method.ClientRoiError as exc:
         raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     customers = made.customers
+    if "customer_id" in customers:  # the ledger's code, under the file's own header
+        customers = customers.rename(columns={"customer_id": read.used["customer_id"]})
     replaced: list[str] = []
     # the currency the lines' money column shows in its header (every engine reads headers)
     shown = {
@@ -417,6 +419,8 @@ def _say_lines(read, made, replaced: list[str]) -> None:
         say(f"lines after {p.end} left out: {made.later:,}")
     if read.blank_rows:
         say(f"blank rows skipped: {read.blank_rows:,}")
+    if "customer_id" in read.used:
+        say(f"customers grouped by '{read.used['customer_id']}', shown by '{read.used['customer']}'")
     if read.totals_skipped:
         say("total lines skipped (each the sum of the rows above it): " + _items(read.totals_skipped))
     merged = read.totals.merged

@@ -219,6 +219,7 @@ FR: dict[str, str] = {
     "previous tiers typed without a previous margin, kept as typed: {0}": (
         "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
     ),
+    "customers grouped by '{0}', shown by '{1}'": "clients regroupés par '{0}', montrés par '{1}'",
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -373,9 +374,7 @@ FR: dict[str, str] = {
     "--engine spark needs PySpark: pip install pyspark (and Java 17)": (
         "--engine spark demande PySpark : pip install pyspark (et Java 17)"
     ),
-    "--column: '{0}' is not a column of invoice lines (Customer, Date, Gross margin, Amount, Invoice)": (
-        "--column : '{0}' n'est pas une colonne de lignes de factures (Client, Date, Marge brute, Montant, Facture)"
-    ),
+    "--column: '{0}' is not a column of invoice lines ({1})": "--column : '{0}' n'est pas une colonne des lignes de factures ({1})",
     "{0}: {1} of its {2} lines lack a customer, a date or an amount, or have an amount with more than {3} decimals": (
         "{0} : {1} de ses {2} lignes n'ont pas de client, de date ou de montant, ou ont un montant à plus de "
         "{3} décimales"

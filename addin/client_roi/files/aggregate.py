@@ -43,15 +43,29 @@ def _num(value: float | int) -> Node:
     return exp.Literal.number(value)
 
 
-def lines_relation(source: Node, customer: str, day: str, amount: str, scale: int, text_customer: bool = True) -> Node:
-    """The lines of ``source`` (a table or a subquery) as (customer, day, x)."""
-    who: Node = exp.column(customer, quoted=True)
-    if not text_customer:
-        who = exp.cast(who, exp.DataType.build("VARCHAR"))
+def _text(column: str, is_text: bool) -> Node:
+    value: Node = exp.column(column, quoted=True)
+    return exp.Trim(this=value if is_text else exp.cast(value, exp.DataType.build("VARCHAR")))
+
+
+def lines_relation(
+    source: Node,
+    customer: str,
+    day: str,
+    amount: str,
+    scale: int,
+    text_customer: bool = True,
+    customer_id: str | None = None,
+    text_id: bool = True,
+) -> Node:
+    """The lines of ``source`` (a table or a subquery) as (customer, day, x), and ``cid`` (the
+    customer's code, trimmed text) when the lines have one beside the name."""
+    ids = [exp.alias_(_text(customer_id, text_id), "cid")] if customer_id else []
     return exp.select(
-        exp.alias_(exp.Trim(this=who), "customer"),
+        exp.alias_(_text(customer, text_customer), "customer"),
         exp.alias_(exp.cast(exp.column(day, quoted=True), exp.DataType.build("DATE")), "day"),
         exp.alias_(exp.Mul(this=exp.column(amount, quoted=True), expression=_num(10**scale)), "x"),
+        *ids,
     ).from_(source)
 
 
@@ -70,7 +84,7 @@ def _count_if(condition: Node) -> Node:
     return exp.Sum(this=exp.Case().when(condition, _num(1)).else_(_num(0)))
 
 
-def bounds_query(relation: Node, exact: bool, to: dt.date | None, typed: bool = False) -> Node:
+def bounds_query(relation: Node, exact: bool, to: dt.date | None, typed: bool = False, ids: bool = False) -> Node:
     """min(day), max(day), count, doubtful lines, lines after ``to`` (0 without one).
     ``typed``: the amount's type has the scale S (``numeric(12,2)``), so no value can have more
     decimals and the test is left out (exact arithmetic on every line is what costs)."""
@@ -81,6 +95,9 @@ def bounds_query(relation: Node, exact: bool, to: dt.date | None, typed: bool = 
         exp.Is(this=day, expression=exp.Null()),
         exp.Is(this=x, expression=exp.Null()),
     ]
+    if ids:  # a line's code says whose it is: it may not be blank either
+        cid = exp.column("cid")
+        doubts += [exp.Is(this=cid, expression=exp.Null()), exp.EQ(this=cid.copy(), expression=exp.Literal.string(""))]
     doubtful = exp.or_(*doubts, *([] if typed else [_inexact(x, exact)]))
     after = _count_if(exp.GT(this=day.copy(), expression=_date(to))) if to else _num(0)
     return exp.select(
@@ -109,8 +126,11 @@ def scale_query(relation: Node, exact: bool, most: int) -> Node:
     ).from_(relation.subquery("l"))
 
 
-def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: dt.date, typed: bool = False) -> Node:
-    """Per customer: cur, prev (integer sums of x in each period), cur_lines, prev_lines.
+def totals_query(
+    relation: Node, end: dt.date, start: dt.date, previous_start: dt.date, typed: bool = False, ids: bool = False
+) -> Node:
+    """Per customer: cur, prev (integer sums of x in each period), cur_lines, prev_lines;
+    with ``ids``, per code and spelling of the name, and the code (``cid``) last.
     ``typed``: x is an integer by its type (no ROUND, which costs on exact types)."""
     day, p = exp.column("day"), exp.column("p")
     period = (
@@ -120,9 +140,8 @@ def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: d
         .when(exp.GTE(this=day.copy(), expression=_date(previous_start)), _num(1))
     )
     n = exp.cast(exp.column("x") if typed else exp.func("ROUND", exp.column("x")), exp.DataType.build("BIGINT"))
-    tagged = exp.select(exp.column("customer"), exp.alias_(n, "n"), exp.alias_(period, "p")).from_(
-        relation.subquery("l")
-    )
+    keys = [exp.column("customer"), *([exp.column("cid")] if ids else [])]
+    tagged = exp.select(*keys, exp.alias_(n, "n"), exp.alias_(period, "p")).from_(relation.subquery("l"))
 
     def in_period(k: int, value: Node) -> Node:
         return exp.Case().when(exp.EQ(this=p.copy(), expression=_num(k)), value)
@@ -141,7 +160,8 @@ def totals_query(relation: Node, end: dt.date, start: dt.date, previous_start: d
             summed(1, "prev"),
             counted(0, "cur_lines"),
             counted(1, "prev_lines"),
+            *[k.copy() for k in keys[1:]],
         )
         .from_(tagged.subquery("w"))
-        .group_by(exp.column("customer"))
+        .group_by(*[k.copy() for k in keys])
     )

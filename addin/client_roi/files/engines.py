@@ -30,6 +30,7 @@ class Totals:
     prev: np.ma.MaskedArray
     cur_lines: np.ndarray
     prev_lines: np.ndarray
+    cid: np.ndarray | None = None  # each row's customer code, when the lines have one
 
 
 def _masked(values: list[Any]) -> np.ma.MaskedArray:
@@ -61,6 +62,7 @@ class Engine:
             _masked(list(cols[2])),
             np.array(cols[3], dtype=np.int64),
             np.array(cols[4], dtype=np.int64),
+            np.array(cols[5], dtype=object) if len(cols) > 5 else None,
         )
 
     def close(self) -> None:
@@ -97,6 +99,7 @@ class DuckDB(Engine):
             np.ma.asarray(got["prev"]),
             np.asarray(got["cur_lines"], dtype=np.int64),
             np.asarray(got["prev_lines"], dtype=np.int64),
+            np.asarray(got["cid"], dtype=object) if "cid" in got else None,
         )
 
     def close(self) -> None:

@@ -103,18 +103,20 @@ def _keys(header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
 
 def _names_lines(row: list[Any], columns: Mapping[str, str]) -> bool:
     keys = _keys(row, columns)
-    return "customer" in keys and "date" in keys and ("margin" in keys or "amount" in keys)
+    return ("customer" in keys or "customer_id" in keys) and "date" in keys and ("margin" in keys or "amount" in keys)
 
 
 def _check_keys(name: str, header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
     for wanted, text in columns.items():
         if wanted not in {c.key for c in LINE_COLUMNS}:
             raise InputFileError(
-                f"--column: '{wanted}' is not a column of invoice lines (Customer, Date, Gross margin, Amount, Invoice)"
+                f"--column: '{wanted}' is not a column of invoice lines ({', '.join(c.en for c in LINE_COLUMNS)})"
             )
         if normalize(text) not in {normalize(h) for h in header}:
             raise InputFileError(f"{name}: has no column '{text}' for '{_header(wanted)}' (found: {_found(header)})")
     keys = _keys(header, columns)
+    if "customer_id" in keys and "customer" not in keys:  # a code alone: the code is the customer
+        keys["customer"] = keys.pop("customer_id")
     missing = [k for k in ("customer", "date") if k not in keys]
     if "margin" not in keys and "amount" not in keys:
         missing.append("margin")
@@ -167,12 +169,13 @@ def _aggregate(
     exact: bool = False,
     doubt: bool = False,
     typed: bool = False,
+    ids: bool = False,
 ) -> LineTotals:
     """Sum the lines of ``relation`` (customer, day, x) per customer and period, where they
     live (:mod:`client_roi.files.aggregate`, in the engine's dialect). ``doubt``: a doubtful
     line sends the file to the full rules instead of being refused."""
     d = engine.dialect
-    bounds = aggregate.bounds_query(relation, exact, to, typed).sql(dialect=d)
+    bounds = aggregate.bounds_query(relation, exact, to, typed, ids).sql(dialect=d)
     first, last, count, doubtful, later = engine.rows(bounds)[0]
     count, doubtful, later = int(count or 0), int(doubtful or 0), int(later or 0)
     if doubtful:
@@ -189,7 +192,7 @@ def _aggregate(
     p = periods(end, months)
     if end < first:
         raise InputFileError(f"{name}: --to {end} is before every line (the first is on {first})")
-    got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed).sql(dialect=d))
+    got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed, ids).sql(dialect=d))
     if doubt and any(map(is_total_word, got.customer.tolist())):
         raise _Doubt  # a total line of the export, or a customer so named: the full rules tell which
     got, spellings = _one_customer_a_name(got, name)
@@ -212,13 +215,15 @@ def _aggregate(
         later=later,
         merged=tuple(spellings.merged),
         spellings_merged=spellings.count,
+        ids=None if spellings.codes is None else np.array(spellings.codes, dtype=object),
     )
 
 
 def _one_customer_a_name(got: Totals, name: str) -> tuple[Totals, method.names.Spellings]:
     """The engine's groups (one per spelling) merged by the customer-name rule
     (:mod:`client_roi.method.names`): the integer sums added exactly, the line counts added."""
-    spellings = method.names.merge_spellings(got.customer.tolist(), got.cur_lines + got.prev_lines)
+    ids = None if got.cid is None else got.cid.tolist()
+    spellings = method.names.merge_spellings(got.customer.tolist(), got.cur_lines + got.prev_lines, ids)
     shown = np.array(spellings.shown, dtype=object)
     if not spellings.count:
         return Totals(shown, got.cur, got.prev, got.cur_lines, got.prev_lines), spellings
@@ -361,7 +366,8 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
         return None
     values = [r[money].strip() for r in body]
     day_texts = [r[keys["date"]].strip() for r in body]
-    if any(not r[keys["customer"]].strip() for r in body) or not all(values) or not all(day_texts):
+    who = [keys["customer"], *([keys["customer_id"]] if "customer_id" in keys else [])]
+    if any(not r[j].strip() for r in body for j in who) or not all(values) or not all(day_texts):
         return None
     try:
         _, convention = decimals.read_column(values)
@@ -385,12 +391,14 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
         engine.con.execute(
             f"""CREATE TEMP TABLE lines AS SELECT trim({names[keys["customer"]]}) AS customer,
                 {names[keys["date"]]} AS day, {names[money]} * {10**scale} AS x
+                {f", trim({names[keys['customer_id']]}) AS cid" if "customer_id" in keys else ""}
             FROM read_csv(?, delim=?, quote='"', escape='"', header=false, skip={h + 1}, columns={{{spec}}},
                           dateformat='{fmt}', decimal_separator='{convention}', strict_mode=true,
                           null_padding=false, encoding='utf-8')""",
             [str(path), delimiter],
         )
-        totals = _aggregate(engine, _LINES, scale, kind, to, months, path.name, doubt=True)
+        ids = "customer_id" in keys
+        totals = _aggregate(engine, _lines(ids), scale, kind, to, months, path.name, doubt=True, ids=ids)
     except (duckdb.Error, _Doubt):
         return None  # DuckDB's reading disagrees somewhere, or a value is in doubt: the full rules say where
     finally:
@@ -399,11 +407,11 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
 
 
 def _used(header: list[Any], keys: dict[str, int], kind: str) -> dict[str, str]:
-    return {k: str(header[keys[k]]) for k in ("customer", "date", kind)}
+    return {k: str(header[keys[k]]) for k in ("customer", "customer_id", "date", kind) if k in keys}
 
 
 def _unused(header: list[Any], keys: dict[str, int], kind: str) -> list[str]:
-    used = {keys[k] for k in ("customer", "date", kind)} | ({keys["invoice"]} if "invoice" in keys else set())
+    used = {keys[k] for k in ("customer", "customer_id", "date", kind, "invoice") if k in keys}
     return [str(h) for i, h in enumerate(header) if i not in used and not method.is_blank(h)]
 
 
@@ -444,7 +452,8 @@ def _read_rows(
 
     keys = _check_keys(name, header, columns)
     kind = MARGIN if "margin" in keys else AMOUNT
-    picks = [keys["customer"], keys["date"], keys[kind]]
+    ids = "customer_id" in keys
+    picks = [keys["customer"], keys["date"], keys[kind], *([keys["customer_id"]] if ids else [])]
 
     def where(i: int, j: int) -> str:
         place = f"{name} {cell(i, j)}" if cell else f"{name} row {first_row + i}"
@@ -487,13 +496,19 @@ def _read_rows(
     day_cells = [rows[i][picks[1]] for i in kept]
     days = _days(day_cells, date_format, lambda n: where(kept[n], picks[1]))
     frame = pd.DataFrame({"customer": customers, "day": days, "x": scaled})
+    if ids:
+        frame["cid"] = [_name(rows[i][picks[3]]) for i in kept]
     import duckdb
 
     engine = DuckDB(name)
     try:
         engine.con.register("lines_frame", frame)
-        engine.con.execute("CREATE TEMP VIEW lines AS SELECT customer, CAST(day AS DATE) AS day, x FROM lines_frame")
-        got = _aggregate(engine, _LINES, scale, kind, to, months, name, exact=True)
+        engine.con.execute(
+            "CREATE TEMP VIEW lines AS SELECT customer, CAST(day AS DATE) AS day, x"
+            + (", cid" if ids else "")
+            + " FROM lines_frame"
+        )
+        got = _aggregate(engine, _lines(ids), scale, kind, to, months, name, exact=True, ids=ids)
     except duckdb.Error as exc:  # a customer's sum past 64 bits
         raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
     finally:
@@ -625,8 +640,11 @@ def _decimal(text: str, convention: str) -> Decimal:
     return d
 
 
-#: The lines a route has put in DuckDB (a table or a view named ``lines``: customer, day, x).
-_LINES = exp.select("customer", "day", "x").from_("lines")
+def _lines(ids: bool) -> exp.Select:
+    """The lines a route has put in DuckDB (a table or a view named ``lines``: customer, day,
+    x, and cid with customer codes)."""
+    return exp.select("customer", "day", "x", *(["cid"] if ids else [])).from_("lines")
+
 
 _TEXT = re.compile(r"^(VARCHAR|TEXT|STRING|CHAR|CHARACTER|BPCHAR|NAME|CITEXT)")
 _INTEGER = re.compile(
@@ -663,8 +681,18 @@ def read_source(
         )
     exact, scale = _scale(engine, source, c, d, m, types[m], name)
     typed = bool(_INTEGER.match(types[m]) or _DECIMAL_SCALE.match(types[m]))  # the type says S
-    relation = aggregate.lines_relation(source, c, d, m, scale, text_customer=bool(_TEXT.match(types[c])))
-    totals = _aggregate(engine, relation, scale, kind, to, months, name, exact=exact, typed=typed)
+    code = header[keys["customer_id"]] if "customer_id" in keys else None
+    relation = aggregate.lines_relation(
+        source,
+        c,
+        d,
+        m,
+        scale,
+        text_customer=bool(_TEXT.match(types[c])),
+        customer_id=code,
+        text_id=code is None or bool(_TEXT.match(types[code])),
+    )
+    totals = _aggregate(engine, relation, scale, kind, to, months, name, exact=exact, typed=typed, ids=code is not None)
     return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), 0, engine.dialect)
 
 

@@ -60,6 +60,7 @@ class LineTotals:
     later: int = 0
     merged: tuple[str, ...] = ()  # customers written more than one way: 'ACME ← Acme, acme'
     spellings_merged: int = 0  # how many spellings were merged into another
+    ids: np.ndarray | None = None  # each customer's code, when the lines have one beside the name
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ def customers_from_lines(
             "previous_margin": np.where(was_client[keep], previous[keep], np.nan),
         }
     )
+    if totals.ids is not None:  # the ledger's code, kept beside the name it is shown by
+        customers.insert(1, "customer_id", pd.Series(totals.ids[keep], dtype=object))
     return FromLines(
         customers=customers,
         clients=int(is_client.sum()),

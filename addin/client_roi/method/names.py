@@ -56,6 +56,7 @@ class Spellings:
     group: np.ndarray
     shown: list[str]
     merged: list[str]
+    codes: list[str] | None = None  # each customer's code, when grouped by codes
 
     @property
     def count(self) -> int:
@@ -63,23 +64,31 @@ class Spellings:
         return len(self.group) - len(self.shown)
 
 
-def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray | None = None) -> Spellings:
-    """Group ``names`` by :func:`name_key`. Each customer is shown by the spelling with the
-    largest ``weight`` (for invoice lines: the spelling on the most lines), ties going to the
-    first in code-point order, so that every engine, whatever order it returns its groups in,
-    shows the same name.
+def merge_spellings(
+    names: Sequence[object], weights: Sequence[int] | np.ndarray | None = None, ids: Sequence[object] | None = None
+) -> Spellings:
+    """Group ``names`` by :func:`name_key`, or by their customer codes ``ids`` when the lines
+    have them (a code and a name: grouped by the code, which the rule compares as it compares
+    names, and shown by the name). Each customer is shown by the spelling with the largest
+    ``weight`` (for invoice lines: the spelling on the most lines), ties going to the first in
+    code-point order, so that every engine, whatever order it returns its groups in, shows the
+    same name; two codes shown by one name are told apart by their codes (``Dupont (C7)``).
 
     >>> s = merge_spellings(["Acme", "Beta", "ACME", "acme "], [2, 1, 5, 2])
     >>> s.group.tolist(), s.shown, s.merged, s.count
     ([0, 1, 0, 0], ['ACME', 'Beta'], ['ACME ← Acme, acme'], 2)
+    >>> merge_spellings(["Dupont", "Dupont SA", "Dupont", "Martin"], [3, 1, 1, 1], ["C1", "c1", "C7", "C2"]).shown
+    ['Dupont (C1)', 'Dupont (C7)', 'Martin']
     """
     n = len(names)
     w = np.ones(n, dtype=np.int64) if weights is None else np.asarray(weights, dtype=np.int64)
     # ASCII text is its own NFC and casefolds as it lowers: the common case, without a call
     spelled = [" ".join(v.split()) if type(v) is str and v.isascii() else shown_name(v) for v in names]
-    keys = [t.lower() if t.isascii() else name_key(t) for t in spelled]
-    if len(set(keys)) == n:  # every spelling its own customer: the common case, no search
-        return Spellings(np.arange(n, dtype=np.int64), spelled, [])
+    by = spelled if ids is None else [" ".join(str(v).split()) for v in ids]
+    keys = [t.lower() if t.isascii() else name_key(t) for t in by]
+    if len(set(keys)) == n and (ids is None or len({k.lower() for k in spelled}) == n):
+        codes = None if ids is None else by
+        return Spellings(np.arange(n, dtype=np.int64), spelled, [], codes)  # every row its own customer: no search
     index: dict[str, int] = {}
     group = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
     shown = [""] * len(index)
@@ -87,10 +96,18 @@ def merge_spellings(names: Sequence[object], weights: Sequence[int] | np.ndarray
     for i, g in enumerate(group.tolist()):
         members.setdefault(g, []).append(i)
     merged = []
+    code = [""] * len(index)
     for g, ms in members.items():
         best = min(ms, key=lambda i: (-int(w[i]), spelled[i]))
-        shown[g] = spelled[best]
+        shown[g], code[g] = spelled[best], by[best]
         others = sorted({spelled[i] for i in ms} - {spelled[best]})
         if others:
             merged.append(f"{spelled[best]} ← {', '.join(others)}")
-    return Spellings(group, shown, merged)
+    if ids is not None:  # one name for two codes: each told by its code
+        named: dict[str, list[int]] = {}
+        for g, text in enumerate(shown):
+            named.setdefault(name_key(text), []).append(g)
+        for gs in named.values():
+            for g in gs if len(gs) > 1 else ():
+                shown[g] = f"{shown[g]} ({code[g]})"
+    return Spellings(group, shown, merged, None if ids is None else code)

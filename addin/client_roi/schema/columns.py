@@ -181,8 +181,24 @@ def header_key(header: object, door: bool = True) -> str | None:
 
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
-    Column(  # a customer file's names for it, and the ids and accounts of ledgers
-        "customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte", "customer id", "code client")
+    Column("customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
+    Column(  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
+        "customer_id",
+        "Customer ID",
+        "Code client",
+        (
+            "customer code",
+            "client id",
+            "id client",
+            "account id",
+            "account number",
+            "customer number",
+            "numero client",
+            "numero de client",
+            "n client",
+            "ref client",
+            "reference client",
+        ),
     ),
     Column(
         "date",

@@ -528,3 +528,36 @@ def test_a_code_and_a_name_in_a_database(tmp_path):
     read = lines.read_database(str(tmp_path / "books.duckdb"), table="invoices")
     assert spelled(read) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}  # one name, two codes
     assert read.totals.merged == ("Acme ← ACME Corp",)
+
+
+def test_flags_are_written_in_the_books_language_from_every_door(tmp_path):
+    """oui/non in a French book filled from invoice lines, a status, or a plain list."""
+    import openpyxl
+
+    path = tmp_path / "lines.csv"
+    path.write_text(SPELLINGS, encoding="utf-8")
+    crm = tmp_path / "accounts.csv"
+    crm.write_text(CRM, encoding="utf-8")
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Client;Marge brute\nA;1\nB;2\n", encoding="utf-8")
+    for args in (["--transactions", str(path)], [str(crm)], [str(plain)]):
+        out = tmp_path / "o.xlsx"
+        assert cli.main(["fill", *args, "--lang", "fr", "-o", str(out), "--force"]) == 0
+        ws = openpyxl.load_workbook(out)["Clients"]
+        flags = {v for r in ws.iter_rows(min_row=2, min_col=2, max_col=3, values_only=True) for v in r}
+        assert flags <= {"oui", "non"} and "oui" in flags, args
+    # a user's own spelling is kept as typed
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("Customer,Should pay,Has paid,Gross margin\nA,Y,yes,1\nB,yes,No,2\n", encoding="utf-8")
+    out = tmp_path / "m.xlsx"
+    assert cli.main(["fill", str(mixed), "--lang", "fr", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Clients"]
+    assert [r for r in ws.iter_rows(min_row=2, min_col=2, max_col=3, values_only=True)] == [("Y", "oui"), ("oui", "No")]
+
+
+def test_the_review_header_repeats_on_every_printed_page(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["template", "-o", str(out)]) == 0
+    assert openpyxl.load_workbook(out)["Review"].print_title_rows == "$4:$4"

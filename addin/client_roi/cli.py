@@ -36,19 +36,14 @@ def say(text: str, file: Any = None) -> None:
     print(messages.translate(text), file=file)
 
 
-def sample_customers(lang: str = "en"):
-    """The built-in sample customers; in French, their yes and no are oui and non (case kept:
-    the sample's odd ``Oui`` shows that case does not matter)."""
+def sample_customers():
+    """The built-in sample customers (their yes and no are written in the book's language when
+    it is filled: ``oui`` and ``non`` in French; the sample's odd ``Yes`` stays, as case does
+    not matter)."""
     from . import files
-    from .workbook import layout
 
     with resources.as_file(resources.files("client_roi.data").joinpath(SAMPLE)) as path:
-        customers = files.read_customers(Path(path))
-    if lang != "en":
-        words = dict(zip(layout.TEXT["en"]["yesno"], layout.TEXT[lang]["yesno"], strict=True))
-        for key in ("should_pay", "has_paid"):
-            customers[key] = [words.get(v, v) if isinstance(v, str) else v for v in customers[key].tolist()]
-    return customers
+        return files.read_customers(Path(path))
 
 
 def parse_columns(items: list[str] | None, door: str = "customers") -> dict[str, str]:
@@ -467,7 +462,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _check_plan(args)
     progress = Progress()
     with progress.step("reading", 15):
-        customers = sample_customers(args.lang)
+        customers = sample_customers()
     return _fill(customers, args, progress)
 
 
@@ -475,7 +470,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from . import files
     from .workbook import template
 
-    book, _ = template.make_book(args.lang, sample_customers(args.lang), currency=_currency_option(args))
+    book, _ = template.make_book(args.lang, sample_customers(), currency=_currency_option(args))
     say(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
     return 0
 

@@ -542,9 +542,26 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
     sheet = layout.SHEETS["customers"][lang]
     for c in layout.INPUTS + layout.MOVEMENT_INPUTS:
         if c.key in customers and c.key in keys:
-            book.write_column(sheet, 2, keys.index(c.key) + 1, _cells(customers[c.key], (str,)))
+            cells = _cells(customers[c.key], (str,))
+            if c.key in ("should_pay", "has_paid"):
+                cells = _flags(cells, lang)
+            book.write_column(sheet, 2, keys.index(c.key) + 1, cells)
     for col, name in enumerate(extra_columns(customers), start=len(keys) + 1):
         book.write_column(sheet, 2, col, _cells(customers[name], (str, bool)))
+
+
+def _flags(cells: list, lang: str) -> list:
+    """Flags in the book's language, from every door: the other language's own words (``yes``
+    and ``no`` that invoice lines, a status or a plain list of clients give, in a French book)
+    become the book's (``oui``, ``non``); what a user typed otherwise (``Oui``, ``Y``, ``1``) is
+    kept as typed."""
+    words = {
+        other: mine
+        for other_lang in layout.LANGS
+        if other_lang != lang
+        for other, mine in zip(layout.TEXT[other_lang]["yesno"], layout.TEXT[lang]["yesno"], strict=True)
+    }
+    return [words.get(v, v) if type(v) is str else v for v in cells]
 
 
 def _cells(column: pd.Series, kept: tuple[type, ...]) -> list:
@@ -792,6 +809,7 @@ def _review(wb: Workbook, lang: str) -> None:
     for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:
         ws.column_dimensions[column_letter(c + j)].number_format = fmt
     ws.freeze_panes = ws.cell(REVIEW_AT[0] + 1, 1).coordinate
+    ws.print_title_rows = f"{REVIEW_AT[0]}:{REVIEW_AT[0]}"  # the lists' header on every printed page
     _page(ws)
 
 

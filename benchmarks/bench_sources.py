@@ -73,7 +73,8 @@ def pg_bench(n: int, customers: int) -> None:
     import psycopg
     from postgres import PASSWORD, server
 
-    from client_roi.files.lines import read_database, read_lines
+    from client_roi.files.lines import read_lines
+    from client_roi.files.sources import read_database
 
     os.environ["PGPASSWORD"] = PASSWORD
     with server() as (url, _), tempfile.TemporaryDirectory() as folder:

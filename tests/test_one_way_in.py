@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from client_roi import cli, method
-from client_roi.files import lines, read_customers
+from client_roi.files import lines, read_customers, sources
 from client_roi.files.xlsx import InputFileError
 
 #: Three spellings of one customer (case, a trailing space, a no-break space) and another.
@@ -79,7 +79,7 @@ def test_parquet_and_a_duckdb_database_merge_alike(tmp_path):
     con.close()
     for read in (
         lines.read_lines(tmp_path / "lines.parquet"),
-        lines.read_database(str(tmp_path / "books.duckdb"), table="invoices"),
+        sources.read_database(str(tmp_path / "books.duckdb"), table="invoices"),
     ):
         assert spelled(read) == {"ACME": (600.6, 10.0), "Beta": (50.0, None)}
         assert read.totals.merged == ("ACME ← Acme, acme",)
@@ -525,7 +525,7 @@ def test_a_code_and_a_name_in_a_database(tmp_path):
         "(7, 'Acme', '2025-01-02', 1), (8, 'Acme', '2025-01-03', 4)"
     )
     con.close()
-    read = lines.read_database(str(tmp_path / "books.duckdb"), table="invoices")
+    read = sources.read_database(str(tmp_path / "books.duckdb"), table="invoices")
     assert spelled(read) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}  # one name, two codes
     assert read.totals.merged == ("Acme ← ACME Corp",)
 

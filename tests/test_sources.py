@@ -20,7 +20,7 @@ from assets import cdnow_lines
 from postgres import PASSWORD, server
 
 from client_roi import cli
-from client_roi.files import aggregate, lines
+from client_roi.files import aggregate, lines, sources
 from client_roi.files.xlsx import InputFileError
 
 
@@ -94,9 +94,9 @@ def test_parquet_file_folder_and_duckdb_database_agree_with_the_csv(raw, referen
     _same(reference, lines.read_lines(tmp_path / "lines.parquet", months=6))
     _same(reference, lines.read_lines(tmp_path / "lake", months=6))
     _same(reference, lines.read_lines(tmp_path / "floats.parquet", months=6))  # doubles: S found to be 2
-    _same(reference, lines.read_database(str(tmp_path / "books.duckdb"), table="invoices", months=6))
+    _same(reference, sources.read_database(str(tmp_path / "books.duckdb"), table="invoices", months=6))
     query = 'SELECT Customer, "Invoice date", Amount FROM invoices WHERE Customer IS NOT NULL'
-    _same(reference, lines.read_database(str(tmp_path / "books.duckdb"), query=query, months=6))
+    _same(reference, sources.read_database(str(tmp_path / "books.duckdb"), query=query, months=6))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,10 +134,10 @@ def pg(raw):
 
 
 def test_postgres_agrees_with_the_csv_bit_for_bit(pg, reference):
-    _same(reference, lines.read_database(pg, table="invoices", months=6))
-    _same(reference, lines.read_database(pg, table="floats", months=6))  # float8: S found to be 2
+    _same(reference, sources.read_database(pg, table="invoices", months=6))
+    _same(reference, sources.read_database(pg, table="floats", months=6))  # float8: S found to be 2
     query = 'SELECT customer, "Invoice date", "Net amount" FROM invoices WHERE customer IS NOT NULL'
-    _same(reference, lines.read_database(pg, query=query, months=6))
+    _same(reference, sources.read_database(pg, query=query, months=6))
 
 
 def test_fill_from_postgres_writes_the_csv_routes_workbook(pg, csv_route, tmp_path, capsys):
@@ -197,7 +197,7 @@ def test_the_server_going_away_mid_query(pg, tmp_path, capsys):
 
 def test_refusals_name_the_source_without_a_password():
     with pytest.raises(InputFileError, match=r"postgresql://ana:\*\*\*@db/x"):
-        lines.read_database("postgresql://ana:pw@db/x", table="t")
+        sources.read_database("postgresql://ana:pw@db/x", table="t")
 
 
 def test_without_psycopg_the_way_out_is_said(monkeypatch):
@@ -205,7 +205,7 @@ def test_without_psycopg_the_way_out_is_said(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a machine without the [postgres] extra
     with pytest.raises(InputFileError, match=r"PostgreSQL sources need psycopg: python -m pip install"):
-        lines.read_database("postgresql://ana@db/x", table="t")
+        sources.read_database("postgresql://ana@db/x", table="t")
 
 
 def test_a_table_goes_with_a_database(tmp_path, capsys):
@@ -229,7 +229,7 @@ def test_postgres_groups_spellings_as_every_engine(pg, tmp_path):
         with con.cursor().copy("COPY spellings FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-    read = lines.read_database(pg, table="spellings")
+    read = sources.read_database(pg, table="spellings")
     source = tmp_path / "lines.csv"
     source.write_text(SPELLINGS, encoding="utf-8")
     _same(read, lines.read_lines(source))
@@ -248,7 +248,7 @@ def test_postgres_groups_by_the_code_and_shows_the_name(pg, tmp_path):
             "INSERT INTO coded VALUES (7, 'Acme', '2025-01-01', 10.5), (7, 'ACME Corp', '2025-01-02', 1.25), "
             "(7, 'Acme', '2025-01-02', 1), (8, 'Acme', '2025-01-03', 4)"
         )
-    read = lines.read_database(pg, table="coded")
+    read = sources.read_database(pg, table="coded")
     assert spelled(read) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}
     assert read.totals.merged == ("Acme ← ACME Corp",)
     assert dict(zip(read.totals.customer, read.totals.ids, strict=True)) == {"Acme (7)": "7", "Acme (8)": "8"}

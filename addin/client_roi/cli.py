@@ -338,7 +338,7 @@ def _cmd_fill(args: argparse.Namespace) -> int:
 def _from_lines(args: argparse.Namespace):
     """The customers of invoice lines (and of --customers FILE), with the summary's lines."""
     from . import files, method
-    from .files import lines
+    from .files import lines, sources
 
     if args.months is not None:
         try:
@@ -348,10 +348,10 @@ def _from_lines(args: argparse.Namespace):
         if months < 1:
             raise OptionError(f"--months must be at least 1, not {months}")
     to, n = lines.read_period(args.to), 12 if args.months is None else months
-    url = args.transactions.startswith(lines.POSTGRES_URLS)
+    url = args.transactions.startswith(sources.POSTGRES_URLS)
     inputs: tuple[Path, ...] = () if url else (Path(args.transactions),)  # never written over
     if url or args.table or args.query:
-        read = lines.read_database(
+        read = sources.read_database(
             args.transactions,
             table=args.table,
             query=args.query,

@@ -34,7 +34,7 @@ import pandas as pd
 from .. import method
 from ..schema.columns import door_key
 from . import options
-from .customers import _frame
+from .rules import customer_frame
 from .xlsx import InputFileError
 
 #: How the frame is named in messages.
@@ -92,7 +92,7 @@ def read_frame(
     header = [str(c) for c in frame.columns]
     rows = frame.to_numpy(dtype=object).tolist()
     try:
-        return _frame(
+        return customer_frame(
             header,
             rows,
             NAME,

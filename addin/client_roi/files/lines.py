@@ -38,11 +38,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -55,17 +53,16 @@ from ..method.periods import Periods, periods
 from ..schema.columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize
 from . import aggregate, decimals, xlsx
 from . import dates as date_rule
-from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, is_total_word, located
-from .engines import DuckDB, Engine, Postgres, Spark, Totals, shown_url
+from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
+from .engines import DuckDB, Engine, Totals
+from .line_values import _days, _name, _scaled, _total_lines, merge_customers
+from .rules import is_total_word
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
 #: The table of a workbook that holds the lines.
 TABLE = "Transactions"
 PARQUET_SUFFIXES = (".parquet",)
-DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
-POSTGRES_URLS = ("postgresql://", "postgres://")
 SAMPLE_BYTES = 1 << 18
-MAX_SCALE = 9  # decimals of an amount: beyond, the exact integer sums could overflow
 
 
 def _header(key: str, lang: str = "en") -> str:
@@ -276,6 +273,8 @@ def read_lines(
     """The per-customer totals of the lines file at ``path`` (see the module's rules);
     ``engine='spark'`` sums a Parquet file or folder with Spark (``master``: local[*] or a
     cluster's URL)."""
+    from .sources import _read_parquet  # the engines' route, which reads this module's columns
+
     wanted = _column_map(columns)
     if engine == "spark" and re.match(r"^[a-z][a-z0-9+.-]*://", str(path)):  # hdfs://, s3a://: Spark's to read
         return _read_parquet(str(path), wanted, to=to, months=months, engine=engine, master=master)
@@ -516,284 +515,10 @@ def _read_rows(
     return Lines(got, name, _used(header, keys, kind), _unused(header, keys, kind), blank, "python", [*totals.values()])
 
 
-def _total_lines(
-    kept: list[int],
-    line_amounts: np.ndarray,
-    candidates: list[int],
-    amounts: np.ndarray,
-    scale: int,
-    names: list[Any],
-    where,
-    first_row: int,
-) -> dict[int, str]:
-    """The total lines among ``candidates`` (rows named as a total, or with no customer, that
-    have an amount): ``{row index: 'row N (Total)'}``. A total line's amount is the sum of the
-    lines above it, to the cent: all of them, or those since the previous total line (a
-    subtotal); it is skipped and said, as in customer files. Any other such row is refused by
-    its row: it would count as a customer called "Total", or as a line of no one. ``kept`` and
-    ``line_amounts``: the invoice lines and their amounts (exact integers of ``10^-scale``, as
-    ``amounts``); ``names``: each candidate's customer cell."""
-    found: dict[int, str] = {}
-    above = since = 0  # exact integers of 10^-scale
-    lines = dict(zip(kept, line_amounts.tolist(), strict=True))
-    totals = dict(zip(candidates, zip(amounts.tolist(), names, strict=True), strict=True))
-    for i in sorted(lines.keys() | totals.keys()):
-        if i in lines:
-            above, since = above + int(lines[i]), since + int(lines[i])
-            continue
-        total, who = int(totals[i][0]), totals[i][1]
-        if _cents(total, scale) not in (_cents(above, scale), _cents(since, scale)):
-            if method.is_blank(who):
-                raise InputFileError(
-                    f"{where(i)}: is blank; a line needs a customer, a date and an amount (nor is it a total "
-                    "line: its amount is not the sum of the lines above it)"
-                )
-            raise InputFileError(
-                f"{where(i)}: {str(who).strip()!r} looks like a total line, but its amount is not the sum of the "
-                "lines above it: remove the line, or rename the customer"
-            )
-        found[i] = f"row {first_row + i} ({'blank' if method.is_blank(who) else str(who).strip()})"
-        since = 0
-    return found
-
-
-def _cents(n: int, scale: int) -> int:
-    """An amount of ``n × 10^-scale`` to the cent (half away from zero, as a ledger rounds)."""
-    if scale <= 2:
-        return n * 10 ** (2 - scale)
-    q, r = divmod(abs(n), 10 ** (scale - 2))
-    cents = q + (2 * r >= 10 ** (scale - 2))
-    return cents if n >= 0 else -cents
-
-
-def _name(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
-
-
-def _days(cells: list[Any], date_format: str | None, where) -> np.ndarray:
-    """Days of a date column: date cells as they are, serials, texts by the column rule."""
-    out: list[dt.date | None] = [None] * len(cells)
-    texts: list[tuple[int, str]] = []
-    for n, v in enumerate(cells):
-        if isinstance(v, dt.datetime):
-            out[n] = v.date()
-        elif isinstance(v, dt.date):
-            out[n] = v
-        elif isinstance(v, (int, float)) and not isinstance(v, bool):
-            day = date_rule.serial_date(float(v))
-            if day is None:
-                raise InputFileError(f"{where(n)}: {v:g} is not a date (nor an Excel date serial)")
-            out[n] = day
-        else:
-            texts.append((n, str(v)))
-    if texts:
-        try:
-            read, _ = date_rule.read_dates([t for _, t in texts], date_format)
-        except date_rule.DateProblem as exc:
-            raise InputFileError(f"{where(texts[exc.row][0])}: {exc}") from None
-        for (n, _), d in zip(texts, read, strict=True):
-            out[n] = d
-    return np.array(out, dtype="datetime64[D]")
-
-
-def _scaled(cells: list[Any], decimal: str | None, where) -> tuple[np.ndarray, int]:
-    """Amounts as exact integers of ``10^-S`` (held in doubles) and ``S``."""
-    texts: list[str] = []
-    for v in cells:
-        if isinstance(v, bool):
-            texts.append(str(v))
-        elif isinstance(v, (int, float)):
-            if not math.isfinite(v):
-                texts.append(str(v))
-            else:
-                texts.append(format(Decimal(f"{v:.15g}"), "f"))  # as Excel shows it, at full precision
-        else:
-            texts.append(str(v))
-    try:
-        _, convention = decimals.read_column(texts, decimal, fallback=decimals.POINT if not decimal else None)
-    except decimals.ColumnProblem as exc:
-        raise InputFileError(f"{where(exc.row)}: {exc}") from None
-    # exact decimals: the digits as written, the grouping and currency stripped by the rule's parse
-    exact = [_decimal(t, convention) for t in texts]
-    places = [max(0, -int(d.as_tuple().exponent)) for d in exact]
-    scale = max(places, default=0)
-    if scale > MAX_SCALE:
-        n = places.index(scale)
-        raise InputFileError(f"{where(n)}: {texts[n]!r} has {scale} decimals; an amount may have at most {MAX_SCALE}")
-    ints = [int(d.scaleb(scale)) for d in exact]
-    if any(abs(i) >= 2**53 for i in ints):
-        n = next(i for i, v in enumerate(ints) if abs(v) >= 2**53)
-        raise InputFileError(f"{where(n)}: {texts[n]!r} has too many digits to be summed exactly")
-    return np.array(ints, dtype=np.float64), scale
-
-
-_EXPONENT = re.compile(r"\d[eE][+-]?\d")
-
-
-def _decimal(text: str, convention: str) -> Decimal:
-    """The exact decimal ``text`` writes in ``convention`` (already known to read); written
-    with an exponent, a whole number has no decimals (``1.5E+03`` is 1500)."""
-    d = decimals.parse_exact(text, convention)
-    assert d is not None
-    if _EXPONENT.search(text) and d == d.to_integral_value():
-        d = d.normalize()
-    return d
-
-
 def _lines(ids: bool) -> exp.Select:
     """The lines a route has put in DuckDB (a table or a view named ``lines``: customer, day,
     x, and cid with customer codes)."""
     return exp.select("customer", "day", "x", *(["cid"] if ids else [])).from_("lines")
-
-
-_TEXT = re.compile(r"^(VARCHAR|TEXT|STRING|CHAR|CHARACTER|BPCHAR|NAME|CITEXT)")
-_INTEGER = re.compile(
-    r"^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|INT2|INT4|INT8|LONG|SHORT|BYTE)\b"
-)
-_DECIMAL = re.compile(r"^(DECIMAL|NUMERIC)(?:\((\d+)\s*,\s*(\d+)\))?")
-_DECIMAL_SCALE = re.compile(r"^(DECIMAL|NUMERIC)\(\d+\s*,\s*\d+\)")
-_FLOAT = re.compile(r"^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8)")
-_DATE = re.compile(r"^(DATE|TIMESTAMP)")
-
-
-def read_source(
-    engine: Engine,
-    source: exp.Expression,
-    *,
-    name: str,
-    to: dt.date | None = None,
-    months: int = 12,
-    columns: Mapping[str, str] | None = None,
-) -> Lines:
-    """The per-customer totals of the lines in ``source`` (a table, a view or a subquery of
-    ``engine``), typed by the engine: amounts stored as numbers, dates as dates. The whole
-    aggregation runs in the engine; only per-customer rows come back."""
-    wanted = _column_map(columns)
-    schema = engine.schema(exp.select("*").from_(source.copy()).limit(0).sql(dialect=engine.dialect))
-    header = [n for n, _ in schema]
-    types = dict(schema)
-    keys = _check_keys(name, header, wanted)
-    kind = MARGIN if "margin" in keys else AMOUNT
-    c, d, m = (header[keys[k]] for k in ("customer", "date", kind))
-    if not _DATE.match(types[d]):
-        raise InputFileError(
-            f"{name}: column '{d}' is {types[d].lower()}, not a date: store it as a date, or convert it in a query"
-        )
-    exact, scale = _scale(engine, source, c, d, m, types[m], name)
-    typed = bool(_INTEGER.match(types[m]) or _DECIMAL_SCALE.match(types[m]))  # the type says S
-    code = header[keys["customer_id"]] if "customer_id" in keys else None
-    relation = aggregate.lines_relation(
-        source,
-        c,
-        d,
-        m,
-        scale,
-        text_customer=bool(_TEXT.match(types[c])),
-        customer_id=code,
-        text_id=code is None or bool(_TEXT.match(types[code])),
-    )
-    totals = _aggregate(engine, relation, scale, kind, to, months, name, exact=exact, typed=typed, ids=code is not None)
-    return Lines(totals, name, _used(header, keys, kind), _unused(header, keys, kind), 0, engine.dialect)
-
-
-def _scale(engine: Engine, source: exp.Expression, c: str, d: str, m: str, kind: str, name: str) -> tuple[bool, int]:
-    """Whether the amount column is exact (a decimal or an integer type) and its decimals S:
-    the type's own scale, else the fewest decimals that write every amount exactly (one query)."""
-    decimal = _DECIMAL.match(kind)
-    if _INTEGER.match(kind):
-        return True, 0
-    if decimal and decimal.group(3) is not None:
-        return True, int(decimal.group(3))
-    if not (decimal or _FLOAT.match(kind)):
-        raise InputFileError(f"{name}: column '{m}' is {kind.lower()}, not a number: store amounts as numbers")
-    exact = decimal is not None
-    relation = aggregate.lines_relation(source, c, d, m, 0)
-    counts = engine.rows(aggregate.scale_query(relation, exact, MAX_SCALE).sql(dialect=engine.dialect))[0]
-    for scale, bad in enumerate(counts):
-        if not int(bad or 0):
-            return exact, scale
-    raise InputFileError(f"{name}: column '{m}' has amounts with more than {MAX_SCALE} decimals")
-
-
-def _read_parquet(
-    path: Path | str, columns: Mapping[str, str], *, to, months, engine: str = "duckdb", master: str | None = None
-) -> Lines:
-    """A Parquet file, or a folder of them (a hive-partitioned dataset as data lakes keep it);
-    a URL (``hdfs://``, ``s3a://``) with Spark."""
-    import duckdb
-
-    if engine == "spark":
-        spark = Spark(str(path), master or "local[*]")
-        view = spark.view(str(path))
-        return read_source(spark, exp.to_table(view), name=str(path), to=to, months=months, columns=columns)
-    path = Path(path)
-    name = path.name or str(path)
-    pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
-    source = exp.Table(
-        this=exp.Anonymous(
-            this="read_parquet",
-            expressions=[
-                exp.Literal.string(pattern),
-                exp.EQ(this=exp.column("hive_partitioning"), expression=exp.true() if path.is_dir() else exp.false()),
-            ],
-        )
-    )
-    db = DuckDB(name)
-    try:
-        return read_source(db, source, name=name, to=to, months=months, columns=columns)
-    except duckdb.Error as exc:
-        raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
-    finally:
-        db.close()
-
-
-def read_database(
-    url: str,
-    *,
-    table: str | None = None,
-    query: str | None = None,
-    to: dt.date | None = None,
-    months: int = 12,
-    columns: Mapping[str, str] | None = None,
-) -> Lines:
-    """Lines in a database: ``postgresql://user@host/db`` (PostgreSQL) or a DuckDB database
-    file, from ``table`` or ``query``; the aggregation runs in the database."""
-    import sqlglot
-
-    if (table is None) == (query is None):
-        raise InputFileError(f'{shown_url(url)}: say which lines: --table NAME or --query "SELECT …"')
-    if url.startswith(POSTGRES_URLS):
-        engine: Engine = Postgres(url)
-    else:
-        path = Path(url)
-        if path.suffix.lower() not in DUCKDB_SUFFIXES:
-            raise InputFileError(
-                f"{path.name}: --table and --query go with a database: a postgresql:// URL or a DuckDB "
-                f"file ({', '.join(DUCKDB_SUFFIXES)}); give a file of lines without them"
-            )
-        if not path.is_file():
-            raise InputFileError(f"{url}: no such DuckDB database")
-        try:
-            engine = DuckDB(path.name, str(path), read_only=True)
-        except Exception as exc:  # duckdb.IOException and the like
-            raise InputFileError(
-                f"{path.name}: cannot be opened as a DuckDB database ({str(exc).splitlines()[0]})"
-            ) from None
-    try:
-        if table is not None:
-            source: exp.Expression = exp.to_table(table, dialect=engine.dialect)
-        else:
-            try:
-                parsed = sqlglot.parse_one(query or "", read=engine.dialect)
-            except sqlglot.errors.ParseError as exc:
-                raise InputFileError(
-                    f"--query: cannot be read as {engine.dialect} SQL ({str(exc).splitlines()[0]})"
-                ) from None
-            source = exp.Subquery(this=parsed, alias=exp.TableAlias(this=exp.to_identifier("q")))
-            engine.name = f"{engine.name} (--query)"  # its errors are the query's
-        return read_source(engine, source, name=engine.name, to=to, months=months, columns=columns)
-    finally:
-        engine.close()
 
 
 def read_period(text: str | None, name: str = "--to") -> dt.date | None:
@@ -807,59 +532,4 @@ def read_period(text: str | None, name: str = "--to") -> dt.date | None:
     return day
 
 
-__all__ = ["LINE_COLUMNS", "Lines", "Periods", "read_lines", "read_period"]
-
-
-def merge_customers(from_lines, listed, name: str):
-    """Merge a customer file into the customers of the lines, by name (the one customer-name
-    rule: :func:`client_roi.method.names.name_key`). The lines decide who is a client and its margin;
-    the file adds acquisition costs, days spent, its own columns, and customers without lines
-    (free users, prospects and their expected margin). A customer with lines whose file row
-    says otherwise (not paying, not a client, or a different expected margin) is refused by
-    row. Returns the merged frame and the customers whose file margin the lines replaced."""
-    import pandas as pd
-
-    same = method.names.name_key
-    by_name = {same(v): i for i, v in enumerate(from_lines["customer"].tolist())}
-    out = from_lines.copy()
-    for key in listed.columns:
-        if key not in out:
-            out[key] = pd.Series([None] * len(out), dtype=object)
-    added, replaced = [], []
-    for row in listed.to_dict("records"):
-        who = str(row["customer"]).strip()
-        i = by_name.get(same(who))
-
-        def refuse(column: str, why: str, who: str = who) -> None:
-            raise InputFileError(f"{name}, customer '{who}', column '{column}': {why}")
-
-        if i is None:
-            if method.is_blank(row.get("should_pay")):
-                refuse("Should pay", "is blank, and the customer has no invoice lines: say whether it should pay")
-            added.append(row)
-            continue
-        mine = out.iloc[i]
-        paying = method.client_role([row.get("should_pay")], [row.get("has_paid")])[0]
-        client_now = mine["has_paid"] == "yes"
-        if paying == "user":
-            refuse("Should pay", "says no, but the customer has invoice lines")
-        if client_now and paying == "prospect":
-            refuse("Has paid", "says no, but the customer has lines in the period")
-        if not client_now and paying == "client":
-            refuse("Has paid", "says yes, but the customer has no line in the period (lost since the previous one)")
-        if not method.is_blank(row.get("gross_margin")) and client_now and row["gross_margin"] != mine["gross_margin"]:
-            replaced.append(who)
-        expected = row.get("expected_margin")
-        if not client_now and not method.is_blank(expected) and float(expected) != mine["expected_margin"]:
-            refuse(
-                "Expected margin", f"is {expected:g}, but its previous period's margin is {mine['expected_margin']:g}"
-            )
-        for key, value in row.items():
-            if key in ("customer", "should_pay", "has_paid", "gross_margin", "expected_margin"):
-                continue
-            if not method.is_blank(value):
-                out.at[out.index[i], key] = value
-    if added:
-        extra = pd.DataFrame(added, dtype=object).reindex(columns=out.columns)
-        out = pd.concat([out, extra], ignore_index=True)
-    return out, replaced
+__all__ = ["LINE_COLUMNS", "Lines", "Periods", "merge_customers", "read_lines", "read_period"]

@@ -1,0 +1,585 @@
+"""The input rules, written once for every door: what the rows a door has read mean.
+
+A customer file (text export or workbook), a DataFrame (:mod:`.frame`) and the customer file
+merged into invoice lines all hand their header and rows to :func:`customer_frame`, which
+applies, in order:
+
+* **Columns**: each header names one of our columns by :func:`client_roi.schema.columns.header_key`
+  (names, aliases, a percent never money), the user's ``--column`` first; two for one meaning,
+  or none for a required one, are refused naming what the file has.
+* **Text**: stays text; control characters and cells over Excel's 32,767 characters refused.
+* **Numbers**: each number column by the evidence of the whole column (:mod:`.decimals`), an
+  ambiguous one settled by the file's other columns; ``Decimal`` and numpy's integers as numbers.
+* **Money**: the margin column, else a revenue × its margin rate (:func:`_rates`: percents from
+  the whole column's evidence), else × the ``margin_rate`` parameter; the summary says which.
+* **Roles**: the flags, else a status (:mod:`client_roi.method.status`), else every customer a
+  paying client.
+* **Total lines** skipped when they add up, refused otherwise; **duplicates** by the one name
+  rule (:mod:`client_roi.method.names`), refused or merged.
+* The user's own columns kept, to the right of ours.
+
+Every refusal names the place by :class:`Source`: the file, its row and column (or a workbook's
+cell), never a cell of the workbook being built.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from numbers import Integral
+from typing import Any
+
+import pandas as pd
+
+from .. import method
+from ..schema import columns as layout
+from . import decimals, xlsx
+from .xlsx import InputFileError
+
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+INPUT_KEYS = {c.key for c in layout.INPUTS + layout.MOVEMENT_INPUTS + layout.DOOR_COLUMNS}
+
+
+@dataclass
+class Source:
+    """Where the rows of a frame came from, to name a place: ``file row N, column 'X'``."""
+
+    name: str
+    header: dict[str, str]  # canonical key -> the file's own header text
+    first_row: int  # file row (1-based) of the first customer
+    cell: Any = None  # (row offset, header position) -> 'D5'-style reference, for workbooks
+
+    origin: list[int] | None = None  # customer i is the file's data row origin[i] (blank rows skipped)
+    index: dict[str, int] = field(default_factory=dict)  # canonical key -> its position in the header
+
+    def row(self, i: int) -> int:
+        """The file row of customer ``i``."""
+        return self.first_row + (i if self.origin is None else self.origin[i])
+
+    def where(self, i: int | None, key: str | None) -> str:
+        """The place of customer ``i``'s value of column ``key``; the file alone when the
+        error names neither."""
+        if i is None or key is None or key not in self.header:
+            return self.name
+        place = f"{self.name} row {self.row(i)}"
+        if self.cell is not None:
+            place = f"{self.name} cell {self.cell(self.row(i) - self.first_row, self.index[key])}"
+        return f"{place} (customer {i + 1}), column '{self.header[key]}'"
+
+
+def _text(value: Any, source: Source, i: int, key: str) -> str | None:
+    """A text cell, checked; None for a blank. The place is named only on a failure."""
+    if type(value) is str:
+        if not value.strip():
+            return None
+        text = value
+    elif method.is_blank(value):
+        return None
+    else:
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+    if len(text) > MAX_CELL_TEXT:
+        raise InputFileError(
+            f"{source.where(i, key)}: has {len(text):,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}"
+        )
+    bad = _CONTROL.search(text)
+    if bad:
+        raise InputFileError(
+            f"{source.where(i, key)}: contains the control character U+{ord(bad.group()):04X}, "
+            "which a workbook cannot hold"
+        )
+    return text
+
+
+def _header_keys(header: list, columns: Mapping[str, str], name: str) -> tuple[dict[str, int], list[str]]:
+    """Our keys → positions in ``header``, by the rule of every door (:func:`columns.header_key
+    <client_roi.schema.columns.header_key>`), the user's ``--column`` first; and the headers
+    that say percent and were therefore taken for no money column (for the summary)."""
+    keys: dict[str, int] = {}
+    said = {layout.normalize(text): key for key, text in columns.items()}  # --column: said, so first
+    for wanted, text in columns.items():
+        if layout.normalize(text) not in {layout.normalize(h) for h in header}:
+            raise InputFileError(
+                f"{name}: has no column '{text}' for '{layout.header(wanted, 'en')}' (found: "
+                + ", ".join(str(h) for h in header if not method.is_blank(h))
+                + ")"
+            )
+        if wanted in layout.MONEY_KEYS and layout.says_percent(text):
+            raise InputFileError(
+                f"{name}: column '{text}' holds percents, and a percent is never money: map it as the margin "
+                f'rate (--column "Margin rate={text}") beside a revenue column'
+            )
+    percents = []
+    for i, h in enumerate(header):
+        key: str | None = said.get(layout.normalize(h))
+        if key is None:
+            key = layout.header_key(h)
+            if key in said.values():
+                continue  # the user named another column for it
+            if key is None and layout.says_percent(h) and layout.HEADER_KEYS.get(layout.normalize(h)):
+                percents.append(str(h))
+        if key not in INPUT_KEYS:
+            continue  # unknown, or a computed column the template writes itself
+        if key in keys:
+            raise InputFileError(
+                f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
+            )
+        keys[key] = i
+    return keys, percents
+
+
+def customer_frame(
+    header: list,
+    rows: list[list],
+    name: str,
+    first_row: int,
+    *,
+    decimal: str | None = None,
+    cell=None,
+    merge_duplicates: bool = False,
+    columns: Mapping[str, str] | None = None,
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
+    status: Mapping[str, str] | None = None,
+    margin_rate: Any = None,
+) -> pd.DataFrame:
+    keys, percents = _header_keys(header, columns or {}, name)
+    missing = [k for k in required if k not in keys and not (k == "gross_margin" and "revenue" in keys)]
+    if missing:
+        lang = _language(header)
+        names = [layout.header(k, lang) for k in missing]
+        raise InputFileError(
+            f"{name}: no column for "
+            + ", ".join(f"'{m}'" for m in names)
+            + f" (found: {', '.join(str(h) for h in header if not method.is_blank(h))}); if one of them is it, "
+            f'say which: --column "{names[0]}=ITS HEADER"'
+        )
+    width = len(header)
+    for n, r in enumerate(rows):
+        if len(r) > width and any(not method.is_blank(v) for v in r[width:]):
+            raise InputFileError(f"{name} row {first_row + n}: has {len(r)} fields, the header {width}")
+    # A fully blank row is no customer (exports leave them between groups): skipped, and said.
+    origin = [n for n, r in enumerate(rows) if any(map(_filled_cell, r))]
+    blank_rows = len(rows) - len(origin)
+    if len(origin) > xlsx.MAX_ROWS - 1:  # before any value is read: the sheet could not hold them
+        raise InputFileError(
+            f"{name}: has {len(origin):,} customer rows, and the Customers sheet holds at most "
+            f"{xlsx.MAX_ROWS - 1:,} below its header (Excel's limit of {xlsx.MAX_ROWS:,} rows): split the file"
+        )
+    source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin, keys)
+    kept = rows if blank_rows == 0 else [rows[n] for n in origin]
+    data = {key: [(r[i] if i < len(r) else None) for r in kept] for key, i in keys.items()}
+    for key in ("customer", "should_pay", "has_paid"):
+        if key in data:
+            data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
+    shown = currencies_shown(data, source, MONEY_INPUTS)
+    convention = _numbers(data, source, decimal)
+    margin_from = _margin(data, source, decimal or convention, margin_rate)
+    roles_from = _roles(data, source, status)
+    # The user's own columns ride along, to the right of ours in the workbook (in rows' order,
+    # so that skipping total lines and merging duplicates keep them aligned); the columns read
+    # only here (a status, a revenue, a margin rate) among them, as the file has them.
+    extras = _extra_columns(header, {k: i for k, i in keys.items() if k not in DOOR_KEYS})
+    for i, extra in extras.items():
+        source.header[EXTRA + extra] = extra
+        values = [(r[i] if i < len(r) else None) for r in kept]
+        data[EXTRA + extra] = _extra_values(values, source, EXTRA + extra, decimal or convention)
+    totals = _total_lines(data, source)
+    if totals:
+        keep = [i for i in range(len(origin)) if i not in totals]
+        data = {key: [values[i] for i in keep] for key, values in data.items()}
+        source.origin = [origin[i] for i in keep]
+    merged = _duplicates(data, source, merge_duplicates)
+    frame = pd.DataFrame(data, dtype=object).reindex(  # the movement columns only when the file has them
+        columns=[c.key for c in layout.INPUTS]
+        + [c.key for c in layout.MOVEMENT_INPUTS if c.key in data]
+        + [EXTRA + e for e in extras.values()]
+    )
+    frame.columns = [c[len(EXTRA) :] if c.startswith(EXTRA) else c for c in frame.columns]
+    frame.attrs["blank_rows"] = blank_rows
+    frame.attrs["totals"] = [f"row {source.first_row + origin[i]} ({data_name})" for i, data_name in totals.items()]
+    frame.attrs["merged"] = merged
+    # said, not dropped silently: computed columns the workbook rewrites, and columns without a
+    # header; the user's own columns, kept
+    frame.attrs["ignored"] = [
+        str(h) for i, h in enumerate(header) if i not in keys.values() and i not in extras and not method.is_blank(h)
+    ]
+    frame.attrs["kept"] = list(extras.values())
+    frame.attrs["currencies"] = shown
+    frame.attrs["margin_from"] = margin_from
+    frame.attrs["roles_from"] = roles_from
+
+    def where(i: int, key: str) -> str:  # a plain function: pandas deep-copies attrs, and copies no function
+        return source.where(i, key)
+
+    frame.attrs["where"] = where  # the place of customer i's value of a column, for errors found later
+    frame.attrs["percents"] = percents
+    try:
+        method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
+    except method.ClientRoiError as exc:
+        raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
+    return frame
+
+
+#: The columns in money, whose signs and headers say the currency.
+MONEY_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue")
+
+
+#: The number columns read as amounts (the margin rate is read as a rate: :func:`_rates`).
+NUMBER_INPUTS = (*layout.NUMERIC_INPUTS, "revenue")
+
+
+#: The columns read at the door only (kept as the user's own, under the file's headers).
+DOOR_KEYS = frozenset(c.key for c in layout.DOOR_COLUMNS)
+
+
+def _margin(data: dict[str, list], source: Source, convention: str | None, margin_rate: Any) -> str:
+    """The gross margin, and where it was read from (for the summary): the margin column; else
+    the revenue × its margin rate (the row's, from a margin-rate column, else ``margin_rate``,
+    the workbook's parameter: one rounding, as for invoice lines' amounts)."""
+    rates = _rates(data, source, convention) if "margin_rate" in data else None
+    if "gross_margin" in data or "revenue" not in data:
+        if rates is not None:
+            data.pop("margin_rate")  # kept as the user's own column; nothing to multiply
+        return f"'{source.header['gross_margin']}'" if "gross_margin" in data else ""
+    revenue = data["revenue"]
+    if rates is None:
+        given = method.MARGIN_RATE if method.is_blank(margin_rate) else margin_rate
+        rate = method.arguments._scalar(given, "margin_rate", low=0.0, high=1.0)  # the method's own check
+        data["gross_margin"] = [None if r is None else r * rate for r in revenue]
+        return f"'{source.header['revenue']}' × margin rate {rate * 100:g}%"
+    for i, (r, t) in enumerate(zip(revenue, rates, strict=True)):
+        if r is not None and t is None:
+            raise InputFileError(f"{source.where(i, 'margin_rate')}: is blank, and the row has a revenue")
+    data["gross_margin"] = [None if r is None or t is None else r * t for r, t in zip(revenue, rates, strict=True)]
+    return f"'{source.header['revenue']}' × '{source.header['margin_rate']}'"
+
+
+_PERCENT_SIGN = re.compile(r"\s*%\s*$")
+
+
+def _rates(data: dict[str, list], source: Source, convention: str | None) -> list[float | None]:
+    """A margin-rate column as fractions (0.7 for 70 %), from the evidence of the whole column:
+    values written with ``%`` are percents, and then so are the plain ones; without any ``%``,
+    plain numbers are fractions when every one lies within [−1, 1] (a cell formatted as a
+    percent holds 0.7), else percents (70 is 70 %). A rate beyond ±100 % is refused (a margin
+    is never more than the revenue), and so is text that reads as no number."""
+    values = data["margin_rate"]
+    out: list[float | None] = [None] * len(values)
+    texts, signed = [], False
+    for i, v in enumerate(values):
+        if isinstance(v, str):
+            if not v.strip():
+                continue
+            bare = _PERCENT_SIGN.sub("", v)
+            signed |= bare != v
+            texts.append((i, bare))
+        elif method.is_blank(v):
+            continue
+        elif isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise InputFileError(f"{source.where(i, 'margin_rate')}: is {method.describe(v)}, not a rate")
+        else:
+            out[i] = float(v)
+    if texts:
+        try:
+            numbers, _ = decimals.read_column([t for _, t in texts], fallback=convention)
+        except decimals.ColumnProblem as exc:
+            raise InputFileError(f"{source.where(texts[exc.row][0], 'margin_rate')}: {exc}") from None
+        for (i, _), x in zip(texts, numbers, strict=True):
+            out[i] = x
+    given = [x for x in out if x is not None]
+    percents = signed or any(abs(x) > 1 for x in given)
+    rates = [None if x is None else (x / 100 if percents else x) for x in out]
+    for i, rate in enumerate(rates):
+        if rate is not None and not (math.isfinite(rate) and -1 <= rate <= 1):
+            raise InputFileError(
+                f"{source.where(i, 'margin_rate')}: {decimals.shown(values[i])} is beyond 100 %: a margin rate "
+                "is a share of the revenue"
+            )
+    return rates
+
+
+def _roles(data: dict[str, list], source: Source, status: Mapping[str, str] | None) -> str:
+    """The flags, and where the roles come from (for the summary): the file's ``Should pay``
+    and ``Has paid``; else its status (:mod:`client_roi.method.status`: a lost client is a
+    prospect to win back, its margin its expected margin); else, with neither, every customer
+    is a paying client (a plain list of customers and margins)."""
+    flags = [k for k in ("should_pay", "has_paid") if k in data]
+    if "status" in data:
+        if flags:
+            raise InputFileError(
+                f"{source.name}: has both '{source.header['status']}' and '{source.header[flags[0]]}': say the roles "
+                "one way, by the status or by the flags"
+            )
+        try:
+            roles = method.status.roles_from_status(data["status"], status)
+        except method.ClientRoiError as exc:
+            raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
+        n = len(roles)
+        data["should_pay"] = [None if r is None else method.status.FLAGS[r][0] for r in roles]
+        data["has_paid"] = [None if r is None else method.status.FLAGS[r][1] for r in roles]
+        margins = data.get("gross_margin", [None] * n)
+        expected = data.setdefault("expected_margin", [None] * n)
+        for i, r in enumerate(roles):
+            if r == method.status.LOST and margins[i] is not None:
+                if expected[i] is None:
+                    expected[i] = margins[i]
+                margins[i] = None
+        return f"'{source.header['status']}'"
+    if status:
+        raise InputFileError(f"{source.name}: --status goes with a status column, and the file has none")
+    if len(flags) == 1:
+        missing = "has_paid" if flags[0] == "should_pay" else "should_pay"
+        raise InputFileError(
+            f"{source.name}: has '{source.header[flags[0]]}' but no column for '{layout.header(missing, 'en')}': "
+            "give both flags, or neither (then every customer is a paying client)"
+        )
+    if not flags:
+        n = len(data["customer"])
+        data["should_pay"], data["has_paid"] = ["yes"] * n, ["yes"] * n
+        return ""
+    return "flags"
+
+
+def currencies_shown(data: Mapping[str, list], source: Source, keys: tuple[str, ...]) -> dict[str, str]:
+    """The currencies the columns ``keys`` show, in their headers (``Marge brute (€)``) or
+    their values (``$1,200``), each with the first place that shows it."""
+    found: dict[str, str] = {}
+    for key in keys:
+        if key not in data:
+            continue
+        for sign in method.money.shown(source.header[key]):
+            found.setdefault(sign, f"{source.name}, header '{source.header[key]}'")
+        texts = [v for v in data[key] if type(v) is str]
+        signs = method.money.shown("\n".join(texts)) - found.keys() if texts else set()
+        for sign in signs:  # rare: found in one pass, then placed
+            i = next(i for i, v in enumerate(data[key]) if type(v) is str and sign in method.money.shown(v))
+            found[sign] = f"{source.where(i, key)}: {decimals.shown(data[key][i])}"
+    return found
+
+
+#: The prefix of a user's own column while it is read beside ours (a key of ours never has it).
+EXTRA = "\0"
+
+
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+
+
+def _extra_columns(header: list[Any], keys: dict[str, int]) -> dict[int, str]:
+    """The user's own columns: {position: name}, a header that names none of ours (a computed
+    column of ours is rewritten, not kept); a name met twice gets " 2"."""
+    out: dict[int, str] = {}
+    for i, h in enumerate(header):
+        if i in keys.values() or method.is_blank(h) or layout.header_key(h, door=False):
+            continue
+        name, n = str(h).strip(), 2
+        while name.casefold() in {v.casefold() for v in out.values()}:
+            name, n = f"{str(h).strip()} {n}", n + 1
+        out[i] = name
+    return out
+
+
+def _extra_values(values: list[Any], source: Source, key: str, convention: str | None) -> list[Any]:
+    """A user's column as the file holds it: numbers and text as they are; in a text export, a
+    column becomes numbers only when every value reads as one under one convention (the file's,
+    ``convention``, settles an ambiguous column, as for ours) and none is a code with a leading
+    zero (01234 stays text); dates become ISO text."""
+    import datetime as dt
+
+    out: list[Any] = []
+    for i, v in enumerate(values):
+        if isinstance(v, (dt.datetime, dt.date, dt.time)):
+            out.append(v.isoformat())
+        elif isinstance(v, str):
+            out.append(_text(v, source, i, key))
+        elif method.is_blank(v):
+            out.append(None)
+        else:
+            out.append(v)
+    texts = [(i, v) for i, v in enumerate(out) if isinstance(v, str)]
+    if texts and len(texts) == sum(v is not None for v in out) and not any(_LEADING_ZERO.match(t) for _, t in texts):
+        try:
+            numbers, _ = decimals.read_column([t for _, t in texts], fallback=convention)
+        except decimals.ColumnProblem:
+            return out  # text, or numbers no single convention reads: kept as typed
+        for (i, _), x in zip(texts, numbers, strict=True):
+            out[i] = x
+    return out
+
+
+def _language(header: list[Any]) -> str:
+    """The language the file's headers are written in (French when more of them are French
+    words of ours, or the file's words are; else English), to name columns in its words."""
+    french = sum(layout.normalize(h) in _FRENCH for h in header)
+    english = sum(layout.normalize(h) in _ENGLISH for h in header)
+    return "fr" if french > english else "en"
+
+
+_FRENCH = {layout.normalize(c.fr) for c in layout.COLUMNS} | {"nom du client", "nom client", "raison sociale", "ca"}
+
+
+_ENGLISH = {layout.normalize(c.en) for c in layout.COLUMNS} | {"customer name", "client name", "account name"}
+
+
+def _filled_cell(v: Any) -> bool:
+    return bool(v.strip()) if type(v) is str else not method.is_blank(v)
+
+
+#: A total line's name (after :func:`normalize`): "Total", "Totaux", "Sous-total", "Grand total",
+#: "Total général", "Total HT", "Total 2025", "TOTAL:"; never "Total Energies".
+_TOTAL = re.compile(r"(?:grand |sous |sub )?(?:total|totals|totaux)(?: general| generale| ht| ttc)?(?: \d{4})?:?")
+
+
+def is_total_word(name: Any) -> bool:
+    """Whether a customer's name names a total line (see :data:`_TOTAL`): the rule of every
+    export, customer files and invoice lines alike.
+
+    >>> is_total_word("Sous-total"), is_total_word("TOTAL :"), is_total_word("Total Energies")
+    (True, True, False)
+    """
+    # every total word holds "tot": the cheap test first, normalize only for those (100k names)
+    return isinstance(name, str) and "tot" in name.casefold() and _TOTAL.fullmatch(layout.normalize(name)) is not None
+
+
+def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
+    """Total lines, which exports add at the end or after groups: {customer index: name}.
+
+    A row named as a total (``Total``, ``Sous-total``, ``Grand total``…) whose gross margin is
+    the sum of the rows above it, to the cent (all of them, or those since the previous total
+    line: a subtotal), is no customer: it is skipped and said. Any other row named as a total is
+    refused: it would count as a customer called "Total"."""
+    names = data.get("customer", [])
+    margins = data.get("gross_margin", [None] * len(names))
+    found: dict[int, str] = {}
+    start = 0
+    for i, name in enumerate(names):
+        if not is_total_word(name):
+            continue
+        rows = [j for j in range(i) if j not in found]
+        sums = [math.fsum(m for j in part if (m := margins[j]) is not None) for part in (rows, range(start, i))]
+        total = margins[i]
+        if total is None or all(round(total * 100) != round(x * 100) for x in sums):
+            above = f"{sums[0]:,.2f}".replace(",", " ")
+            raise InputFileError(
+                f"{source.where(i, 'customer')}: {decimals.shown(name)} looks like a total line, but its gross "
+                f"margin ({'blank' if total is None else f'{total:,.2f}'.replace(',', ' ')}) is not the sum of the "
+                f"rows above it ({above}): remove the line, or rename the customer"
+            )
+        found[i] = name
+        start = i + 1
+    return found
+
+
+def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]:
+    """A customer listed twice would count twice: refused, naming both rows, unless ``merge``,
+    which sums their numbers (correctly rounded) into the first row and says so. Names are
+    compared by the one customer-name rule (:func:`client_roi.method.names.name_key`: NFC,
+    spaces trimmed and collapsed, case ignored); the flags must agree."""
+    names = data.get("customer", [])
+    first: dict[str, int] = {}
+    groups: dict[int, list[int]] = {}
+    for i, name in enumerate(names):
+        if name is None:
+            continue
+        key = method.names.name_key(name)
+        if key not in first:
+            first[key] = i
+            continue
+        j = first[key]
+        if not merge:
+            raise InputFileError(
+                f"{source.where(i, 'customer')}: {decimals.shown(name)} is listed again (first at row "
+                f"{source.row(j)}): a customer listed twice would count twice; merge the rows, or say "
+                "--merge-duplicates to add up their numbers"
+            )
+        for key_ in ("should_pay", "has_paid"):
+            if key_ in data and data[key_][i] != data[key_][j] and data[key_][i] is not None:
+                raise InputFileError(
+                    f"{source.where(i, key_)}: {decimals.shown(name)} is listed again (first at row {source.row(j)}) "
+                    f"with another '{source.header[key_]}': the rows cannot be merged"
+                )
+        groups.setdefault(j, [j]).append(i)
+    if not groups:
+        return []
+    said = []
+    drop = set()
+    for j, members in groups.items():
+        for key in NUMBER_INPUTS:
+            if key in data:
+                parts = [data[key][m] for m in members if data[key][m] is not None]
+                data[key][j] = math.fsum(parts) if parts else None
+        drop.update(members[1:])
+        said.append(f"{names[j]!s} (rows {', '.join(str(source.row(m)) for m in members)})")
+    keep = [i for i in range(len(names)) if i not in drop]
+    for key in list(data):
+        data[key] = [data[key][i] for i in keep]
+    if source.origin is not None:
+        source.origin = [source.origin[i] for i in keep]
+    return said
+
+
+def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str | None:
+    """Number columns in place: numbers stay, text is read by the column's evidence, blanks are
+    None; the file's other columns settle an ambiguous one (see :mod:`client_roi.decimals`).
+    Returns the convention the file's numbers show, when they show one."""
+    keys = [k for k in NUMBER_INPUTS if k in data]
+    texts: dict[str, list[tuple[int, str]]] = {}
+    for key in keys:
+        values = data[key]
+        items = texts.setdefault(key, [])
+        for i, v in enumerate(values):
+            if type(v) is str:  # what text exports hold: tested first, without a call
+                if v.strip():
+                    items.append((i, v))
+                else:
+                    values[i] = None
+            elif method.is_blank(v):
+                values[i] = None
+            elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                if isinstance(v, Decimal):  # a database's NUMERIC: rounded once to the nearest double
+                    values[i] = float(v)
+                elif isinstance(v, Integral) and not isinstance(v, bool):  # numpy's integers
+                    values[i] = int(v)
+                else:
+                    raise InputFileError(f"{source.where(i, key)}: is {method.describe(v)}, not a number")
+        if not items:
+            del texts[key]
+    decided: dict[str, str] = {}
+    ambiguous: dict[str, decimals.ColumnProblem] = {}
+    for key, items in texts.items():
+        try:
+            numbers, convention = decimals.read_column([t for _, t in items], decimal)
+        except decimals.ColumnProblem as exc:
+            if not exc.ambiguous:
+                raise InputFileError(f"{source.where(items[exc.row][0], key)}: {exc}") from None
+            ambiguous[key] = exc
+            continue
+        decided[key] = convention
+        for (i, _), x in zip(items, numbers, strict=True):
+            data[key][i] = x
+    evidence = {c for k, c in decided.items() if _evidenced(texts[k])} if ambiguous else set()
+    for key, problem in ambiguous.items():
+        items = texts[key]
+        if len(evidence) != 1:
+            raise InputFileError(f"{source.where(items[problem.row][0], key)}: {problem}")
+        numbers, _ = decimals.read_column([t for _, t in items], fallback=next(iter(evidence)))
+        for (i, _), x in zip(items, numbers, strict=True):
+            data[key][i] = x
+    for key in keys:
+        for i, x in enumerate(data[key]):
+            if x is not None and not math.isfinite(x):
+                raise InputFileError(f"{source.where(i, key)}: is {x}, not a finite number")
+    shown = {c for k, c in decided.items() if _evidenced(texts[k])}
+    return next(iter(shown)) if len(shown) == 1 else None
+
+
+def _evidenced(items: list[tuple[int, str]]) -> bool:
+    """Whether some value of the column reads differently in the two conventions' eyes, i.e.
+    whether the column's convention is evidence for the others."""
+    return any(decimals.parse(t, decimals.POINT) != decimals.parse(t, decimals.COMMA) for _, t in items)

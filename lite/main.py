@@ -302,6 +302,159 @@ def header(key: str, lang: str) -> str:
     return next(getattr(c, lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)
 '''
 
+_SOURCES['schema/parameters'] = r'''"""The workbook's parameters, as data: each one's defined name, its cells, its default, its
+words in English and French (label, explanation) and its number format. The method's
+defaults, the command line's options and help, the template's cells and validations and the
+refresh read them here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str  # workbook-level defined name
+    cells: int  # cells in a row the name covers
+    default: tuple
+    en: tuple[str, str]  # label, explanation
+    fr: tuple[str, str]
+    number_format: str = "General"
+    optional: bool = False  # a workbook made before the parameter existed refreshes without it
+
+
+PARAMETERS = (
+    Parameter(
+        "band",
+        9,
+        (0.2,),
+        (
+            "Band",
+            "One offset p (0.2 = tiers at ±20 % of the mean gain), or 2 to 9 increasing offsets "
+            "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
+            "balanced: equal tiers (as many as the labels, else 3).",
+        ),
+        (
+            "Bande",
+            "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
+            "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
+            "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
+        ),
+        "0%",
+    ),
+    Parameter(
+        "trim",
+        1,
+        (0,),
+        (
+            "Trim (extremes left out)",
+            "Share of clients left out of the mean, half the smallest and half the largest "
+            "(Excel TRIMMEAN rule). 0 keeps everyone.",
+        ),
+        (
+            "Écrêtage (extrêmes écartés)",
+            "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
+            "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
+        ),
+        "0%",
+    ),
+    Parameter(
+        "labels",
+        10,
+        ("A", "B", "C"),
+        ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
+        ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
+        "@",
+    ),
+    Parameter(
+        "cac",
+        1,
+        (None,),
+        ("Average CAC", "Average customer-acquisition cost. Blank: the mean of the clients' acquisition costs."),
+        (
+            "Coût moyen d'acquisition",
+            "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
+        ),
+        '#,##0 "€"',
+    ),
+    Parameter(
+        "annual_income",
+        1,
+        (24000,),
+        ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
+        ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
+        '#,##0 "€"',
+    ),
+    Parameter(
+        "margin_rate",
+        1,
+        (0.5,),
+        ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
+        ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
+        "0%",
+    ),
+    Parameter(
+        "working_days",
+        1,
+        (218,),
+        ("Working days", "Working days per year."),
+        ("Jours travaillés", "Jours travaillés par an."),
+        "0",
+    ),
+    Parameter(
+        "load_factor",
+        1,
+        (1.5,),
+        ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
+        ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
+        "0.00",
+    ),
+    Parameter(
+        "prospecting_days",
+        1,
+        (60,),
+        (
+            "Prospecting days",
+            "Days per year available for prospecting: the prospect plan fits "
+            "the prospects in them, best tier first. Blank: no plan.",
+        ),
+        (
+            "Jours de prospection",
+            "Jours par an disponibles pour prospecter : le plan y fait entrer "
+            "les prospects, meilleure catégorie d'abord. Vide : pas de plan.",
+        ),
+        "0.0",
+        optional=True,
+    ),
+    Parameter(
+        "currency",
+        1,
+        ("€",),
+        (
+            "Currency",
+            "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it "
+            "changes how amounts are shown at once, never their values.",
+        ),
+        (
+            "Devise",
+            "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change "
+            "l'affichage des montants tout de suite, jamais leurs valeurs.",
+        ),
+        "@",
+        optional=True,
+    ),
+)
+
+
+def default(name: str):
+    """A parameter's default, as the template writes it in its Parameters sheet.
+
+    >>> default("annual_income"), default("band")
+    (24000, 0.2)
+    """
+    return next(p.default for p in PARAMETERS if p.name == name)[0]
+'''
+
 _SOURCES['schema/__init__'] = r'''"""What the workbook and its doors are, as data: the lowest layer, below the method (the
 standard library only). :mod:`.columns`: every column (its key, its names in English and
 French, the aliases exports use, its role at each door) and the one rule by which a header,
@@ -3932,7 +4085,6 @@ workbook-level defined names, never a sheet's name or position.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
@@ -3951,6 +4103,7 @@ from ..schema.columns import (  # the customer table's columns: the schema every
     normalize,
     table_keys,
 )
+from ..schema.parameters import PARAMETERS, Parameter  # the workbook's parameters: the schema's
 
 LANGS = ("en", "fr")
 __all__ = [
@@ -3962,6 +4115,8 @@ __all__ = [
     "INPUTS",
     "NUMERIC_INPUTS",
     "OUTPUTS",
+    "PARAMETERS",
+    "Parameter",
     "REQUIRED_INPUTS",
     "TABLE",
     "Column",
@@ -3982,139 +4137,6 @@ MOVE_WORDS = {
     "fr": {"up": "monte", "down": "descend", "same": "stable", "new": "nouveau", "lost": "perdu", "total": "Total"},
 }
 
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str  # workbook-level defined name
-    cells: int  # cells in a row the name covers
-    default: tuple
-    en: tuple[str, str]  # label, explanation
-    fr: tuple[str, str]
-    number_format: str = "General"
-    optional: bool = False  # a workbook made before the parameter existed refreshes without it
-
-
-PARAMETERS = (
-    Parameter(
-        "band",
-        9,
-        (0.2,),
-        (
-            "Band",
-            "One offset p (0.2 = tiers at ±20 % of the mean gain), or 2 to 9 increasing offsets "
-            "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
-            "balanced: equal tiers (as many as the labels, else 3).",
-        ),
-        (
-            "Bande",
-            "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
-            "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
-            "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
-        ),
-        "0%",
-    ),
-    Parameter(
-        "trim",
-        1,
-        (0,),
-        (
-            "Trim (extremes left out)",
-            "Share of clients left out of the mean, half the smallest and half the largest "
-            "(Excel TRIMMEAN rule). 0 keeps everyone.",
-        ),
-        (
-            "Écrêtage (extrêmes écartés)",
-            "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
-            "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
-        ),
-        "0%",
-    ),
-    Parameter(
-        "labels",
-        10,
-        ("A", "B", "C"),
-        ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
-        ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
-        "@",
-    ),
-    Parameter(
-        "cac",
-        1,
-        (None,),
-        ("Average CAC", "Average customer-acquisition cost. Blank: the mean of the clients' acquisition costs."),
-        (
-            "Coût moyen d'acquisition",
-            "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
-        ),
-        '#,##0 "€"',
-    ),
-    Parameter(
-        "annual_income",
-        1,
-        (24000,),
-        ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
-        ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
-        '#,##0 "€"',
-    ),
-    Parameter(
-        "margin_rate",
-        1,
-        (0.5,),
-        ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
-        ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
-        "0%",
-    ),
-    Parameter(
-        "working_days",
-        1,
-        (218,),
-        ("Working days", "Working days per year."),
-        ("Jours travaillés", "Jours travaillés par an."),
-        "0",
-    ),
-    Parameter(
-        "load_factor",
-        1,
-        (1.5,),
-        ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
-        ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
-        "0.00",
-    ),
-    Parameter(
-        "prospecting_days",
-        1,
-        (60,),
-        (
-            "Prospecting days",
-            "Days per year available for prospecting: the prospect plan fits "
-            "the prospects in them, best tier first. Blank: no plan.",
-        ),
-        (
-            "Jours de prospection",
-            "Jours par an disponibles pour prospecter : le plan y fait entrer "
-            "les prospects, meilleure catégorie d'abord. Vide : pas de plan.",
-        ),
-        "0.0",
-        optional=True,
-    ),
-    Parameter(
-        "currency",
-        1,
-        ("€",),
-        (
-            "Currency",
-            "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it "
-            "changes how amounts are shown at once, never their values.",
-        ),
-        (
-            "Devise",
-            "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change "
-            "l'affichage des montants tout de suite, jamais leurs valeurs.",
-        ),
-        "@",
-        optional=True,
-    ),
-)
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
 OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (

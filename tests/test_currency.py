@@ -10,7 +10,7 @@ import pytest
 from libreoffice import convert
 
 from client_roi import cli, method
-from client_roi.cli import sample_customers
+from client_roi.commands import sample_customers
 from client_roi.workbook import layout, template
 
 HEADER = "Customer;Should pay;Has paid;{margin};Acquisition cost"

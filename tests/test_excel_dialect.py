@@ -36,7 +36,7 @@ from openpyxl.worksheet.table import TableColumn, TableFormula
 from python_calamine import CalamineWorkbook
 from zips import rezip
 
-from client_roi import cli
+from client_roi import cli, commands
 from client_roi.excel import xlam
 from client_roi.files import xlsx
 from client_roi.workbook import layout
@@ -59,7 +59,7 @@ BLOCKS = {
 
 
 def sample(n: int = N) -> pd.DataFrame:
-    return pd.read_csv(Path(cli.__file__).parent / "data" / cli.SAMPLE, dtype=object).head(n)
+    return pd.read_csv(Path(cli.__file__).parent / "data" / commands.SAMPLE, dtype=object).head(n)
 
 
 # --------------------------------------------------------------------------------------------

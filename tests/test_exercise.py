@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import client_roi as cr
-from client_roi import cli
+from client_roi import cli, commands
 
 CUSTOMERS = pd.DataFrame(
     {
@@ -118,7 +118,7 @@ def test_errors_name_the_parameter():
 
 
 def test_to_excel_writes_what_fill_writes(tmp_path):
-    customers = cli.sample_customers()
+    customers = commands.sample_customers()
     cr.exercise(
         customers, band=[-0.4, -0.2, 0.2, 0.4], labels=["Or", "Argent", "Bronze", "Fer", "Bois"], prospecting_days=60
     ).to_excel(tmp_path / "notebook.xlsx", lang="fr")

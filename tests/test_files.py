@@ -8,7 +8,7 @@ from libreoffice import recalculated
 from zips import rezip
 
 import client_roi as cr
-from client_roi import cli, files
+from client_roi import cli, commands, files
 from client_roi.files import xlsx
 from client_roi.workbook import layout, template
 
@@ -37,7 +37,7 @@ def test_demo_values_equal_the_engine(tmp_path):
     out = tmp_path / "demo.xlsx"
     assert run("demo", "-o", out) == 0
     rows = table_rows(out)
-    sample = cli.sample_customers()
+    sample = commands.sample_customers()
     assert len(rows) == len(sample) == 200
     roles = cr.client_role(sample["should_pay"], sample["has_paid"])
     clients = sample.loc[roles == "client", "gross_margin"].astype(float)

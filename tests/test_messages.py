@@ -20,7 +20,7 @@ HELPERS = {"ColumnProblem": 1, "_item_error": 3, "_finite_result": 1}
 #: Constructors and calls whose first text is a message.
 SPEAKERS = {"ClientRoiError", "InputFileError", "RefreshError", "OptionError", "OutputError", "AddinError", "say"}
 #: Where message fragments are also built by returns and assignments (a place, a cause).
-FRAGMENTS = ("files/", "method/", "cli.py", "workbook/refresh.py")
+FRAGMENTS = ("files/", "method/", "cli.py", "commands.py", "report.py", "workbook/refresh.py")
 FRAGMENT_NAMES = {"why", "place", "cause", "message", "what", "widest", "dash"}
 #: Texts the collector finds that are values, not messages (a band word, a verdict, a view name).
 NOT_MESSAGES = {"balanced", "diversified", "moderate", "concentrated", "client_roi_lines", "en", "fr", "DATE", "DOUBLE"}

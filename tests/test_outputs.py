@@ -21,7 +21,7 @@ def _runs(tmp: Path) -> dict[str, bytes]:
     from lite_calls import answers
     from officejs import book_payload, run_script
 
-    from client_roi import cli, scripts
+    from client_roi import cli, commands, scripts
     from client_roi.workbook import template
 
     def run(*argv: str) -> None:
@@ -54,7 +54,7 @@ def _runs(tmp: Path) -> dict[str, bytes]:
     from client_roi import functions
 
     out["functions"] = json.dumps(answers(functions), sort_keys=True).encode()
-    wb = template.build("en", cli.sample_customers())
+    wb = template.build("en", commands.sample_customers())
     out["script.refresh"] = json.dumps(
         run_script(scripts, "refresh", book_payload(wb)), sort_keys=True, default=str
     ).encode()

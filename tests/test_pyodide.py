@@ -20,7 +20,7 @@ from lite_calls import LITE_CALLS
 from officejs import body, book_payload
 from test_refresh import CUSTOMERS
 
-from client_roi.cli import sample_customers
+from client_roi.commands import sample_customers
 from client_roi.excel.lite import MIN_XLWINGS, bundle_main
 from client_roi.workbook import layout, template
 from client_roi.workbook.openpyxl_book import OpenpyxlBook

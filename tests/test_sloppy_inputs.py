@@ -20,8 +20,9 @@ import pytest
 from officejs import call
 from zips import rezip
 
-from client_roi import cli, files
+from client_roi import cli, commands, files
 from client_roi import functions as fx
+from client_roi.files import options
 from client_roi.workbook import layout, template
 
 HEADER = "Customer,Should pay,Has paid,Gross margin,Expected margin,Acquisition cost"
@@ -599,9 +600,10 @@ def test_force_replaces_a_regular_file_with_the_users_umask(tmp_path, monkeypatc
 
 
 def test_options_as_users_type_them(tmp_path):
-    assert cli.parse_band("0,2") == cli.parse_band("0.2") == 0.2
-    assert cli.parse_band("-0,4;-0,2;0,2;0,4") == cli.parse_band("-0.4 -0.2 0.2 0.4") == [-0.4, -0.2, 0.2, 0.4]
-    assert cli.parse_labels("Or;Argent;Bronze") == cli.parse_labels("Or,Argent,Bronze") == ["Or", "Argent", "Bronze"]
+    assert options.parse_band("0,2") == options.parse_band("0.2") == 0.2
+    assert options.parse_band("-0,4;-0,2;0,2;0,4") == options.parse_band("-0.4 -0.2 0.2 0.4") == [-0.4, -0.2, 0.2, 0.4]
+    labels = ["Or", "Argent", "Bronze"]
+    assert options.parse_labels("Or;Argent;Bronze") == options.parse_labels("Or,Argent,Bronze") == labels
     out = tmp_path / "o.xlsx"
     assert run("demo", "--band", "0,3", "--trim", "0,1", "-o", out) == 0
     wb = openpyxl.load_workbook(out)
@@ -941,7 +943,7 @@ def test_formulas_are_read_through_their_computed_values(tmp_path, need_libreoff
 
 
 def test_totals_row_is_not_a_customer_and_stale_cells_are_cleared(tmp_path):
-    wb = template.make_workbook("en", cli.sample_customers())
+    wb = template.make_workbook("en", commands.sample_customers())
     ws = _customers(wb)
     table = ws.tables[layout.TABLE]
     last = ws.max_row

@@ -14,7 +14,7 @@ from officejs import book_payload
 from zips import rezip
 
 import client_roi
-from client_roi import cli
+from client_roi import cli, commands
 from client_roi.excel import xlam
 from client_roi.workbook import layout, template
 
@@ -77,7 +77,7 @@ def test_olevba_shows_the_callback_running_client_roi_main(built):
 
 def test_client_roi_main_refreshes_the_calling_book(monkeypatch):
     """main() with a book of xlwings' remote engine standing in for xw.Book.caller()."""
-    wb = template.make_workbook("en", cli.sample_customers())
+    wb = template.make_workbook("en", commands.sample_customers())
     payload = book_payload(wb)
     book = xw.Book(json=json.loads(json.dumps(payload)))
     monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: book))

@@ -20,6 +20,7 @@ from .. import __version__
 MODULES = [
     "schema/errors",
     "schema/columns",
+    "schema/parameters",
     "schema/__init__",
     "method/arguments",
     "method/names",

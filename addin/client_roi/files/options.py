@@ -5,6 +5,10 @@ right is an :class:`OptionError` naming the option."""
 
 from __future__ import annotations
 
+import argparse
+
+from ..schema import parameters
+
 
 class OptionError(ValueError):
     """An option that cannot be read right; the message says which and why."""
@@ -67,3 +71,114 @@ def parse_labels(text: str) -> list[str]:
     """Tier labels, top first, separated by ``;`` (or by ``,`` when there is no ``;``)."""
     sep = ";" if ";" in text else ","
     return [x.strip() for x in text.split(sep)]
+
+
+def parse_columns(items: list[str] | None, door: str = "customers") -> dict[str, str]:
+    """``--column "Gross margin=Marge (k€)"``: a column of the door read (``customers`` or
+    ``lines``: English or French name) = the file's header for it."""
+    from ..schema import columns
+
+    out: dict[str, str] = {}
+    for item in items or []:
+        ours, sep, theirs = item.partition("=")
+        if not sep or not theirs.strip():
+            raise OptionError(f'--column {item!r}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"')
+        key = columns.door_key(ours, door)
+        if key is None:
+            names = ", ".join(c.en for c in columns.DOORS[door])
+            raise OptionError(f"--column {item!r}: '{ours.strip()}' is not one of the columns read ({names})")
+        if key in out:
+            raise OptionError(f"--column {item!r}: '{ours.strip()}' is mapped twice")
+        out[key] = theirs.strip()
+    return out
+
+
+def parse_status(items: list[str] | None) -> dict[str, str]:
+    """``--status "Free trial=prospect"``: a word of the file's Status column = its role."""
+    from ..method import ClientRoiError, status
+
+    out: dict[str, str] = {}
+    for item in items or []:
+        word, sep, role = item.partition("=")
+        if not sep or not word.strip() or not role.strip():
+            raise OptionError(f'--status {item!r}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"')
+        out[word.strip()] = role.strip()
+    try:
+        status.status_map(out)
+    except ClientRoiError as exc:
+        raise OptionError(f"--status {exc}") from None
+    return out
+
+
+def currency_option(args: argparse.Namespace) -> str | None:
+    """``--currency`` as its sign (None when not given), by the workbook's own rule."""
+    from .. import method
+
+    if args.currency is None:
+        return None
+    try:
+        return method.currency(args.currency)
+    except method.ClientRoiError as exc:
+        raise OptionError(f"--{exc}") from None
+
+
+def currency_of(given: str | None, shown: dict[str, str]) -> tuple[str, str]:
+    """The amounts' currency and why: ``--currency``, else the one the file shows (its first
+    place), else € when it shows none; two shown and none given is refused, naming both."""
+    from .. import method
+
+    if given is not None:
+        return given, "--currency"
+    if len(shown) > 1:
+        raise OptionError(
+            "the amounts show more than one currency: "
+            + "; ".join(f"{sign} ({where})" for sign, where in shown.items())
+            + ": say which with --currency"
+        )
+    if shown:
+        sign, where = next(iter(shown.items()))
+        return sign, f"as the file shows: {where}"
+    return method.CURRENCIES[0], "the default, as none is shown; --currency to choose"
+
+
+def check_plan(args: argparse.Namespace) -> None:
+    """band, trim, labels and tiers as typed, read and checked by the same rules as the workbook
+    and the functions, before any file is read or written."""
+    from .. import method
+
+    args.currency = currency_option(args)
+    args.band = None if args.band is None else parse_band(args.band)
+    args.trim = None if args.trim is None else number(args.trim, "--trim", percent=True)
+    args.labels = None if args.labels is None else parse_labels(args.labels)
+    days = getattr(args, "prospecting_days", None)
+    if days is not None and days.strip().casefold() in NO_PLAN:
+        args.prospecting_days = ()  # a blank cell: no plan
+    else:
+        args.prospecting_days = None if days is None else number(days, "--prospecting-days")
+    for name in ("cac", "annual_income", "margin_rate", "working_days", "load_factor"):
+        text = getattr(args, name, None)
+        option = "--" + name.replace("_", "-")
+        setattr(args, name, None if text is None else number(text, option, percent=name == "margin_rate"))
+    balanced = args.band == "balanced"
+    if args.tiers is not None and not balanced:
+        raise OptionError("--tiers goes with --band balanced (otherwise the band's offsets give the tiers)")
+    try:
+        if balanced:
+            tiers = args.tiers or (len(args.labels) if args.labels else 3)
+            if not 2 <= tiers <= method.MAX_TIERS:
+                raise OptionError(f"--tiers must be from 2 to {method.MAX_TIERS}, got {tiers}")
+            b = method.bands(band=[i / tiers for i in range(1, tiers)], labels=args.labels, reference=1.0)
+            args.band = "balanced" if args.lang == "en" else "équilibré"  # the workbook's own word
+        else:
+            b = method.bands(band=args.band, labels=args.labels, reference=1.0)
+        method.trimmed_mean([1.0], args.trim)
+        if args.prospecting_days not in (None, ()):
+            method.prospect_plan([], [], [], args.prospecting_days)
+        if args.cac is not None:
+            method.average_cac(args.cac)
+        given = {n: getattr(args, n) for n in ("annual_income", "margin_rate", "working_days", "load_factor")}
+        method.effort_days(1.0, **{n: parameters.default(n) if v is None else v for n, v in given.items()})
+    except method.ClientRoiError as exc:
+        raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
+    if args.labels is None and len(b.labels) != 3:
+        args.labels = list(b.labels)

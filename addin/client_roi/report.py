@@ -1,0 +1,138 @@
+"""What the command line tells the user, in their language (:mod:`client_roi.messages`): one
+line at a time (:func:`say`), the progress bar, and the summaries of a fill or a refresh (the
+tiers at a glance, how invoice lines were read)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Any
+
+
+def say(text: str, file: Any = None) -> None:
+    """One line for the user, in their language (:mod:`client_roi.messages`)."""
+    from . import messages
+
+    print(messages.translate(text), file=file)
+
+
+class Progress:
+    """One bar over the whole job, on a terminal only (tqdm); each step weighs its share."""
+
+    def __init__(self):
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=100, unit="%", leave=False, file=sys.stderr, bar_format="{desc:<22}{bar}| {percentage:3.0f}%"
+            )
+
+    @contextmanager
+    def step(self, name: str, weight: int):
+        if self.bar is not None:
+            from . import messages
+
+            self.bar.set_description(messages.translate(name))
+        yield
+        if self.bar is not None:
+            self.bar.update(weight)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def items(listed: list[str]) -> str:
+    """A list the summary names, each item in the user's language."""
+    from . import messages
+
+    return "; ".join(messages.translate(item) for item in listed)
+
+
+def in_days(x: float) -> str:
+    from .messages import number
+
+    return number(x, ",.2f")
+
+
+def summary(out) -> None:
+    """The tiers at a glance, as the Tiers sheet shows them (numbers in the language's form)."""
+    from .messages import mark, number
+
+    first, *counts = out.facts[:4]
+    facts = [f"{k}{mark(':')}{number(v, ',' if i else ',.2f')}" for i, (k, v) in enumerate([first, *counts])]
+    print(facts[0] + mark(";") + ", ".join(facts[1:]))  # in the book's words already
+    header, *rows = out.bands  # the tables: the book's words and numbers in the language's form already
+    print(f"{header[0]:<10}{header[3]:>9}{header[4]:>18}{header[6]:>15}{header[8]:>23}{header[9]:>15}")
+    for r in rows:
+        share = "" if r[6] is None else number(r[6], ".1%")
+        budget = "" if r[8] is None else number(r[8], ",.2f")
+        days = "" if r[9] is None else in_days(r[9])
+        print(f"{r[0]:<10}{number(r[3], ','):>9}{number(r[4], '.1%'):>18}{share:>15}{budget:>23}{days:>15}")
+    if out.best_kind == "in use":
+        say(f"band in use: {out.band_text}, the most balanced of the sweep")
+    elif out.best_kind == "balanced":
+        say(f"band in use: {out.band_text}; most balanced: the balanced band (band = balanced)")
+    else:
+        widest = (
+            f"±{out.best_band:.0%}" if out.band_text.startswith("±") else f"its widest offset at {out.best_band:.0%}"
+        )
+        say(f"band in use: {out.band_text}; most balanced band of the sweep: {widest}")
+    if out.previous_as_typed:
+        say(f"previous tiers typed without a previous margin, kept as typed: {out.previous_as_typed:,}")
+    if len(out.mobility) > 1:  # one line: no previous tiers
+        header, *rows = out.mobility
+        width = max(len(str(r[0])) for r in out.mobility) + 2
+        counts = len(header) - 3  # tiers now, lost, total
+        print(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
+        for r in rows:
+            print(f"{r[0]:<{width}}" + "".join(f"{number(v, ','):>9}" for v in r[1 : counts + 1]))
+    if not out.budgets:
+        say(
+            "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost "
+            "of winning a client), or an 'Acquisition cost' column"
+        )
+    elif out.load is None:
+        say(f"prospect plan: {in_days(out.days_needed)} days needed (no prospecting days given)")
+    else:
+        say(
+            f"prospect plan: {in_days(out.days_needed)} days needed for {in_days(out.days_available)} "
+            f"available: load {out.load:.0%}"
+        )
+
+
+def say_lines(read, made, replaced: list[str]) -> None:
+    p = made.periods
+    what = f"margin from '{read.used['margin']}'" if made.kind == "margin" else f"'{read.used['amount']}' × margin rate"
+    say(
+        f"read {made.lines:,} invoice lines of {read.name} ({what}); period {p.start} – {p.end} "
+        f"({p.months} months), previous {p.previous_start} – {p.previous_end}"
+    )
+    say(
+        f"clients: {made.clients:,}; lost since the previous period (prospects to win back): {made.lost:,}; "
+        f"left out, lines all older: {made.older:,}"
+    )
+    if made.later:
+        say(f"lines after {p.end} left out: {made.later:,}")
+    if read.blank_rows:
+        say(f"blank rows skipped: {read.blank_rows:,}")
+    if "customer_id" in read.used:
+        say(f"customers grouped by '{read.used['customer_id']}', shown by '{read.used['customer']}'")
+    if read.totals_skipped:
+        say("total lines skipped (each the sum of the rows above it): " + items(read.totals_skipped))
+    merged = read.totals.merged
+    if merged:  # the user's names, shown as written: never translated
+        shown = "; ".join(merged[:3]) + (f" and {len(merged) - 3:,} more" if len(merged) > 3 else "")
+        say(
+            f"customer names written more than one way (case, spaces), taken as one customer: "
+            f"{read.totals.spellings_merged:,} spellings merged ({shown})"
+        )
+    if read.unused:
+        say("columns not used: " + ", ".join(read.unused))
+    if replaced:
+        say(
+            "gross margins of the customer file replaced by those of the lines: "
+            + ", ".join(replaced[:10])
+            + (f" and {len(replaced) - 10:,} more" if len(replaced) > 10 else "")
+        )

@@ -57,6 +57,8 @@ class Column:
     computed: bool = False
     optional: bool = False  # a workbook made before the column existed refreshes without it
     movement: bool = False  # in the table only when the customers have previous tiers
+    kind: str = "text"  # money, days (effort), count (days spent), ratio, flag, tier, text: how it is shown
+    width: int = 12  # its width in the table, in characters (at least its header's)
 
 
 COLUMNS = (
@@ -75,21 +77,34 @@ COLUMNS = (
             "nom du client",
             "nom client",
         ),
+        kind="text",
+        width=28,
     ),
-    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant")),
-    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye")),
-    Column("gross_margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain")),
+    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant"), kind="flag", width=12),
+    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye"), kind="flag", width=11),
+    Column(
+        "gross_margin",
+        "Gross margin",
+        "Marge brute",
+        ("gross_margin", "margin", "marge", "gain"),
+        kind="money",
+        width=14,
+    ),
     Column(
         "expected_margin",
         "Expected margin",
         "Marge attendue",
         ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
+        kind="money",
+        width=16,
     ),
     Column(
         "acquisition_cost",
         "Acquisition cost",
         "Coût d'acquisition",
         ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
+        kind="money",
+        width=17,
     ),
     Column(
         "days_spent",
@@ -97,14 +112,16 @@ COLUMNS = (
         "Jours passés",
         ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
         optional=True,
+        kind="count",
+        width=12,
     ),
-    Column("role", "Role", "Rôle", computed=True),
-    Column("tier", "Tier", "Catégorie", computed=True),
-    Column("roi", "ROI", "ROI", computed=True),
-    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True),
-    Column("effort_days", "Effort days", "Effort (jours)", computed=True),
-    Column("days_left", "Days left", "Jours restants", computed=True, optional=True),
-    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True),
+    Column("role", "Role", "Rôle", computed=True, kind="text", width=11),
+    Column("tier", "Tier", "Catégorie", computed=True, kind="tier", width=10),
+    Column("roi", "ROI", "ROI", computed=True, kind="ratio", width=8),
+    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True, kind="money", width=15),
+    Column("effort_days", "Effort days", "Effort (jours)", computed=True, kind="days", width=13),
+    Column("days_left", "Days left", "Jours restants", computed=True, optional=True, kind="days", width=12),
+    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
@@ -116,6 +133,8 @@ MOVEMENT_COLUMNS = (
         ("previous_tier", "last tier", "previous category", "categorie precedente", "ancienne categorie"),
         optional=True,
         movement=True,
+        kind="tier",
+        width=14,
     ),
     Column(
         "previous_margin",
@@ -124,9 +143,19 @@ MOVEMENT_COLUMNS = (
         ("previous_margin", "previous gross margin", "marge brute precedente"),
         optional=True,
         movement=True,
+        kind="money",
+        width=15,
     ),
     Column(
-        "movement", "Movement", "Évolution", ("evolution", "mouvement"), computed=True, optional=True, movement=True
+        "movement",
+        "Movement",
+        "Évolution",
+        ("evolution", "mouvement"),
+        computed=True,
+        optional=True,
+        movement=True,
+        kind="text",
+        width=12,
     ),
 )
 ALL_COLUMNS = COLUMNS + MOVEMENT_COLUMNS

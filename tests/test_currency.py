@@ -11,7 +11,7 @@ from libreoffice import convert
 
 from client_roi import cli, method
 from client_roi.commands import sample_customers
-from client_roi.workbook import layout, template
+from client_roi.workbook import layout, styles, template
 
 HEADER = "Customer;Should pay;Has paid;{margin};Acquisition cost"
 
@@ -52,10 +52,10 @@ def test_currency_refuses_anything_else(value):
 
 
 def test_money_format_per_language():
-    assert template.money_format("€", "en") == '#,##0 "€"'
-    assert template.money_format("$", "en") == '"$"#,##0'
-    assert template.money_format("$", "fr") == '#,##0 "$"'
-    assert template.money_format("CHF", "en") == '#,##0 "CHF"'
+    assert styles.money_format("€", "en") == '#,##0 "€"'
+    assert styles.money_format("$", "en") == '"$"#,##0'
+    assert styles.money_format("$", "fr") == '#,##0 "$"'
+    assert styles.money_format("CHF", "en") == '#,##0 "CHF"'
 
 
 def _money_cells(path):

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import chain, pairwise, repeat
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ..files.xlsx import column_index, column_letter
-from .blocks import ExcelError
+from .cells import Rect, cell_xml, number_text
 from .refresh import RefreshError
 
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
@@ -29,53 +27,6 @@ _STYLE = re.compile(rb'\ss="(\d+)"')
 _SPANS = re.compile(rb'\sspans="[^"]*"')
 _ROW_AT = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
-
-
-@dataclass
-class Rect:
-    """Values written (None: cleared) from (row, col) down and right; ``column``: ``values`` is
-    one column, flat (how a refresh writes a table column)."""
-
-    row: int
-    col: int
-    values: list
-    column: bool = False
-
-    @property
-    def last_row(self) -> int:
-        return self.row + len(self.values) - 1
-
-    @property
-    def width(self) -> int:
-        return 1 if self.column else len(self.values[0])
-
-    def at(self, row: int, col: int) -> Any:
-        line = self.values[row - self.row]
-        return line if self.column else line[col - self.col]
-
-
-def cell_xml(ref: str, value: Any, style: int | None) -> str:
-    """One ``c`` element; a blank with no style is no element at all."""
-    s = f' s="{style}"' if style else ""
-    kind = type(value)
-    if kind is float:  # the common case first: this runs once per written cell
-        return f'<c r="{ref}"{s}><v>{_number_text(value)}</v></c>'
-    if kind is str and value:
-        if "&" in value or "<" in value or ">" in value:
-            value = escape(value)
-        space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{value}</t></is></c>'
-    if value is None or value == "":  # a blank is no value: empty text would not be ISBLANK
-        return f'<c r="{ref}"{s}/>' if style else ""
-    if isinstance(value, ExcelError):
-        return f'<c r="{ref}"{s} t="e"><v>{escape(value)}</v></c>'
-    if isinstance(value, str):
-        return cell_xml(ref, str(value), style)
-    if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int):
-        return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    return f'<c r="{ref}"{s}><v>{_number_text(float(value))}</v></c>'
 
 
 class NotPatchable(Exception):
@@ -201,7 +152,7 @@ def _column_cells(
     for v in set(values):
         if type(v) is float:
             if v:
-                tails[v] = f'"{s}><v>{_number_text(v)}</v></c>'.encode()
+                tails[v] = f'"{s}><v>{number_text(v)}</v></c>'.encode()
         elif v is not None and v:
             tails[v] = cell_xml("", v, style)[6:].encode()
     get = tails.get
@@ -213,13 +164,6 @@ def _column_cells(
         else cell_xml(f"{letters}{n.decode()}", v, style).encode()
         for n, v in zip(numbers, values, strict=True)
     ]
-
-
-def _number_text(value: float) -> str:
-    """A double as the shortest text that reads back as it (``repr``), a whole number without
-    its ``.0`` (as Excel writes it): 1478 for 1478.0."""
-    text = repr(value)
-    return text[:-2] if text.endswith(".0") else text
 
 
 def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:

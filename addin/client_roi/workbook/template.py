@@ -9,7 +9,6 @@ formats and charts, writes the customers in, and returns the workbook ready for
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -32,50 +31,24 @@ from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto c
 from . import layout, stale, widths
 from .openpyxl_book import OpenpyxlBook
 from .refresh import RefreshError, refresh
+from .styles import (
+    BOLD,
+    DAYS,
+    FONT,
+    GREEN,
+    INDENTED,
+    INPUT_FILL,
+    MONEY,
+    NOTE,
+    PERCENT,
+    TIER_FILLS,
+    TITLE,
+    column_format,
+    currency_formats,
+    french_percents,
+)
+from .words import GUIDE, GUIDE_WIDTH, LOOP_TITLES, STALE_TEXT, SWEEP_CHART_TITLE, TITLES
 from .zipbook import ZipBook
-
-MONEY = '#,##0 "€"'  # every amount is built in it, then shown in the book's currency (_currency)
-PERCENT = "0.0%"
-DAYS = {"en": '0.00 "d"', "fr": '0.00 "j"'}  # 0.05 d stays readable
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-INDENTED = Alignment(horizontal="left", indent=1)
-# Named, as Excel's own default font: a font without a name is whatever the reader picks
-# (LibreOffice takes a serif), and the columns are sized for Calibri (client_roi.workbook.widths).
-FONT = "Calibri"
-TITLE = Font(name=FONT, bold=True, size=14, color="1F4E79")
-BOLD = Font(name=FONT, bold=True)
-NOTE = Font(name=FONT, italic=True, color="666666")
-TIER_FILLS = {"top": "C6EFCE", "middle": "FFEB9C", "bottom": "FFC7CE"}
-
-COLUMN_FORMATS = {
-    "gross_margin": MONEY,
-    "expected_margin": MONEY,
-    "acquisition_cost": MONEY,
-    "days_spent": "0.0",
-    "roi": "0.00",
-    "effort_budget": MONEY,
-    "previous_margin": MONEY,
-}
-DAY_COLUMNS = ("effort_days", "days_left")
-COLUMN_WIDTHS = {
-    "customer": 28,
-    "should_pay": 12,
-    "has_paid": 11,
-    "gross_margin": 14,
-    "expected_margin": 16,
-    "acquisition_cost": 17,
-    "days_spent": 12,
-    "role": 11,
-    "tier": 10,
-    "roi": 8,
-    "effort_budget": 15,
-    "effort_days": 13,
-    "days_left": 12,
-    "in_plan": 10,
-    "previous_tier": 14,
-    "previous_margin": 15,
-    "movement": 12,
-}
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
 # The facts, then the concentration under them, then the bands (as many rows as tiers, up to
@@ -88,192 +61,7 @@ PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
 MOBILITY_AT = (86, 1)  # previous tiers against tiers now: below the balanced band
 INPUTS_AT = (101, 2)  # the inputs' fingerprint at the last refresh; the live one below it (hidden rows)
 STALE_AT = "C1"  # beside the title: "Inputs changed since the last refresh: click Refresh"
-STALE_TEXT = {
-    "en": ("Inputs at the last refresh (written by Refresh)", "Inputs now (these formulas)"),
-    "fr": ("Données à la dernière actualisation (écrites par Actualiser)", "Données maintenant (ces formules)"),
-}
 SWEEP_ROWS = layout.SWEEP_ROWS  # the shape at 5 % … 50 %, the band in use, the balanced band
-
-GUIDE = {
-    "en": [
-        ("Client ROI: how much effort does each customer deserve?", TITLE),
-        ("", None),
-        ('The method ("Le client est R.O.I.")', BOLD),
-        (
-            "1. Only those who pay are clients. Those who should pay but have not yet are prospects; "
-            "those who do not pay are users.",
-            None,
-        ),
-        (
-            "2. Tiers: take the mean gain per paying client (gross margin / number of clients, optionally "
-            "after trimming the extremes) and draw bands at +20 % and -20 % of it: three tiers. If the tiers "
-            "are unbalanced, adjust the percentages; 4 or 5 tiers are fine.",
-            None,
-        ),
-        (
-            "3. Effort budget: the average customer-acquisition cost (CAC) scaled by the same percentages "
-            "gives one prospecting budget per tier. Spend on a prospect in proportion to its potential.",
-            None,
-        ),
-        (
-            "4. Effort in days: budget / (annual income × 2 / 218 × 1.5): 1000 € at 24 000 € a year is about 3 days.",
-            None,
-        ),
-        (
-            "5. Watch the concentration (a few big clients are a risk) and the clients who cost more to win "
-            "than they bring (Review sheet).",
-            None,
-        ),
-        ("", None),
-        ("The decision loop", BOLD),
-        (
-            "• Harmonious tiers: the band sweep (Tiers sheet) shows, for ±5 % to ±50 %, how many clients "
-            "each tier gets and a balance (smallest tier ÷ largest: 1 = equal tiers); the most balanced "
-            "row is green. Below it, the balanced band for your number of tiers, ready to copy into band; "
-            "or type the word balanced in band.",
-            None,
-        ),
-        (
-            "• The prospect plan: set the days you can spend prospecting in a year. The plan takes the "
-            "prospects systematically, best tier first and largest expected margin first, while the days "
-            "fit (In plan: yes), and shows the load: days needed ÷ days available.",
-            None,
-        ),
-        (
-            "• The limit of concessions: type the days already spent on a prospect (Days spent). Days left "
-            "is the effort budget in days minus the days spent; below zero the prospect is over budget, "
-            "out of the plan and listed on the Review sheet, worst first: stop conceding, or decide to let it go.",
-            None,
-        ),
-        ("", None),
-        ("How to use this workbook", BOLD),
-        (
-            "• Customers: paste your customers into the table (the first seven columns; Days spent may stay "
-            "empty). Keep the table: add rows at its end. The last seven columns are computed: do not type "
-            "in them.",
-            None,
-        ),
-        (
-            "• Parameters: change the yellow cells (band, trim, labels, CAC, income...); the currency "
-            "changes how every amount is shown, at once.",
-            None,
-        ),
-        (
-            "• Press Refresh (Client ROI tab, or the Lite run button), or run "
-            "`client-roi refresh THIS.xlsx` (close it in Excel first: the file itself is updated). A "
-            "refresh that finds bad input changes nothing and says which cell is wrong.",
-            None,
-        ),
-        (
-            "• Tiers: the band summary, budgets, effort days and the concentration of your gains. "
-            "Loss-making clients count as 0 in the concentration figures.",
-            None,
-        ),
-        ("• The functions =TIER(), =EFFORT_DAYS() and friends compute the same things in any cell.", None),
-    ],
-    "fr": [
-        ("Client ROI : quel effort mérite chaque client ?", TITLE),
-        ("", None),
-        ("La méthode (« Le client est R.O.I. »)", BOLD),
-        (
-            "1. Seuls ceux qui paient sont des clients. Ceux qui doivent payer mais n'ont pas encore payé "
-            "sont des prospects ; ceux qui ne paient pas sont des utilisateurs.",
-            None,
-        ),
-        (
-            "2. Catégories : prenez le gain moyen par client payant (marge brute / nombre de clients, "
-            "éventuellement en ayant enlevé les extrêmes) et tracez des bandes à +20 % et -20 % : trois "
-            "catégories. Si elles ne sont pas harmonieuses, ajustez les pourcentages ; 4 ou 5 catégories "
-            "conviennent aussi.",
-            None,
-        ),
-        (
-            "3. Effort de prospection : le coût moyen d'acquisition d'un client (CAC) multiplié par les mêmes "
-            "pourcentages donne un budget par catégorie. On applique le coût proportionnellement au potentiel.",
-            None,
-        ),
-        (
-            "4. Effort en jours : budget / (revenu annuel × 2 / 218 × 1,5) : 1000 € pour 24 000 € par an, "
-            "environ 3 jours.",
-            None,
-        ),
-        (
-            "5. Surveillez la concentration (quelques gros clients sont un risque) et les clients qui coûtent "
-            "plus qu'ils ne rapportent (feuille À revoir).",
-            None,
-        ),
-        ("", None),
-        ("La boucle de décision", BOLD),
-        (
-            "• Des catégories harmonieuses : le balayage des bandes (feuille Catégories) montre, de ±5 % à "
-            "±50 %, combien de clients reçoit chaque catégorie et un équilibre (plus petite ÷ plus grande : "
-            "1 = catégories égales) ; la ligne la plus équilibrée est en vert. En dessous, la bande équilibrée "
-            "pour votre nombre de catégories, à copier dans bande ; ou tapez le mot équilibré dans bande.",
-            None,
-        ),
-        (
-            "• Le plan de prospection : indiquez les jours que vous pouvez consacrer à prospecter dans l'année. "
-            "Le plan prend les prospects systématiquement, meilleure catégorie puis plus grande marge attendue "
-            "d'abord, tant que les jours suffisent (Dans le plan : oui), et montre la charge : jours "
-            "nécessaires ÷ jours disponibles.",
-            None,
-        ),
-        (
-            "• La limite des concessions : notez les jours déjà passés sur un prospect (Jours passés). Jours "
-            "restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget, "
-            "sort du plan et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou "
-            "laissez-le partir.",
-            None,
-        ),
-        ("", None),
-        ("Mode d'emploi", BOLD),
-        (
-            "• Clients : collez vos clients dans le tableau (les sept premières colonnes ; Jours passés peut "
-            "rester vide). Gardez le tableau : ajoutez des lignes à sa fin. Les sept dernières colonnes sont "
-            "calculées : n'y tapez rien.",
-            None,
-        ),
-        (
-            "• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...) ; "
-            "la devise change tout de suite l'affichage de tous les montants.",
-            None,
-        ),
-        (
-            "• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez "
-            "`client-roi refresh CE_FICHIER.xlsx` (fermez-le d'abord dans Excel : le fichier lui-même est mis "
-            "à jour). Une actualisation qui trouve une erreur ne change rien et indique la cellule fautive.",
-            None,
-        ),
-        (
-            "• Catégories : le résumé des bandes, les budgets, l'effort en jours et la concentration des gains. "
-            "Les clients à perte comptent pour 0 dans la concentration.",
-            None,
-        ),
-        ("• Les fonctions =TIER(), =EFFORT_DAYS() etc. calculent la même chose dans n'importe quelle cellule.", None),
-    ],
-}
-
-TITLES = {
-    "parameters": {
-        "en": ("Parameters", "Change the yellow cells, then press Refresh."),
-        "fr": ("Paramètres", "Modifiez les cellules jaunes, puis cliquez sur Actualiser."),
-    },
-    "tiers": {
-        "en": ("Tiers", "Written by Refresh: do not type here."),
-        "fr": ("Catégories", "Écrit par Actualiser : n'écrivez rien ici."),
-    },
-    "review": {
-        "en": ("Review: clients who cost more to win than they bring (ROI < 1), worst first", "Written by Refresh."),
-        "fr": (
-            "À revoir : clients qui ont coûté plus qu'ils ne rapportent (ROI < 1), le pire d'abord",
-            "Écrit par Actualiser.",
-        ),
-    },
-    "charts": {
-        "en": ("Clients and gain per tier", "Pareto: cumulative share of gain"),
-        "fr": ("Clients et gain par catégorie", "Pareto : part cumulée du gain"),
-    },
-}
 
 
 def _name(wb: Workbook, name: str, sheet: str, first: tuple[int, int], last: tuple[int, int] | None = None):
@@ -297,9 +85,6 @@ def _page(ws, landscape: bool = True) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
-
-
-GUIDE_WIDTH = 100  # characters per line of the Guide's column A
 
 
 def _guide(wb: Workbook, lang: str) -> None:
@@ -406,62 +191,6 @@ def _label_width(texts, bold: bool = False) -> float:
     return max(widths.width_for(t, bold=bold) for t in texts) + 1
 
 
-def _number_formats(wb: Workbook) -> Iterator[tuple[Any, Any, str]]:
-    """Every number format the book sets: (sheet, its holder, what it covers), a column's
-    default style (its rows below the header) or a cell's."""
-    for ws in wb.worksheets:
-        for letter, dimension in ws.column_dimensions.items():
-            yield ws, dimension, f"{letter}2:{letter}{xlsx.MAX_ROWS}"
-        for row in ws.iter_rows():
-            for cell in row:
-                yield ws, cell, cell.coordinate
-
-
-def _french_percents(wb: Workbook) -> None:
-    """A French book writes a space before % (``21,8 %``): every percent format gets one."""
-    for _, holder, _ in _number_formats(wb):
-        if holder.number_format.endswith("%") and not holder.number_format.endswith(" %"):
-            holder.number_format = holder.number_format[:-1] + " %"
-
-
-def money_format(currency: str, lang: str) -> str:
-    """An amount's number format in ``currency``: after the number (``1 234 €``, ``1,234 CHF``),
-    but before it for $ £ ¥ in English (``$1,234``), as each language writes them."""
-    if lang == "en" and currency in ("$", "£", "¥"):
-        return f'"{currency}"#,##0'
-    return f'#,##0 "{currency}"'
-
-
-def _currency(wb: Workbook, lang: str, currency: str) -> None:
-    """Every amount (each cell or column formatted :data:`MONEY`) shown in ``currency``, and
-    a conditional format a currency that shows them in another when the ``currency`` parameter
-    names it: changing the parameter changes every amount at once, in Excel and LibreOffice,
-    without a refresh (and an older Excel without conditional number formats keeps the first)."""
-    from openpyxl.formatting.rule import Rule
-    from openpyxl.styles.differential import DifferentialStyle
-    from openpyxl.styles.numbers import NumberFormat
-
-    base = money_format(currency, lang)
-    refs: dict[Any, list[str]] = {}
-    for ws, holder, ref in _number_formats(wb):
-        if holder.number_format == MONEY:
-            holder.number_format = base
-            refs.setdefault(ws, []).append(ref)
-    for ws, where in refs.items():
-        for i, other in enumerate(method.CURRENCIES):
-            if other == currency:
-                continue
-            named = ",".join(f'TRIM(currency)="{n}"' for n in method.money.names(other))
-            dxf = DifferentialStyle(
-                numFmt=NumberFormat(numFmtId=DXF_NUMFMT_ID + i, formatCode=money_format(other, lang))
-            )
-            ws.conditional_formatting.add(" ".join(where), Rule(type="expression", dxf=dxf, formula=[f"OR({named})"]))
-
-
-#: Number format ids of the conditional formats, above any a cell's own style takes.
-DXF_NUMFMT_ID = 300
-
-
 def has_movement(customers: pd.DataFrame | None) -> bool:
     """Whether the table gets the movement columns: some customer has a previous tier."""
     return (
@@ -485,13 +214,14 @@ def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = (), mo
     :func:`write_inputs` through the book's adapter, the one writer of customer rows."""
     ws = wb.create_sheet(layout.SHEETS["customers"][lang])
     keys = layout.table_keys(movement)
-    formats = {**COLUMN_FORMATS, **{k: DAYS[lang] for k in DAY_COLUMNS}}
+    columns = {c.key: c for c in layout.ALL_COLUMNS}
     for col, key in enumerate(keys, start=1):
         ws.cell(1, col, layout.header(key, lang)).font = BOLD
         dimension = ws.column_dimensions[column_letter(col)]
-        dimension.width = max(COLUMN_WIDTHS[key], _header_width(layout.header(key, lang)))
-        if key in formats:
-            dimension.number_format = formats[key]
+        dimension.width = max(columns[key].width, _header_width(layout.header(key, lang)))
+        fmt = column_format(columns[key], lang)
+        if fmt is not None:
+            dimension.number_format = fmt
         elif col > 1:  # a text column: kept apart from the number to its left ("0.72 d yes", not "dyes")
             dimension.alignment = INDENTED
     for col, name in enumerate(extras, start=len(keys) + 1):  # the user's own, after ours
@@ -624,32 +354,6 @@ def _tiers(wb: Workbook, lang: str) -> None:
     _stale(wb, ws, lang)
     ws.sheet_view.showGridLines = False
     _page(ws)
-
-
-LOOP_TITLES = {
-    "plan": {
-        "en": "Prospect plan: the days available, spent by tier",
-        "fr": "Plan de prospection : les jours disponibles, par catégorie",
-    },
-    "sweep": {
-        "en": "Band sweep: how harmonious are the tiers? (tier 1 = top; most balanced in green)",
-        "fr": "Balayage des bandes : les catégories sont-elles harmonieuses ? (1 = la meilleure ; "
-        "la plus équilibrée en vert)",
-    },
-    "mobility": {
-        "en": "Movement: previous tiers (rows) against tiers now (columns), in customers",
-        "fr": "Évolution : catégories précédentes (lignes) et actuelles (colonnes), en clients",
-    },
-    "overrun": {
-        "en": "Prospects over budget (days spent > budget days), worst first",
-        "fr": "Prospects au-delà du budget (jours passés > jours au budget), le pire d'abord",
-    },
-}
-GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
-SWEEP_CHART_TITLE = {
-    "en": "Share of clients per tier across bands (1 = top)",
-    "fr": "Part des clients par catégorie selon la bande (1 = la meilleure)",
-}
 
 
 def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
@@ -832,9 +536,9 @@ def skeleton(
     _tiers(wb, lang)
     _review(wb, lang)
     draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
-    _currency(wb, lang, values["currency"][0])
+    currency_formats(wb, lang, values["currency"][0])
     if lang == "fr":
-        _french_percents(wb)
+        french_percents(wb)
     wb.active = 2  # open on the customers
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == layout.SHEETS["customers"][lang]

@@ -4,6 +4,9 @@ and test_spark.py, on the same data as here."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -63,19 +66,29 @@ def test_the_full_rules_route_merges_alike(tmp_path):
     assert spelled(read)["ACME"] == (600.6, 10.0) and read.totals.merged == ("ACME ← Acme, acme",)
 
 
-def test_parquet_and_a_duckdb_database_merge_alike(tmp_path):
+def spellings_parquet(folder) -> Path:
+    """:data:`SPELLINGS` as a typed Parquet file (a date, a DECIMAL(10, 2) amount), as the
+    engines' tests read it."""
     import duckdb
 
-    frame = pd.read_csv(pd.io.common.StringIO(SPELLINGS), dtype={"Amount": str})
+    path = folder / "lines.parquet"
+    frame = pd.read_csv(io.StringIO(SPELLINGS), dtype={"Amount": str})
     con = duckdb.connect()
     con.register("raw", frame)
     con.execute(
-        "CREATE TABLE invoices AS SELECT Customer, CAST(Date AS DATE) AS Date, "
-        "CAST(Amount AS DECIMAL(10, 2)) AS Amount FROM raw"
+        "COPY (SELECT Customer, CAST(Date AS DATE) AS Date, CAST(Amount AS DECIMAL(10, 2)) AS Amount FROM raw) "
+        f"TO '{path}' (FORMAT parquet)"
     )
-    con.execute(f"COPY invoices TO '{tmp_path / 'lines.parquet'}' (FORMAT parquet)")
-    con.execute(f"ATTACH '{tmp_path / 'books.duckdb'}' AS books")
-    con.execute("CREATE TABLE books.main.invoices AS SELECT * FROM invoices")
+    con.close()
+    return path
+
+
+def test_parquet_and_a_duckdb_database_merge_alike(tmp_path):
+    import duckdb
+
+    parquet = spellings_parquet(tmp_path)
+    con = duckdb.connect(str(tmp_path / "books.duckdb"))
+    con.execute(f"CREATE TABLE invoices AS SELECT * FROM '{parquet}'")
     con.close()
     for read in (
         lines.read_lines(tmp_path / "lines.parquet"),

@@ -77,19 +77,30 @@ def test_fill_with_spark_writes_duckdbs_workbook(parquet, tmp_path):
 def test_spark_groups_spellings_as_duckdb(parquet, tmp_path):
     """The customer-name rule (issue 34): ACME, Acme and 'acme ' are one customer in Spark as
     in DuckDB, PostgreSQL and a CSV (test_one_way_in.py, test_sources.py)."""
-    from test_one_way_in import SPELLINGS, spelled
+    from test_one_way_in import spelled, spellings_parquet
 
-    frame = pd.read_csv(pd.io.common.StringIO(SPELLINGS), dtype={"Amount": str})
-    con = duckdb.connect()
-    con.register("raw", frame)
-    con.execute(
-        f"COPY (SELECT Customer, CAST(Date AS DATE) AS Date, CAST(Amount AS DECIMAL(10, 2)) AS Amount FROM raw) "
-        f"TO '{tmp_path / 'spellings.parquet'}' (FORMAT parquet)"
-    )
-    con.close()
-    spark = lines.read_lines(tmp_path / "spellings.parquet", engine="spark")
-    here = lines.read_lines(tmp_path / "spellings.parquet")
+    path = spellings_parquet(tmp_path)
+    spark = lines.read_lines(path, engine="spark")
+    here = lines.read_lines(path)
     assert spark.route == "spark"
     assert list(spelled(spark)) == list(spelled(here)) == ["ACME", "Beta"]
     assert spelled(spark)["ACME"] == spelled(here)["ACME"] == (600.6, 10.0)
     assert spark.totals.merged == here.totals.merged == ("ACME ← Acme, acme",)
+
+
+def test_spark_groups_by_the_code_and_shows_the_name(parquet, tmp_path):
+    """A code and a name (issue 34): grouped by the code in Spark as in DuckDB and PostgreSQL."""
+    from test_one_way_in import spelled
+
+    path = tmp_path / "coded.parquet"
+    con = duckdb.connect()
+    con.execute(
+        "COPY (SELECT * FROM (VALUES (7, 'Acme', DATE '2025-01-01', 10.5::DECIMAL(9, 2)), "
+        "(7, 'ACME Corp', DATE '2025-01-02', 1.25::DECIMAL(9, 2)), (7, 'Acme', DATE '2025-01-02', 1::DECIMAL(9, 2)), "
+        "(8, 'Acme', DATE '2025-01-03', 4::DECIMAL(9, 2))) t(\"Account ID\", \"Account Name\", day, amount)) "
+        f"TO '{path}' (FORMAT parquet)"
+    )
+    con.close()
+    spark, here = lines.read_lines(path, engine="spark"), lines.read_lines(path)
+    assert spelled(spark) == spelled(here) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}
+    assert spark.totals.merged == here.totals.merged == ("Acme ← ACME Corp",)

@@ -39,7 +39,7 @@ import pandas as pd
 from .. import method
 from ..schema import columns as layout
 from . import decimals, xlsx
-from .rules import _CONTROL, _header_keys, customer_frame
+from .rules import _CONTROL, Reading, _header_keys, customer_frame
 from .xlsx import BOOK_SUFFIXES, CachedValues, InputFileError, cell_position, check_zip, column_letter
 
 DELIMITERS = [",", ";", "\t", "|"]
@@ -205,34 +205,15 @@ def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple
     return rows, _header_at(rows, columns, names) or 0
 
 
-def read_text(
-    path: Path,
-    *,
-    decimal: str | None = None,
-    encoding: str | None = None,
-    merge_duplicates: bool = False,
-    columns: Mapping[str, str] | None = None,
-    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
-    status: Mapping[str, str] | None = None,
-    margin_rate: Any = None,
-) -> pd.DataFrame:
-    """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text)."""
+def read_text(path: Path, reading: Reading | None = None, encoding: str | None = None) -> pd.DataFrame:
+    """Customers from a text export (CSV, semicolon CSV, CSV UTF-8, Unicode Text), read as
+    ``reading`` says (:class:`~client_roi.files.rules.Reading`)."""
+    reading = reading or Reading()
     text, _ = decode(path.read_bytes(), path.name, encoding)
-    rows, h = _rows(text, path.name, columns or {}, functools.partial(_names_ours, required=required))
+    rows, h = _rows(text, path.name, reading.columns, functools.partial(_names_ours, required=reading.required))
     if not rows:
         raise InputFileError(f"{path.name}: the file is empty")
-    return customer_frame(
-        rows[h],
-        rows[h + 1 :],
-        path.name,
-        first_row=h + 2,
-        decimal=decimal,
-        merge_duplicates=merge_duplicates,
-        columns=columns,
-        required=required,
-        status=status,
-        margin_rate=margin_rate,
-    )
+    return customer_frame(rows[h], rows[h + 1 :], path.name, h + 2, reading)
 
 
 def load_workbook(path: Path, **kwargs):
@@ -250,65 +231,36 @@ def load_workbook(path: Path, **kwargs):
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def read_xlsx(
-    path: Path,
-    *,
-    decimal: str | None = None,
-    merge_duplicates: bool = False,
-    columns: Mapping[str, str] | None = None,
-    sheet: str | None = None,
-    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
-    status: Mapping[str, str] | None = None,
-    margin_rate: Any = None,
-) -> pd.DataFrame:
-    """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value."""
+def read_xlsx(path: Path, reading: Reading | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value,
+    read as ``reading`` says."""
     try:
-        rules = {"status": status, "margin_rate": margin_rate}
-        return _read_xlsx(path, decimal, merge_duplicates, columns or {}, sheet, required, rules)
+        return _read_xlsx(path, reading or Reading(), sheet)
     except (InputFileError, method.ClientRoiError):
         raise
     except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
         raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
-def _read_xlsx(
-    path: Path,
-    decimal: str | None,
-    merge_duplicates: bool,
-    columns: Mapping[str, str],
-    sheet_name: str | None,
-    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
-    rules: Mapping[str, Any] | None = None,
-) -> pd.DataFrame:
+def _read_xlsx(path: Path, reading: Reading, sheet_name: str | None) -> pd.DataFrame:
     """The Customers table, else (or with ``sheet_name``) a table whose header names our
     columns, else the sheet's first row that does (under title rows)."""
     cached = CachedValues.from_path(path)
-    names = functools.partial(_names_ours, required=required)
-    sheet, top, left, header, rows = located(cached, path.name, layout.TABLE, names, columns, sheet_name)
+    names = functools.partial(_names_ours, required=reading.required)
+    sheet, top, left, header, rows = located(cached, path.name, layout.TABLE, names, reading.columns, sheet_name)
     suspects = cached.suspects(sheet)
 
     def cell(i: int, j: int) -> str:
         return f"'{sheet}'!{column_letter(left + j + 1)}{top + 2 + i}"
 
     if suspects:
-        keys, _ = _header_keys(header, columns, path.name)
+        keys, _ = _header_keys(header, reading.columns, path.name)
         inputs = {left + j + 1: j for j in keys.values()}  # sheet column -> header index
         for ref, why in suspects.items():
             at = cell_position(ref)
             if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
                 raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
-    return customer_frame(
-        header,
-        rows,
-        f"{path.name}",
-        first_row=top + 2,
-        decimal=decimal,
-        cell=cell,
-        merge_duplicates=merge_duplicates,
-        columns=columns,
-        required=required,
-        **(rules or {}),
-    )
+    return customer_frame(header, rows, path.name, top + 2, reading, cell=cell)
 
 
 def located(
@@ -373,31 +325,14 @@ def read_customers(
         raise InputFileError(f"{path}: is not a file")
     if not os.access(path, os.R_OK):
         raise InputFileError(f"{path}: cannot be read (permission denied)")
+    reading = Reading(decimal, merge_duplicates, dict(columns or {}), required, status, margin_rate)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         if sheet is not None:
             raise InputFileError(f"{path.name}: --sheet is for workbooks; a text export has one table")
-        return read_text(
-            path,
-            decimal=decimal,
-            encoding=encoding,
-            merge_duplicates=merge_duplicates,
-            columns=columns,
-            required=required,
-            status=status,
-            margin_rate=margin_rate,
-        )
+        return read_text(path, reading, encoding)
     if suffix in BOOK_SUFFIXES:
-        return read_xlsx(
-            path,
-            decimal=decimal,
-            merge_duplicates=merge_duplicates,
-            columns=columns,
-            sheet=sheet,
-            required=required,
-            status=status,
-            margin_rate=margin_rate,
-        )
+        return read_xlsx(path, reading, sheet)
     raise InputFileError(
         f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"
     )

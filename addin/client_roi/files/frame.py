@@ -34,7 +34,7 @@ import pandas as pd
 from .. import method
 from ..schema.columns import door_key
 from . import options
-from .rules import customer_frame
+from .rules import Reading, customer_frame
 from .xlsx import InputFileError
 
 #: How the frame is named in messages.
@@ -92,16 +92,8 @@ def read_frame(
     header = [str(c) for c in frame.columns]
     rows = frame.to_numpy(dtype=object).tolist()
     try:
-        return customer_frame(
-            header,
-            rows,
-            NAME,
-            first_row=0,  # a row is named by its position, as iloc counts
-            merge_duplicates=merge_duplicates,
-            columns=said,
-            status=status,
-            margin_rate=margin_rate,
-        )
+        reading = Reading(merge_duplicates=merge_duplicates, columns=said, status=status, margin_rate=margin_rate)
+        return customer_frame(header, rows, NAME, 0, reading)  # a row is named by its position, as iloc counts
     except InputFileError as exc:
         raise InputFileError(in_python(str(exc))) from None
 

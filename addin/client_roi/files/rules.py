@@ -135,21 +135,29 @@ def _header_keys(header: list, columns: Mapping[str, str], name: str) -> tuple[d
     return keys, percents
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the user said of how to read customers, at every door: the decimal separator when
+    the numbers cannot tell, duplicates merged, ``--column`` mappings (our key → their header),
+    the columns required, a status's words, the margin rate of a revenue."""
+
+    decimal: str | None = None
+    merge_duplicates: bool = False
+    columns: Mapping[str, str] = field(default_factory=dict)
+    required: tuple[str, ...] = layout.REQUIRED_INPUTS
+    status: Mapping[str, str] | None = None
+    margin_rate: Any = None
+
+
 def customer_frame(
-    header: list,
-    rows: list[list],
-    name: str,
-    first_row: int,
-    *,
-    decimal: str | None = None,
-    cell=None,
-    merge_duplicates: bool = False,
-    columns: Mapping[str, str] | None = None,
-    required: tuple[str, ...] = layout.REQUIRED_INPUTS,
-    status: Mapping[str, str] | None = None,
-    margin_rate: Any = None,
+    header: list, rows: list[list], name: str, first_row: int, reading: Reading, cell=None
 ) -> pd.DataFrame:
-    keys, percents = _header_keys(header, columns or {}, name)
+    """The customers of ``rows`` under ``header`` by the module's rules; ``name`` and
+    ``first_row`` (the file row of the first) place a refusal, ``cell`` (row offset, header
+    position → ``'Sheet'!D5``) a workbook's."""
+    decimal, merge_duplicates, columns = reading.decimal, reading.merge_duplicates, reading.columns
+    required, status, margin_rate = reading.required, reading.status, reading.margin_rate
+    keys, percents = _header_keys(header, columns, name)
     missing = [k for k in required if k not in keys and not (k == "gross_margin" and "revenue" in keys)]
     if missing:
         lang = _language(header)

@@ -33,7 +33,10 @@ def name_key(name: object) -> str:
     >>> name_key("Cafe\\u0301") == name_key("Café"), name_key("Café") == name_key("Cafe")
     (True, False)
     """
-    text = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    text = name if type(name) is str else str(name)
+    if text.isascii():  # its own NFC, and ASCII casefolds as it lowers: the common case, without a call
+        return " ".join(text.split()).lower()
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     return unicodedata.normalize("NFC", text.casefold())
 
 

@@ -574,3 +574,44 @@ def test_the_review_header_repeats_on_every_printed_page(tmp_path):
     out = tmp_path / "o.xlsx"
     assert cli.main(["template", "-o", str(out)]) == 0
     assert openpyxl.load_workbook(out)["Review"].print_title_rows == "$4:$4"
+
+
+def test_the_sweep_chart_draws_every_tier_beside_the_plan(tmp_path):
+    """Seen: the sweep chart drew three lines whatever the tiers, covered the plan's 'In the
+    plan' column, and broke its title inside the parenthesis."""
+    import re
+    import zipfile
+
+    out = tmp_path / "o.xlsx"
+    band = ["--band=-0.4;-0.2;0.2;0.4", "--labels", "Or;Argent;Bronze;Fer;Bois", "--prospecting-days", "60"]
+    assert cli.main(["demo", *band, "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+        drawings = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/drawing"))
+    sweep = next(c for c in charts if "across bands" in c)
+    assert sweep.count("<ser>") == 5 and "(1\u00a0=\u00a0top)" in sweep
+    # the plan is columns A to E from row 50: the sweep chart starts at column G (index 6) on row 49
+    anchors = re.findall(r"<from><col>(\d+)</col><colOff>\d+</colOff><row>(\d+)</row>", drawings)
+    assert ("6", "48") in anchors and not any(int(r) in range(48, 60) and int(c) < 6 for c, r in anchors)
+
+
+def test_a_book_refreshed_to_fewer_tiers_draws_fewer_lines(tmp_path):
+    import zipfile
+
+    from test_ooxml import _set_band
+
+    out, back = tmp_path / "a.xlsx", tmp_path / "r.xlsx"
+    assert cli.main(["demo", "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", str(out)]) == 0
+    _set_band(out, [0.2, None, None, None], ["A", "B", "C", None, None])
+    assert cli.main(["refresh", str(out), "-o", str(back)]) == 0
+
+    def lines(path):
+        with zipfile.ZipFile(path) as z:
+            sweep = next(
+                z.read(n).decode()
+                for n in z.namelist()
+                if n.startswith("xl/charts/") and "selon la bande" in z.read(n).decode()
+            )
+        return sweep.count("<ser>") + sweep.count("<c:ser>")
+
+    assert (lines(out), lines(back)) == (5, 3)

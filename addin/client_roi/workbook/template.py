@@ -478,7 +478,7 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     r, c = SWEEP_AT
     shares = LineChart()
     shares.title = SWEEP_CHART_TITLE[lang]
-    for j in range(3):
+    for j in range(tiers):  # one line per tier in use
         col = c + 3 + 2 * j  # share of tier j + 1
         shares.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + len(method.SWEEP)), titles_from_data=True)
     shares.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + len(method.SWEEP)))
@@ -486,7 +486,8 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     shares.x_axis.numFmt = '"±"0%'
     shares.y_axis.scaling.min = 0
     shares.height, shares.width = 7.5, 15
-    ws.add_chart(shares, f"F{PLAN_AT[0] - 1}")
+    # to the right of the plan, a column apart: over none of its cells ("In the plan" included)
+    ws.add_chart(shares, f"{column_letter(PLAN_AT[1] + len(layout.TEXT[lang]['plan']) + 1)}{PLAN_AT[0] - 1}")
 
 
 def _review(wb: Workbook, lang: str) -> None:
@@ -535,7 +536,9 @@ def skeleton(
     _customers(wb, lang, n, extras, movement)
     _tiers(wb, lang)
     _review(wb, lang)
-    draw_charts(wb, lang, 3)  # pointed at the tiers in use by the refresh (retarget_charts)
+    # the tiers the book is made for (its labels, else its offsets): one line of the sweep chart
+    # each; the bars are pointed at the tiers in use by the refresh (retarget_charts)
+    draw_charts(wb, lang, len(values["labels"]) if "labels" in values else 3)
     currency_formats(wb, lang, values["currency"][0])
     if lang == "fr":
         french_percents(wb)

@@ -219,7 +219,7 @@ LOOP_TITLES = {
 }
 
 
-SWEEP_CHART_TITLE = {
-    "en": "Share of clients per tier across bands (1 = top)",
-    "fr": "Part des clients par catégorie selon la bande (1 = la meilleure)",
+SWEEP_CHART_TITLE = {  # no-break spaces inside the parenthesis: a title wraps before it, never in it
+    "en": "Share of clients per tier across bands (1\u00a0=\u00a0top)",
+    "fr": "Part des clients par catégorie selon la bande (1\u00a0=\u00a0la\u00a0meilleure)",
 }

@@ -43,6 +43,7 @@ ZIP64_BEYOND = 1 << 31
 
 # A chart series' cached points: stale once the cells it plots are rewritten.
 _CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
+_SERIES = re.compile(rb"<(?:c:)?ser>.*?</(?:c:)?ser>", re.S)  # a chart's series
 
 
 class ZipBook:
@@ -223,10 +224,26 @@ class ZipBook:
                 return m.group()[: m.start(4) - m.start()] + str(header + tiers).encode()
             return m.group()
 
+        # The sweep chart draws one line a tier (template.draw_charts): the lines of tiers no
+        # longer in use go (their cells are blank); a series is the sweep's when its first range,
+        # its title, starts on the sweep's header row, in a tier's share column.
+        sweep = _split_name(self.names[layout.OUT_SWEEP]) if layout.OUT_SWEEP in self.names else None
+        s_left, s_top = bounds(sweep[1])[:2] if sweep and sweep[0] == sheet else (0, 0)
+
+        a_cell = re.compile(names + rb"!\$?([A-Z]{1,3})\$?(\d+)")  # a title is one cell, $ or not
+
+        def unused(m: re.Match[bytes]) -> bytes:
+            first = a_cell.search(m.group())
+            if first is None or not s_top or int(first.group(2)) != s_top:
+                return m.group()
+            j, odd = divmod(column_index(first.group(1)) - s_left - 3, 2)  # share of tier j + 1
+            return b"" if not odd and j >= tiers else m.group()
+
         plots_blocks = re.compile(names + rb"!")
         for part in dict.fromkeys(charts):
             if part in self.parts and plots_blocks.search(self.parts[part]):
-                self.parts[part] = _CACHE.sub(b"", on_sheet.sub(retarget, self.parts[part]))
+                xml = _SERIES.sub(unused, self.parts[part])
+                self.parts[part] = _CACHE.sub(b"", on_sheet.sub(retarget, xml))
 
     def to_bytes(self) -> bytes:
         out = io.BytesIO()

@@ -615,3 +615,14 @@ def test_a_book_refreshed_to_fewer_tiers_draws_fewer_lines(tmp_path):
         return sweep.count("<ser>") + sweep.count("<c:ser>")
 
     assert (lines(out), lines(back)) == (5, 3)
+
+
+def test_a_percent_column_of_invoice_lines_is_never_money(tmp_path, capsys):
+    path = tmp_path / "lignes.csv"
+    path.write_text("Client;Date;Marge %;Montant\nA;2025-01-01;70;100\nB;2025-01-02;60;50\n", encoding="utf-8")
+    read = lines.read_lines(path)
+    assert read.used["amount"] == "Montant" and "margin" not in read.used and read.unused == ["Marge %"]
+    assert spelled(read) == {"A": (100.0, None), "B": (50.0, None)}
+    out = tmp_path / "c.csv"
+    assert cli.main(["customers", "--transactions", str(path), "--column", "Margin=Marge %", "-o", str(out)]) == 2
+    assert "column 'Marge %' holds percents, and a percent is never money" in capsys.readouterr().err

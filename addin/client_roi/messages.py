@@ -220,6 +220,9 @@ FR: dict[str, str] = {
         "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
     ),
     "customers grouped by '{0}', shown by '{1}'": "clients regroupés par '{0}', montrés par '{1}'",
+    "{0}: column '{1}' holds percents, and a percent is never money": (
+        "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),

@@ -50,7 +50,7 @@ from sqlglot import exp
 from .. import method
 from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
-from ..schema.columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize
+from ..schema.columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize, says_percent
 from . import aggregate, decimals, xlsx
 from . import dates as date_rule
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
@@ -90,8 +90,8 @@ def _keys(header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
         key = mapped.get(normalize(h))
         if key is None:
             key = LINE_KEYS.get(normalize(h))
-            if key in mapped.values():
-                continue
+            if key in mapped.values() or (key in (MARGIN, AMOUNT) and says_percent(h)):
+                continue  # said otherwise; or a percent, which is never money (Marge %)
         if key is None or key in keys:
             continue
         keys[key] = i
@@ -111,6 +111,8 @@ def _check_keys(name: str, header: list[Any], columns: Mapping[str, str]) -> dic
             )
         if normalize(text) not in {normalize(h) for h in header}:
             raise InputFileError(f"{name}: has no column '{text}' for '{_header(wanted)}' (found: {_found(header)})")
+        if wanted in (MARGIN, AMOUNT) and says_percent(text):
+            raise InputFileError(f"{name}: column '{text}' holds percents, and a percent is never money")
     keys = _keys(header, columns)
     if "customer_id" in keys and "customer" not in keys:  # a code alone: the code is the customer
         keys["customer"] = keys.pop("customer_id")

@@ -3751,6 +3751,9 @@ FR: dict[str, str] = {
         "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
     ),
     "customers grouped by '{0}', shown by '{1}'": "clients regroupés par '{0}', montrés par '{1}'",
+    "{0}: column '{1}' holds percents, and a percent is never money": (
+        "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),
@@ -4239,6 +4242,10 @@ TEXT = {
         "yesno": ("yes", "no"),
         "pareto": ["Share of clients", "Cumulative share of gain"],
         "review": ["Customer", "Gross margin", "Acquisition cost", "ROI", "Tier"],
+        "review_empty": {
+            "costs": "None to review: no client has an acquisition cost, so no ROI is known.",
+            "none": "None to review: every client brings at least what it cost (ROI ≥ 1).",
+        },
         "overrun": ["Customer", "Tier", "Budget days", "Days spent", "Spent ÷ budget"],
         "plan": ["Tier", "Prospects", "Effort budget", "Effort days", "In the plan"],
         "plan_total": "Total",
@@ -4285,6 +4292,10 @@ TEXT = {
         "yesno": ("oui", "non"),
         "pareto": ["Part des clients", "Part cumulée du gain"],
         "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
+        "review_empty": {
+            "costs": "Aucun à revoir : aucun client n'a de coût d'acquisition, donc aucun ROI n'est connu.",
+            "none": "Aucun à revoir : chaque client rapporte au moins ce qu'il a coûté (ROI ≥ 1).",
+        },
         "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
         "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)", "Dans le plan"],
         "plan_total": "Total",
@@ -4371,7 +4382,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         bands=[list(words["bands"]), *(_cells(row) for row in ex.bands.to_numpy(dtype=object).tolist())],
         concentration=_concentration(ex.concentration, words),
         pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
-        review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
+        review=_review(ex, words),
         plan=_plan(ex, words),
         sweep=_sweep(ex.sweep, ex.band.labels, words, lang),
         balanced=_balanced(ex, words),
@@ -4432,6 +4443,18 @@ def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
 
 def _pairs(labels: list[str], values: list[Any]) -> list[list[Any]]:
     return [[label, value] for label, value in zip(labels, values, strict=True)]
+
+
+def _review(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
+    """The clients whose ROI < 1, worst first; none: a line that says why (no client with an
+    acquisition cost, or every client at ROI ≥ 1)."""
+    rows = _rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])
+    if rows:
+        return [words["review"], *rows]
+    clients = ex.customers["role"].to_numpy(dtype=object) == "client"
+    costs = method.numbers(ex.customers["acquisition_cost"].to_numpy(dtype=object)[clients], "acquisition_cost")
+    why = "none" if np.any(costs > 0) else "costs"
+    return [words["review"], [words["review_empty"][why], None, None, None, None]]
 
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:

@@ -626,3 +626,21 @@ def test_a_percent_column_of_invoice_lines_is_never_money(tmp_path, capsys):
     out = tmp_path / "c.csv"
     assert cli.main(["customers", "--transactions", str(path), "--column", "Margin=Marge %", "-o", str(out)]) == 2
     assert "column 'Marge %' holds percents, and a percent is never money" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("rows", "why"),
+    [
+        ("A,yes,yes,100,\nB,yes,yes,200,\n", "no client has an acquisition cost"),
+        ("A,yes,yes,100,50\nB,yes,yes,200,100\n", "every client brings at least what it cost"),
+    ],
+)
+def test_an_empty_review_says_why(tmp_path, rows, why):
+    import openpyxl
+
+    path = tmp_path / "c.csv"
+    path.write_text("Customer,Should pay,Has paid,Gross margin,Acquisition cost\n" + rows, encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Review"]
+    assert ws["A4"].value == "Customer" and why in ws["A5"].value and ws["B5"].value is None

@@ -67,7 +67,7 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
         bands=[list(words["bands"]), *(_cells(row) for row in ex.bands.to_numpy(dtype=object).tolist())],
         concentration=_concentration(ex.concentration, words),
         pareto=[words["pareto"], *ex.pareto.to_numpy().tolist()],
-        review=[words["review"], *_rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])],
+        review=_review(ex, words),
         plan=_plan(ex, words),
         sweep=_sweep(ex.sweep, ex.band.labels, words, lang),
         balanced=_balanced(ex, words),
@@ -128,6 +128,18 @@ def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
 
 def _pairs(labels: list[str], values: list[Any]) -> list[list[Any]]:
     return [[label, value] for label, value in zip(labels, values, strict=True)]
+
+
+def _review(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
+    """The clients whose ROI < 1, worst first; none: a line that says why (no client with an
+    acquisition cost, or every client at ROI ≥ 1)."""
+    rows = _rows(ex.review, ["customer", "gross_margin", "acquisition_cost", "roi", "tier"])
+    if rows:
+        return [words["review"], *rows]
+    clients = ex.customers["role"].to_numpy(dtype=object) == "client"
+    costs = method.numbers(ex.customers["acquisition_cost"].to_numpy(dtype=object)[clients], "acquisition_cost")
+    why = "none" if np.any(costs > 0) else "costs"
+    return [words["review"], [words["review_empty"][why], None, None, None, None]]
 
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:

@@ -130,6 +130,10 @@ TEXT = {
         "yesno": ("yes", "no"),
         "pareto": ["Share of clients", "Cumulative share of gain"],
         "review": ["Customer", "Gross margin", "Acquisition cost", "ROI", "Tier"],
+        "review_empty": {
+            "costs": "None to review: no client has an acquisition cost, so no ROI is known.",
+            "none": "None to review: every client brings at least what it cost (ROI ≥ 1).",
+        },
         "overrun": ["Customer", "Tier", "Budget days", "Days spent", "Spent ÷ budget"],
         "plan": ["Tier", "Prospects", "Effort budget", "Effort days", "In the plan"],
         "plan_total": "Total",
@@ -176,6 +180,10 @@ TEXT = {
         "yesno": ("oui", "non"),
         "pareto": ["Part des clients", "Part cumulée du gain"],
         "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
+        "review_empty": {
+            "costs": "Aucun à revoir : aucun client n'a de coût d'acquisition, donc aucun ROI n'est connu.",
+            "none": "Aucun à revoir : chaque client rapporte au moins ce qu'il a coûté (ROI ≥ 1).",
+        },
         "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
         "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)", "Dans le plan"],
         "plan_total": "Total",

@@ -644,3 +644,22 @@ def test_an_empty_review_says_why(tmp_path, rows, why):
     assert cli.main(["fill", str(path), "-o", str(out)]) == 0
     ws = openpyxl.load_workbook(out)["Review"]
     assert ws["A4"].value == "Customer" and why in ws["A5"].value and ws["B5"].value is None
+
+
+def test_the_users_own_columns_are_sized_for_their_texts(tmp_path):
+    import openpyxl
+
+    from client_roi.workbook import widths
+
+    path = tmp_path / "c.csv"
+    owner, note = "Anastasia Papadopoulou-Smith", "a remark far longer than any column should be and cut at forty"
+    path.write_text(f"Customer,Gross margin,Owner,Note,Code\nA,1,{owner},{note},x\nB,2,Bo,,y\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert cli.main(["fill", str(path), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Customers"]
+    head = [c.value for c in ws[1]]
+
+    def width(name):
+        return ws.column_dimensions[openpyxl.utils.get_column_letter(head.index(name) + 1)].width
+
+    assert widths.shown_px(width("Owner")) >= widths.text_px(owner) and width("Note") == 40 and width("Code") == 12

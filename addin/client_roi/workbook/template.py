@@ -207,7 +207,20 @@ def extra_columns(customers: pd.DataFrame | None) -> list[str]:
     return [] if customers is None else [c for c in customers.columns if c not in ours]
 
 
-def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = (), movement: bool = False) -> None:
+def _longest_texts(customers: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
+    """The user's own columns and the longest text each holds (by characters: what sizes the
+    column; numbers show in General format within the narrowest width)."""
+    if customers is None:
+        return ()
+    out = []
+    for name in extra_columns(customers):
+        out.append((name, max((v for v in customers[name].tolist() if type(v) is str), key=len, default="")))
+    return tuple(out)
+
+
+def _customers(
+    wb: Workbook, lang: str, n: int, extras: tuple[tuple[str, str], ...] = (), movement: bool = False
+) -> None:
     """The Customers sheet: header, column widths and number formats (each column's default
     style, which the rows written later and the cells Excel users add take), the table sized
     for ``n`` customers, validation and the tier colours. The rows themselves are written by
@@ -224,13 +237,15 @@ def _customers(wb: Workbook, lang: str, n: int, extras: tuple[str, ...] = (), mo
             dimension.number_format = fmt
         elif col > 1:  # a text column: kept apart from the number to its left ("0.72 d yes", not "dyes")
             dimension.alignment = INDENTED
-    for col, name in enumerate(extras, start=len(keys) + 1):  # the user's own, after ours
+    for col, (name, longest) in enumerate(extras, start=len(keys) + 1):  # the user's own, after ours
         ws.cell(1, col, name).font = BOLD
         dimension = ws.column_dimensions[column_letter(col)]
-        dimension.width = max(12, min(40, _header_width(name)))
+        # sized for their texts like ours (the longest whole, up to 40), and for the header
+        text = widths.width_for(longest, extra_px=widths.DIGIT_PX)  # a digit of air for the indent
+        dimension.width = max(12, min(40, max(_header_width(name), text)))
         dimension.alignment = INDENTED
     last = max(n, 1) + 1
-    headers = [layout.header(k, lang) for k in keys] + list(extras)
+    headers = [layout.header(k, lang) for k in keys] + [name for name, _ in extras]
     ws.add_table(_table(f"A1:{column_letter(len(headers))}{last}", headers))
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
@@ -519,7 +534,7 @@ def _review(wb: Workbook, lang: str) -> None:
 
 
 def skeleton(
-    lang: str = "en", n: int = 0, extras: tuple[str, ...] = (), movement: bool = False, **params: Any
+    lang: str = "en", n: int = 0, extras: tuple[tuple[str, str], ...] = (), movement: bool = False, **params: Any
 ) -> Workbook:
     """The workbook with its ``params`` (``band=0.2`` or a list of offsets, ``trim=0.1``, ...)
     and a Customers table sized for ``n`` customers, not yet filled: the Guide, Parameters,
@@ -559,7 +574,7 @@ def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any)
             f"{n:,} customers, and the Customers sheet holds at most {limit - 1:,} below its header "
             f"(Excel's limit of {limit:,} rows): take a shorter period, or split the customers"
         )
-    zb = ZipBook(workbook_bytes(skeleton(lang, n, tuple(extra_columns(customers)), has_movement(customers), **params)))
+    zb = ZipBook(workbook_bytes(skeleton(lang, n, _longest_texts(customers), has_movement(customers), **params)))
     if customers is not None:
         write_inputs(zb, lang, customers)
     return zb

@@ -315,9 +315,56 @@ def read_customers(
     status: Mapping[str, str] | None = None,
     margin_rate: Any = None,
 ) -> pd.DataFrame:
-    """Canonical customer columns from a text export or a workbook (see the module's rules);
-    ``required``: the columns the file must have (a file merged into invoice lines needs only
-    the customer's name)."""
+    """The customers of a text export or a workbook, read by the rules of every door (the
+    module's, then :mod:`client_roi.files.rules`).
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.csv``/``.txt``/``.tsv``/``.tab`` export or an ``.xlsx``/``.xlsm`` workbook.
+    decimal : {".", ","}, optional
+        The decimal separator, when the file's numbers cannot tell (``1.234`` alone).
+    encoding : str, optional
+        The text encoding, when the bytes cannot tell (``cp1252``, ``mac_roman``).
+    merge_duplicates : bool
+        Add up the rows of a customer listed more than once (by the name rule) instead of
+        refusing the file.
+    columns : mapping of str to str, optional
+        Our column's key → the file's header for it (``{"gross_margin": "Marge (k€)"}``).
+    sheet : str, optional
+        The workbook's sheet to read (default: the ``Customers`` table, else a table or the
+        first sheet naming our columns).
+    required : tuple of str
+        The columns the file must have (a file merged into invoice lines needs only the name).
+    status : mapping of str to str, optional
+        A status word of the file → its role (``{"Free trial": "prospect"}``).
+    margin_rate : float, optional
+        What a revenue column is multiplied by, without a margin-rate column (default 0.5).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Object columns by key: ``customer``, ``should_pay``, ``has_paid``, ``gross_margin``,
+        ``expected_margin``, ``acquisition_cost``, ``days_spent`` (and ``previous_tier``,
+        ``previous_margin`` when the file has them), then the user's own columns under their
+        headers; numbers are floats (or ints as a workbook holds them), blanks None. ``attrs``
+        says what the summary reports: ``blank_rows``, ``totals``, ``merged``, ``kept``,
+        ``ignored``, ``currencies``, ``margin_from``, ``roles_from``, ``percents``.
+
+    Raises
+    ------
+    InputFileError
+        One line naming the file, its row (or cell) and column, and the way out.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "accounts.csv"
+    >>> _ = path.write_text("Account Name;Status;ARR (€);Gross Margin %\\nAcme;Customer;1 000,50;60\\n")
+    >>> read_customers(path)[["customer", "should_pay", "has_paid", "gross_margin"]]
+      customer should_pay has_paid gross_margin
+    0     Acme        yes      yes        600.3
+    """
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")

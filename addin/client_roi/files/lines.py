@@ -272,9 +272,48 @@ def read_lines(
     engine: str = "duckdb",
     master: str | None = None,
 ) -> Lines:
-    """The per-customer totals of the lines file at ``path`` (see the module's rules);
-    ``engine='spark'`` sums a Parquet file or folder with Spark (``master``: local[*] or a
-    cluster's URL)."""
+    """The per-customer totals of the invoice lines at ``path`` (see the module's rules).
+
+    Parameters
+    ----------
+    path : path-like or str
+        A text export, a workbook, a Parquet file or a folder of them; with Spark, a URL
+        (``hdfs://``, ``s3a://``).
+    to : datetime.date, optional
+        The period's last day, inclusive (default: the latest line).
+    months : int
+        The period's length (the previous period is as long, just before).
+    decimal, encoding, date_format : str, optional
+        What the file's values cannot tell (``","``, ``"cp1252"``, ``"dmy"``).
+    columns : mapping of str to str, optional
+        A column of invoice lines (``Customer``, ``Customer ID``, ``Date``, ``Gross margin``,
+        ``Amount``, ``Invoice``: name or key) → the file's header for it.
+    sheet : str, optional
+        The workbook's sheet to read.
+    engine : {"duckdb", "spark"}
+        Where the lines are summed; ``master``: Spark's (``local[*]`` or a cluster's URL).
+
+    Returns
+    -------
+    Lines
+        ``totals`` (:class:`~client_roi.method.lines.LineTotals`: one entry per customer, by
+        the name rule or the code, with exact sums of each period), the headers used and not
+        used, the blank rows and total lines skipped, and the route the file took.
+
+    Raises
+    ------
+    InputFileError
+        One line naming the file, its row (or cell) and column, and the way out.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "lines.csv"
+    >>> _ = path.write_text("Customer,Date,Amount\\nACME,2025-01-02,10.10\\nacme ,2025-02-03,5\\nTotal,,15.10\\n")
+    >>> read = read_lines(path)
+    >>> read.totals.customer.tolist(), read.totals.current.tolist(), read.totals_skipped
+    (['ACME'], [15.1], ['row 4 (Total)'])
+    """
     from .sources import _read_parquet  # the engines' route, which reads this module's columns
 
     wanted = _column_map(columns)

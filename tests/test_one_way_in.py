@@ -663,3 +663,15 @@ def test_the_users_own_columns_are_sized_for_their_texts(tmp_path):
         return ws.column_dimensions[openpyxl.utils.get_column_letter(head.index(name) + 1)].width
 
     assert widths.shown_px(width("Owner")) >= widths.text_px(owner) and width("Note") == 40 and width("Code") == 12
+
+
+def test_a_windows_1252_export_whose_only_accent_is_a_no_break_space_is_refused_by_name(tmp_path):
+    """Found reading a French export as invoice lines (issue 35, item 11): 'unexpected error
+    (StopIteration)' where both readings of the bytes are clean and nothing tells them apart."""
+    path = tmp_path / "lignes.csv"
+    path.write_bytes(b"Client;Date;Montant\r\nC\xa0100;2025-01-02;12\r\nC200;2025-02-03;10\r\n")
+    with pytest.raises(
+        InputFileError, match=r"lignes.csv: reads as Windows-1252 \('C\\xa0100'\) or Mac Roman \('C†100'\)"
+    ):
+        lines.read_lines(path)
+    assert spelled(lines.read_lines(path, encoding="cp1252")) == {"C 100": (12.0, None), "C200": (10.0, None)}

@@ -127,8 +127,7 @@ def decode(
             )
     if len(tied) > 1 and texts[tied[0]] != texts[tied[1]]:  # both read cleanly: the bytes do not tell
         best, rival = tied[0], tied[1]
-        word = next(w for w in texts[best].split() if not w.isascii())
-        other = texts[rival].split()[texts[best].split().index(word)]
+        word, other = _first_difference(texts[best], texts[rival])
         raise InputFileError(
             f"{name}: reads as {labels[best]} ({word!r}) or {labels[rival]} "
             f"({other!r}); say --encoding {best} or --encoding {rival}, "
@@ -138,6 +137,25 @@ def decode(
 
 
 _NON_ASCII_CELL = re.compile(r"[^;,\t|\r\n]*[^\x00-\x7f][^;,\t|\r\n]*")
+_CELL_END = re.compile(r"[;,\t|\r\n]")
+
+
+def _first_difference(a: str, b: str) -> tuple[str, str]:
+    """The cell where two readings of the same bytes first differ, in each reading (a cell
+    ends at a separator or a line end, whatever the character that differs: a no-break space
+    is one, and splits no word).
+
+    >>> _first_difference("a;C\u00a0100;x", "a;C\u2020100;x")
+    ('C\xa0100', 'C†100')
+    """
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), 0)
+    start = max((m.end() for m in _CELL_END.finditer(a, 0, i)), default=0)
+
+    def cell(text: str) -> str:
+        end = _CELL_END.search(text, i)
+        return text[start : len(text) if end is None else end.start()]
+
+    return cell(a), cell(b)
 
 
 #: How far down a file its header may stand, under title rows and blank rows.

@@ -675,3 +675,13 @@ def test_a_windows_1252_export_whose_only_accent_is_a_no_break_space_is_refused_
     ):
         lines.read_lines(path)
     assert spelled(lines.read_lines(path, encoding="cp1252")) == {"C 100": (12.0, None), "C200": (10.0, None)}
+
+
+def test_the_french_templates_validations_speak_french():
+    """Issue 30, seen: errorTitle="Annual income", error="A short tier name." on 'Paramètres'."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(Path(__file__).parents[1] / "workbook_templates" / "three_tier_exercise.fr.xlsx")
+    said = [(dv.errorTitle, dv.error) for dv in ws["Paramètres"].data_validations.dataValidation]
+    assert ("Revenu annuel", "Un montant au-dessus de 0.") in said and ("Libellés", "Un nom de catégorie court.") in said
+    assert not any(t in ("Annual income", "Labels") for t, _ in said)

@@ -17,6 +17,11 @@ class Parameter:
     fr: tuple[str, str]
     number_format: str = "General"
     optional: bool = False  # a workbook made before the parameter existed refreshes without it
+    #: What a cell of it accepts, as Excel's data validation says it: (type, operator, low, high)
+    #: (the template writes it; the method checks the same bounds), and the message of a value
+    #: refused, in English and French.
+    valid: tuple[str, str, float, float | None] | None = None
+    invalid: tuple[str, str] = ("", "")
 
 
 PARAMETERS = (
@@ -37,6 +42,8 @@ PARAMETERS = (
             "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
         ),
         "0%",
+        valid=("decimal", "between", -0.99, 10),
+        invalid=("An offset above -1 (0.2 = 20 %).", "Un écart au-dessus de -1 (0,2 = 20 %)."),
     ),
     Parameter(
         "trim",
@@ -53,6 +60,8 @@ PARAMETERS = (
             "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
         ),
         "0%",
+        valid=("decimal", "between", 0, 0.99),
+        invalid=("A share from 0 to 0.99.", "Une part de 0 à 0,99."),
     ),
     Parameter(
         "labels",
@@ -61,6 +70,8 @@ PARAMETERS = (
         ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
         ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
         "@",
+        valid=("textLength", "between", 1, 20),
+        invalid=("A short tier name.", "Un nom de catégorie court."),
     ),
     Parameter(
         "cac",
@@ -72,6 +83,8 @@ PARAMETERS = (
             "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
         ),
         '#,##0 "€"',
+        valid=("decimal", "greaterThanOrEqual", 0, None),
+        invalid=("An amount ≥ 0, or blank.", "Un montant ≥ 0, ou vide."),
     ),
     Parameter(
         "annual_income",
@@ -80,6 +93,8 @@ PARAMETERS = (
         ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
         ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
         '#,##0 "€"',
+        valid=("decimal", "greaterThan", 0, None),
+        invalid=("An amount above 0.", "Un montant au-dessus de 0."),
     ),
     Parameter(
         "margin_rate",
@@ -88,6 +103,8 @@ PARAMETERS = (
         ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
         ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
         "0%",
+        valid=("decimal", "between", 0.0001, 1),
+        invalid=("A rate above 0 and at most 1.", "Un taux au-dessus de 0 et d'au plus 1."),
     ),
     Parameter(
         "working_days",
@@ -96,6 +113,8 @@ PARAMETERS = (
         ("Working days", "Working days per year."),
         ("Jours travaillés", "Jours travaillés par an."),
         "0",
+        valid=("decimal", "between", 1, 366),
+        invalid=("From 1 to 366 days.", "De 1 à 366 jours."),
     ),
     Parameter(
         "load_factor",
@@ -104,6 +123,8 @@ PARAMETERS = (
         ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
         ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
         "0.00",
+        valid=("decimal", "greaterThan", 0, None),
+        invalid=("A factor above 0.", "Un facteur au-dessus de 0."),
     ),
     Parameter(
         "prospecting_days",
@@ -121,6 +142,8 @@ PARAMETERS = (
         ),
         "0.0",
         optional=True,
+        valid=("decimal", "greaterThan", 0, None),
+        invalid=("Days above 0, or blank.", "Des jours au-dessus de 0, ou vide."),
     ),
     Parameter(
         "currency",

@@ -102,35 +102,26 @@ def _guide(wb: Workbook, lang: str) -> None:
     _page(ws)
 
 
-def _validation(p: layout.Parameter) -> DataValidation:
-    rules = {
-        "band": ("decimal", "between", -0.99, 10, "An offset above -1 (0.2 = 20 %)."),
-        "trim": ("decimal", "between", 0, 0.99, "A share from 0 to 0.99."),
-        "labels": ("textLength", "between", 1, 20, "A short tier name."),
-        "cac": ("decimal", "greaterThanOrEqual", 0, None, "An amount ≥ 0, or blank."),
-        "annual_income": ("decimal", "greaterThan", 0, None, "An amount above 0."),
-        "margin_rate": ("decimal", "between", 0.0001, 1, "A rate above 0 and at most 1."),
-        "working_days": ("decimal", "between", 1, 366, "From 1 to 366 days."),
-        "load_factor": ("decimal", "greaterThan", 0, None, "A factor above 0."),
-        "prospecting_days": ("decimal", "greaterThan", 0, None, "Days above 0, or blank."),
-    }
+def _validation(p: layout.Parameter, lang: str) -> DataValidation:
+    """A parameter's data validation, from the schema's rule, in the book's language."""
+    title = getattr(p, lang)[0]
     if p.name == "currency":
         signs = ",".join(method.CURRENCIES)
         return DataValidation(
-            type="list", formula1=f'"{signs}"', allow_blank=True, showErrorMessage=True, errorTitle=p.en[0]
+            type="list", formula1=f'"{signs}"', allow_blank=True, showErrorMessage=True, errorTitle=title
         )
-    kind, op, lo, hi, message = rules[p.name]
-    dv = DataValidation(
+    assert p.valid is not None, p.name
+    kind, op, lo, hi = p.valid
+    return DataValidation(
         type=kind,
         operator=op,
         formula1=str(lo),
         formula2=None if hi is None else str(hi),
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=p.en[0],
-        error=message,
+        errorTitle=title,
+        error=p.invalid[layout.LANGS.index(lang)],
     )
-    return dv
 
 
 def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
@@ -163,7 +154,7 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
         label, note = getattr(p, lang)
         ws.cell(row, 1, label).font = BOLD
         ws.cell(row + 1, 1, note).font = NOTE
-        dv = _validation(p)
+        dv = _validation(p, lang)
         ws.add_data_validation(dv)
         for j in range(p.cells):
             cell = ws.cell(row, 2 + j)

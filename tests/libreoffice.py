@@ -33,7 +33,9 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(src: Path, fmt: str, outdir: Path, timeout: float = 240, recalc_on_load: bool = True) -> Path:
+def convert(
+    src: Path, fmt: str, outdir: Path, timeout: float = 240, recalc_on_load: bool = True, infilter: str | None = None
+) -> Path:
     """Open ``src`` in LibreOffice (recalculating every formula) and save it as ``fmt``.
     ``recalc_on_load=False``: with LibreOffice's default settings instead, as users have it,
     which shows the cached result of a formula in a book Excel saved and computes only the
@@ -53,6 +55,7 @@ def convert(src: Path, fmt: str, outdir: Path, timeout: float = 240, recalc_on_l
             "--headless",
             "--norestore",
             "--nologo",
+            *([f"--infilter={infilter}"] if infilter else []),  # how to read src (a CSV's separator, locale)
             "--convert-to",
             FILTERS.get(fmt, fmt),
             "--outdir",

@@ -683,5 +683,39 @@ def test_the_french_templates_validations_speak_french():
 
     ws = openpyxl.load_workbook(Path(__file__).parents[1] / "workbook_templates" / "three_tier_exercise.fr.xlsx")
     said = [(dv.errorTitle, dv.error) for dv in ws["Paramètres"].data_validations.dataValidation]
-    assert ("Revenu annuel", "Un montant au-dessus de 0.") in said and ("Libellés", "Un nom de catégorie court.") in said
+    assert ("Revenu annuel", "Un montant au-dessus de 0.") in said and (
+        "Libellés",
+        "Un nom de catégorie court.",
+    ) in said
     assert not any(t in ("Annual income", "Labels") for t, _ in said)
+
+
+def test_the_french_customers_csv_opens_in_french_excel_as_numbers(tmp_path):
+    """Issue 30: `customers --lang fr` wrote commas, decimal points and UTF-8 without a BOM.
+    LibreOffice, told to read it as French Excel does (';', UTF-8, French locale), reads numbers."""
+    import openpyxl
+    from libreoffice import convert
+
+    path = tmp_path / "lignes.csv"
+    path.write_text("Client;Date;Montant\nLefèvre;2025-01-02;1200,50\nDupont;2025-02-03;10\n", encoding="utf-8")
+    out = tmp_path / "clients.csv"
+    assert cli.main(["customers", "--transactions", str(path), "--lang", "fr", "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfClient;Doit payer;A pay\xc3\xa9;Marge brute") and b"600,25" in raw
+    # 59: ';', 34: '"', 76: UTF-8, from line 1, French (1036)
+    book = convert(out, "xlsx", tmp_path / "lo", infilter="CSV:59,34,76,1,,1036")
+    ws = openpyxl.load_workbook(book).active
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["Lefèvre"][1:4] == ("oui", "oui", 600.25) and rows["Dupont"][3] == 5
+    plain = tmp_path / "plain.csv"
+    assert cli.main(["customers", "--transactions", str(path), "--csv-dialect", "plain", "-o", str(plain)]) == 0
+    assert (
+        plain.read_bytes().startswith(b"Customer,Should pay,Has paid,Gross margin") and b"600.25" in plain.read_bytes()
+    )
+
+
+def test_the_customers_help_names_its_real_output(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["customers", "--help"])
+    said = capsys.readouterr().out
+    assert "-o OUT.csv" in said and "OUT.xlsx" not in said and "excel-fr" in said

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import __version__
 from .commands import (
+    CSV_DIALECTS,
     _cmd_customers,
     _cmd_demo,
     _cmd_fill,
@@ -81,13 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def output(p, default: str | None):
+    def output(p, default: str | None, what: str = "workbook", metavar: str = "OUT.xlsx"):
         p.add_argument(
             "-o",
             "--output",
             default=default,
-            metavar="OUT.xlsx",
-            help="workbook to write" + (" (default: %(default)s)" if default else ""),
+            metavar=metavar,
+            help=f"{what} to write" + (" (default: %(default)s)" if default else ""),
         )
         p.add_argument("--force", action="store_true", help="replace OUT if it exists (a regular file only)")
 
@@ -271,8 +272,16 @@ def build_parser() -> argparse.ArgumentParser:
     ]
     for flag, kwargs in flags:
         listing.add_argument(flag, **kwargs)
+    listing.add_argument(
+        "--csv-dialect",
+        choices=tuple(CSV_DIALECTS),
+        default=None,
+        help="the CSV written: excel-fr (; separator, decimal comma, UTF-8 with a BOM: what French Excel opens with "
+        "a double click), excel-en (, and decimal point, UTF-8 with a BOM), plain (, and point, UTF-8); "
+        "default: excel-fr with --lang fr, else excel-en",
+    )
     options(listing)
-    output(listing, "customers.csv")
+    output(listing, "customers.csv", "the CSV file", "OUT.csv")
     listing.set_defaults(run=_cmd_customers)
 
     refresh = sub.add_parser("refresh", help="refresh an edited workbook (what Excel's Refresh button does)")

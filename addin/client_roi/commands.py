@@ -183,6 +183,16 @@ def _from_lines(args: argparse.Namespace):
     return customers, inputs
 
 
+#: The CSV the ``customers`` command writes: (separator, decimal mark, encoding). Excel opens a
+#: CSV with a double click by its locale's list separator and decimal mark, and reads UTF-8 only
+#: behind a byte-order mark (else its ANSI code page: accents broken).
+CSV_DIALECTS = {
+    "excel-fr": (";", ",", "utf-8-sig"),
+    "excel-en": (",", ".", "utf-8-sig"),
+    "plain": (",", ".", "utf-8"),
+}
+
+
 def _cmd_customers(args: argparse.Namespace) -> int:
     """The per-customer table of invoice lines, as a CSV a user can inspect and edit."""
     from . import files
@@ -192,11 +202,17 @@ def _cmd_customers(args: argparse.Namespace) -> int:
     if Path(args.output).suffix.lower() != ".csv":  # said before any line is read
         raise OptionError(f"{args.output}: the output must end with .csv")
     customers, _ = _from_lines(args)
+    from .workbook import layout
+
+    for key in ("should_pay", "has_paid"):  # yes/no in the user's language, as in a workbook
+        customers[key] = layout.flags_in(customers[key].tolist(), args.lang)
     frame = customers.rename(
         columns={c.key: table.header(c.key, args.lang) for c in table.ALL_COLUMNS if c.key in customers}
     )
+    separator, decimal, encoding = CSV_DIALECTS[args.csv_dialect or ("excel-fr" if args.lang == "fr" else "excel-en")]
+    ending = "\r\n" if encoding == "utf-8-sig" else "\n"  # Excel's own CSV ends its lines so
     path = files.save_bytes(
-        frame.to_csv(index=False, lineterminator="\n").encode("utf-8"),
+        frame.to_csv(index=False, lineterminator=ending, sep=separator, decimal=decimal).encode(encoding),
         Path(args.output),
         force=args.force,
         inputs=(Path(args.transactions),),

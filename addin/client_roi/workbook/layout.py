@@ -199,3 +199,17 @@ TEXT = {
         "tableau Clients (celles de la période passée), ou partez des lignes de factures, pour voir qui bouge.",
     },
 }
+
+
+def flags_in(cells: list, lang: str) -> list:
+    """Flags in the book's language, from every door: the other language's own words (``yes``
+    and ``no`` that invoice lines, a status or a plain list of clients give, in a French book)
+    become the book's (``oui``, ``non``); what a user typed otherwise (``Oui``, ``Y``, ``1``) is
+    kept as typed."""
+    words = {
+        other: mine
+        for other_lang in LANGS
+        if other_lang != lang
+        for other, mine in zip(TEXT[other_lang]["yesno"], TEXT[lang]["yesno"], strict=True)
+    }
+    return [words.get(v, v) if type(v) is str else v for v in cells]

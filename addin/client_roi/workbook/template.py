@@ -280,24 +280,10 @@ def write_inputs(book, lang: str, customers: pd.DataFrame) -> None:
         if c.key in customers and c.key in keys:
             cells = _cells(customers[c.key], (str,))
             if c.key in ("should_pay", "has_paid"):
-                cells = _flags(cells, lang)
+                cells = layout.flags_in(cells, lang)
             book.write_column(sheet, 2, keys.index(c.key) + 1, cells)
     for col, name in enumerate(extra_columns(customers), start=len(keys) + 1):
         book.write_column(sheet, 2, col, _cells(customers[name], (str, bool)))
-
-
-def _flags(cells: list, lang: str) -> list:
-    """Flags in the book's language, from every door: the other language's own words (``yes``
-    and ``no`` that invoice lines, a status or a plain list of clients give, in a French book)
-    become the book's (``oui``, ``non``); what a user typed otherwise (``Oui``, ``Y``, ``1``) is
-    kept as typed."""
-    words = {
-        other: mine
-        for other_lang in layout.LANGS
-        if other_lang != lang
-        for other, mine in zip(layout.TEXT[other_lang]["yesno"], layout.TEXT[lang]["yesno"], strict=True)
-    }
-    return [words.get(v, v) if type(v) is str else v for v in cells]
 
 
 def _cells(column: pd.Series, kept: tuple[type, ...]) -> list:

@@ -350,6 +350,11 @@ class Parameter:
     fr: tuple[str, str]
     number_format: str = "General"
     optional: bool = False  # a workbook made before the parameter existed refreshes without it
+    #: What a cell of it accepts, as Excel's data validation says it: (type, operator, low, high)
+    #: (the template writes it; the method checks the same bounds), and the message of a value
+    #: refused, in English and French.
+    valid: tuple[str, str, float, float | None] | None = None
+    invalid: tuple[str, str] = ("", "")
 
 
 PARAMETERS = (
@@ -370,6 +375,8 @@ PARAMETERS = (
             "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
         ),
         "0%",
+        valid=("decimal", "between", -0.99, 10),
+        invalid=("An offset above -1 (0.2 = 20 %).", "Un écart au-dessus de -1 (0,2 = 20 %)."),
     ),
     Parameter(
         "trim",
@@ -386,6 +393,8 @@ PARAMETERS = (
             "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
         ),
         "0%",
+        valid=("decimal", "between", 0, 0.99),
+        invalid=("A share from 0 to 0.99.", "Une part de 0 à 0,99."),
     ),
     Parameter(
         "labels",
@@ -394,6 +403,8 @@ PARAMETERS = (
         ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
         ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
         "@",
+        valid=("textLength", "between", 1, 20),
+        invalid=("A short tier name.", "Un nom de catégorie court."),
     ),
     Parameter(
         "cac",
@@ -405,6 +416,8 @@ PARAMETERS = (
             "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
         ),
         '#,##0 "€"',
+        valid=("decimal", "greaterThanOrEqual", 0, None),
+        invalid=("An amount ≥ 0, or blank.", "Un montant ≥ 0, ou vide."),
     ),
     Parameter(
         "annual_income",
@@ -413,6 +426,8 @@ PARAMETERS = (
         ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
         ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
         '#,##0 "€"',
+        valid=("decimal", "greaterThan", 0, None),
+        invalid=("An amount above 0.", "Un montant au-dessus de 0."),
     ),
     Parameter(
         "margin_rate",
@@ -421,6 +436,8 @@ PARAMETERS = (
         ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
         ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
         "0%",
+        valid=("decimal", "between", 0.0001, 1),
+        invalid=("A rate above 0 and at most 1.", "Un taux au-dessus de 0 et d'au plus 1."),
     ),
     Parameter(
         "working_days",
@@ -429,6 +446,8 @@ PARAMETERS = (
         ("Working days", "Working days per year."),
         ("Jours travaillés", "Jours travaillés par an."),
         "0",
+        valid=("decimal", "between", 1, 366),
+        invalid=("From 1 to 366 days.", "De 1 à 366 jours."),
     ),
     Parameter(
         "load_factor",
@@ -437,6 +456,8 @@ PARAMETERS = (
         ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
         ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
         "0.00",
+        valid=("decimal", "greaterThan", 0, None),
+        invalid=("A factor above 0.", "Un facteur au-dessus de 0."),
     ),
     Parameter(
         "prospecting_days",
@@ -454,6 +475,8 @@ PARAMETERS = (
         ),
         "0.0",
         optional=True,
+        valid=("decimal", "greaterThan", 0, None),
+        invalid=("Days above 0, or blank.", "Des jours au-dessus de 0, ou vide."),
     ),
     Parameter(
         "currency",
@@ -4311,6 +4334,20 @@ TEXT = {
         "tableau Clients (celles de la période passée), ou partez des lignes de factures, pour voir qui bouge.",
     },
 }
+
+
+def flags_in(cells: list, lang: str) -> list:
+    """Flags in the book's language, from every door: the other language's own words (``yes``
+    and ``no`` that invoice lines, a status or a plain list of clients give, in a French book)
+    become the book's (``oui``, ``non``); what a user typed otherwise (``Oui``, ``Y``, ``1``) is
+    kept as typed."""
+    words = {
+        other: mine
+        for other_lang in LANGS
+        if other_lang != lang
+        for other, mine in zip(TEXT[other_lang]["yesno"], TEXT[lang]["yesno"], strict=True)
+    }
+    return [words.get(v, v) if type(v) is str else v for v in cells]
 '''
 
 _SOURCES['workbook/blocks'] = r'''"""The exercise's results as the workbook shows them: the computed columns and the blocks of

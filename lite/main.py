@@ -3209,6 +3209,18 @@ class InputFileError(ClientRoiError):
     """A customer file that cannot be read; the message names the file, row and column."""
 
 
+def reader_fault(exc: BaseException) -> bool:
+    """Whether ``exc`` is a workbook reader's own failure on a damaged or hostile file: any
+    ``Exception``, and a Rust panic in python-calamine, which pyo3 raises as a
+    ``PanicException``, no ``Exception`` (a table range written backwards, ``N201:A1``)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def unreadable(name: str, exc: BaseException) -> InputFileError:
+    """The one-line refusal of a workbook its reader failed on (:func:`reader_fault`)."""
+    return InputFileError(f"{name}: cannot be read as a workbook ({type(exc).__name__}: {exc})")
+
+
 @cache
 def column_index(letters: str | bytes) -> int:
     """1 for A, 27 for AA."""
@@ -3277,8 +3289,10 @@ class CachedValues:
         self.name, self.data, self.parts = name, data, parts  # parts: already unzipped, if at hand
         try:
             self.book = CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
-        except Exception as exc:  # calamine raises its own kinds for damaged files
-            raise InputFileError(f"{name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+        except BaseException as exc:  # calamine raises its own kinds for damaged files, panics included
+            if not reader_fault(exc):
+                raise
+            raise unreadable(name, exc) from None
         self._grids: dict[str, list[list[Any]]] = {}
         self._errors: dict[str, str] = {}
         self._reading: dict[str, threading.Thread] = {}
@@ -3297,6 +3311,17 @@ class CachedValues:
     def from_path(cls, path: Path) -> CachedValues:
         check_zip(path)
         return cls(path.name, path.read_bytes())
+
+    def check_tables(self) -> None:
+        """Refuse, in one line, a table whose range calamine would panic on: written backwards
+        (``N201:A1``), or not a range of cells at all. Called before calamine reads a table."""
+        for name, table in tables(self._part, self.sheet_parts()).items():
+            ends = [cell_position(end) for end in (table.ref or "").split(":")]
+            if len(ends) != 2 or None in ends or any(a > b for a, b in zip(*ends, strict=True)):
+                raise InputFileError(
+                    f"{self.name}: the table '{name}' on sheet '{table.sheet}' has the range {table.ref!r}, "
+                    "which is no range from its top-left cell to its bottom-right one: the file is damaged"
+                )
 
     def grid(self, sheet: str) -> list[list[Any]]:
         """The sheet's values, row by row, from A1 (a rectangle: every row as wide)."""
@@ -3776,6 +3801,9 @@ FR: dict[str, str] = {
     "customers grouped by '{0}', shown by '{1}'": "clients regroupés par '{0}', montrés par '{1}'",
     "{0}: column '{1}' holds percents, and a percent is never money": (
         "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent"
+    ),
+    "{0}: the table '{1}' on sheet '{2}' has the range {3}, which is no range from its top-left cell to its bottom-right one: the file is damaged": (
+        "{0} : le tableau '{1}' de la feuille '{2}' a la plage {3}, qui ne va pas de sa cellule en haut à gauche à celle en bas à droite : le fichier est endommagé"
     ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"

@@ -223,6 +223,9 @@ FR: dict[str, str] = {
     "{0}: column '{1}' holds percents, and a percent is never money": (
         "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent"
     ),
+    "{0}: the table '{1}' on sheet '{2}' has the range {3}, which is no range from its top-left cell to its bottom-right one: the file is damaged": (
+        "{0} : le tableau '{1}' de la feuille '{2}' a la plage {3}, qui ne va pas de sa cellule en haut à gauche à celle en bas à droite : le fichier est endommagé"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),

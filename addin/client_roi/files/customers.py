@@ -40,7 +40,16 @@ from .. import method
 from ..schema import columns as layout
 from . import decimals, xlsx
 from .rules import _CONTROL, Reading, _header_keys, customer_frame
-from .xlsx import BOOK_SUFFIXES, CachedValues, InputFileError, cell_position, check_zip, column_letter
+from .xlsx import (
+    BOOK_SUFFIXES,
+    CachedValues,
+    InputFileError,
+    cell_position,
+    check_zip,
+    column_letter,
+    reader_fault,
+    unreadable,
+)
 
 DELIMITERS = [",", ";", "\t", "|"]
 SNIFF_CHARS = 64 * 1024
@@ -256,8 +265,10 @@ def read_xlsx(path: Path, reading: Reading | None = None, sheet: str | None = No
         return _read_xlsx(path, reading or Reading(), sheet)
     except (InputFileError, method.ClientRoiError):
         raise
-    except Exception as exc:  # calamine and the XML parser raise their own kinds for bad files
-        raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+    except BaseException as exc:  # calamine and the XML parser raise their own kinds for bad files
+        if not reader_fault(exc):
+            raise
+        raise unreadable(path.name, exc) from None
 
 
 def _read_xlsx(path: Path, reading: Reading, sheet_name: str | None) -> pd.DataFrame:
@@ -294,6 +305,7 @@ def located(
     ``sheet_name``'s) first row that does, under title rows. Returns the sheet, the header's
     0-based row and column, the header and the rows under it."""
     book = cached.book
+    cached.check_tables()  # what calamine would panic on, refused first
     tables = [table_name] if table_name in (book.table_names or ()) else []
     tables += [t for t in (book.table_names or ()) if t != table_name]
     for t in tables:

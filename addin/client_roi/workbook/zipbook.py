@@ -67,6 +67,7 @@ class ZipBook:
         self.names = {name: text for name, text, local in defined if local is None}
         self.every_name = {name: text for name, text, _ in defined}  # what formulas may read
         self.tables = tables(self.parts.__getitem__, self.sheet_parts)
+        self.cached.check_tables()  # a damaged table's range said as such, before it is read
         self.rects: dict[str, list[Rect]] = {}
         self.formulas_replaced = False
 

@@ -2299,9 +2299,15 @@ def periods(end: dt.date, months: int = 12) -> Periods:
         raise ClientRoiError(
             f"months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}", "months"
         )
-    start = period_start(end, months)
-    previous_end = start - dt.timedelta(days=1)
-    return Periods(start, end, period_start(previous_end, months), previous_end, months)
+    try:
+        start = period_start(end, months)
+        previous_end = start - dt.timedelta(days=1)
+        return Periods(start, end, period_start(previous_end, months), previous_end, months)
+    except (ValueError, OverflowError):  # before 1 January of year 1: no calendar holds it
+        raise ClientRoiError(
+            f"the period ending {end} and the one before it would start before the year 1: give a later end (--to)",
+            "to",
+        ) from None
 '''
 
 _SOURCES['method/movement'] = r'''"""How customers move between tiers from one period to the next.
@@ -3804,6 +3810,18 @@ FR: dict[str, str] = {
     ),
     "{0}: the table '{1}' on sheet '{2}' has the range {3}, which is no range from its top-left cell to its bottom-right one: the file is damaged": (
         "{0} : le tableau '{1}' de la feuille '{2}' a la plage {3}, qui ne va pas de sa cellule en haut à gauche à celle en bas à droite : le fichier est endommagé"
+    ),
+    "{0}: the customer {1} holds the control character U+{2}, which a workbook cannot hold": (
+        "{0} : le client {1} contient le caractère de contrôle U+{2}, qu'un classeur ne peut pas contenir"
+    ),
+    "{0}: holds the control character U+{1}, which a workbook cannot hold": (
+        "{0} : contient le caractère de contrôle U+{1}, qu'un classeur ne peut pas contenir"
+    ),
+    "{0} line {1}: holds a NUL byte, which no text export has (a damaged or binary file)": (
+        "{0} ligne {1} : contient un octet NUL, qu'aucun export texte n'a (un fichier endommagé ou binaire)"
+    ),
+    "the period ending {0} and the one before it would start before the year 1: give a later end (--to)": (
+        "la période finissant le {0} et celle d'avant commenceraient avant l'an 1 : donnez une fin plus tardive (--to)"
     ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"

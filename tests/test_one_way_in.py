@@ -741,3 +741,49 @@ def test_a_table_range_written_backwards_is_one_line(tmp_path, capfd, door):
     err = capfd.readouterr().err
     assert err.count("\n") == 1 and "the table 'Customers' on sheet 'Customers' has the range 'N201:A1'" in err
     assert "panicked" not in err and not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "text", "said"),
+    [
+        (
+            ["fill", "{}"],
+            b"Customer,Should pay,Has paid,Gross margin\nA,yes,yes,1\nB\x00,yes,yes,2\n",
+            "line 3: holds a NUL",
+        ),
+        (
+            ["fill", "--transactions", "{}"],
+            b"Customer,Date,Amount\nA,2025-01-01,1\nB\x00,2025-01-02,2\n",
+            "line 3: holds a NUL",
+        ),
+        (
+            ["fill", "--transactions", "{}"],
+            b"Customer,Date,Amount\nA,2025-01-01,1\nB\x01,2025-01-02,2\n",
+            "row 3, column 'Customer': holds the control character U+0001",
+        ),
+        (
+            ["fill", "--transactions", "{}", "--to", "0001-01-01"],
+            b"Customer,Date,Amount\nA,2025-01-01,1\n",
+            "would start before the year 1: give a later end (--to)",
+        ),
+    ],
+)
+def test_hostile_lines_are_one_line_not_an_unexpected_error(tmp_path, capsys, args, text, said):
+    """Issue 35, item 3 (a NUL byte, --to 0001-01-01), and a control character in a name that
+    the fast route let into the workbook, where no XML can hold it."""
+    path = tmp_path / "in.csv"
+    path.write_bytes(text)
+    out = tmp_path / "o.xlsx"
+    assert cli.main([a.format(path) for a in args] + ["-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err and "unexpected" not in err and not out.exists()
+
+
+def test_a_control_character_in_a_databases_name_is_refused_by_name(tmp_path):
+    import duckdb
+
+    con = duckdb.connect(str(tmp_path / "b.duckdb"))
+    con.execute("CREATE TABLE t AS SELECT 'B' || chr(1) AS customer, DATE '2025-01-01' AS day, 1.5 AS amount")
+    con.close()
+    with pytest.raises(InputFileError, match=r"the customer 'B\\x01' holds the control character U\+0001"):
+        sources.read_database(str(tmp_path / "b.duckdb"), table="t")

@@ -211,6 +211,12 @@ def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple
         except csv.Error:
             return None
 
+    bad = _CONTROL.search(text)
+    if bad and bad.group() == "\x00":  # no export writes one: a binary file, or a damaged one
+        line = text.count("\n", 0, bad.start()) + 1
+        raise InputFileError(
+            f"{name} line {line}: holds a NUL byte, which no text export has (a damaged or binary file)"
+        )
     dialect = clevercsv.Detector().detect(text[:SNIFF_CHARS], delimiters=DELIMITERS)
     delimiter = dialect.delimiter if dialect else ""
     if not delimiter or header_under(delimiter) is None:

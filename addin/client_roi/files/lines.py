@@ -56,7 +56,7 @@ from . import dates as date_rule
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
 from .engines import DuckDB, Engine, Totals
 from .line_values import _days, _name, _scaled, _total_lines, merge_customers
-from .rules import is_total_word
+from .rules import _CONTROL, is_total_word
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
 #: The table of a workbook that holds the lines.
@@ -194,6 +194,15 @@ def _aggregate(
     got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed, ids).sql(dialect=d))
     if doubt and any(map(is_total_word, got.customer.tolist())):
         raise _Doubt  # a total line of the export, or a customer so named: the full rules tell which
+    for who in got.customer.tolist():
+        bad = _CONTROL.search(str(who))
+        if bad:  # a workbook cannot hold it: the full rules name its line; a database's, by name
+            if doubt:
+                raise _Doubt
+            raise InputFileError(
+                f"{name}: the customer {who!r} holds the control character U+{ord(bad.group()):04X}, "
+                "which a workbook cannot hold"
+            )
     got, spellings = _one_customer_a_name(got, name)
     if not np.any(got.cur_lines > 0):
         raise InputFileError(
@@ -535,6 +544,13 @@ def _read_rows(
     if not kept:
         raise InputFileError(f"{name}: has no invoice lines")
     customers = [_name(rows[i][picks[0]]) for i in kept]
+    for n, who in enumerate(customers):
+        bad = _CONTROL.search(who)
+        if bad:
+            raise InputFileError(
+                f"{where(kept[n], picks[0])}: holds the control character U+{ord(bad.group()):04X}, "
+                "which a workbook cannot hold"
+            )
     day_cells = [rows[i][picks[1]] for i in kept]
     days = _days(day_cells, date_format, lambda n: where(kept[n], picks[1]))
     frame = pd.DataFrame({"customer": customers, "day": days, "x": scaled})

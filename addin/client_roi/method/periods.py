@@ -92,6 +92,12 @@ def periods(end: dt.date, months: int = 12) -> Periods:
         raise ClientRoiError(
             f"months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}", "months"
         )
-    start = period_start(end, months)
-    previous_end = start - dt.timedelta(days=1)
-    return Periods(start, end, period_start(previous_end, months), previous_end, months)
+    try:
+        start = period_start(end, months)
+        previous_end = start - dt.timedelta(days=1)
+        return Periods(start, end, period_start(previous_end, months), previous_end, months)
+    except (ValueError, OverflowError):  # before 1 January of year 1: no calendar holds it
+        raise ClientRoiError(
+            f"the period ending {end} and the one before it would start before the year 1: give a later end (--to)",
+            "to",
+        ) from None

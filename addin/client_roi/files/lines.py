@@ -194,15 +194,16 @@ def _aggregate(
     got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed, ids).sql(dialect=d))
     if doubt and any(map(is_total_word, got.customer.tolist())):
         raise _Doubt  # a total line of the export, or a customer so named: the full rules tell which
-    for who in got.customer.tolist():
-        bad = _CONTROL.search(str(who))
-        if bad:  # a workbook cannot hold it: the full rules name its line; a database's, by name
-            if doubt:
-                raise _Doubt
-            raise InputFileError(
-                f"{name}: the customer {who!r} holds the control character U+{ord(bad.group()):04X}, "
-                "which a workbook cannot hold"
-            )
+    if _CONTROL.search("\n".join(map(str, got.customer.tolist()))):  # one pass over every name, then which
+        if doubt:  # a workbook cannot hold it: the full rules name its line; a database's, by name
+            raise _Doubt
+        who = next(str(w) for w in got.customer.tolist() if _CONTROL.search(str(w)))
+        bad = _CONTROL.search(who)
+        assert bad is not None
+        raise InputFileError(
+            f"{name}: the customer {who!r} holds the control character U+{ord(bad.group()):04X}, "
+            "which a workbook cannot hold"
+        )
     got, spellings = _one_customer_a_name(got, name)
     if not np.any(got.cur_lines > 0):
         raise InputFileError(

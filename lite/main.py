@@ -3278,9 +3278,18 @@ def bulk() -> Iterator[None]:
 def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
-            total = sum(i.file_size for i in z.infolist())
+            infos = z.infolist()
     except zipfile.BadZipFile:
         raise InputFileError(f"{path.name}: not an .xlsx file (not a zip archive)") from None
+    total = sum(i.file_size for i in infos)
+    seen: set[str] = set()
+    for info in infos:  # two parts of one name: which is the book, no reader agrees (the numbers would differ)
+        if info.filename in seen:
+            raise InputFileError(
+                f"{path.name}: holds two parts named '{info.filename}' (a damaged or tampered file): "
+                "which one is the workbook cannot be told"
+            )
+        seen.add(info.filename)
     if total > MAX_UNZIPPED:
         raise InputFileError(f"{path.name}: expands to {total / 1e9:.1f} GB; refused")
 
@@ -3822,6 +3831,9 @@ FR: dict[str, str] = {
     ),
     "the period ending {0} and the one before it would start before the year 1: give a later end (--to)": (
         "la période finissant le {0} et celle d'avant commenceraient avant l'an 1 : donnez une fin plus tardive (--to)"
+    ),
+    "{0}: holds two parts named '{1}' (a damaged or tampered file): which one is the workbook cannot be told": (
+        "{0} : contient deux parties nommées '{1}' (un fichier endommagé ou altéré) : on ne peut pas dire laquelle est le classeur"
     ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"

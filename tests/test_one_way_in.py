@@ -787,3 +787,25 @@ def test_a_control_character_in_a_databases_name_is_refused_by_name(tmp_path):
     con.close()
     with pytest.raises(InputFileError, match=r"the customer 'B\\x01' holds the control character U\+0001"):
         sources.read_database(str(tmp_path / "b.duckdb"), table="t")
+
+
+@pytest.mark.parametrize("command", ["fill", "refresh"])
+def test_a_workbook_with_two_copies_of_a_part_is_refused(tmp_path, capsys, command):
+    """Issue 35, item 10: two zip entries for the customers sheet were refreshed from the
+    second (reference gain 647.44 instead of 5,200.20) and saved with both."""
+    import warnings
+    import zipfile
+
+    good, bad = tmp_path / "d.xlsx", tmp_path / "bad.xlsx"
+    assert cli.main(["demo", "-o", str(good)]) == 0
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        for name in src.namelist():
+            out.writestr(name, src.read(name), zipfile.ZIP_DEFLATED)
+        out.writestr("xl/worksheets/sheet3.xml", src.read("xl/worksheets/sheet3.xml").replace(b"<v>", b"<v>1"))
+    capsys.readouterr()
+    before = bad.read_bytes()
+    assert cli.main([command, str(bad), "-o", str(tmp_path / "o.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "holds two parts named 'xl/worksheets/sheet3.xml'" in err and err.count("\n") == 1
+    assert bad.read_bytes() == before and not (tmp_path / "o.xlsx").exists()

@@ -238,6 +238,9 @@ FR: dict[str, str] = {
     "the period ending {0} and the one before it would start before the year 1: give a later end (--to)": (
         "la période finissant le {0} et celle d'avant commenceraient avant l'an 1 : donnez une fin plus tardive (--to)"
     ),
+    "{0}: holds two parts named '{1}' (a damaged or tampered file): which one is the workbook cannot be told": (
+        "{0} : contient deux parties nommées '{1}' (un fichier endommagé ou altéré) : on ne peut pas dire laquelle est le classeur"
+    ),
     "customers listed more than once, their numbers added up: {0}": (
         "clients listés plusieurs fois, leurs nombres additionnés : {0}"
     ),

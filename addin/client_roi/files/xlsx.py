@@ -96,9 +96,18 @@ def bulk() -> Iterator[None]:
 def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
-            total = sum(i.file_size for i in z.infolist())
+            infos = z.infolist()
     except zipfile.BadZipFile:
         raise InputFileError(f"{path.name}: not an .xlsx file (not a zip archive)") from None
+    total = sum(i.file_size for i in infos)
+    seen: set[str] = set()
+    for info in infos:  # two parts of one name: which is the book, no reader agrees (the numbers would differ)
+        if info.filename in seen:
+            raise InputFileError(
+                f"{path.name}: holds two parts named '{info.filename}' (a damaged or tampered file): "
+                "which one is the workbook cannot be told"
+            )
+        seen.add(info.filename)
     if total > MAX_UNZIPPED:
         raise InputFileError(f"{path.name}: expands to {total / 1e9:.1f} GB; refused")
 

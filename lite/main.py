@@ -210,7 +210,9 @@ DOOR_COLUMNS = (
 DOOR_KEYS = {normalize(n): c.key for c in DOOR_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 assert not DOOR_KEYS.keys() & HEADER_KEYS.keys()
 #: The columns in money, whose signs and headers say the currency, and which a percent never is.
-MONEY_KEYS = frozenset({"gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue"})
+MONEY_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue")
+#: The keys of the columns read at the door only (:data:`DOOR_COLUMNS`).
+DOOR_ONLY = frozenset(c.key for c in DOOR_COLUMNS)
 _PERCENT_WORDS = frozenset({"rate", "taux", "pct", "percent", "percentage", "pourcentage", "ratio"})
 
 
@@ -1990,6 +1992,27 @@ def roi(gain: Any, acquisition_cost: Any) -> Any:
     >>> roi([300, 50, 10, None], [100, 100, 0, 5])
     array([3.0, 0.5, '#DIV/0!', None], dtype=object)
     """
+    g, c, ratio, (like, shape) = _ratio(gain, acquisition_cost)
+    out = ratio.astype(object)
+    out[np.broadcast_to(c == 0, ratio.shape)] = DIV0
+    out[np.isnan(g + c)] = None
+    return _shaped(out, shape, like)
+
+
+def roi_ratio(gain: Any, acquisition_cost: Any) -> np.ndarray:
+    """:func:`roi` as floats, checked alike: NaN where :func:`roi` gives :data:`DIV0` or None.
+
+    >>> roi_ratio([300, 50, 10, None], [100, 100, 0, 5]).tolist()
+    [3.0, 0.5, nan, nan]
+    """
+    _, c, ratio, _ = _ratio(gain, acquisition_cost)
+    return np.where(np.broadcast_to(c == 0, ratio.shape), np.nan, ratio)
+
+
+def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[Any, Any]]:
+    """The numbers of ``gain`` and ``acquisition_cost``, their ratio (a zero cost: inf or NaN,
+    left to the caller) and the shape of the result; a negative cost, or a ratio past the
+    double range, raises."""
     g, gshape = _numbers(gain, "gain")
     c, cshape = _numbers(acquisition_cost, "acquisition_cost")
     if g.size != c.size and 1 not in (g.size, c.size):
@@ -1997,14 +2020,11 @@ def roi(gain: Any, acquisition_cost: Any) -> Any:
     if np.any(c < 0):
         i = int(np.flatnonzero(c < 0)[0])
         raise _item_error("acquisition_cost", i, cshape, f"is {_g(c[i])}; costs must be ≥ 0")
-    like, shape = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
+    like = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = g / c
     _finite_result(np.where(np.broadcast_to(c == 0, ratio.shape), 0.0, ratio), "gain / acquisition_cost")
-    out = ratio.astype(object)
-    out[np.broadcast_to(c == 0, ratio.shape)] = DIV0
-    out[np.isnan(g + c)] = None
-    return _shaped(out, shape, like)
+    return g, c, ratio, like
 
 
 def _positive(population: Any) -> tuple[np.ndarray, float]:
@@ -2638,7 +2658,7 @@ import pandas as pd
 
 from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
-from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
+from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi_ratio
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
@@ -2815,9 +2835,7 @@ def exercise(
     expected = numbers(columns["expected_margin"], "expected_margin")
     cost = numbers(columns["acquisition_cost"], "acquisition_cost")
     spent = numbers(columns["days_spent"], "days_spent")
-    roi(gross, cost)  # refuses negative costs by row (and a ratio past the double range)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        returns = np.where(cost > 0, gross / cost, np.nan)  # zero cost: no ratio (Excel shows #DIV/0!)
+    returns = roi_ratio(gross, cost)  # zero cost: no ratio (Excel shows #DIV/0!); refuses negative costs by row
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:

@@ -186,14 +186,14 @@ def customer_frame(
     for key in ("customer", "should_pay", "has_paid"):
         if key in data:
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
-    shown = currencies_shown(data, source, MONEY_INPUTS)
+    shown = currencies_shown(data, source, layout.MONEY_KEYS)
     convention = _numbers(data, source, decimal)
     margin_from = _margin(data, source, decimal or convention, margin_rate)
     roles_from = _roles(data, source, status)
     # The user's own columns ride along, to the right of ours in the workbook (in rows' order,
     # so that skipping total lines and merging duplicates keep them aligned); the columns read
     # only here (a status, a revenue, a margin rate) among them, as the file has them.
-    extras = _extra_columns(header, {k: i for k, i in keys.items() if k not in DOOR_KEYS})
+    extras = _extra_columns(header, {k: i for k, i in keys.items() if k not in layout.DOOR_ONLY})
     for i, extra in extras.items():
         source.header[EXTRA + extra] = extra
         values = [(r[i] if i < len(r) else None) for r in kept]
@@ -235,16 +235,8 @@ def customer_frame(
     return frame
 
 
-#: The columns in money, whose signs and headers say the currency.
-MONEY_INPUTS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue")
-
-
 #: The number columns read as amounts (the margin rate is read as a rate: :func:`_rates`).
 NUMBER_INPUTS = (*layout.NUMERIC_INPUTS, "revenue")
-
-
-#: The columns read at the door only (kept as the user's own, under the file's headers).
-DOOR_KEYS = frozenset(c.key for c in layout.DOOR_COLUMNS)
 
 
 def _margin(data: dict[str, list], source: Source, convention: str | None, margin_rate: Any) -> str:

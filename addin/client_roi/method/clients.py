@@ -138,6 +138,27 @@ def roi(gain: Any, acquisition_cost: Any) -> Any:
     >>> roi([300, 50, 10, None], [100, 100, 0, 5])
     array([3.0, 0.5, '#DIV/0!', None], dtype=object)
     """
+    g, c, ratio, (like, shape) = _ratio(gain, acquisition_cost)
+    out = ratio.astype(object)
+    out[np.broadcast_to(c == 0, ratio.shape)] = DIV0
+    out[np.isnan(g + c)] = None
+    return _shaped(out, shape, like)
+
+
+def roi_ratio(gain: Any, acquisition_cost: Any) -> np.ndarray:
+    """:func:`roi` as floats, checked alike: NaN where :func:`roi` gives :data:`DIV0` or None.
+
+    >>> roi_ratio([300, 50, 10, None], [100, 100, 0, 5]).tolist()
+    [3.0, 0.5, nan, nan]
+    """
+    _, c, ratio, _ = _ratio(gain, acquisition_cost)
+    return np.where(np.broadcast_to(c == 0, ratio.shape), np.nan, ratio)
+
+
+def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[Any, Any]]:
+    """The numbers of ``gain`` and ``acquisition_cost``, their ratio (a zero cost: inf or NaN,
+    left to the caller) and the shape of the result; a negative cost, or a ratio past the
+    double range, raises."""
     g, gshape = _numbers(gain, "gain")
     c, cshape = _numbers(acquisition_cost, "acquisition_cost")
     if g.size != c.size and 1 not in (g.size, c.size):
@@ -145,14 +166,11 @@ def roi(gain: Any, acquisition_cost: Any) -> Any:
     if np.any(c < 0):
         i = int(np.flatnonzero(c < 0)[0])
         raise _item_error("acquisition_cost", i, cshape, f"is {_g(c[i])}; costs must be ≥ 0")
-    like, shape = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
+    like = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = g / c
     _finite_result(np.where(np.broadcast_to(c == 0, ratio.shape), 0.0, ratio), "gain / acquisition_cost")
-    out = ratio.astype(object)
-    out[np.broadcast_to(c == 0, ratio.shape)] = DIV0
-    out[np.isnan(g + c)] = None
-    return _shaped(out, shape, like)
+    return g, c, ratio, like
 
 
 def _positive(population: Any) -> tuple[np.ndarray, float]:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
-from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi
+from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi_ratio
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
@@ -199,9 +199,7 @@ def exercise(
     expected = numbers(columns["expected_margin"], "expected_margin")
     cost = numbers(columns["acquisition_cost"], "acquisition_cost")
     spent = numbers(columns["days_spent"], "days_spent")
-    roi(gross, cost)  # refuses negative costs by row (and a ratio past the double range)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        returns = np.where(cost > 0, gross / cost, np.nan)  # zero cost: no ratio (Excel shows #DIV/0!)
+    returns = roi_ratio(gross, cost)  # zero cost: no ratio (Excel shows #DIV/0!); refuses negative costs by row
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:

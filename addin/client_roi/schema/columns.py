@@ -176,7 +176,9 @@ DOOR_COLUMNS = (
 DOOR_KEYS = {normalize(n): c.key for c in DOOR_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 assert not DOOR_KEYS.keys() & HEADER_KEYS.keys()
 #: The columns in money, whose signs and headers say the currency, and which a percent never is.
-MONEY_KEYS = frozenset({"gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue"})
+MONEY_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "previous_margin", "revenue")
+#: The keys of the columns read at the door only (:data:`DOOR_COLUMNS`).
+DOOR_ONLY = frozenset(c.key for c in DOOR_COLUMNS)
 _PERCENT_WORDS = frozenset({"rate", "taux", "pct", "percent", "percentage", "pourcentage", "ratio"})
 
 

@@ -47,8 +47,7 @@ from .xlsx import (
     cell_position,
     check_zip,
     column_letter,
-    reader_fault,
-    unreadable,
+    faults_said,
 )
 
 DELIMITERS = [",", ";", "\t", "|"]
@@ -256,25 +255,15 @@ def load_workbook(path: Path, **kwargs):
 
     check_zip(path)
     kwargs.setdefault("keep_vba", path.suffix.lower() == ".xlsm")
-    try:
+    with faults_said(path.name):  # openpyxl raises many kinds for a damaged or hostile file
         return openpyxl.load_workbook(path, **kwargs)
-    except InputFileError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or hostile file
-        raise InputFileError(f"{path.name}: cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
 
 def read_xlsx(path: Path, reading: Reading | None = None, sheet: str | None = None) -> pd.DataFrame:
     """The customers of the workbook's ``Customers`` table, or else of its first sheet, by value,
     read as ``reading`` says."""
-    try:
+    with faults_said(path.name):  # calamine and the XML parser raise their own kinds for bad files
         return _read_xlsx(path, reading or Reading(), sheet)
-    except (InputFileError, method.ClientRoiError):
-        raise
-    except BaseException as exc:  # calamine and the XML parser raise their own kinds for bad files
-        if not reader_fault(exc):
-            raise
-        raise unreadable(path.name, exc) from None
 
 
 def _read_xlsx(path: Path, reading: Reading, sheet_name: str | None) -> pd.DataFrame:
@@ -315,7 +304,7 @@ def located(
     tables = [table_name] if table_name in (book.table_names or ()) else []
     tables += [t for t in (book.table_names or ()) if t != table_name]
     for t in tables:
-        table = book.get_table_by_name(t)
+        table = cached.table(t)
         if (
             table.start is not None
             and (sheet_name is None or table.sheet == sheet_name)

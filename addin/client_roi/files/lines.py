@@ -468,17 +468,11 @@ def _unused(header: list[Any], keys: dict[str, int], kind: str) -> list[str]:
 def _xlsx_rows(path: Path, columns: Mapping[str, str], sheet_name: str | None):
     """Header, rows, first data row and cell namer of the lines in a workbook (found as
     customer files are: :func:`~client_roi.files.customers.located`)."""
-    from .xlsx import column_letter, reader_fault, unreadable
+    from .xlsx import column_letter, faults_said
 
-    try:
+    with faults_said(path.name):  # calamine's own kinds, panics included
         cached = CachedValues.from_path(path)
         sheet, top, left, header, rows = located(cached, path.name, TABLE, _names_lines, columns, sheet_name)
-    except InputFileError:
-        raise
-    except BaseException as exc:  # calamine's own kinds, panics included
-        if not reader_fault(exc):
-            raise
-        raise unreadable(path.name, exc) from None
 
     def cell(i: int, j: int) -> str:
         return f"cell '{sheet}'!{column_letter(left + j + 1)}{top + 2 + i}"

@@ -22,7 +22,7 @@ from queue import Queue
 from typing import Any, BinaryIO
 
 from .. import method
-from ..files.xlsx import CachedValues, cell_position, column_index, part_pieces, related, tables
+from ..files.xlsx import CachedValues, cell_position, column_index, faults_said, parse, part_pieces, related, tables
 from . import layout, recalc
 from .blocks import Outputs
 from .refresh import RefreshError, Table, cell_name
@@ -51,24 +51,28 @@ class ZipBook:
 
     def __init__(self, data: bytes, name: str = "book.xlsx", cached: CachedValues | None = None):
         """``cached``: the same file's values, when its reading has already begun."""
-        from defusedxml.ElementTree import fromstring
-
         self.name = name
-        self.parts = _Parts(data)
-        self.order = self.parts.order
-        if cached is None:
-            cached = CachedValues.from_bytes(name, data, self.parts)
-        else:
-            cached.parts = self.parts  # unzipped once, for both
-        self.cached = cached
-        self.sheet_parts = self.cached.sheet_parts()
-        book = fromstring(self.parts["xl/workbook.xml"])
-        defined = [(d.get("name"), d.text, d.get("localSheetId")) for d in book.iter(f"{MAIN}definedName") if d.text]
+        with faults_said(name, RefreshError):  # a damaged or hostile file said as such, in one line
+            self.parts = _Parts(data, name)
+            self.order = self.parts.order
+            if cached is None:
+                cached = CachedValues.from_bytes(name, data, self.parts)
+            else:
+                cached.parts = self.parts  # unzipped once, for both
+            self.cached = cached
+            self.sheet_parts = self.cached.sheet_parts()
+            book = parse(self.parts.__getitem__, "xl/workbook.xml")
+            defined = [
+                (d.get("name"), d.text, d.get("localSheetId")) for d in book.iter(f"{MAIN}definedName") if d.text
+            ]
+            self.tables = tables(self.parts.__getitem__, self.sheet_parts)
+            self.cached.check_tables()  # a damaged table's range said as such, before it is read
         self.names = {name: text for name, text, local in defined if local is None}
         self.every_name = {name: text for name, text, _ in defined}  # what formulas may read
-        self.tables = tables(self.parts.__getitem__, self.sheet_parts)
-        self.cached.check_tables()  # a damaged table's range said as such, before it is read
         self.rects: dict[str, list[Rect]] = {}
+        # sheet -> column -> the rects that write in it, in order: a read looks through those
+        # only (a table of thousands of columns written one by one made every read slow)
+        self._by_column: dict[str, dict[int, list[Rect]]] = {}
         self.formulas_replaced = False
 
     @classmethod
@@ -91,8 +95,8 @@ class ZipBook:
         return value
 
     def _value(self, sheet: str, row: int, col: int) -> Any:
-        for rect in reversed(self.rects.get(sheet, ())):
-            if rect.row <= row <= rect.last_row and rect.col <= col < rect.col + rect.width:
+        for rect in reversed(self._by_column.get(sheet, {}).get(col, ())):
+            if rect.row <= row <= rect.last_row:
                 return rect.at(row, col)
         why = self.cached.suspects(sheet).get(f"{column_letters(col)}{row}")
         if why:
@@ -100,10 +104,8 @@ class ZipBook:
         return self._base(sheet, row, col)
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
-        rects = self.rects.get(sheet, [])
-        whole = [
-            i for i, r in enumerate(rects) if r.col <= col < r.col + r.width and r.row <= first and last <= r.last_row
-        ]
+        rects = self._by_column.get(sheet, {}).get(col, [])
+        whole = [i for i, r in enumerate(rects) if r.row <= first and last <= r.last_row]
         suspect = False
         if whole:  # written whole (a fill's inputs): the file's cells are not read
             rect = rects[whole[-1]]
@@ -176,11 +178,17 @@ class ZipBook:
 
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None:
         if values and values[0]:
-            self.rects.setdefault(sheet, []).append(Rect(row, col, values))
+            self._add(sheet, Rect(row, col, values))
 
     def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None:
         if values:
-            self.rects.setdefault(sheet, []).append(Rect(row, col, list(values), column=True))
+            self._add(sheet, Rect(row, col, list(values), column=True))
+
+    def _add(self, sheet: str, rect: Rect) -> None:
+        self.rects.setdefault(sheet, []).append(rect)
+        columns = self._by_column.setdefault(sheet, {})
+        for c in range(rect.col, rect.col + rect.width):
+            columns.setdefault(c, []).append(rect)
 
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
         if nrows > 0 and ncols > 0:
@@ -326,9 +334,9 @@ class _Parts(dict):
     sheet of many rows) each time it is asked for, and not kept: it is never in memory beside
     calamine's reading of it, nor twice. A part written over is kept like any other."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, name: str = "book.xlsx"):
         super().__init__()
-        self.data = data
+        self.data, self.name = data, name
         self.ahead: dict[str, tuple[threading.Thread, list[bytes]]] = {}
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
@@ -357,7 +365,8 @@ class _Parts(dict):
             thread.join()
             if box:
                 return box[0]
-        return self._unzip(name)
+        with faults_said(self.name):  # a damaged big part is met here, while the refresh reads it
+            return self._unzip(name)
 
     def _unzip(self, name: str) -> bytes:
         # Into one buffer of the part's size: z.read() joins a list of pieces, twice the part.

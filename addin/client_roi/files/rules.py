@@ -157,6 +157,11 @@ def customer_frame(
     position → ``'Sheet'!D5``) a workbook's."""
     decimal, merge_duplicates, columns = reading.decimal, reading.merge_duplicates, reading.columns
     required, status, margin_rate = reading.required, reading.status, reading.margin_rate
+    if len(header) > xlsx.MAX_COLUMNS:  # before any column is looked at: no sheet holds them
+        raise InputFileError(
+            f"{name}: has {len(header):,} columns, more than a sheet holds ({xlsx.MAX_COLUMNS:,}): keep the "
+            "columns you need, then try again"
+        )
     keys, percents = _header_keys(header, columns, name)
     missing = [k for k in required if k not in keys and not (k == "gross_margin" and "revenue" in keys)]
     if missing:
@@ -194,6 +199,12 @@ def customer_frame(
     # so that skipping total lines and merging duplicates keep them aligned); the columns read
     # only here (a status, a revenue, a margin rate) among them, as the file has them.
     extras = _extra_columns(header, {k: i for k, i in keys.items() if k not in layout.DOOR_ONLY})
+    if len(extras) + len(layout.COLUMNS) + len(layout.MOVEMENT_COLUMNS) > xlsx.MAX_COLUMNS:
+        raise InputFileError(
+            f"{name}: has {len(extras):,} columns of its own, which with the table's "
+            f"{len(layout.COLUMNS) + len(layout.MOVEMENT_COLUMNS)} pass a sheet's {xlsx.MAX_COLUMNS:,} columns: keep "
+            "the columns you need, then try again"
+        )
     for i, extra in extras.items():
         source.header[EXTRA + extra] = extra
         values = [(r[i] if i < len(r) else None) for r in kept]
@@ -211,14 +222,15 @@ def customer_frame(
     )
     frame.columns = [c[len(EXTRA) :] if c.startswith(EXTRA) else c for c in frame.columns]
     frame.attrs["blank_rows"] = blank_rows
-    frame.attrs["totals"] = [f"row {source.first_row + origin[i]} ({data_name})" for i, data_name in totals.items()]
-    frame.attrs["merged"] = merged
+    frame.attrs["totals"] = Said(f"row {source.first_row + origin[i]} ({data_name})" for i, data_name in totals.items())
+    frame.attrs["merged"] = Said(merged)
     # said, not dropped silently: computed columns the workbook rewrites, and columns without a
     # header; the user's own columns, kept
-    frame.attrs["ignored"] = [
-        str(h) for i, h in enumerate(header) if i not in keys.values() and i not in extras and not method.is_blank(h)
-    ]
-    frame.attrs["kept"] = list(extras.values())
+    ours = set(keys.values())
+    frame.attrs["ignored"] = Said(
+        str(h) for i, h in enumerate(header) if i not in ours and i not in extras and not method.is_blank(h)
+    )
+    frame.attrs["kept"] = Said(extras.values())
     frame.attrs["currencies"] = shown
     frame.attrs["margin_from"] = margin_from
     frame.attrs["roles_from"] = roles_from
@@ -227,7 +239,7 @@ def customer_frame(
         return source.where(i, key)
 
     frame.attrs["where"] = where  # the place of customer i's value of a column, for errors found later
-    frame.attrs["percents"] = percents
+    frame.attrs["percents"] = Said(percents)
     try:
         method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
     except method.ClientRoiError as exc:
@@ -364,6 +376,16 @@ def currencies_shown(data: Mapping[str, list], source: Source, keys: tuple[str, 
     return found
 
 
+class Said(tuple):
+    """A list of what a reading found (columns kept, totals skipped…), kept in ``DataFrame.attrs``:
+    pandas deep-copies the attrs at every column taken from the frame, which for a list of
+    thousands of columns made the fill quadratic; this one is never changed, so its copy is
+    itself."""
+
+    def __deepcopy__(self, memo: dict) -> Said:
+        return self
+
+
 #: The prefix of a user's own column while it is read beside ours (a key of ours never has it).
 EXTRA = "\0"
 
@@ -375,12 +397,18 @@ def _extra_columns(header: list[Any], keys: dict[str, int]) -> dict[int, str]:
     """The user's own columns: {position: name}, a header that names none of ours (a computed
     column of ours is rewritten, not kept); a name met twice gets " 2"."""
     out: dict[int, str] = {}
+    taken: set[str] = set()  # the names given so far, folded: each column's name found at once
+    next_n: dict[str, int] = {}  # the next number to try for a name met again
+    ours = set(keys.values())
     for i, h in enumerate(header):
-        if i in keys.values() or method.is_blank(h) or layout.header_key(h, door=False):
+        if i in ours or method.is_blank(h) or layout.header_key(h, door=False):
             continue
-        name, n = str(h).strip(), 2
-        while name.casefold() in {v.casefold() for v in out.values()}:
-            name, n = f"{str(h).strip()} {n}", n + 1
+        base = str(h).strip()
+        name, n = base, next_n.get(base.casefold(), 2)
+        while name.casefold() in taken:
+            name, n = f"{base} {n}", n + 1
+        next_n[base.casefold()] = n
+        taken.add(name.casefold())
         out[i] = name
     return out
 

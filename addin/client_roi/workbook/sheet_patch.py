@@ -39,7 +39,7 @@ def _bands(rects: list[Rect]) -> list[tuple[int, int, dict[int, list]]]:
     earlier ones. A rect written over whole (a list cleared, then written as long) is left out;
     rows no rect writes are in no band. A column rect that is a band's whole column is its list,
     not a copy."""
-    live = [r for i, r in enumerate(rects) if not any(_covers(later, r) for later in rects[i + 1 :])]
+    live = _live(rects)
     cuts = sorted({r.row for r in live} | {r.last_row + 1 for r in live})
     bands = []
     for first, past in pairwise(cuts):
@@ -181,6 +181,20 @@ def _by_row(rects: list[Rect]) -> dict[int, dict[int, Any]]:
             for j, v in enumerate(line):
                 cells[rect.col + j] = v
     return rows
+
+
+def _live(rects: list[Rect]) -> list[Rect]:
+    """The rects no later one covers whole, in order. A later rect can cover one only if it
+    holds its first column: the later rects are looked up by column, not all of them for each
+    (thousands of columns written one by one made it quadratic)."""
+    by_column: dict[int, list[Rect]] = {}
+    live = []
+    for r in reversed(rects):
+        if not any(_covers(later, r) for later in by_column.get(r.col, ())):
+            live.append(r)
+        for c in range(r.col, r.col + r.width):
+            by_column.setdefault(c, []).append(r)
+    return live[::-1]
 
 
 def _covers(a: Rect, b: Rect) -> bool:

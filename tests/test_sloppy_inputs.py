@@ -379,10 +379,10 @@ REFUSALS = [
         ["column 'Gross margin': is inf, not a finite number"],
     ),
     (
-        "gains whose sum overflows",
+        "gains past Excel's 15 digits",  # once: "the sum of population overflows"
         {"in.csv": text_file(["A,yes,yes,1E+308,,1", "B,yes,yes,1E+308,,1"])},
         ["fill", "in.csv"],
-        ["the sum of population overflows"],
+        ["in.csv row 2 (customer 1), column 'Gross margin': is 1e+308, beyond ±1e15"],
     ),
     ("empty file", {"in.csv": b""}, ["fill", "in.csv"], ["in.csv: the file is empty"]),
     ("header only", {"in.csv": (HEADER + "\n").encode()}, ["fill", "in.csv"], ["no paying client"]),

@@ -111,14 +111,28 @@ def numbers(values: Any, name: str) -> np.ndarray:
     return _numbers(values, name)[0]
 
 
+#: The largest magnitude of a number given to the method: 10**15, where Excel's 15 significant
+#: digits stop holding every unit. Every sum, product and square the method makes of a million
+#: such numbers stays far inside the double range, so that no result, and no cell written from
+#: one, is ever infinite: a number beyond it is refused by its item, the input that would cause it.
+MAX_MAGNITUDE = 1e15
+
+
+def _too_big(value: Any) -> str:
+    return f"is {describe(value)}" if math.isinf(value) else f"is {value:g}, beyond ±1e15 (Excel's 15 digits)"
+
+
 def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, bool]:
-    """``out`` if no item is infinite (else raise), and whether it has no blank either."""
-    if np.isfinite(out).all():  # the common case in one pass
+    """``out`` if every item is within ±:data:`MAX_MAGNITUDE` (else raise), and whether it has
+    no blank (NaN) either."""
+    with np.errstate(invalid="ignore"):
+        within = np.abs(out) <= MAX_MAGNITUDE
+    if within.all():  # the common case in one pass
         return out, True
-    bad = np.isinf(out)
+    bad = ~within & ~np.isnan(out)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise _item_error(name, i, shape, f"is {describe(out[i])}")
+        raise _item_error(name, i, shape, _too_big(out[i]))
     return out, False
 
 
@@ -147,8 +161,8 @@ def _read(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...], bool]:
     for i, v in enumerate(items):
         if isinstance(v, Real) and not isinstance(v, bool):
             f = float(v)
-            if math.isinf(f):
-                raise _item_error(name, i, shape, f"is {describe(v)}")
+            if abs(f) > MAX_MAGNITUDE:  # NaN, a blank, is not
+                raise _item_error(name, i, shape, _too_big(f))
             out[i] = f
         elif is_blank(v):
             out[i] = np.nan

@@ -17,7 +17,6 @@ from .arguments import (
     ClientRoiError,
     _as_array,
     _default,
-    _finite_result,
     _g,
     _item_error,
     _numbers,
@@ -169,7 +168,12 @@ def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np
     like = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = g / c
-    _finite_result(np.where(np.broadcast_to(c == 0, ratio.shape), 0.0, ratio), "gain / acquisition_cost")
+    overflow = np.isinf(ratio) & np.broadcast_to(c != 0, ratio.shape)  # NaN: a blank, no fault
+    if overflow.any():  # refused by the cost that causes it, so that every door names its row
+        i = int(np.flatnonzero(overflow)[0]) if c.size > 1 else 0
+        raise _item_error(
+            "acquisition_cost", i, cshape, f"is {_g(c[i])}: a gain over it passes the double range (give 0 for no cost)"
+        )
     return g, c, ratio, like
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema.parameters import parameter
 from .arguments import _default, _g, _item_error, _scalar, numbers
 from .sums import exact_sums
 
@@ -66,10 +67,13 @@ def over_budget(tier_rank: Any, days: Any, days_spent: Any = None) -> np.ndarray
 
 
 def days_available_for_prospecting(value: Any) -> float | None:
-    """The ``prospecting_days`` parameter: None when blank (no plan), else a number > 0."""
+    """The ``prospecting_days`` parameter: None when blank (no plan), else a number of at least
+    the schema's lowest (0.1 day: fewer would make the plan's load run to infinity)."""
     if _default(value, None) is None:
         return None
-    return _scalar(value, "prospecting_days", low=0.0)
+    valid = parameter("prospecting_days").valid
+    assert valid is not None
+    return _scalar(value, "prospecting_days", low=valid[2], low_open=valid[1] == "greaterThan")
 
 
 def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFrame:

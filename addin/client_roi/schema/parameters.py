@@ -142,8 +142,10 @@ PARAMETERS = (
         ),
         "0.0",
         optional=True,
-        valid=("decimal", "greaterThan", 0, None),
-        invalid=("Days above 0, or blank.", "Des jours au-dessus de 0, ou vide."),
+        # a tenth of a day at least (an hour or so): fewer gives no plan worth the name, and
+        # 1e-320 days made the load infinite
+        valid=("decimal", "greaterThanOrEqual", 0.1, None),
+        invalid=("0.1 day or more, or blank.", "0,1 jour ou plus, ou vide."),
     ),
     Parameter(
         "currency",
@@ -172,3 +174,8 @@ def default(name: str):
     (24000, 0.2)
     """
     return next(p.default for p in PARAMETERS if p.name == name)[0]
+
+
+def parameter(name: str) -> Parameter:
+    """The parameter ``name`` (``prospecting_days``)."""
+    return next(p for p in PARAMETERS if p.name == name)

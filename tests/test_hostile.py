@@ -65,7 +65,7 @@ def before_sheet_data_end(extra: bytes):
         ),
         (
             before_sheet_data_end(b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'),
-            "spans A1 to XFD1048576 across 16,384 columns, 17,179,869,184 cells: more than can be read",
+            "spans 1,048,576 rows of 16,384 columns (a cell at XFD1048576), 17,179,869,184 cells: more than can",
         ),
         (before_sheet_data_end(b'<row r="3"><c r="A3"><v>1</v></c></row>'), "has row 3 written after row 201"),
         (lambda d: d[: d.rindex(b"</worksheet>")], "is cut short (its XML stops before </worksheet>)"),
@@ -105,12 +105,41 @@ def test_a_cell_at_the_last_row_within_the_grid_is_read(tmp_path, capfd, demo):
 def test_the_look_is_the_same_wherever_the_pieces_are_cut(pieces):
     xml = (
         b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="AB1"><v>2</v></c></row>'
-        b'<row r="7"><c r="B7" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+        b'<row r="7"><c r="B7" t="inlineStr"><is><t>x</t></is></c><c r="C123"><v>1</v></c></row>'
+        b'<row r="8"><c r="A8"><v>1</v></c></row></sheetData></worksheet>'
     )
     step = max(1, len(xml) // pieces)
     look = xlsx.Look(xml[i : i + step] for i in range(0, len(xml), step))
-    assert (look.first, look.last, look.columns, look.formulas, look.whole) == ((1, "A1"), (7, "B7"), 28, False, True)
-    assert look.cells == 7 * 28 and look.refusal("b.xlsx", "S") is None
+    # C123 has more digits than any row before it: found, though neither first nor last
+    assert (look.highest, look.columns, look.whole) == ((123, "C123"), 28, True)
+    assert look.rows == 999 and look.cells == 999 * 28 and look.refusal("b.xlsx", "S") is None
+
+
+@pytest.mark.parametrize("door", DOORS)
+@pytest.mark.parametrize("ref", [b"XFD1048576", b"B99999999999", b"B999999"])
+def test_a_far_cell_in_the_middle_of_the_sheet_is_found(tmp_path, capfd, demo, door, ref):
+    """Found by the campaign: calamine spans every cell's row, not the first's and the last's;
+    a far cell among the others (here in place of A5) aborted the process."""
+    bad = sheet_edit(demo, tmp_path / "bad.xlsx", lambda d: d.replace(b'r="A5"', b'r="' + ref + b'"', 1))
+    wide = sheet_edit(bad, tmp_path / "wide.xlsx", lambda d: d.replace(b'r="A6"', b'r="XFD6"', 1))
+    bad.unlink()
+    err = refused(capfd, tmp_path, door, wide)
+    assert "wide.xlsx: sheet 'Customers' " in err
+    assert ("beyond the sheet's last cell" in err) if ref == b"B99999999999" else ("more than can be read" in err)
+
+
+def test_a_wide_sheet_is_read_exactly_where_the_bound_is_not_enough():
+    """100 columns by 300,000 rows is 30M cells, under the cap; the bound on unseen rows
+    (999,999 x 100) is not: every reference is then read."""
+    row = "".join(f'<c r="{xlsx.column_letter(c)}%d"><v>1</v></c>' for c in range(1, 101))
+    xml = "<worksheet><sheetData>" + "".join(
+        f'<row r="{r}">' + row % ((r,) * 100) + "</row>" for r in range(1, 300_001, 1000)
+    )
+    xml += '<row r="300000">' + row % ((300_000,) * 100) + "</row></sheetData></worksheet>"
+    look = xlsx.Look([xml.encode()])
+    assert look.uncertain and look.cells == 999_999 * 100
+    look.exactly([xml.encode()])
+    assert look.rows == 300_000 and look.refusal("b.xlsx", "S") is None
 
 
 # -- item 3: every damaged zip or XML said as what it is ------------------------------------
@@ -318,3 +347,24 @@ def test_a_refresh_refuses_a_book_whose_input_cell_is_out_of_range(tmp_path, cap
     err = refused(capfd, tmp_path, ["refresh", "{}"], bad)
     assert err.startswith("client-roi: Customers!D2 (column 'Gross margin', customer row 1): is "), err
     assert "beyond ±1e15" in err or "infinite" in err
+
+
+# -- item 4: no warning from a successful run -----------------------------------------------
+
+
+def test_a_denormal_cost_prints_no_warning(tmp_path, capfd):
+    """Found by the campaign (options-174): --cac=1e-320 gave prospects budgets of a denormal's
+    days, and the overrun's ratio printed numpy's 'overflow encountered in scalar divide' on
+    stderr after a successful run. The ratio is now a Python float's (inf: no ratio)."""
+    import warnings
+
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "Customer,Should pay,Has paid,Gross margin,Expected margin,Days spent\n"
+        "A,yes,yes,100,,\nB,yes,yes,200,,\nP,yes,no,,150,3\n"
+    )
+    capfd.readouterr()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert cli.main(["fill", str(path), "--cac=1e-320", "-o", str(tmp_path / "o.xlsx")]) == 0
+    assert not caught and capfd.readouterr().err == ""

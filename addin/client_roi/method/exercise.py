@@ -382,7 +382,8 @@ def _overrun(names: Any, tiers: np.ndarray, budget_days: np.ndarray, spent: np.n
     order = overrun(budget_days, spent)
     ratios = []
     for i in order.tolist():
-        ratio = spent[i] / budget_days[i] if budget_days[i] > 0 else math.inf
+        # as Python floats: a budget of a denormal's days overflows to inf without numpy's warning
+        ratio = float(spent[i]) / float(budget_days[i]) if budget_days[i] > 0 else math.inf
         ratios.append(ratio if math.isfinite(ratio) else math.nan)  # a zero budget: no ratio
     return _frame(
         {

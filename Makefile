@@ -11,7 +11,7 @@ LOCK   := requirements/test.lock
 RUNTIME := requirements/runtime.lock
 LATEST := .venv-latest
 
-.PHONY: demo test test-spark check test-latest lock bench templates lite dist clean
+.PHONY: demo test test-spark check test-latest lock bench fuzz templates lite dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test-spark: $(VENV)/.installed
 	./scripts/install-system-deps.sh
 	$(BIN)/python scripts/fetch_test_assets.py
 	CLIENT_ROI_SPARK=1 $(BIN)/python -m pytest -m spark -p no:cacheprovider
+
+# The fuzz campaign of issue 35: 1,500 seeded cases in five families (tests/fuzz.py), each a
+# process of its own; make test runs a fixed sample of 150 (tests/test_fuzz.py).
+fuzz: $(VENV)/.installed
+	$(BIN)/python tests/fuzz.py --cases 1500
 
 test-latest:
 	$(PYTHON) -m venv $(LATEST)

@@ -31,9 +31,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Running(tuple):
+    """``(url, bindir)`` of a running server, and ``ctl(*args)``: its ``pg_ctl`` (restart, stop)."""
+
+
 @contextlib.contextmanager
 def server():
-    """Yield ``(url, bindir)`` of a fresh server; the password is :data:`PASSWORD`."""
+    """Yield ``(url, bindir)`` of a fresh server (a :class:`Running`: ``.ctl("restart", "-w")``
+    restarts it); the password is :data:`PASSWORD`."""
     bindir = _bindir()
     if bindir is None:
         require("PostgreSQL is not installed (make test installs Debian's postgresql)")
@@ -70,7 +75,10 @@ def server():
         options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
         run(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start")
         started = True
-        yield f"postgresql://{USER}@127.0.0.1:{port}/postgres", bindir
+        running = Running((f"postgresql://{USER}@127.0.0.1:{port}/postgres", bindir))
+        # -l: a restarted server writes to the log, not to the pipe run() would wait on for ever
+        running.ctl = lambda *args: run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), *args)  # type: ignore[attr-defined]
+        yield running
     finally:
         if started:
             subprocess.run(

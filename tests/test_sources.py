@@ -195,6 +195,48 @@ def test_the_server_going_away_mid_query(pg, tmp_path, capsys):
     assert "terminating connection" in err or "server closed the connection" in err
 
 
+def test_a_server_restarted_between_runs_is_reconnected_and_one_stopped_mid_query_is_one_line(tmp_path, capsys):
+    """Issue 35: faults of the engine survived. A server of its own (the module's is shared):
+    restarted between two runs, the next run connects anew and writes the same workbook; stopped
+    while a query runs, the run is one line, exit 2, nothing written."""
+    old = os.environ.get("PGPASSWORD")
+    os.environ["PGPASSWORD"] = PASSWORD
+    try:
+        with server() as running:
+            url = running[0]
+            with psycopg.connect(url, autocommit=True) as con:
+                con.execute(
+                    "CREATE TABLE t AS SELECT 'C' || (g % 7) AS customer, DATE '2025-01-01' + g AS day, "
+                    "(g * 1.25)::numeric(10, 2) AS amount FROM generate_series(1, 300) AS g"
+                )
+            books = [tmp_path / "before.xlsx", tmp_path / "after.xlsx"]
+            assert cli.main(["fill", "--transactions", url, "--table", "t", "-o", str(books[0])]) == 0
+            running.ctl("restart", "-m", "fast", "-w")
+            assert cli.main(["fill", "--transactions", url, "--table", "t", "-o", str(books[1])]) == 0
+            assert books[0].read_bytes() == books[1].read_bytes()
+            capsys.readouterr()
+
+            def stop():
+                time.sleep(1.5)
+                running.ctl("stop", "-m", "immediate", "-w")
+
+            stopper = threading.Thread(target=stop)
+            stopper.start()
+            query = "SELECT customer, day, amount FROM t WHERE pg_sleep(0.2) IS NOT NULL"  # a minute of sleeps
+            started = time.monotonic()
+            err = _refused([url, "--query", query], tmp_path, capsys)
+            stopper.join()
+            assert time.monotonic() - started < 30
+            # stopped "immediate": the backend dies without a word, the client sees the socket close
+            assert "(--query): consuming input failed: server closed the connection unexpectedly" in err
+            assert sorted(p.name for p in tmp_path.iterdir()) == ["after.xlsx", "before.xlsx"]
+    finally:
+        if old is None:
+            os.environ.pop("PGPASSWORD", None)
+        else:
+            os.environ["PGPASSWORD"] = old
+
+
 def test_refusals_name_the_source_without_a_password():
     with pytest.raises(InputFileError, match=r"postgresql://ana:\*\*\*@db/x"):
         sources.read_database("postgresql://ana:pw@db/x", table="t")

@@ -3047,7 +3047,8 @@ def _overrun(names: Any, tiers: np.ndarray, budget_days: np.ndarray, spent: np.n
     order = overrun(budget_days, spent)
     ratios = []
     for i in order.tolist():
-        ratio = spent[i] / budget_days[i] if budget_days[i] > 0 else math.inf
+        # as Python floats: a budget of a denormal's days overflows to inf without numpy's warning
+        ratio = float(spent[i]) / float(budget_days[i]) if budget_days[i] > 0 else math.inf
         ratios.append(ratio if math.isfinite(ratio) else math.nan)  # a zero budget: no ratio
     return _frame(
         {
@@ -3236,6 +3237,7 @@ from __future__ import annotations
 import gc
 import io
 import itertools
+import operator
 import posixpath
 import re
 import threading
@@ -3520,11 +3522,15 @@ class CachedValues:
         sheet is first looked through piece by piece as it unzips (no formula, no error value:
         nothing to parse), never whole in memory beside calamine's reading of it."""
         if sheet not in self._suspects:
-            if self.look(sheet).formulas is False:
-                self._suspects[sheet] = {}
-                self.formula_free.add(sheet)
-            else:
-                self._suspects[sheet] = _suspect_cells(self._part(self.sheet_parts()[sheet]))
+            part = self.sheet_parts()[sheet]
+            streamed = self.parts is None or not dict.__contains__(self.parts, part)  # not unzipped yet
+            # on the caller's thread, while calamine reads the sheet on its own (after its Look)
+            with faults_said(self.name):
+                if streamed and not _may_have_suspects(part_pieces(self.data, part)):
+                    self._suspects[sheet] = {}
+                    self.formula_free.add(sheet)
+                else:
+                    self._suspects[sheet] = _suspect_cells(self._part(part))
         return self._suspects[sheet]
 
     def table(self, name: str) -> Any:
@@ -3540,11 +3546,18 @@ class CachedValues:
     def look(self, sheet: str) -> Look:
         """The sheet's XML looked through once (:class:`Look`), by whichever of calamine's
         reading and :meth:`suspects` asks first; the other waits for it."""
-        with self._looking:
+        with self._looking, faults_said(self.name):
             if sheet not in self._looks:
                 part = self.sheet_parts()[sheet]
                 unzipped = self.parts is not None and dict.__contains__(self.parts, part)
-                self._looks[sheet] = Look([self.parts[part]] if unzipped else part_pieces(self.data, part))  # type: ignore[index]
+
+                def pieces() -> Iterable[bytes]:
+                    return [self.parts[part]] if unzipped else part_pieces(self.data, part)  # type: ignore[index]
+
+                look = Look(pieces())
+                if look.uncertain:
+                    look.exactly(pieces())
+                self._looks[sheet] = look
         return self._looks[sheet]
 
     def sheet_parts(self) -> dict[str, str]:
@@ -3663,7 +3676,7 @@ def part_pieces(data: bytes, name: str) -> Iterator[bytes]:
 
 
 #: The cells python-calamine may lay out for one sheet. It builds a dense rectangle from the
-#: first cell's row to the last cell's, across every column used, 32 bytes a cell, and a failed
+#: lowest cell's row to the highest's, across every column used, 32 bytes a cell, and a failed
 #: allocation aborts the process, no exception to catch (``ZZZZZZZZ1``: 15 TB asked for).
 #: 2**26 cells are 2 GB of it: a million rows of 64 columns.
 MAX_CELLS = 1 << 26
@@ -3674,106 +3687,109 @@ LAST_ROW = 1_048_576  # Excel's last row, where the grid ends for calamine too (
 # prefix some writers put on tags (<x:c r=…>) is left out of it, so either way is found.
 _ROW = re.compile(rb'row r="(\d+)"')
 _CELL_REF = re.compile(rb'c r="([A-Z]+)(\d+)"')
-# Columns past Z: only wide sheets have them, so finding them all costs little where reading
-# every cell's reference (twenty million at a million customers) would cost seconds.
-_WIDE_REF = re.compile(rb'c r="([A-Z]{2,})(\d+)"')
 
 
 class Look:
     """A sheet's XML looked through once, a piece at a time as it unzips (never whole in memory
-    beside calamine's reading of it), before python-calamine reads it: whether its cells may
-    hold a formula or an error value (:func:`_suspect_cells` says which), and what calamine's
-    ``Range::from_sparse`` will make of its cells. That takes the first cell's row and the last
-    cell's as the rows' span (the rows being in order, as the format requires) and lays out
-    every row as wide as the widest column: a reference past the sheet's grid, rows written out
-    of order (the span would wrap around) or a span beyond :data:`MAX_CELLS` would abort the
-    process, so each is said first, by :meth:`refusal`.
+    beside calamine's reading of it), before python-calamine reads it: what calamine's
+    ``Range::from_sparse`` will make of its cells. That lays out every row from the lowest
+    cell's to the highest's, each as wide as from the leftmost column to the rightmost, 32 bytes
+    a cell, and a failed allocation aborts the process: a reference past the sheet's grid, or a
+    rectangle past :data:`MAX_CELLS`, is said first, by :meth:`refusal` (rows written out of
+    order too, which no spreadsheet writes).
+
+    Every cell's reference is not read (twenty million at a million customers: seconds).
+    Columns past Z are few and all read. A row is found wherever it has more digits than the
+    highest row seen so far: any other is below ``10 ** digits``, which bounds the rectangle
+    (from row 1 and column A). Only where that bound passes :data:`MAX_CELLS` while what was
+    seen does not (a sheet wider than 64 columns) is every reference read, in a second pass
+    (:meth:`exactly`).
 
     Each piece is cut before its last ``<`` and the rest carried to the next, so that no tag
     is ever split between two pieces."""
 
     def __init__(self, pieces: Iterable[bytes]):
-        self.formulas: bool | None = None  # None: no default-namespace sheetData seen to its end
-        self._inside = False
-        self.first: tuple[int, str] | None = None  # the first cell's row and reference
-        self.last: tuple[int, str] | None = None
-        self.top = 0  # the highest row written so far
+        self.highest: tuple[int, str] = (0, "")  # the highest cell found, row and reference
+        self.exact = False  # whether every cell's reference was read for it (exactly())
+        self.top = 0  # the highest row element written so far
         self.columns = 0  # the widest column past Z
         self.outside: tuple[str, str] | None = (
             None  # ("cell", its reference) or ("row", its number): the first met beyond XFD1048576
         )
         self.backwards: tuple[int, int] | None = None  # (a row, the row written after it)
         self.entities: bool | None = None  # declares a document type or entities
-        carry = tail = b""
-        for piece in itertools.chain(pieces, [b"<"]):  # the last "<" lets the final piece through whole
-            tail = (tail + piece)[-64:] if piece != b"<" else tail
-            chunk = carry + piece
-            cut = chunk.rfind(b"<")
-            chunk, carry = chunk[: max(cut, 0)], chunk[max(cut, 0) :]
-            if chunk and self.entities is None:  # a document type comes before the root element
+        tail = [b""]
+
+        def kept(pieces: Iterable[bytes]) -> Iterator[bytes]:
+            for piece in pieces:
+                tail[0] = (tail[0] + piece[-64:])[-64:]
+                yield piece
+
+        for chunk in _cut(kept(pieces)):
+            if self.entities is None:  # a document type comes before the root element
                 self.entities = b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk
-            if chunk:
-                self._formulas(chunk)
-                self._extent(chunk)
+            self._extent(chunk)
         # calamine reads a sheet cut short after its cells as whole, where the same sheet read
         # as a table's is refused: the end of the XML is looked for, so that no door reads it
-        self.whole = tail.rstrip().endswith(b"worksheet>")
-
-    def _formulas(self, chunk: bytes) -> None:
-        if self.formulas is not None:
-            return
-        start = 0
-        if not self._inside:
-            start = chunk.find(b"<sheetData")
-            if start < 0:
-                return
-            self._inside = True
-        end = chunk.find(b"</sheetData>", start)
-        end = len(chunk) if end < 0 else end
-        # In a default-namespace sheetData "<f" opens nothing but a formula: substring
-        # searches, five times faster than one regex (measured), "<" being everywhere.
-        if chunk.find(b't="e"', start, end) >= 0 or any(
-            chunk[at + 2 : at + 3] in (b">", b" ", b"/", b"\t", b"\n", b"\r") for at in _finds(chunk, b"<f", start, end)
-        ):
-            self.formulas = True
-        elif end < len(chunk):
-            self.formulas = False
+        self.whole = tail[0].rstrip().endswith(b"worksheet>")
 
     def _extent(self, chunk: bytes) -> None:
-        rows = [int(r) for r in _ROW.findall(chunk)]
-        if rows:
-            if self.backwards is None:
-                for a, b in zip([self.top, *rows], rows, strict=False):
-                    if b <= a:
-                        self.backwards = (a, b)
-                        break
-            self.top = max(self.top, *rows)
+        rows = [self.top, *map(int, _ROW.findall(chunk))]
+        if len(rows) > 1:
+            if self.backwards is None and not all(map(operator.lt, rows, rows[1:])):  # C speed, a million rows
+                self.backwards = next((a, b) for a, b in itertools.pairwise(rows) if b <= a)
+            self.top = max(rows)
             if self.top > LAST_ROW and self.outside is None:
                 self.outside = ("row", f"{self.top:,}")
-        for wide in _WIDE_REF.finditer(chunk):
-            col = column_index(wide[1])
-            self.columns = max(self.columns, col)
-            if self.outside is None and (col > MAX_COLUMNS or int(wide[2]) > LAST_ROW):
-                self.outside = ("cell", (wide[1] + wide[2]).decode())
-        if self.first is None and (first := _CELL_REF.search(chunk)):
-            self.first = (int(first[2]), (first[1] + first[2]).decode())
+        digits = len(str(max(self.top, self.highest[0])))
+        for ref in _far_refs(digits).finditer(chunk):
+            letters, digits_ = (ref[1], ref[2]) if ref[1] else (ref[3], ref[4])
+            col, row = column_index(letters), int(digits_)
+            self.columns = max(self.columns, col if len(letters) > 1 else 0)
+            self._found(row, letters + digits_)
+            if self.outside is None and (col > MAX_COLUMNS or row > LAST_ROW):
+                self.outside = ("cell", (letters + digits_).decode())
+        if first := _CELL_REF.search(chunk):
+            self._found(int(first[2]), first[1] + first[2])
         at = chunk.rfind(b'c r="')
         if at >= 0 and (last := _CELL_REF.match(chunk, at)):
-            self.last = (int(last[2]), (last[1] + last[2]).decode())
+            self._found(int(last[2]), last[1] + last[2])
+
+    def _found(self, row: int, ref: bytes) -> None:
+        if row > self.highest[0]:
+            self.highest = (row, ref.decode())
+
+    def exactly(self, pieces: Iterable[bytes]) -> None:
+        """Read every cell's reference for the highest row (the bound was not enough)."""
+        for piece in _cut(pieces):
+            for ref in _CELL_REF.finditer(piece):
+                self._found(int(ref[2]), ref[1] + ref[2])
+        self.exact = True
+
+    @property
+    def rows(self) -> int:
+        """The rows calamine may lay out, from row 1: the highest found, or the bound on any
+        row not found (below the next power of ten)."""
+        if self.exact:
+            return self.highest[0]
+        if self.highest[0] == 0:
+            return 0
+        return min(10 ** len(str(max(self.top, self.highest[0]))) - 1, LAST_ROW)
 
     @property
     def cells(self) -> int:
-        """The cells calamine will lay out: the rows' span by the widest column (26, Z, where
-        none is past it), from column A."""
-        if self.first is None or self.last is None:
-            return 0
-        return (self.last[0] - self.first[0] + 1) * max(self.columns, 26)
+        """The cells calamine may lay out: the rows by the widest column (26, Z, where none
+        is past it), from A1."""
+        return self.rows * max(self.columns, 26)
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the bound passes :data:`MAX_CELLS` where what was found does not: then
+        :meth:`exactly` decides."""
+        return not self.exact and self.cells > MAX_CELLS >= self.highest[0] * max(self.columns, 26)
 
     def refusal(self, name: str, sheet: str) -> str | None:
         """Why python-calamine must not read the sheet, in one line; None when it may."""
-        for ref in (self.first, self.last):
-            if self.outside is None and ref is not None and ref[0] > LAST_ROW:
-                self.outside = ("cell", ref[1])
         if self.entities:
             return (
                 f"{name}: sheet '{sheet}' declares XML entities or a document type, which are refused "
@@ -3791,20 +3807,38 @@ class Look:
                 f"{name}: sheet '{sheet}' has a cell at {self.outside[1]}, beyond the sheet's last cell XFD1048576: "
                 "the file is damaged (no spreadsheet writes it)"
             )
-        if self.backwards is not None or (self.first and self.last and self.last[0] < self.first[0]):
-            a, b = self.backwards or (self.first[0], self.last[0])  # type: ignore[index]
+        if self.backwards is not None:
+            a, b = self.backwards
             return (
                 f"{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are written "
                 "in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again"
             )
         if self.cells > MAX_CELLS:
-            assert self.first is not None and self.last is not None
             return (
-                f"{name}: sheet '{sheet}' spans {self.first[1]} to {self.last[1]} across {self.columns:,} "
-                f"columns, {self.cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies "
+                f"{name}: sheet '{sheet}' spans {self.rows:,} rows of {max(self.columns, 26):,} columns (a cell at "
+                f"{self.highest[1]}), {self.cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies "
                 "far from the table, save, and try again"
             )
         return None
+
+
+def _cut(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The pieces of an XML part cut before their last ``<``, the rest carried to the next:
+    no tag is ever split between two."""
+    carry = b""
+    for piece in itertools.chain(pieces, [b"<"]):  # the last "<" lets the final piece through whole
+        chunk = carry + piece
+        cut = chunk.rfind(b"<")
+        chunk, carry = chunk[: max(cut, 0)], chunk[max(cut, 0) :]
+        if chunk:
+            yield chunk
+
+
+@cache
+def _far_refs(digits: int) -> re.Pattern[bytes]:
+    """Cell references past column Z, or whose row has more than ``digits`` digits: one
+    pattern, one pass (two took half as long again)."""
+    return re.compile(rb'c r="(?:([A-Z]{2,})(\d+)|([A-Z])(\d{%d,}))"' % (digits + 1))
 
 
 def _finds(data: bytes, token: bytes, start: int, end: int) -> Iterator[int]:
@@ -3817,7 +3851,25 @@ def _finds(data: bytes, token: bytes, start: int, end: int) -> Iterator[int]:
 def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
     """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
     its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
-    return Look(pieces).formulas is not False
+    inside = False
+    for chunk in _cut(pieces):
+        start = 0
+        if not inside:
+            start = chunk.find(b"<sheetData")
+            if start < 0:
+                continue
+            inside = True
+        end = chunk.find(b"</sheetData>", start)
+        end = len(chunk) if end < 0 else end
+        # In a default-namespace sheetData "<f" opens nothing but a formula: substring
+        # searches, five times faster than one regex (measured), "<" being everywhere.
+        if chunk.find(b't="e"', start, end) >= 0 or any(
+            chunk[at + 2 : at + 3] in (b">", b" ", b"/", b"\t", b"\n", b"\r") for at in _finds(chunk, b"<f", start, end)
+        ):
+            return True
+        if end < len(chunk):
+            return False
+    return True  # no default-namespace sheetData: the full parse decides
 
 
 def _suspect_cells(data: bytes) -> dict[str, str]:
@@ -4071,7 +4123,7 @@ FR: dict[str, str] = {
     "{0}: sheet '{1}' has a row {2}, beyond the sheet's last row 1,048,576: the file is damaged (no spreadsheet writes it)": "{0} : la feuille « {1} » a une ligne {2}, au-delà de la dernière ligne d'une feuille (1 048 576) : le fichier est endommagé (aucun tableur ne l'écrit)",
     "{0}: sheet '{1}' has a cell at {2}, beyond the sheet's last cell XFD1048576: the file is damaged (no spreadsheet writes it)": "{0} : la feuille « {1} » a une cellule en {2}, au-delà de la dernière cellule d'une feuille (XFD1048576) : le fichier est endommagé (aucun tableur ne l'écrit)",
     "{0}: sheet '{1}' has row {2} written after row {3}: a sheet's rows are written in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again": "{0} : la feuille « {1} » a la ligne {2} écrite après la ligne {3} : les lignes d'une feuille s'écrivent dans l'ordre, le fichier est donc endommagé ; ouvrez-le et enregistrez-le dans Excel ou LibreOffice, puis réessayez",
-    "{0}: sheet '{1}' spans {2} to {3} across {4} columns, {5} cells: more than can be read ({6}); delete what lies far from the table, save, and try again": "{0} : la feuille « {1} » s'étend de {2} à {3} sur {4} colonnes, soit {5} cellules : plus qu'on ne peut en lire ({6}) ; supprimez ce qui est loin du tableau, enregistrez, puis réessayez",
+    "{0}: sheet '{1}' spans {2} rows of {3} columns (a cell at {4}), {5} cells: more than can be read ({6}); delete what lies far from the table, save, and try again": "{0} : la feuille « {1} » s'étend sur {2} lignes de {3} colonnes (une cellule en {4}), soit {5} cellules : plus qu'on ne peut en lire ({6}) ; supprimez ce qui est loin du tableau, enregistrez, puis réessayez",
     "{0}: the part '{1}' is encrypted, which no workbook's part is: the file is damaged or tampered": "{0} : la partie « {1} » est chiffrée, ce qu'aucune partie d'un classeur n'est : le fichier est endommagé ou altéré",
     "{0}: is a password-protected workbook or an old .xls: remove the password in Excel (or save it as .xlsx), then try again": "{0} : est un classeur protégé par mot de passe ou un ancien .xls : retirez le mot de passe dans Excel (ou enregistrez-le en .xlsx), puis réessayez",
     "is {0}: a gain over it passes the double range (give 0 for no cost)": "vaut {0} : un gain divisé par ce coût dépasse la plage des nombres (mettez 0 pour aucun coût)",

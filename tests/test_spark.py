@@ -104,3 +104,196 @@ def test_spark_groups_by_the_code_and_shows_the_name(parquet, tmp_path):
     spark, here = lines.read_lines(path, engine="spark"), lines.read_lines(path)
     assert spelled(spark) == spelled(here) == {"Acme (7)": (12.75, None), "Acme (8)": (4.0, None)}
     assert spark.totals.merged == here.totals.merged == ("Acme ← ACME Corp",)
+
+
+# -- a standalone cluster: a master and two workers, each a process of its own -----------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    """A Spark standalone cluster on 127.0.0.1, from the PySpark distribution's own launcher
+    (``bin/spark-class``): a master and two workers of one core each, every one a process
+    group of its own (a worker's executors are its children), killed and removed at the end."""
+
+    def __init__(self, root):
+        import subprocess
+        import time
+        from pathlib import Path
+
+        import pyspark
+
+        self.home = Path(pyspark.__file__).parent
+        self.root = root
+        self.env = {**os.environ, "SPARK_HOME": str(self.home), "SPARK_LOCAL_IP": "127.0.0.1"}
+        self.port = _free_port()
+        self.url = f"spark://127.0.0.1:{self.port}"
+        self.log = root / "master.log"
+        self.processes: list[subprocess.Popen] = []
+        self.master = self._start(
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--webui-port",
+            str(_free_port()),
+            log=self.log,
+        )
+        self.workers = [
+            self._start(
+                "org.apache.spark.deploy.worker.Worker",
+                self.url,
+                "--host",
+                "127.0.0.1",
+                "--cores",
+                "1",
+                "--memory",
+                "1g",
+                "--webui-port",
+                str(_free_port()),
+                "--work-dir",
+                str(root / f"worker{i}"),
+                log=root / f"worker{i}.log",
+            )
+            for i in range(2)
+        ]
+        deadline = time.monotonic() + 120
+        while self.log.read_text(errors="replace").count("Registering worker") < 2:
+            if time.monotonic() > deadline or any(p.poll() is not None for p in self.processes):
+                self.stop()
+                pytest.fail("the Spark standalone cluster did not start:\n" + self.log.read_text(errors="replace"))
+            time.sleep(0.5)
+
+    def _start(self, main: str, *args: str, log):
+        import subprocess
+
+        with open(log, "wb") as out:
+            process = subprocess.Popen(
+                [str(self.home / "bin" / "spark-class"), main, *args],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=self.env,
+                start_new_session=True,
+            )
+        self.processes.append(process)
+        return process
+
+    def kill(self, process) -> None:
+        import signal
+
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # the worker and the executors it started
+        except ProcessLookupError:
+            pass
+        process.wait()
+
+    def stop(self) -> None:
+        for process in self.processes:
+            self.kill(process)
+
+
+@pytest.fixture(scope="module")
+def cluster(parquet, tmp_path_factory):
+    c = Cluster(tmp_path_factory.mktemp("cluster"))
+    try:
+        yield c
+    finally:
+        c.stop()
+
+
+def _customers(cluster, source, out, *extra):
+    """``client-roi customers`` of the invoice lines ``source`` into ``out`` (a CSV): a process
+    of its own, so that its Spark session is the cluster's (this one's is local)."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "client_roi.cli", "customers", "--transactions", str(source), "-o", str(out), *extra],
+        env=cluster.env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return out.read_bytes()
+
+
+def test_a_standalone_cluster_gives_duckdbs_bits(cluster, parquet, tmp_path):
+    """Issue 35: the invoice-line route on a cluster (--spark-master spark://…) writes the very
+    bytes DuckDB's does."""
+    source = parquet / "lines.parquet"
+    on_cluster = _customers(cluster, source, tmp_path / "spark.csv", "--engine", "spark", "--spark-master", cluster.url)
+    assert on_cluster == _customers(cluster, source, tmp_path / "duckdb.csv")
+    assert "app-" in " ".join(p.name for p in (cluster.root / "worker0").iterdir()) + " ".join(
+        p.name for p in (cluster.root / "worker1").iterdir()
+    )  # the job ran on the workers, not in the driver
+
+
+def test_a_worker_killed_mid_job_changes_no_bit(cluster, tmp_path):
+    """Issue 35: one of the two workers (its executor with it) is killed while the job runs;
+    Spark runs the lost tasks again on the other, and the customers are DuckDB's, bit for bit."""
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    big = tmp_path / "big.parquet"  # enough row groups and rows for a job of several seconds
+    con = duckdb.connect()
+    con.execute(
+        "COPY (SELECT 'C' || (i % 50000) AS Customer, DATE '2024-01-01' + CAST(i % 700 AS INTEGER) AS Date, "
+        "CAST((i % 100000) / 100.0 AS DECIMAL(10, 2)) AS Amount FROM range(40000000) t(i)) "
+        f"TO '{big}' (FORMAT parquet, ROW_GROUP_SIZE 200000)"
+    )
+    con.close()
+    expected = _customers(cluster, big, tmp_path / "duckdb.csv")
+    killed: list[float] = []
+
+    def kill_a_worker_once_it_works() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            for i, worker in enumerate(cluster.workers):
+                if any((cluster.root / f"worker{i}").glob("app-*/*")):  # an executor launched there
+                    time.sleep(2)  # into the job
+                    cluster.kill(worker)
+                    killed.append(time.monotonic())
+                    return
+            time.sleep(0.2)
+
+    killer = threading.Thread(target=kill_a_worker_once_it_works)
+    killer.start()
+    out = tmp_path / "spark.csv"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "client_roi.cli",
+            "customers",
+            "--transactions",
+            str(big),
+            "--engine",
+            "spark",
+            "--spark-master",
+            cluster.url,
+            "-o",
+            str(out),
+        ],
+        env=cluster.env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    ended = time.monotonic()
+    killer.join()
+    assert killed, "no executor was seen to start"
+    assert ended > killed[0] + 1, "the job was over before the worker was killed: it proves nothing"
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes() == expected

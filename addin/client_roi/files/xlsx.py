@@ -295,6 +295,10 @@ class CachedValues:
             part = self.sheet_parts()[sheet]
             streamed = self.parts is None or not dict.__contains__(self.parts, part)  # not unzipped yet
             # on the caller's thread, while calamine reads the sheet on its own (after its Look)
+            # After the sheet's Look (waited for, where calamine's thread is at it): the two
+            # passes would fight for the interpreter, and calamine waits for the Look alone.
+            # The look for formulas then runs here while calamine reads, on its own core.
+            self.look(sheet)
             with faults_said(self.name):
                 if streamed and not _may_have_suspects(part_pieces(self.data, part)):
                     self._suspects[sheet] = {}
@@ -618,17 +622,24 @@ def _finds(data: bytes, token: bytes, start: int, end: int) -> Iterator[int]:
         start = at + 1
 
 
-def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
-    """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
-    its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
-    inside = False
-    for chunk in _cut(pieces):
+class _FormulaLook:
+    """Whether a sheet's XML, fed a chunk at a time (:func:`_cut`), may hold a formula or an
+    error value in its cells (what :func:`_suspect_cells` looks for): ``found`` is True, False
+    once ``</sheetData>`` is passed without one, None before."""
+
+    def __init__(self) -> None:
+        self.found: bool | None = None
+        self._inside = False
+
+    def feed(self, chunk: bytes) -> None:
+        if self.found is not None:
+            return
         start = 0
-        if not inside:
+        if not self._inside:
             start = chunk.find(b"<sheetData")
             if start < 0:
-                continue
-            inside = True
+                return
+            self._inside = True
         end = chunk.find(b"</sheetData>", start)
         end = len(chunk) if end < 0 else end
         # In a default-namespace sheetData "<f" opens nothing but a formula: substring
@@ -636,9 +647,19 @@ def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
         if chunk.find(b't="e"', start, end) >= 0 or any(
             chunk[at + 2 : at + 3] in (b">", b" ", b"/", b"\t", b"\n", b"\r") for at in _finds(chunk, b"<f", start, end)
         ):
-            return True
-        if end < len(chunk):
-            return False
+            self.found = True
+        elif end < len(chunk):
+            self.found = False
+
+
+def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
+    """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
+    its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
+    look = _FormulaLook()
+    for chunk in _cut(pieces):
+        look.feed(chunk)
+        if look.found is not None:
+            return look.found
     return True  # no default-namespace sheetData: the full parse decides
 
 

@@ -230,6 +230,13 @@ def mutate_csv(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     return "flags", "\n".join([head, *rows]).encode()
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry of a fixed time: the same case is the same bytes whenever it is made."""
+    entry = zipfile.ZipInfo(name, (2000, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
 def rezip(
     data: bytes,
     edit: Callable[[str, bytes], bytes | None] = lambda n, d: d,
@@ -246,9 +253,9 @@ def rezip(
         for item in zin.infolist():
             part = edit(item.filename, zin.read(item))
             if part is not None:
-                zout.writestr(item.filename, part)
+                zout.writestr(_entry(item.filename), part)
         for name, part in (added or {}).items():
-            zout.writestr(name, part)
+            zout.writestr(_entry(name), part)
     return out.getvalue()
 
 

@@ -6,11 +6,11 @@ its fix (9c5267f); the seeded campaign itself is ``tests/fuzz.py`` (``make fuzz`
 from __future__ import annotations
 
 import hashlib
-import struct
 import zipfile
 from pathlib import Path
 
 import pytest
+from fuzz import patch_entry
 from zips import rezip
 
 from client_roi import cli
@@ -145,25 +145,10 @@ def test_a_wide_sheet_is_read_exactly_where_the_bound_is_not_enough():
 # -- item 3: every damaged zip or XML said as what it is ------------------------------------
 
 
-def _patch_entry(path: Path, name: str, *, flag: bool = False, crc: bool = False, size: int | None = None) -> Path:
-    """``path`` with the local and central headers of entry ``name`` changed: the encrypted
-    flag set, the checksum spoiled, or the declared size replaced."""
-    raw = bytearray(path.read_bytes())
-    for sig, name_len, name_at, flags, crc_at, size_at in (
-        (b"PK\x03\x04", 26, 30, 6, 14, 22),
-        (b"PK\x01\x02", 28, 46, 8, 16, 24),
-    ):
-        i = 0
-        while (i := raw.find(sig, i)) >= 0:
-            n = struct.unpack_from("<H", raw, i + name_len)[0]
-            if raw[i + name_at : i + name_at + n] == name.encode():
-                raw[i + flags] |= 1 if flag else 0
-                if crc:
-                    struct.pack_into("<I", raw, i + crc_at, struct.unpack_from("<I", raw, i + crc_at)[0] ^ 0xFF)
-                if size is not None:
-                    struct.pack_into("<I", raw, i + size_at, size)
-            i += 4
-    path.write_bytes(bytes(raw))
+def _patch_entry(path: Path, name: str, **lies) -> Path:
+    """``path`` with the local and central headers of entry ``name`` lying (the campaign's
+    :func:`fuzz.patch_entry`: encrypted, a wrong checksum, another size)."""
+    path.write_bytes(patch_entry(path.read_bytes(), name, **lies))
     return path
 
 

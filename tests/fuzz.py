@@ -629,6 +629,8 @@ def report(results: list[Result]) -> str:
             f"{sum(r.status == 2 for r in mine)} | {sum(bool(r.faults) for r in mine)} | "
             f"{max(r.seconds for r in mine):.1f} s | {max(r.peak for r in mine) / 2**20:.0f} MB |"
         )
+    slowest = max(results, key=lambda r: r.seconds)
+    lines.append(f"slowest: {slowest.case.id} ({slowest.case.what}), {slowest.seconds:.1f} s, exit {slowest.status}")
     for r in results:
         if r.faults:
             lines.append(f"FAULT {r.case.id} ({r.case.what}): {'; '.join(r.faults)} — {r.err[:300]}")

@@ -26,7 +26,7 @@ import xlwings.utils
 from xlwings import server
 
 import client_roi as cr
-from client_roi import functions as fx
+from client_roi.excel import functions as fx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from officejs import body

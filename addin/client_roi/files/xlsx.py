@@ -492,20 +492,15 @@ class Look:
         )
         self.backwards: tuple[int, int] | None = None  # (a row, the row written after it)
         self.entities: bool | None = None  # declares a document type or entities
-        tail = [b""]
-
-        def kept(pieces: Iterable[bytes]) -> Iterator[bytes]:
-            for piece in pieces:
-                tail[0] = (tail[0] + piece[-64:])[-64:]
-                yield piece
-
-        for chunk in _cut(kept(pieces)):
+        chunk = b""
+        for chunk in _cut(pieces):
             if self.entities is None:  # a document type comes before the root element
                 self.entities = b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk
             self._extent(chunk)
         # calamine reads a sheet cut short after its cells as whole, where the same sheet read
-        # as a table's is refused: the end of the XML is looked for, so that no door reads it
-        self.whole = tail[0].rstrip().endswith(b"worksheet>")
+        # as a table's is refused: the end of the XML is looked for, so that no door reads it.
+        # The last chunk holds everything after the last "<": the closing tag, if it is there.
+        self.whole = chunk.rstrip().endswith(b"worksheet>")
 
     def _extent(self, chunk: bytes) -> None:
         rows = [self.top, *map(int, _ROW.findall(chunk))]
@@ -622,24 +617,17 @@ def _finds(data: bytes, token: bytes, start: int, end: int) -> Iterator[int]:
         start = at + 1
 
 
-class _FormulaLook:
-    """Whether a sheet's XML, fed a chunk at a time (:func:`_cut`), may hold a formula or an
-    error value in its cells (what :func:`_suspect_cells` looks for): ``found`` is True, False
-    once ``</sheetData>`` is passed without one, None before."""
-
-    def __init__(self) -> None:
-        self.found: bool | None = None
-        self._inside = False
-
-    def feed(self, chunk: bytes) -> None:
-        if self.found is not None:
-            return
+def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
+    """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
+    its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
+    inside = False
+    for chunk in _cut(pieces):
         start = 0
-        if not self._inside:
+        if not inside:
             start = chunk.find(b"<sheetData")
             if start < 0:
-                return
-            self._inside = True
+                continue
+            inside = True
         end = chunk.find(b"</sheetData>", start)
         end = len(chunk) if end < 0 else end
         # In a default-namespace sheetData "<f" opens nothing but a formula: substring
@@ -647,19 +635,9 @@ class _FormulaLook:
         if chunk.find(b't="e"', start, end) >= 0 or any(
             chunk[at + 2 : at + 3] in (b">", b" ", b"/", b"\t", b"\n", b"\r") for at in _finds(chunk, b"<f", start, end)
         ):
-            self.found = True
-        elif end < len(chunk):
-            self.found = False
-
-
-def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
-    """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
-    its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
-    look = _FormulaLook()
-    for chunk in _cut(pieces):
-        look.feed(chunk)
-        if look.found is not None:
-            return look.found
+            return True
+        if end < len(chunk):
+            return False
     return True  # no default-namespace sheetData: the full parse decides
 
 

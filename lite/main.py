@@ -340,7 +340,72 @@ refresh read them here."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A parameter's numbers: from ``low`` to ``high`` (None: no bound), each end closed or open
+    as ``closed`` says (scikit-learn's ``Interval``). The method checks a value by it
+    (:func:`client_roi.method.arguments.parameter_number`), the command line's converters by
+    the method, and the template derives its cells' Excel data validation from it
+    (:meth:`validation`): one rule, every door.
+
+    >>> Interval(0, 1, "left").text(), Interval(0, 1, "left").holds(1.0)
+    ('[0, 1)', False)
+    """
+
+    low: float | None
+    high: float | None
+    closed: Literal["left", "right", "both", "neither"]
+
+    def holds(self, x: float) -> bool:
+        """Whether the finite number ``x`` is in the interval."""
+        low_ok = self.low is None or x > self.low or (x == self.low and self.closed in ("left", "both"))
+        high_ok = self.high is None or x < self.high or (x == self.high and self.closed in ("right", "both"))
+        return low_ok and high_ok
+
+    def text(self) -> str:
+        """The interval as mathematics writes it: ``(0, 1]``, ``[0.1, inf)``."""
+        left = "[" if self.closed in ("left", "both") and self.low is not None else "("
+        right = "]" if self.closed in ("right", "both") and self.high is not None else ")"
+        return f"{left}{_g(self.low, '-inf')}, {_g(self.high, 'inf')}{right}"
+
+    def validation(self, cell: str) -> tuple[str, str | None, str, str | None]:
+        """Excel's data validation of a cell ``cell`` (``B4``) that holds the rule: ``(type,
+        operator, formula1, formula2)``. Excel's own operators where they say the same thing
+        (``between`` is closed at both ends, ``greaterThan`` open); a custom formula
+        otherwise (``[0, 1)``: ``AND(ISNUMBER(B4),B4>=0,B4<1)``), so the cell refuses what
+        the method refuses and nothing more."""
+        low_closed, high_closed = self.closed in ("left", "both"), self.closed in ("right", "both")
+        if self.high is None and self.low is not None:
+            return ("decimal", "greaterThanOrEqual" if low_closed else "greaterThan", _g(self.low), None)
+        if self.low is not None and self.high is not None and low_closed and high_closed:
+            return ("decimal", "between", _g(self.low), _g(self.high))
+        tests = [f"ISNUMBER({cell})"]
+        if self.low is not None:
+            tests.append(f"{cell}{'>=' if low_closed else '>'}{_g(self.low)}")
+        if self.high is not None:
+            tests.append(f"{cell}{'<=' if high_closed else '<'}{_g(self.high)}")
+        return ("custom", None, f"AND({','.join(tests)})", None)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A parameter's texts: from 1 to ``longest`` characters (Excel: ``textLength``)."""
+
+    longest: int
+
+    def validation(self, cell: str) -> tuple[str, str | None, str, str | None]:
+        return ("textLength", "between", "1", str(self.longest))
+
+
+def _g(x: float | None, none: str = "") -> str:
+    if x is None:
+        return none
+    return str(int(x)) if math.isfinite(x) and x == int(x) else f"{x:g}"
 
 
 @dataclass(frozen=True)
@@ -352,10 +417,11 @@ class Parameter:
     fr: tuple[str, str]
     number_format: str = "General"
     optional: bool = False  # a workbook made before the parameter existed refreshes without it
-    #: What a cell of it accepts, as Excel's data validation says it: (type, operator, low, high)
-    #: (the template writes it; the method checks the same bounds), and the message of a value
-    #: refused, in English and French.
-    valid: tuple[str, str, float, float | None] | None = None
+    #: What it accepts: each number (each offset of a band) or each text (a label), the one
+    #: rule that the method checks, the command line's converters apply and the template's
+    #: data validation says; and what a cell refusing a value says, in English and French.
+    constraint: Interval | Text | None = None
+    required: bool = False  # a blank is refused where the method reads it (else: its default)
     invalid: tuple[str, str] = ("", "")
 
 
@@ -377,7 +443,7 @@ PARAMETERS = (
             "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
         ),
         "0%",
-        valid=("decimal", "between", -0.99, 10),
+        constraint=Interval(-1, None, "neither"),
         invalid=("An offset above -1 (0.2 = 20 %).", "Un écart au-dessus de -1 (0,2 = 20 %)."),
     ),
     Parameter(
@@ -395,8 +461,8 @@ PARAMETERS = (
             "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
         ),
         "0%",
-        valid=("decimal", "between", 0, 0.99),
-        invalid=("A share from 0 to 0.99.", "Une part de 0 à 0,99."),
+        constraint=Interval(0, 1, "left"),
+        invalid=("A share from 0 up to, not including, 1.", "Une part de 0 jusqu'à 1 exclu."),
     ),
     Parameter(
         "labels",
@@ -405,8 +471,8 @@ PARAMETERS = (
         ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
         ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
         "@",
-        valid=("textLength", "between", 1, 20),
-        invalid=("A short tier name.", "Un nom de catégorie court."),
+        constraint=Text(20),
+        invalid=("A tier name of 1 to 20 characters.", "Un nom de catégorie de 1 à 20 caractères."),
     ),
     Parameter(
         "cac",
@@ -418,7 +484,7 @@ PARAMETERS = (
             "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
         ),
         '#,##0 "€"',
-        valid=("decimal", "greaterThanOrEqual", 0, None),
+        constraint=Interval(0, None, "left"),
         invalid=("An amount ≥ 0, or blank.", "Un montant ≥ 0, ou vide."),
     ),
     Parameter(
@@ -428,7 +494,8 @@ PARAMETERS = (
         ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
         ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
         '#,##0 "€"',
-        valid=("decimal", "greaterThan", 0, None),
+        constraint=Interval(0, None, "neither"),
+        required=True,
         invalid=("An amount above 0.", "Un montant au-dessus de 0."),
     ),
     Parameter(
@@ -438,7 +505,7 @@ PARAMETERS = (
         ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
         ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
         "0%",
-        valid=("decimal", "between", 0.0001, 1),
+        constraint=Interval(0, 1, "right"),
         invalid=("A rate above 0 and at most 1.", "Un taux au-dessus de 0 et d'au plus 1."),
     ),
     Parameter(
@@ -448,8 +515,8 @@ PARAMETERS = (
         ("Working days", "Working days per year."),
         ("Jours travaillés", "Jours travaillés par an."),
         "0",
-        valid=("decimal", "between", 1, 366),
-        invalid=("From 1 to 366 days.", "De 1 à 366 jours."),
+        constraint=Interval(0, 366, "right"),
+        invalid=("More than 0 and at most 366 days.", "Plus de 0 et au plus 366 jours."),
     ),
     Parameter(
         "load_factor",
@@ -458,7 +525,7 @@ PARAMETERS = (
         ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
         ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
         "0.00",
-        valid=("decimal", "greaterThan", 0, None),
+        constraint=Interval(0, None, "neither"),
         invalid=("A factor above 0.", "Un facteur au-dessus de 0."),
     ),
     Parameter(
@@ -479,7 +546,7 @@ PARAMETERS = (
         optional=True,
         # a tenth of a day at least (an hour or so): fewer gives no plan worth the name, and
         # 1e-320 days made the load infinite
-        valid=("decimal", "greaterThanOrEqual", 0.1, None),
+        constraint=Interval(0.1, None, "left"),
         invalid=("0.1 day or more, or blank.", "0,1 jour ou plus, ou vide."),
     ),
     Parameter(
@@ -514,6 +581,10 @@ def default(name: str):
 def parameter(name: str) -> Parameter:
     """The parameter ``name`` (``prospecting_days``)."""
     return next(p for p in PARAMETERS if p.name == name)
+
+
+#: Each parameter's default, by name (what the method's signatures and the template write).
+DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}
 '''
 
 _SOURCES['schema/__init__'] = r'''"""What the workbook and its doors are, as data: the lowest layer, below the method (the
@@ -543,6 +614,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
+from ..schema.parameters import Interval, parameter
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
 #: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
@@ -738,6 +810,27 @@ def _scalar(
         raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
     if high is not None and (x > high or (high_open and x == high)):
         raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+    return x
+
+
+def parameter_number(value: Any, name: str) -> float:
+    """The parameter ``name`` (``trim``, ``annual_income``…) as one finite number that its
+    schema's constraint (:class:`~client_roi.schema.parameters.Interval`) holds; a blank is
+    its schema default, or refused for a parameter the schema says is required. The one check
+    of a parameter for the method, the functions and the command line's options alike; the
+    template's data validation says the same rule.
+
+    >>> parameter_number(None, "working_days"), parameter_number(0.25, "trim")
+    (218.0, 0.25)
+    """
+    p = parameter(name)
+    rule = p.constraint
+    assert isinstance(rule, Interval), name
+    if p.required and _default(value, None) is None:
+        raise ClientRoiError(f"{name} is blank: give a number", argument=name)
+    x = _scalar(_default(value, p.default[0]), name)
+    if not rule.holds(x):
+        raise ClientRoiError(f"{name} must be in {rule.text()}, got {_g(x)}", argument=name)
     return x
 
 
@@ -1277,6 +1370,7 @@ from typing import Any
 
 import numpy as np
 
+from ..schema.parameters import Interval, Text, default, parameter
 from .arguments import (
     ClientRoiError,
     _as_array,
@@ -1289,10 +1383,11 @@ from .arguments import (
     _scalar,
     describe,
     is_blank,
+    parameter_number,
 )
 from .sums import exact_mean
 
-DEFAULT_BAND = 0.2
+DEFAULT_BAND: float = default("band")
 
 
 MAX_TIERS = 10
@@ -1323,7 +1418,7 @@ def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") ->
     >>> trimmed_mean([1, 2, None, 3])
     2.0
     """
-    trim = _scalar(_default(trim, 0.0), "trim", low=0.0, high=1.0, low_open=False, high_open=True)
+    trim = parameter_number(trim, "trim")
     gains = _population(values, name)
     cut = _trim_count(gains.size, trim) // 2
     if cut == 0:
@@ -1384,9 +1479,12 @@ def _offsets(band: Any) -> np.ndarray:
         raise ClientRoiError(
             f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
         )
-    if np.any(values <= -1):
-        i = int(np.flatnonzero(values <= -1)[0])
-        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > -1")
+    rule = parameter("band").constraint  # each offset's, as the workbook's band cells validate it
+    assert isinstance(rule, Interval) and rule.low is not None and rule.high is None and rule.closed == "neither"
+    outside = [i for i, v in enumerate(values.tolist()) if not rule.holds(v)]
+    if outside:
+        i = outside[0]
+        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > {_g(rule.low)}")
     if np.any(np.diff(values) <= 0):
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ClientRoiError(
@@ -1405,6 +1503,8 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
     arr = _as_array(labels).reshape(-1)
     if arr.size != k:
         raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers", argument="labels")
+    rule = parameter("labels").constraint  # as the workbook's label cells validate them
+    assert isinstance(rule, Text)
     out = []
     for i, v in enumerate(arr.tolist()):
         if isinstance(v, (bool, np.bool_)) or is_blank(v):
@@ -1413,6 +1513,8 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
         if text.startswith("#"):
             # Excel would read a label like '#A' returned from a function as an error value.
             raise _item_error("labels", i, (arr.size,), f"({text!r}) must not start with '#'")
+        if len(text) > rule.longest:
+            raise _item_error("labels", i, (arr.size,), f"({text!r}) is over {rule.longest} characters")
         out.append(text)
     if len(set(out)) != k:
         raise ClientRoiError(f"labels must be distinct, got {out}", argument="labels")
@@ -1774,7 +1876,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .arguments import ClientRoiError, _finite_result, _g, _item_error, _numbers, _scalar, _shaped, blank_nan
+from ..schema.parameters import default
+from .arguments import (
+    ClientRoiError,
+    _finite_result,
+    _g,
+    _item_error,
+    _numbers,
+    _shaped,
+    blank_nan,
+    parameter_number,
+)
 from .bands import DEFAULT_BAND, bands
 from .sums import exact_mean
 
@@ -1832,13 +1944,10 @@ def prospect_effort(expected_gain: Any, population: Any, cac: Any, band: Any = D
     return _shaped(blank_nan(out), shape, expected_gain)
 
 
-MARGIN_RATE = 0.5
-
-
-WORKING_DAYS = 218
-
-
-LOAD_FACTOR = 1.5
+#: The schema's defaults (the template's Parameters sheet writes the same).
+MARGIN_RATE: float = default("margin_rate")
+WORKING_DAYS: float = default("working_days")
+LOAD_FACTOR: float = default("load_factor")
 
 
 def effort_days(
@@ -1859,10 +1968,11 @@ def effort_days(
     >>> round(effort_days(1000, 24000), 4)  # the seed's example
     3.0278
     """
-    income = _scalar(annual_income, "annual_income", low=0.0)
-    rate = _scalar(MARGIN_RATE if margin_rate is None else margin_rate, "margin_rate", low=0.0, high=1.0)
-    days = _scalar(WORKING_DAYS if working_days is None else working_days, "working_days", low=0.0, high=366.0)
-    load = _scalar(LOAD_FACTOR if load_factor is None else load_factor, "load_factor", low=0.0)
+    # each checked by its schema constraint, a blank its default (as in the workbook)
+    income = parameter_number(annual_income, "annual_income")
+    rate = parameter_number(margin_rate, "margin_rate")
+    days = parameter_number(working_days, "working_days")
+    load = parameter_number(load_factor, "load_factor")
     values, shape = _numbers(effort, "effort")
     if np.any(values < 0):
         i = int(np.flatnonzero(values < 0)[0])
@@ -2137,8 +2247,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..schema.parameters import parameter
-from .arguments import _default, _g, _item_error, _scalar, numbers
+from .arguments import _default, _g, _item_error, numbers, parameter_number
 from .sums import exact_sums
 
 
@@ -2198,9 +2307,7 @@ def days_available_for_prospecting(value: Any) -> float | None:
     the schema's lowest (0.1 day: fewer would make the plan's load run to infinity)."""
     if _default(value, None) is None:
         return None
-    valid = parameter("prospecting_days").valid
-    assert valid is not None
-    return _scalar(value, "prospecting_days", low=valid[2], low_open=valid[1] == "greaterThan")
+    return parameter_number(value, "prospecting_days")
 
 
 def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFrame:
@@ -2547,7 +2654,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .arguments import _scalar
+from .arguments import parameter_number
 from .bands import bands
 from .movement import previous_tiers
 from .periods import Periods
@@ -2620,7 +2727,7 @@ def customers_from_lines(
     (3, 1, 1)
     """
     if totals.kind == AMOUNT:
-        rate = _scalar(0.5 if margin_rate is None else margin_rate, "margin_rate", low=0.0, high=1.0)
+        rate = parameter_number(margin_rate, "margin_rate")
         current, previous = totals.current * rate, totals.previous * rate
     else:
         current, previous = totals.current, totals.previous
@@ -2685,6 +2792,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import columns as schema
+from ..schema.parameters import DEFAULTS
 from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi_ratio
@@ -2695,20 +2804,10 @@ from .movement import mobility, movement, previous_tiers
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
-#: The input columns, by their keys (the ``Customers`` table's columns, in any language).
-INPUTS = (
-    "customer",
-    "should_pay",
-    "has_paid",
-    "gross_margin",
-    "expected_margin",
-    "acquisition_cost",
-    "days_spent",
-    "previous_tier",
-    "previous_margin",
-)
-#: The columns :func:`exercise` adds to the customers.
-COMPUTED = ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan", "movement")
+#: The input columns, by their keys (the ``Customers`` table's columns, in any language): the schema's.
+INPUTS = tuple(c.key for c in (*schema.INPUTS, *schema.MOVEMENT_INPUTS))
+#: The columns :func:`exercise` adds to the customers: the schema's computed columns.
+COMPUTED = tuple(c.key for c in schema.ALL_COLUMNS if c.computed)
 PARETO_STEPS = 20
 
 
@@ -2820,14 +2919,14 @@ class Exercise:
 def exercise(
     customers: pd.DataFrame,
     *,
-    band: Any = 0.2,
-    trim: Any = 0.0,
+    band: Any = DEFAULTS["band"],
+    trim: Any = DEFAULTS["trim"],
     labels: Any = None,
     cac: Any = None,
-    annual_income: Any = 24000,
-    margin_rate: Any = 0.5,
-    working_days: Any = 218,
-    load_factor: Any = 1.5,
+    annual_income: Any = DEFAULTS["annual_income"],
+    margin_rate: Any = DEFAULTS["margin_rate"],
+    working_days: Any = DEFAULTS["working_days"],
+    load_factor: Any = DEFAULTS["load_factor"],
     prospecting_days: Any = None,
     currency: Any = None,
 ) -> Exercise:
@@ -3126,7 +3225,7 @@ relative 1e-12).
 from __future__ import annotations
 
 from . import names, status
-from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers
+from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers, parameter_number
 from .bands import (
     BALANCED_WORDS,
     DEFAULT_BAND,
@@ -3212,6 +3311,7 @@ __all__ = [
     "most_balanced",
     "movement",
     "numbers",
+    "parameter_number",
     "overrun",
     "pareto",
     "percentile_inc",
@@ -4453,7 +4553,7 @@ FR: dict[str, str] = {
     "effort in days": "l'effort en jours",
     "is {0}; days spent must be ≥ 0": "est {0} ; les jours passés doivent être ≥ 0",
     "a quantile of the population": "un quantile de la population",
-    "is {0}; offsets must be > -1": "est {0} ; les écarts doivent être > -1",
+    "is {0}; offsets must be > {1}": "est {0} ; les écarts doivent être > {1}",
     "({0}) must not start with '#'": "({0}) ne doit pas commencer par '#'",
     "a band threshold": "un seuil de bande",
     "holds the error value {0}": "contient la valeur d'erreur {0}",
@@ -4493,6 +4593,8 @@ FR: dict[str, str] = {
         "distincts ; demandez moins de catégories"
     ),
     "k must be in [0, 1], got {0}": "k doit être dans [0, 1], reçu {0}",
+    "({0}) is over {1} characters": "({0}) dépasse {1} caractères",
+    "{0} is blank: give a number": "{0} est vide : donnez un nombre",
     "gain has {0} items but acquisition_cost has {1}": "gain a {0} éléments mais acquisition_cost en a {1}",
     "population has no positive gain; a share of the gain needs one": (
         "la population n'a aucun gain positif ; une part du gain en demande un"

@@ -318,7 +318,7 @@ def test_the_smallest_prospecting_days_is_said(tmp_path, capfd):
     path = tmp_path / "c.csv"
     path.write_text("Customer,Should pay,Has paid,Gross margin\nA,yes,yes,100\nB,yes,yes,200\n")
     err = refused(capfd, tmp_path, ["fill", "{}", "--cac", "1000", "--prospecting-days=1e-320"], path)
-    assert "--prospecting-days: prospecting_days must be in [0.1, inf]" in err
+    assert "--prospecting-days: prospecting_days must be in [0.1, inf)" in err
 
 
 @pytest.mark.parametrize("value", [b"1e308", b"inf", b"-1E+300"])

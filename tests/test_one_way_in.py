@@ -685,7 +685,7 @@ def test_the_french_templates_validations_speak_french():
     said = [(dv.errorTitle, dv.error) for dv in ws["Paramètres"].data_validations.dataValidation]
     assert ("Revenu annuel", "Un montant au-dessus de 0.") in said and (
         "Libellés",
-        "Un nom de catégorie court.",
+        "Un nom de catégorie de 1 à 20 caractères.",
     ) in said
     assert not any(t in ("Annual income", "Labels") for t, _ in said)
 

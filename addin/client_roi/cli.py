@@ -31,6 +31,7 @@ from .commands import (
 )
 from .files.options import OptionError
 from .report import say
+from .schema.parameters import Interval, parameter
 from .schema.parameters import default as default_value
 
 
@@ -68,6 +69,13 @@ BAND_HELP = (
 def _default(name: str) -> str:
     value = default_value(name)
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _rule(name: str) -> str:
+    """A parameter's constraint as its option's help says it: ``(0, 366]``."""
+    rule = parameter(name).constraint
+    assert isinstance(rule, Interval), name
+    return rule.text()
 
 
 class Parser(argparse.ArgumentParser):
@@ -158,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--trim",
             default=None,
             metavar="SHARE",
-            help="share of clients left out of the mean, half from each end (Excel TRIMMEAN), e.g. 0.1; default 0",
+            help="share of clients left out of the mean, half from each end (Excel TRIMMEAN), e.g. 0.1; "
+            f"in {_rule('trim')}; default 0",
         )
         p.add_argument(
             "--labels",
@@ -179,27 +188,38 @@ def build_parser() -> argparse.ArgumentParser:
             default=None,
             metavar="DAYS",
             help="days per year available for prospecting: the prospect plan fits the prospects "
-            f"in them, best tier first (default: the template's {_default('prospecting_days')}); none: no plan",
+            f"in them, best tier first; in {_rule('prospecting_days')} (default: the template's "
+            f"{_default('prospecting_days')}); none: no plan",
         )
         for option, metavar, text in [
             (
                 "cac",
                 "MONEY",
-                "the average cost of winning a client (default: the mean of the clients' acquisition "
-                "costs; with neither, the workbook has no effort budgets)",
+                f"the average cost of winning a client, in {_rule('cac')} (default: the mean of the clients' "
+                "acquisition costs; with neither, the workbook has no effort budgets)",
             ),
             (
                 "annual_income",
                 "MONEY",
-                f"the annual income of whoever prospects (default: {_default('annual_income')})",
+                f"the annual income of whoever prospects, in {_rule('annual_income')} "
+                f"(default: {_default('annual_income')})",
             ),
             (
                 "margin_rate",
                 "RATE",
-                f"the share of income that is margin, in (0, 1] or as 50%% (default: {_default('margin_rate')})",
+                f"the share of income that is margin, in {_rule('margin_rate')} or as 50%% "
+                f"(default: {_default('margin_rate')})",
             ),
-            ("working_days", "DAYS", f"working days a year (default: {_default('working_days')})"),
-            ("load_factor", "FACTOR", f"the overheads on a day of work (default: {_default('load_factor')})"),
+            (
+                "working_days",
+                "DAYS",
+                f"working days a year, in {_rule('working_days')} (default: {_default('working_days')})",
+            ),
+            (
+                "load_factor",
+                "FACTOR",
+                f"the overheads on a day of work, in {_rule('load_factor')} (default: {_default('load_factor')})",
+            ),
         ]:
             p.add_argument("--" + option.replace("_", "-"), default=None, metavar=metavar, help=text)
 

@@ -511,7 +511,7 @@ FR: dict[str, str] = {
     "effort in days": "l'effort en jours",
     "is {0}; days spent must be ≥ 0": "est {0} ; les jours passés doivent être ≥ 0",
     "a quantile of the population": "un quantile de la population",
-    "is {0}; offsets must be > -1": "est {0} ; les écarts doivent être > -1",
+    "is {0}; offsets must be > {1}": "est {0} ; les écarts doivent être > {1}",
     "({0}) must not start with '#'": "({0}) ne doit pas commencer par '#'",
     "a band threshold": "un seuil de bande",
     "holds the error value {0}": "contient la valeur d'erreur {0}",
@@ -551,6 +551,8 @@ FR: dict[str, str] = {
         "distincts ; demandez moins de catégories"
     ),
     "k must be in [0, 1], got {0}": "k doit être dans [0, 1], reçu {0}",
+    "({0}) is over {1} characters": "({0}) dépasse {1} caractères",
+    "{0} is blank: give a number": "{0} est vide : donnez un nombre",
     "gain has {0} items but acquisition_cost has {1}": "gain a {0} éléments mais acquisition_cost en a {1}",
     "population has no positive gain; a share of the gain needs one": (
         "la population n'a aucun gain positif ; une part du gain en demande un"

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..schema import parameters
-
 
 class OptionError(ValueError):
     """An option that cannot be read right; the message says which and why."""
@@ -171,13 +169,10 @@ def check_plan(args: argparse.Namespace) -> None:
             args.band = "balanced" if args.lang == "en" else "équilibré"  # the workbook's own word
         else:
             b = method.bands(band=args.band, labels=args.labels, reference=1.0)
-        method.trimmed_mean([1.0], args.trim)
-        if args.prospecting_days not in (None, ()):
-            method.prospect_plan([], [], [], args.prospecting_days)
-        if args.cac is not None:
-            method.average_cac(args.cac)
-        given = {n: getattr(args, n) for n in ("annual_income", "margin_rate", "working_days", "load_factor")}
-        method.effort_days(1.0, **{n: parameters.default(n) if v is None else v for n, v in given.items()})
+        # each number by its schema constraint: the method's own check, not a run on dummy data
+        for name in ("trim", "prospecting_days", "cac", "annual_income", "margin_rate", "working_days", "load_factor"):
+            if getattr(args, name) not in (None, ()):
+                method.parameter_number(getattr(args, name), name)
     except method.ClientRoiError as exc:
         raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
     if args.labels is None and len(b.labels) != 3:

@@ -62,7 +62,7 @@ relative 1e-12).
 from __future__ import annotations
 
 from . import names, status
-from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers
+from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers, parameter_number
 from .bands import (
     BALANCED_WORDS,
     DEFAULT_BAND,
@@ -148,6 +148,7 @@ __all__ = [
     "most_balanced",
     "movement",
     "numbers",
+    "parameter_number",
     "overrun",
     "pareto",
     "percentile_inc",

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
+from ..schema.parameters import Interval, parameter
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
 #: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
@@ -214,6 +215,27 @@ def _scalar(
         raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
     if high is not None and (x > high or (high_open and x == high)):
         raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+    return x
+
+
+def parameter_number(value: Any, name: str) -> float:
+    """The parameter ``name`` (``trim``, ``annual_income``…) as one finite number that its
+    schema's constraint (:class:`~client_roi.schema.parameters.Interval`) holds; a blank is
+    its schema default, or refused for a parameter the schema says is required. The one check
+    of a parameter for the method, the functions and the command line's options alike; the
+    template's data validation says the same rule.
+
+    >>> parameter_number(None, "working_days"), parameter_number(0.25, "trim")
+    (218.0, 0.25)
+    """
+    p = parameter(name)
+    rule = p.constraint
+    assert isinstance(rule, Interval), name
+    if p.required and _default(value, None) is None:
+        raise ClientRoiError(f"{name} is blank: give a number", argument=name)
+    x = _scalar(_default(value, p.default[0]), name)
+    if not rule.holds(x):
+        raise ClientRoiError(f"{name} must be in {rule.text()}, got {_g(x)}", argument=name)
     return x
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..schema.parameters import Interval, Text, default, parameter
 from .arguments import (
     ClientRoiError,
     _as_array,
@@ -28,10 +29,11 @@ from .arguments import (
     _scalar,
     describe,
     is_blank,
+    parameter_number,
 )
 from .sums import exact_mean
 
-DEFAULT_BAND = 0.2
+DEFAULT_BAND: float = default("band")
 
 
 MAX_TIERS = 10
@@ -62,7 +64,7 @@ def trimmed_mean(values: Any, trim: float = 0.0, *, name: str = "population") ->
     >>> trimmed_mean([1, 2, None, 3])
     2.0
     """
-    trim = _scalar(_default(trim, 0.0), "trim", low=0.0, high=1.0, low_open=False, high_open=True)
+    trim = parameter_number(trim, "trim")
     gains = _population(values, name)
     cut = _trim_count(gains.size, trim) // 2
     if cut == 0:
@@ -123,9 +125,12 @@ def _offsets(band: Any) -> np.ndarray:
         raise ClientRoiError(
             f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
         )
-    if np.any(values <= -1):
-        i = int(np.flatnonzero(values <= -1)[0])
-        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > -1")
+    rule = parameter("band").constraint  # each offset's, as the workbook's band cells validate it
+    assert isinstance(rule, Interval) and rule.low is not None and rule.high is None and rule.closed == "neither"
+    outside = [i for i, v in enumerate(values.tolist()) if not rule.holds(v)]
+    if outside:
+        i = outside[0]
+        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > {_g(rule.low)}")
     if np.any(np.diff(values) <= 0):
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ClientRoiError(
@@ -144,6 +149,8 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
     arr = _as_array(labels).reshape(-1)
     if arr.size != k:
         raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers", argument="labels")
+    rule = parameter("labels").constraint  # as the workbook's label cells validate them
+    assert isinstance(rule, Text)
     out = []
     for i, v in enumerate(arr.tolist()):
         if isinstance(v, (bool, np.bool_)) or is_blank(v):
@@ -152,6 +159,8 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
         if text.startswith("#"):
             # Excel would read a label like '#A' returned from a function as an error value.
             raise _item_error("labels", i, (arr.size,), f"({text!r}) must not start with '#'")
+        if len(text) > rule.longest:
+            raise _item_error("labels", i, (arr.size,), f"({text!r}) is over {rule.longest} characters")
         out.append(text)
     if len(set(out)) != k:
         raise ClientRoiError(f"labels must be distinct, got {out}", argument="labels")

@@ -12,7 +12,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .arguments import ClientRoiError, _finite_result, _g, _item_error, _numbers, _scalar, _shaped, blank_nan
+from ..schema.parameters import default
+from .arguments import (
+    ClientRoiError,
+    _finite_result,
+    _g,
+    _item_error,
+    _numbers,
+    _shaped,
+    blank_nan,
+    parameter_number,
+)
 from .bands import DEFAULT_BAND, bands
 from .sums import exact_mean
 
@@ -70,13 +80,10 @@ def prospect_effort(expected_gain: Any, population: Any, cac: Any, band: Any = D
     return _shaped(blank_nan(out), shape, expected_gain)
 
 
-MARGIN_RATE = 0.5
-
-
-WORKING_DAYS = 218
-
-
-LOAD_FACTOR = 1.5
+#: The schema's defaults (the template's Parameters sheet writes the same).
+MARGIN_RATE: float = default("margin_rate")
+WORKING_DAYS: float = default("working_days")
+LOAD_FACTOR: float = default("load_factor")
 
 
 def effort_days(
@@ -97,10 +104,11 @@ def effort_days(
     >>> round(effort_days(1000, 24000), 4)  # the seed's example
     3.0278
     """
-    income = _scalar(annual_income, "annual_income", low=0.0)
-    rate = _scalar(MARGIN_RATE if margin_rate is None else margin_rate, "margin_rate", low=0.0, high=1.0)
-    days = _scalar(WORKING_DAYS if working_days is None else working_days, "working_days", low=0.0, high=366.0)
-    load = _scalar(LOAD_FACTOR if load_factor is None else load_factor, "load_factor", low=0.0)
+    # each checked by its schema constraint, a blank its default (as in the workbook)
+    income = parameter_number(annual_income, "annual_income")
+    rate = parameter_number(margin_rate, "margin_rate")
+    days = parameter_number(working_days, "working_days")
+    load = parameter_number(load_factor, "load_factor")
     values, shape = _numbers(effort, "effort")
     if np.any(values < 0):
         i = int(np.flatnonzero(values < 0)[0])

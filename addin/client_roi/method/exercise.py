@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import columns as schema
+from ..schema.parameters import DEFAULTS
 from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi_ratio
@@ -30,20 +32,10 @@ from .movement import mobility, movement, previous_tiers
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
-#: The input columns, by their keys (the ``Customers`` table's columns, in any language).
-INPUTS = (
-    "customer",
-    "should_pay",
-    "has_paid",
-    "gross_margin",
-    "expected_margin",
-    "acquisition_cost",
-    "days_spent",
-    "previous_tier",
-    "previous_margin",
-)
-#: The columns :func:`exercise` adds to the customers.
-COMPUTED = ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan", "movement")
+#: The input columns, by their keys (the ``Customers`` table's columns, in any language): the schema's.
+INPUTS = tuple(c.key for c in (*schema.INPUTS, *schema.MOVEMENT_INPUTS))
+#: The columns :func:`exercise` adds to the customers: the schema's computed columns.
+COMPUTED = tuple(c.key for c in schema.ALL_COLUMNS if c.computed)
 PARETO_STEPS = 20
 
 
@@ -155,14 +147,14 @@ class Exercise:
 def exercise(
     customers: pd.DataFrame,
     *,
-    band: Any = 0.2,
-    trim: Any = 0.0,
+    band: Any = DEFAULTS["band"],
+    trim: Any = DEFAULTS["trim"],
     labels: Any = None,
     cac: Any = None,
-    annual_income: Any = 24000,
-    margin_rate: Any = 0.5,
-    working_days: Any = 218,
-    load_factor: Any = 1.5,
+    annual_income: Any = DEFAULTS["annual_income"],
+    margin_rate: Any = DEFAULTS["margin_rate"],
+    working_days: Any = DEFAULTS["working_days"],
+    load_factor: Any = DEFAULTS["load_factor"],
     prospecting_days: Any = None,
     currency: Any = None,
 ) -> Exercise:

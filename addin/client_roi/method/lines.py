@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .arguments import _scalar
+from .arguments import parameter_number
 from .bands import bands
 from .movement import previous_tiers
 from .periods import Periods
@@ -101,7 +101,7 @@ def customers_from_lines(
     (3, 1, 1)
     """
     if totals.kind == AMOUNT:
-        rate = _scalar(0.5 if margin_rate is None else margin_rate, "margin_rate", low=0.0, high=1.0)
+        rate = parameter_number(margin_rate, "margin_rate")
         current, previous = totals.current * rate, totals.previous * rate
     else:
         current, previous = totals.current, totals.previous

@@ -10,8 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..schema.parameters import parameter
-from .arguments import _default, _g, _item_error, _scalar, numbers
+from .arguments import _default, _g, _item_error, numbers, parameter_number
 from .sums import exact_sums
 
 
@@ -71,9 +70,7 @@ def days_available_for_prospecting(value: Any) -> float | None:
     the schema's lowest (0.1 day: fewer would make the plan's load run to infinity)."""
     if _default(value, None) is None:
         return None
-    valid = parameter("prospecting_days").valid
-    assert valid is not None
-    return _scalar(value, "prospecting_days", low=valid[2], low_open=valid[1] == "greaterThan")
+    return parameter_number(value, "prospecting_days")
 
 
 def plan_summary(tier_rank: Any, budgets: Any, days: Any, k: int) -> pd.DataFrame:

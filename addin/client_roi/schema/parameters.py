@@ -5,7 +5,72 @@ refresh read them here."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A parameter's numbers: from ``low`` to ``high`` (None: no bound), each end closed or open
+    as ``closed`` says (scikit-learn's ``Interval``). The method checks a value by it
+    (:func:`client_roi.method.arguments.parameter_number`), the command line's converters by
+    the method, and the template derives its cells' Excel data validation from it
+    (:meth:`validation`): one rule, every door.
+
+    >>> Interval(0, 1, "left").text(), Interval(0, 1, "left").holds(1.0)
+    ('[0, 1)', False)
+    """
+
+    low: float | None
+    high: float | None
+    closed: Literal["left", "right", "both", "neither"]
+
+    def holds(self, x: float) -> bool:
+        """Whether the finite number ``x`` is in the interval."""
+        low_ok = self.low is None or x > self.low or (x == self.low and self.closed in ("left", "both"))
+        high_ok = self.high is None or x < self.high or (x == self.high and self.closed in ("right", "both"))
+        return low_ok and high_ok
+
+    def text(self) -> str:
+        """The interval as mathematics writes it: ``(0, 1]``, ``[0.1, inf)``."""
+        left = "[" if self.closed in ("left", "both") and self.low is not None else "("
+        right = "]" if self.closed in ("right", "both") and self.high is not None else ")"
+        return f"{left}{_g(self.low, '-inf')}, {_g(self.high, 'inf')}{right}"
+
+    def validation(self, cell: str) -> tuple[str, str | None, str, str | None]:
+        """Excel's data validation of a cell ``cell`` (``B4``) that holds the rule: ``(type,
+        operator, formula1, formula2)``. Excel's own operators where they say the same thing
+        (``between`` is closed at both ends, ``greaterThan`` open); a custom formula
+        otherwise (``[0, 1)``: ``AND(ISNUMBER(B4),B4>=0,B4<1)``), so the cell refuses what
+        the method refuses and nothing more."""
+        low_closed, high_closed = self.closed in ("left", "both"), self.closed in ("right", "both")
+        if self.high is None and self.low is not None:
+            return ("decimal", "greaterThanOrEqual" if low_closed else "greaterThan", _g(self.low), None)
+        if self.low is not None and self.high is not None and low_closed and high_closed:
+            return ("decimal", "between", _g(self.low), _g(self.high))
+        tests = [f"ISNUMBER({cell})"]
+        if self.low is not None:
+            tests.append(f"{cell}{'>=' if low_closed else '>'}{_g(self.low)}")
+        if self.high is not None:
+            tests.append(f"{cell}{'<=' if high_closed else '<'}{_g(self.high)}")
+        return ("custom", None, f"AND({','.join(tests)})", None)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A parameter's texts: from 1 to ``longest`` characters (Excel: ``textLength``)."""
+
+    longest: int
+
+    def validation(self, cell: str) -> tuple[str, str | None, str, str | None]:
+        return ("textLength", "between", "1", str(self.longest))
+
+
+def _g(x: float | None, none: str = "") -> str:
+    if x is None:
+        return none
+    return str(int(x)) if math.isfinite(x) and x == int(x) else f"{x:g}"
 
 
 @dataclass(frozen=True)
@@ -17,10 +82,11 @@ class Parameter:
     fr: tuple[str, str]
     number_format: str = "General"
     optional: bool = False  # a workbook made before the parameter existed refreshes without it
-    #: What a cell of it accepts, as Excel's data validation says it: (type, operator, low, high)
-    #: (the template writes it; the method checks the same bounds), and the message of a value
-    #: refused, in English and French.
-    valid: tuple[str, str, float, float | None] | None = None
+    #: What it accepts: each number (each offset of a band) or each text (a label), the one
+    #: rule that the method checks, the command line's converters apply and the template's
+    #: data validation says; and what a cell refusing a value says, in English and French.
+    constraint: Interval | Text | None = None
+    required: bool = False  # a blank is refused where the method reads it (else: its default)
     invalid: tuple[str, str] = ("", "")
 
 
@@ -42,7 +108,7 @@ PARAMETERS = (
             "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
         ),
         "0%",
-        valid=("decimal", "between", -0.99, 10),
+        constraint=Interval(-1, None, "neither"),
         invalid=("An offset above -1 (0.2 = 20 %).", "Un écart au-dessus de -1 (0,2 = 20 %)."),
     ),
     Parameter(
@@ -60,8 +126,8 @@ PARAMETERS = (
             "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
         ),
         "0%",
-        valid=("decimal", "between", 0, 0.99),
-        invalid=("A share from 0 to 0.99.", "Une part de 0 à 0,99."),
+        constraint=Interval(0, 1, "left"),
+        invalid=("A share from 0 up to, not including, 1.", "Une part de 0 jusqu'à 1 exclu."),
     ),
     Parameter(
         "labels",
@@ -70,8 +136,8 @@ PARAMETERS = (
         ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
         ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
         "@",
-        valid=("textLength", "between", 1, 20),
-        invalid=("A short tier name.", "Un nom de catégorie court."),
+        constraint=Text(20),
+        invalid=("A tier name of 1 to 20 characters.", "Un nom de catégorie de 1 à 20 caractères."),
     ),
     Parameter(
         "cac",
@@ -83,7 +149,7 @@ PARAMETERS = (
             "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
         ),
         '#,##0 "€"',
-        valid=("decimal", "greaterThanOrEqual", 0, None),
+        constraint=Interval(0, None, "left"),
         invalid=("An amount ≥ 0, or blank.", "Un montant ≥ 0, ou vide."),
     ),
     Parameter(
@@ -93,7 +159,8 @@ PARAMETERS = (
         ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
         ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
         '#,##0 "€"',
-        valid=("decimal", "greaterThan", 0, None),
+        constraint=Interval(0, None, "neither"),
+        required=True,
         invalid=("An amount above 0.", "Un montant au-dessus de 0."),
     ),
     Parameter(
@@ -103,7 +170,7 @@ PARAMETERS = (
         ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
         ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
         "0%",
-        valid=("decimal", "between", 0.0001, 1),
+        constraint=Interval(0, 1, "right"),
         invalid=("A rate above 0 and at most 1.", "Un taux au-dessus de 0 et d'au plus 1."),
     ),
     Parameter(
@@ -113,8 +180,8 @@ PARAMETERS = (
         ("Working days", "Working days per year."),
         ("Jours travaillés", "Jours travaillés par an."),
         "0",
-        valid=("decimal", "between", 1, 366),
-        invalid=("From 1 to 366 days.", "De 1 à 366 jours."),
+        constraint=Interval(0, 366, "right"),
+        invalid=("More than 0 and at most 366 days.", "Plus de 0 et au plus 366 jours."),
     ),
     Parameter(
         "load_factor",
@@ -123,7 +190,7 @@ PARAMETERS = (
         ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
         ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
         "0.00",
-        valid=("decimal", "greaterThan", 0, None),
+        constraint=Interval(0, None, "neither"),
         invalid=("A factor above 0.", "Un facteur au-dessus de 0."),
     ),
     Parameter(
@@ -144,7 +211,7 @@ PARAMETERS = (
         optional=True,
         # a tenth of a day at least (an hour or so): fewer gives no plan worth the name, and
         # 1e-320 days made the load infinite
-        valid=("decimal", "greaterThanOrEqual", 0.1, None),
+        constraint=Interval(0.1, None, "left"),
         invalid=("0.1 day or more, or blank.", "0,1 jour ou plus, ou vide."),
     ),
     Parameter(
@@ -179,3 +246,7 @@ def default(name: str):
 def parameter(name: str) -> Parameter:
     """The parameter ``name`` (``prospecting_days``)."""
     return next(p for p in PARAMETERS if p.name == name)
+
+
+#: Each parameter's default, by name (what the method's signatures and the template write).
+DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}

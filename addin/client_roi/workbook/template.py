@@ -28,6 +28,7 @@ from .. import method
 from ..files import xlsx
 from ..files.xlsx import column_letter
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
+from ..schema.parameters import Interval
 from . import layout, stale, widths
 from .openpyxl_book import OpenpyxlBook
 from .refresh import RefreshError, refresh
@@ -102,21 +103,23 @@ def _guide(wb: Workbook, lang: str) -> None:
     _page(ws)
 
 
-def _validation(p: layout.Parameter, lang: str) -> DataValidation:
-    """A parameter's data validation, from the schema's rule, in the book's language."""
+def _validation(p: layout.Parameter, lang: str, cell: str) -> DataValidation:
+    """A parameter's data validation, derived from the schema's constraint (the rule the
+    method checks), in the book's language; ``cell``: its first cell (a custom formula's
+    reference, relative to the cells it covers)."""
     title = getattr(p, lang)[0]
     if p.name == "currency":
         signs = ",".join(method.CURRENCIES)
         return DataValidation(
             type="list", formula1=f'"{signs}"', allow_blank=True, showErrorMessage=True, errorTitle=title
         )
-    assert p.valid is not None, p.name
-    kind, op, lo, hi = p.valid
+    assert p.constraint is not None, p.name
+    kind, op, formula1, formula2 = p.constraint.validation(cell)
     return DataValidation(
         type=kind,
         operator=op,
-        formula1=str(lo),
-        formula2=None if hi is None else str(hi),
+        formula1=formula1,
+        formula2=formula2,
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=title,
@@ -124,10 +127,14 @@ def _validation(p: layout.Parameter, lang: str) -> DataValidation:
     )
 
 
-def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
-    """The first band cell: an offset, or the word that asks for the balanced band."""
+def _balanced_or_offset(p: layout.Parameter, cell: str, lang: str) -> DataValidation:
+    """The first band cell: an offset (the band's constraint), or the word that asks for the
+    balanced band."""
+    assert isinstance(p.constraint, Interval)
+    kind, op, formula1, _ = p.constraint.validation(cell)
+    assert (kind, op) == ("decimal", "greaterThan"), "an offset's rule as a formula"
     word = "balanced" if lang == "en" else "équilibré"
-    formula = f'OR(AND(ISNUMBER({cell}),{cell}>-0.99,{cell}<10),LOWER({cell})="{word}")'
+    formula = f'OR(AND(ISNUMBER({cell}),{cell}>{formula1}),LOWER({cell})="{word}")'
     message = (
         "An offset above -1 (0.2 = 20 %), or the word balanced."
         if lang == "en"
@@ -138,7 +145,7 @@ def _balanced_or_offset(cell: str, lang: str) -> DataValidation:
         formula1=formula,
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Band" if lang == "en" else "Bande",
+        errorTitle=getattr(p, lang)[0],
         error=message,
     )
 
@@ -154,13 +161,13 @@ def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
         label, note = getattr(p, lang)
         ws.cell(row, 1, label).font = BOLD
         ws.cell(row + 1, 1, note).font = NOTE
-        dv = _validation(p, lang)
+        dv = _validation(p, lang, ws.cell(row, 2).coordinate)
         ws.add_data_validation(dv)
         for j in range(p.cells):
             cell = ws.cell(row, 2 + j)
             cell.fill, cell.number_format = INPUT_FILL, p.number_format
             if p.name == "band" and j == 0:
-                first = _balanced_or_offset(cell.coordinate, lang)
+                first = _balanced_or_offset(p, cell.coordinate, lang)
                 ws.add_data_validation(first)
                 first.add(cell.coordinate)
             else:

@@ -25,6 +25,9 @@ class Column:
     movement: bool = False  # in the table only when the customers have previous tiers
     kind: str = "text"  # money, days (effort), count (days spent), ratio, flag, tier, text: how it is shown
     width: int = 12  # its width in the table, in characters (at least its header's)
+    #: A computed column whose values are words (role, yes/no, movement): the table of the
+    #: workbook's words that says them in the book's language (``workbook.layout.VALUE_WORDS``).
+    words: str = ""
 
 
 COLUMNS = (
@@ -81,13 +84,13 @@ COLUMNS = (
         kind="count",
         width=12,
     ),
-    Column("role", "Role", "Rôle", computed=True, kind="text", width=11),
+    Column("role", "Role", "Rôle", computed=True, kind="text", width=11, words="role"),
     Column("tier", "Tier", "Catégorie", computed=True, kind="tier", width=10),
     Column("roi", "ROI", "ROI", computed=True, kind="ratio", width=8),
     Column("effort_budget", "Effort budget", "Effort de prospection", computed=True, kind="money", width=15),
     Column("effort_days", "Effort days", "Effort (jours)", computed=True, kind="days", width=13),
     Column("days_left", "Days left", "Jours restants", computed=True, optional=True, kind="days", width=12),
-    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10),
+    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
@@ -122,6 +125,7 @@ MOVEMENT_COLUMNS = (
         movement=True,
         kind="text",
         width=12,
+        words="move",
     ),
 )
 ALL_COLUMNS = COLUMNS + MOVEMENT_COLUMNS

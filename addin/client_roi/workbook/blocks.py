@@ -87,20 +87,26 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
 
 
 def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
-    roles, plan, moves = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang], layout.MOVE_WORDS[lang]
-    # previous tiers from previous margins, under the band in use: written back beside them
-    previous = {"previous_tier": customers["previous_tier"].tolist()} if "previous_margin" in customers else {}
-    return {
-        **previous,
-        "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
-        "tier": customers["tier"].tolist(),
-        "roi": _roi(customers),
-        "effort_budget": _cells(customers["effort_budget"].to_numpy()),
-        "effort_days": _cells(customers["effort_days"].to_numpy()),
-        "days_left": _cells(customers["days_left"].to_numpy()),
-        "in_plan": [None if v is None else plan[v] for v in customers["in_plan"].tolist()],
-        "movement": [None if v is None else moves[v] for v in customers["movement"].tolist()],
-    }
+    """Each computed column of the schema, as cells: words in the book's language (its
+    ``Column.words``), an ROI's ``#DIV/0!`` for a zero cost, blanks for NaN, labels as they are.
+    ``Previous tier`` too when the customers have previous margins: computed from them under the
+    band in use, and written back beside them."""
+    out: dict[str, list[Any]] = {}
+    if "previous_margin" in customers:
+        out["previous_tier"] = customers["previous_tier"].tolist()
+    for c in layout.ALL_COLUMNS:
+        if not c.computed:
+            continue
+        if c.words:
+            words = layout.VALUE_WORDS[c.words][lang]
+            out[c.key] = [None if v is None else words.get(v) for v in customers[c.key].tolist()]
+        elif c.kind == "ratio":
+            out[c.key] = _roi(customers)
+        elif c.kind in ("money", "days", "count"):
+            out[c.key] = _cells(customers[c.key].to_numpy())
+        else:
+            out[c.key] = customers[c.key].tolist()
+    return out
 
 
 def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:

@@ -8,6 +8,7 @@ workbook-level defined names, never a sheet's name or position.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
@@ -59,6 +60,9 @@ MOVE_WORDS = {
     "en": {"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"},
     "fr": {"up": "monte", "down": "descend", "same": "stable", "new": "nouveau", "lost": "perdu", "total": "Total"},
 }
+
+#: The words of the computed columns whose values are words, by the schema's ``Column.words``.
+VALUE_WORDS: dict[str, dict[str, dict[Any, str]]] = {"role": ROLE_WORDS, "plan": PLAN_WORDS, "move": MOVE_WORDS}
 
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.

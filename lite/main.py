@@ -59,6 +59,9 @@ class Column:
     movement: bool = False  # in the table only when the customers have previous tiers
     kind: str = "text"  # money, days (effort), count (days spent), ratio, flag, tier, text: how it is shown
     width: int = 12  # its width in the table, in characters (at least its header's)
+    #: A computed column whose values are words (role, yes/no, movement): the table of the
+    #: workbook's words that says them in the book's language (``workbook.layout.VALUE_WORDS``).
+    words: str = ""
 
 
 COLUMNS = (
@@ -115,13 +118,13 @@ COLUMNS = (
         kind="count",
         width=12,
     ),
-    Column("role", "Role", "Rôle", computed=True, kind="text", width=11),
+    Column("role", "Role", "Rôle", computed=True, kind="text", width=11, words="role"),
     Column("tier", "Tier", "Catégorie", computed=True, kind="tier", width=10),
     Column("roi", "ROI", "ROI", computed=True, kind="ratio", width=8),
     Column("effort_budget", "Effort budget", "Effort de prospection", computed=True, kind="money", width=15),
     Column("effort_days", "Effort days", "Effort (jours)", computed=True, kind="days", width=13),
     Column("days_left", "Days left", "Jours restants", computed=True, optional=True, kind="days", width=12),
-    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10),
+    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
@@ -156,6 +159,7 @@ MOVEMENT_COLUMNS = (
         movement=True,
         kind="text",
         width=12,
+        words="move",
     ),
 )
 ALL_COLUMNS = COLUMNS + MOVEMENT_COLUMNS
@@ -194,10 +198,33 @@ def _header_keys() -> dict[str, str]:
 
 HEADER_KEYS = _header_keys()
 
+#: A code for the customer (a ledger's, a CRM's account ID), at every door: with a name column
+#: beside it, customers are grouped by the code and shown by the name; alone, it is the customer.
+CUSTOMER_ID = Column(
+    "customer_id",
+    "Customer ID",
+    "Code client",
+    (
+        "customer code",
+        "client id",
+        "id client",
+        "account id",
+        "account number",
+        "customer number",
+        "numero client",
+        "numero de client",
+        "n client",
+        "ref client",
+        "reference client",
+    ),
+)
+
+
 #: Columns a customer file may have that the Customers table has not: read at the door (a CRM
 #: export's status, its revenue or ARR and a margin rate), then kept in the table as the user's
 #: own columns, under the file's headers.
 DOOR_COLUMNS = (
+    CUSTOMER_ID,
     Column("status", "Status", "Statut", ("account status", "customer status", "statut client")),
     Column(
         "revenue",
@@ -247,24 +274,7 @@ def header_key(header: object, door: bool = True) -> str | None:
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
     Column("customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
-    Column(  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
-        "customer_id",
-        "Customer ID",
-        "Code client",
-        (
-            "customer code",
-            "client id",
-            "id client",
-            "account id",
-            "account number",
-            "customer number",
-            "numero client",
-            "numero de client",
-            "n client",
-            "ref client",
-            "reference client",
-        ),
-    ),
+    CUSTOMER_ID,  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
     Column(
         "date",
         "Date",
@@ -4667,6 +4677,7 @@ workbook-level defined names, never a sheet's name or position.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
@@ -4718,6 +4729,9 @@ MOVE_WORDS = {
     "en": {"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"},
     "fr": {"up": "monte", "down": "descend", "same": "stable", "new": "nouveau", "lost": "perdu", "total": "Total"},
 }
+
+#: The words of the computed columns whose values are words, by the schema's ``Column.words``.
+VALUE_WORDS: dict[str, dict[str, dict[Any, str]]] = {"role": ROLE_WORDS, "plan": PLAN_WORDS, "move": MOVE_WORDS}
 
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
@@ -4963,20 +4977,26 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
 
 
 def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
-    roles, plan, moves = layout.ROLE_WORDS[lang], layout.PLAN_WORDS[lang], layout.MOVE_WORDS[lang]
-    # previous tiers from previous margins, under the band in use: written back beside them
-    previous = {"previous_tier": customers["previous_tier"].tolist()} if "previous_margin" in customers else {}
-    return {
-        **previous,
-        "role": [roles.get(r) if r else None for r in customers["role"].tolist()],
-        "tier": customers["tier"].tolist(),
-        "roi": _roi(customers),
-        "effort_budget": _cells(customers["effort_budget"].to_numpy()),
-        "effort_days": _cells(customers["effort_days"].to_numpy()),
-        "days_left": _cells(customers["days_left"].to_numpy()),
-        "in_plan": [None if v is None else plan[v] for v in customers["in_plan"].tolist()],
-        "movement": [None if v is None else moves[v] for v in customers["movement"].tolist()],
-    }
+    """Each computed column of the schema, as cells: words in the book's language (its
+    ``Column.words``), an ROI's ``#DIV/0!`` for a zero cost, blanks for NaN, labels as they are.
+    ``Previous tier`` too when the customers have previous margins: computed from them under the
+    band in use, and written back beside them."""
+    out: dict[str, list[Any]] = {}
+    if "previous_margin" in customers:
+        out["previous_tier"] = customers["previous_tier"].tolist()
+    for c in layout.ALL_COLUMNS:
+        if not c.computed:
+            continue
+        if c.words:
+            words = layout.VALUE_WORDS[c.words][lang]
+            out[c.key] = [None if v is None else words.get(v) for v in customers[c.key].tolist()]
+        elif c.kind == "ratio":
+            out[c.key] = _roi(customers)
+        elif c.kind in ("money", "days", "count"):
+            out[c.key] = _cells(customers[c.key].to_numpy())
+        else:
+            out[c.key] = customers[c.key].tolist()
+    return out
 
 
 def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:

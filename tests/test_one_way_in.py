@@ -809,3 +809,73 @@ def test_a_workbook_with_two_copies_of_a_part_is_refused(tmp_path, capsys, comma
     err = capsys.readouterr().err
     assert "holds two parts named 'xl/worksheets/sheet3.xml'" in err and err.count("\n") == 1
     assert bad.read_bytes() == before and not (tmp_path / "o.xlsx").exists()
+
+
+CODED_CUSTOMERS = [
+    ["Code client", "Raison sociale", "Marge brute"],
+    ["C1", "Dupont SA", 100],
+    ["C2", "Dupont SA", 200],  # another customer of the same name
+    ["c1", "Dupont S.A.", 300],  # C1 again, spelled otherwise: the same customer
+    ["C3", "Martin", 400],
+]
+
+
+def _coded_doors(tmp_path):
+    """The same customers through a CSV, a workbook's sheet and a DataFrame."""
+    import openpyxl
+
+    csv = tmp_path / "clients.csv"
+    csv.write_text("\n".join(";".join(str(v) for v in r) for r in CODED_CUSTOMERS), encoding="utf-8")
+    book = tmp_path / "clients.xlsx"
+    wb = openpyxl.Workbook()
+    for r in CODED_CUSTOMERS:
+        wb.active.append(r)
+    wb.save(book)
+    frame = pd.DataFrame(CODED_CUSTOMERS[1:], columns=CODED_CUSTOMERS[0])
+    return {"csv": csv, "xlsx": book, "frame": frame}
+
+
+@pytest.mark.parametrize("door", ["csv", "xlsx", "frame"])
+def test_a_customer_file_with_a_code_and_a_name_is_grouped_by_the_code(tmp_path, door):
+    """Issue 34, the customer file's code + name: two rows of one code are one customer (refused
+    as listed twice, or merged), two codes of one name are two customers, told apart by their
+    codes as invoice lines tell them; the code stays in the table under its header."""
+    import client_roi as cr
+
+    given = _coded_doors(tmp_path)[door]
+    read = (
+        (lambda **kw: cr.exercise(given, **kw).customers)
+        if door == "frame"
+        else (lambda **kw: read_customers(given, **kw))
+    )
+    with pytest.raises(InputFileError, match=r"column 'Code client'.*'c1' is listed again \(first at row"):
+        read()
+    merged = read(merge_duplicates=True)
+    assert merged["customer"].tolist() == ["Dupont SA (C1)", "Dupont SA (C2)", "Martin"]
+    assert merged["gross_margin"].tolist() == [400.0, 200.0, 400.0]
+    assert merged["Code client"].tolist() == ["C1", "C2", "C3"]
+    if door != "frame":
+        assert tuple(merged.attrs["grouped_by"]) == ("Code client", "Raison sociale")
+
+
+def test_a_customer_files_code_and_name_are_said_and_kept_in_the_book(tmp_path, capsys):
+    import openpyxl
+
+    csv = _coded_doors(tmp_path)["csv"]
+    out = tmp_path / "book.xlsx"
+    assert cli.main(["fill", str(csv), "--merge-duplicates", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "customers grouped by 'Code client', shown by 'Raison sociale'" in said
+    rows = list(openpyxl.load_workbook(out)["Customers"].iter_rows(values_only=True))
+    codes = rows[0].index("Code client")
+    assert [(r[0], r[codes]) for r in rows[1:]] == [
+        ("Dupont SA (C1)", "C1"),
+        ("Dupont SA (C2)", "C2"),
+        ("Martin", "C3"),
+    ]
+
+
+def test_a_customer_files_code_alone_is_the_customer(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("Customer ID,Gross margin\nA-1,100\nA-2,200\n", encoding="utf-8")
+    assert read_customers(path)["customer"].tolist() == ["A-1", "A-2"]

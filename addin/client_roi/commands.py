@@ -65,6 +65,9 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
         say(f"gross margin: {customers.attrs['margin_from']}")
     if customers.attrs.get("percents"):
         say("columns of percents, never read as money: " + ", ".join(customers.attrs["percents"]))
+    if customers.attrs.get("grouped_by"):
+        code, name = customers.attrs["grouped_by"]
+        say(f"customers grouped by '{code}', shown by '{name}'")
     roles = customers.attrs.get("roles_from")
     if roles == "":
         say("no Should pay / Has paid or Status column: every customer is taken as a paying client")

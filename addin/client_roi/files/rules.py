@@ -163,6 +163,8 @@ def customer_frame(
             "columns you need, then try again"
         )
     keys, percents = _header_keys(header, columns, name)
+    if "customer_id" in keys and "customer" not in keys:  # a code alone: the code is the customer
+        keys["customer"] = keys.pop("customer_id")
     missing = [k for k in required if k not in keys and not (k == "gross_margin" and "revenue" in keys)]
     if missing:
         lang = _language(header)
@@ -188,7 +190,7 @@ def customer_frame(
     source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin, keys)
     kept = rows if blank_rows == 0 else [rows[n] for n in origin]
     data = {key: [(r[i] if i < len(r) else None) for r in kept] for key, i in keys.items()}
-    for key in ("customer", "should_pay", "has_paid"):
+    for key in ("customer", "customer_id", "should_pay", "has_paid"):
         if key in data:
             data[key] = [_text(v, source, i, key) if not isinstance(v, bool) else v for i, v in enumerate(data[key])]
     shown = currencies_shown(data, source, layout.MONEY_KEYS)
@@ -215,6 +217,8 @@ def customer_frame(
         data = {key: [values[i] for i in keep] for key, values in data.items()}
         source.origin = [origin[i] for i in keep]
     merged = _duplicates(data, source, merge_duplicates)
+    if "customer_id" in data:
+        _told_apart(data["customer"], data["customer_id"])
     frame = pd.DataFrame(data, dtype=object).reindex(  # the movement columns only when the file has them
         columns=[c.key for c in layout.INPUTS]
         + [c.key for c in layout.MOVEMENT_INPUTS if c.key in data]
@@ -234,6 +238,10 @@ def customer_frame(
     frame.attrs["currencies"] = shown
     frame.attrs["margin_from"] = margin_from
     frame.attrs["roles_from"] = roles_from
+    # a code and a name: grouped by the code (duplicates are the same code), shown by the name
+    frame.attrs["grouped_by"] = (
+        Said((source.header["customer_id"], source.header["customer"])) if "customer_id" in keys else Said()
+    )
 
     def where(i: int, key: str) -> str:  # a plain function: pandas deep-copies attrs, and copies no function
         return source.where(i, key)
@@ -508,21 +516,27 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
     """A customer listed twice would count twice: refused, naming both rows, unless ``merge``,
     which sums their numbers (correctly rounded) into the first row and says so. Names are
     compared by the one customer-name rule (:func:`client_roi.method.names.name_key`: NFC,
-    spaces trimmed and collapsed, case ignored); the flags must agree."""
+    spaces trimmed and collapsed, case ignored); the flags must agree. With a code column
+    (``Code client``, ``Customer ID``) the code says who is who: two rows of one code are one
+    customer whatever their names, two codes are two customers though their names are alike (a
+    row without a code is told by its name)."""
     names = data.get("customer", [])
-    first: dict[str, int] = {}
+    codes = data.get("customer_id", [None] * len(names))
+    first: dict[tuple[str, str], int] = {}
     groups: dict[int, list[int]] = {}
-    for i, name in enumerate(names):
+    for i, (name, code) in enumerate(zip(names, codes, strict=True)):
         if name is None:
             continue
-        key = method.names.name_key(name)
-        if key not in first:
-            first[key] = i
+        # a code is compared as a name is (C7 and c7 are one), the names that lines show alike
+        who = ("name", method.names.name_key(name)) if code is None else ("code", method.names.name_key(code))
+        if who not in first:
+            first[who] = i
             continue
-        j = first[key]
+        j = first[who]
         if not merge:
             raise InputFileError(
-                f"{source.where(i, 'customer')}: {decimals.shown(name)} is listed again (first at row "
+                f"{source.where(i, 'customer' if code is None else 'customer_id')}: "
+                f"{decimals.shown(name if code is None else code)} is listed again (first at row "
                 f"{source.row(j)}): a customer listed twice would count twice; merge the rows, or say "
                 "--merge-duplicates to add up their numbers"
             )
@@ -550,6 +564,18 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
     if source.origin is not None:
         source.origin = [source.origin[i] for i in keep]
     return said
+
+
+def _told_apart(names: list[Any], codes: list[Any]) -> None:
+    """Two codes shown by one name are told apart by their codes (``Dupont (C7)``), in place, as
+    invoice lines show them (:func:`client_roi.method.names.merge_spellings`)."""
+    named: dict[str, set[str]] = {}
+    for name, code in zip(names, codes, strict=True):
+        if name is not None and code is not None:
+            named.setdefault(method.names.name_key(name), set()).add(method.names.name_key(code))
+    for i, (name, code) in enumerate(zip(names, codes, strict=True)):
+        if name is not None and code is not None and len(named[method.names.name_key(name)]) > 1:
+            names[i] = f"{name} ({code})"
 
 
 def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str | None:

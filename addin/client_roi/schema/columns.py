@@ -164,10 +164,33 @@ def _header_keys() -> dict[str, str]:
 
 HEADER_KEYS = _header_keys()
 
+#: A code for the customer (a ledger's, a CRM's account ID), at every door: with a name column
+#: beside it, customers are grouped by the code and shown by the name; alone, it is the customer.
+CUSTOMER_ID = Column(
+    "customer_id",
+    "Customer ID",
+    "Code client",
+    (
+        "customer code",
+        "client id",
+        "id client",
+        "account id",
+        "account number",
+        "customer number",
+        "numero client",
+        "numero de client",
+        "n client",
+        "ref client",
+        "reference client",
+    ),
+)
+
+
 #: Columns a customer file may have that the Customers table has not: read at the door (a CRM
 #: export's status, its revenue or ARR and a margin rate), then kept in the table as the user's
 #: own columns, under the file's headers.
 DOOR_COLUMNS = (
+    CUSTOMER_ID,
     Column("status", "Status", "Statut", ("account status", "customer status", "statut client")),
     Column(
         "revenue",
@@ -217,24 +240,7 @@ def header_key(header: object, door: bool = True) -> str | None:
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
     Column("customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
-    Column(  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
-        "customer_id",
-        "Customer ID",
-        "Code client",
-        (
-            "customer code",
-            "client id",
-            "id client",
-            "account id",
-            "account number",
-            "customer number",
-            "numero client",
-            "numero de client",
-            "n client",
-            "ref client",
-            "reference client",
-        ),
-    ),
+    CUSTOMER_ID,  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
     Column(
         "date",
         "Date",

@@ -3338,6 +3338,213 @@ __all__ = [
 ]
 '''
 
+_SOURCES['files/grid'] = r'''"""Excel's grid: its limits, its cell references, and what python-calamine will make of a
+sheet's cells before it reads them (:class:`Look`). No XML parser and no zip here: the bytes of
+a sheet as they unzip, looked through with regular expressions."""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+@cache
+def column_index(letters: str | bytes) -> int:
+    """1 for A, 27 for AA."""
+    n = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letter(col: int) -> str:
+    """A for 1, AA for 27."""
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_position(ref: str) -> tuple[int, int] | None:
+    """(row, column) of a cell reference as a sheet's XML writes it (``D5``); None otherwise."""
+    m = _CELL.fullmatch(ref)
+    return (int(m[2]), column_index(m[1])) if m else None
+
+
+#: The cells python-calamine may lay out for one sheet. It builds a dense rectangle from the
+#: lowest cell's row to the highest's, across every column used, 32 bytes a cell, and a failed
+#: allocation aborts the process, no exception to catch (``ZZZZZZZZ1``: 15 TB asked for).
+#: 2**26 cells are 2 GB of it: a million rows of 64 columns.
+MAX_CELLS = 1 << 26
+MAX_COLUMNS = 16_384  # XFD, Excel's last column
+LAST_ROW = 1_048_576  # Excel's last row, where the grid ends for calamine too (MAX_ROWS is the tables')
+# Each pattern opens with a literal, which re finds at memchr's speed (ten times faster than a
+# pattern opening with a class or a group, measured at a million customers); the namespace
+# prefix some writers put on tags (<x:c r=…>) is left out of it, so either way is found.
+_ROW = re.compile(rb'row r="(\d+)"')
+_CELL_REF = re.compile(rb'c r="([A-Z]+)(\d+)"')
+
+
+class Look:
+    """A sheet's XML looked through once, a piece at a time as it unzips (never whole in memory
+    beside calamine's reading of it), before python-calamine reads it: what calamine's
+    ``Range::from_sparse`` will make of its cells. That lays out every row from the lowest
+    cell's to the highest's, each as wide as from the leftmost column to the rightmost, 32 bytes
+    a cell, and a failed allocation aborts the process: a reference past the sheet's grid, or a
+    rectangle past :data:`MAX_CELLS`, is said first, by :meth:`refusal` (rows written out of
+    order too, which no spreadsheet writes).
+
+    Every cell's reference is not read (twenty million at a million customers: seconds).
+    Columns past Z are few and all read. A row is found wherever it has more digits than the
+    highest row seen so far: any other is below ``10 ** digits``, which bounds the rectangle
+    (from row 1 and column A). Only where that bound passes :data:`MAX_CELLS` while what was
+    seen does not (a sheet wider than 64 columns) is every reference read, in a second pass
+    (:meth:`exactly`).
+
+    Each piece is cut before its last ``<`` and the rest carried to the next, so that no tag
+    is ever split between two pieces."""
+
+    def __init__(self, pieces: Iterable[bytes]):
+        self.highest: tuple[int, str] = (0, "")  # the highest cell found, row and reference
+        self.exact = False  # whether every cell's reference was read for it (exactly())
+        self.top = 0  # the highest row element written so far
+        self.columns = 0  # the widest column past Z
+        self.outside: tuple[str, str] | None = (
+            None  # ("cell", its reference) or ("row", its number): the first met beyond XFD1048576
+        )
+        self.backwards: tuple[int, int] | None = None  # (a row, the row written after it)
+        self.entities: bool | None = None  # declares a document type or entities
+        chunk = b""
+        for chunk in _cut(pieces):
+            if self.entities is None:  # a document type comes before the root element
+                self.entities = b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk
+            self._extent(chunk)
+        # calamine reads a sheet cut short after its cells as whole, where the same sheet read
+        # as a table's is refused: the end of the XML is looked for, so that no door reads it.
+        # The last chunk holds everything after the last "<": the closing tag, if it is there.
+        self.whole = chunk.rstrip().endswith(b"worksheet>")
+
+    def _extent(self, chunk: bytes) -> None:
+        rows = [self.top, *map(int, _ROW.findall(chunk))]
+        if len(rows) > 1:
+            if self.backwards is None and not all(map(operator.lt, rows, rows[1:])):  # C speed, a million rows
+                self.backwards = next((a, b) for a, b in itertools.pairwise(rows) if b <= a)
+            self.top = max(rows)
+            if self.top > LAST_ROW and self.outside is None:
+                self.outside = ("row", f"{self.top:,}")
+        digits = len(str(max(self.top, self.highest[0])))
+        for ref in _far_refs(digits).finditer(chunk):
+            letters, digits_ = (ref[1], ref[2]) if ref[1] else (ref[3], ref[4])
+            col, row = column_index(letters), int(digits_)
+            self.columns = max(self.columns, col if len(letters) > 1 else 0)
+            self._found(row, letters + digits_)
+            if self.outside is None and (col > MAX_COLUMNS or row > LAST_ROW):
+                self.outside = ("cell", (letters + digits_).decode())
+        if first := _CELL_REF.search(chunk):
+            self._found(int(first[2]), first[1] + first[2])
+        at = chunk.rfind(b'c r="')
+        if at >= 0 and (last := _CELL_REF.match(chunk, at)):
+            self._found(int(last[2]), last[1] + last[2])
+
+    def _found(self, row: int, ref: bytes) -> None:
+        if row > self.highest[0]:
+            self.highest = (row, ref.decode())
+
+    def exactly(self, pieces: Iterable[bytes]) -> None:
+        """Read every cell's reference for the highest row (the bound was not enough)."""
+        for piece in _cut(pieces):
+            for ref in _CELL_REF.finditer(piece):
+                self._found(int(ref[2]), ref[1] + ref[2])
+        self.exact = True
+
+    @property
+    def rows(self) -> int:
+        """The rows calamine may lay out, from row 1: the highest found, or the bound on any
+        row not found (below the next power of ten)."""
+        if self.exact:
+            return self.highest[0]
+        if self.highest[0] == 0:
+            return 0
+        return min(10 ** len(str(max(self.top, self.highest[0]))) - 1, LAST_ROW)
+
+    @property
+    def cells(self) -> int:
+        """The cells calamine may lay out: the rows by the widest column (26, Z, where none
+        is past it), from A1."""
+        return self.rows * max(self.columns, 26)
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the bound passes :data:`MAX_CELLS` where what was found does not: then
+        :meth:`exactly` decides."""
+        return not self.exact and self.cells > MAX_CELLS >= self.highest[0] * max(self.columns, 26)
+
+    def refusal(self, name: str, sheet: str) -> str | None:
+        """Why python-calamine must not read the sheet, in one line; None when it may."""
+        if self.entities:
+            return (
+                f"{name}: sheet '{sheet}' declares XML entities or a document type, which are refused "
+                "(a damaged or hostile file)"
+            )
+        if not self.whole:
+            return f"{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged"
+        if self.outside is not None and self.outside[0] == "row":
+            return (
+                f"{name}: sheet '{sheet}' has a row {self.outside[1]}, beyond the sheet's last row 1,048,576: "
+                "the file is damaged (no spreadsheet writes it)"
+            )
+        if self.outside is not None:
+            return (
+                f"{name}: sheet '{sheet}' has a cell at {self.outside[1]}, beyond the sheet's last cell XFD1048576: "
+                "the file is damaged (no spreadsheet writes it)"
+            )
+        if self.backwards is not None:
+            a, b = self.backwards
+            return (
+                f"{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are written "
+                "in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again"
+            )
+        if self.cells > MAX_CELLS:
+            return (
+                f"{name}: sheet '{sheet}' spans {self.rows:,} rows of {max(self.columns, 26):,} columns (a cell at "
+                f"{self.highest[1]}), {self.cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies "
+                "far from the table, save, and try again"
+            )
+        return None
+
+
+def _cut(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The pieces of an XML part cut before their last ``<``, the rest carried to the next:
+    no tag is ever split between two."""
+    carry = b""
+    for piece in itertools.chain(pieces, [b"<"]):  # the last "<" lets the final piece through whole
+        chunk = carry + piece
+        cut = chunk.rfind(b"<")
+        chunk, carry = chunk[: max(cut, 0)], chunk[max(cut, 0) :]
+        if chunk:
+            yield chunk
+
+
+@cache
+def _far_refs(digits: int) -> re.Pattern[bytes]:
+    """Cell references past column Z, or whose row has more than ``digits`` digits: one
+    pattern, one pass (two took half as long again)."""
+    return re.compile(rb'c r="(?:([A-Z]{2,})(\d+)|([A-Z])(\d{%d,}))"' % (digits + 1))
+
+
+def _finds(data: bytes, token: bytes, start: int, end: int) -> Iterator[int]:
+    """Where ``token`` is in ``data[start:end]``, left to right."""
+    while (at := data.find(token, start, end)) >= 0:
+        yield at
+        start = at + 1
+'''
+
 _SOURCES['files/xlsx'] = r'''"""An .xlsx read without openpyxl: its parts, its tables, and its cells' values as Excel last
 computed them (python-calamine). No pandas here: the command line starts reading a big book
 before the heavy modules load (:meth:`CachedValues.prefetch`)."""
@@ -3346,19 +3553,24 @@ from __future__ import annotations
 
 import gc
 import io
-import itertools
-import operator
 import posixpath
 import re
 import threading
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..schema.errors import ClientRoiError
+from .grid import LAST_ROW as LAST_ROW  # Excel's grid, re-exported: the readers' names for it
+from .grid import MAX_CELLS as MAX_CELLS
+from .grid import MAX_COLUMNS as MAX_COLUMNS
+from .grid import Look as Look
+from .grid import _cut, _finds
+from .grid import cell_position as cell_position
+from .grid import column_index as column_index
+from .grid import column_letter as column_letter
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm")  # workbooks, with or without macros
 #: The rows of an Excel sheet (1,048,576): a table cannot grow past them.
@@ -3366,9 +3578,6 @@ MAX_ROWS = 1_048_576
 MAX_UNZIPPED = 2 * 1024**3  # bytes an .xlsx may expand to
 #: The namespace of Strict Open XML workbooks (ISO/IEC 29500-1 strict), which Excel can save.
 STRICT_MAIN = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
-
-
-_CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
 class InputFileError(ClientRoiError):
@@ -3424,30 +3633,6 @@ def faults_said(name: str, *kept: type[BaseException]) -> Iterator[None]:
         if isinstance(exc, kept) or not reader_fault(exc):
             raise
         raise unreadable(name, exc) from None
-
-
-@cache
-def column_index(letters: str | bytes) -> int:
-    """1 for A, 27 for AA."""
-    n = 0
-    for ch in letters if isinstance(letters, str) else letters.decode():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def column_letter(col: int) -> str:
-    """A for 1, AA for 27."""
-    letters = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def cell_position(ref: str) -> tuple[int, int] | None:
-    """(row, column) of a cell reference as a sheet's XML writes it (``D5``); None otherwise."""
-    m = _CELL.fullmatch(ref)
-    return (int(m[2]), column_index(m[1])) if m else None
 
 
 _PAUSES = [0, False]  # readers in bulk(), and whether the collector ran before the first
@@ -3789,174 +3974,6 @@ def part_pieces(data: bytes, name: str) -> Iterator[bytes]:
             yield piece
 
 
-#: The cells python-calamine may lay out for one sheet. It builds a dense rectangle from the
-#: lowest cell's row to the highest's, across every column used, 32 bytes a cell, and a failed
-#: allocation aborts the process, no exception to catch (``ZZZZZZZZ1``: 15 TB asked for).
-#: 2**26 cells are 2 GB of it: a million rows of 64 columns.
-MAX_CELLS = 1 << 26
-MAX_COLUMNS = 16_384  # XFD, Excel's last column
-LAST_ROW = 1_048_576  # Excel's last row, where the grid ends for calamine too (MAX_ROWS is the tables')
-# Each pattern opens with a literal, which re finds at memchr's speed (ten times faster than a
-# pattern opening with a class or a group, measured at a million customers); the namespace
-# prefix some writers put on tags (<x:c r=…>) is left out of it, so either way is found.
-_ROW = re.compile(rb'row r="(\d+)"')
-_CELL_REF = re.compile(rb'c r="([A-Z]+)(\d+)"')
-
-
-class Look:
-    """A sheet's XML looked through once, a piece at a time as it unzips (never whole in memory
-    beside calamine's reading of it), before python-calamine reads it: what calamine's
-    ``Range::from_sparse`` will make of its cells. That lays out every row from the lowest
-    cell's to the highest's, each as wide as from the leftmost column to the rightmost, 32 bytes
-    a cell, and a failed allocation aborts the process: a reference past the sheet's grid, or a
-    rectangle past :data:`MAX_CELLS`, is said first, by :meth:`refusal` (rows written out of
-    order too, which no spreadsheet writes).
-
-    Every cell's reference is not read (twenty million at a million customers: seconds).
-    Columns past Z are few and all read. A row is found wherever it has more digits than the
-    highest row seen so far: any other is below ``10 ** digits``, which bounds the rectangle
-    (from row 1 and column A). Only where that bound passes :data:`MAX_CELLS` while what was
-    seen does not (a sheet wider than 64 columns) is every reference read, in a second pass
-    (:meth:`exactly`).
-
-    Each piece is cut before its last ``<`` and the rest carried to the next, so that no tag
-    is ever split between two pieces."""
-
-    def __init__(self, pieces: Iterable[bytes]):
-        self.highest: tuple[int, str] = (0, "")  # the highest cell found, row and reference
-        self.exact = False  # whether every cell's reference was read for it (exactly())
-        self.top = 0  # the highest row element written so far
-        self.columns = 0  # the widest column past Z
-        self.outside: tuple[str, str] | None = (
-            None  # ("cell", its reference) or ("row", its number): the first met beyond XFD1048576
-        )
-        self.backwards: tuple[int, int] | None = None  # (a row, the row written after it)
-        self.entities: bool | None = None  # declares a document type or entities
-        chunk = b""
-        for chunk in _cut(pieces):
-            if self.entities is None:  # a document type comes before the root element
-                self.entities = b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk
-            self._extent(chunk)
-        # calamine reads a sheet cut short after its cells as whole, where the same sheet read
-        # as a table's is refused: the end of the XML is looked for, so that no door reads it.
-        # The last chunk holds everything after the last "<": the closing tag, if it is there.
-        self.whole = chunk.rstrip().endswith(b"worksheet>")
-
-    def _extent(self, chunk: bytes) -> None:
-        rows = [self.top, *map(int, _ROW.findall(chunk))]
-        if len(rows) > 1:
-            if self.backwards is None and not all(map(operator.lt, rows, rows[1:])):  # C speed, a million rows
-                self.backwards = next((a, b) for a, b in itertools.pairwise(rows) if b <= a)
-            self.top = max(rows)
-            if self.top > LAST_ROW and self.outside is None:
-                self.outside = ("row", f"{self.top:,}")
-        digits = len(str(max(self.top, self.highest[0])))
-        for ref in _far_refs(digits).finditer(chunk):
-            letters, digits_ = (ref[1], ref[2]) if ref[1] else (ref[3], ref[4])
-            col, row = column_index(letters), int(digits_)
-            self.columns = max(self.columns, col if len(letters) > 1 else 0)
-            self._found(row, letters + digits_)
-            if self.outside is None and (col > MAX_COLUMNS or row > LAST_ROW):
-                self.outside = ("cell", (letters + digits_).decode())
-        if first := _CELL_REF.search(chunk):
-            self._found(int(first[2]), first[1] + first[2])
-        at = chunk.rfind(b'c r="')
-        if at >= 0 and (last := _CELL_REF.match(chunk, at)):
-            self._found(int(last[2]), last[1] + last[2])
-
-    def _found(self, row: int, ref: bytes) -> None:
-        if row > self.highest[0]:
-            self.highest = (row, ref.decode())
-
-    def exactly(self, pieces: Iterable[bytes]) -> None:
-        """Read every cell's reference for the highest row (the bound was not enough)."""
-        for piece in _cut(pieces):
-            for ref in _CELL_REF.finditer(piece):
-                self._found(int(ref[2]), ref[1] + ref[2])
-        self.exact = True
-
-    @property
-    def rows(self) -> int:
-        """The rows calamine may lay out, from row 1: the highest found, or the bound on any
-        row not found (below the next power of ten)."""
-        if self.exact:
-            return self.highest[0]
-        if self.highest[0] == 0:
-            return 0
-        return min(10 ** len(str(max(self.top, self.highest[0]))) - 1, LAST_ROW)
-
-    @property
-    def cells(self) -> int:
-        """The cells calamine may lay out: the rows by the widest column (26, Z, where none
-        is past it), from A1."""
-        return self.rows * max(self.columns, 26)
-
-    @property
-    def uncertain(self) -> bool:
-        """Whether the bound passes :data:`MAX_CELLS` where what was found does not: then
-        :meth:`exactly` decides."""
-        return not self.exact and self.cells > MAX_CELLS >= self.highest[0] * max(self.columns, 26)
-
-    def refusal(self, name: str, sheet: str) -> str | None:
-        """Why python-calamine must not read the sheet, in one line; None when it may."""
-        if self.entities:
-            return (
-                f"{name}: sheet '{sheet}' declares XML entities or a document type, which are refused "
-                "(a damaged or hostile file)"
-            )
-        if not self.whole:
-            return f"{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged"
-        if self.outside is not None and self.outside[0] == "row":
-            return (
-                f"{name}: sheet '{sheet}' has a row {self.outside[1]}, beyond the sheet's last row 1,048,576: "
-                "the file is damaged (no spreadsheet writes it)"
-            )
-        if self.outside is not None:
-            return (
-                f"{name}: sheet '{sheet}' has a cell at {self.outside[1]}, beyond the sheet's last cell XFD1048576: "
-                "the file is damaged (no spreadsheet writes it)"
-            )
-        if self.backwards is not None:
-            a, b = self.backwards
-            return (
-                f"{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are written "
-                "in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again"
-            )
-        if self.cells > MAX_CELLS:
-            return (
-                f"{name}: sheet '{sheet}' spans {self.rows:,} rows of {max(self.columns, 26):,} columns (a cell at "
-                f"{self.highest[1]}), {self.cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies "
-                "far from the table, save, and try again"
-            )
-        return None
-
-
-def _cut(pieces: Iterable[bytes]) -> Iterator[bytes]:
-    """The pieces of an XML part cut before their last ``<``, the rest carried to the next:
-    no tag is ever split between two."""
-    carry = b""
-    for piece in itertools.chain(pieces, [b"<"]):  # the last "<" lets the final piece through whole
-        chunk = carry + piece
-        cut = chunk.rfind(b"<")
-        chunk, carry = chunk[: max(cut, 0)], chunk[max(cut, 0) :]
-        if chunk:
-            yield chunk
-
-
-@cache
-def _far_refs(digits: int) -> re.Pattern[bytes]:
-    """Cell references past column Z, or whose row has more than ``digits`` digits: one
-    pattern, one pass (two took half as long again)."""
-    return re.compile(rb'c r="(?:([A-Z]{2,})(\d+)|([A-Z])(\d{%d,}))"' % (digits + 1))
-
-
-def _finds(data: bytes, token: bytes, start: int, end: int) -> Iterator[int]:
-    """Where ``token`` is in ``data[start:end]``, left to right."""
-    while (at := data.find(token, start, end)) >= 0:
-        yield at
-        start = at + 1
-
-
 def _may_have_suspects(pieces: Iterable[bytes]) -> bool:
     """Whether a sheet's XML, read a piece at a time, may hold a formula or an error value in
     its cells (what :func:`_suspect_cells` looks for); False only when it surely holds none."""
@@ -4050,108 +4067,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 '''
 
-_SOURCES['messages'] = r'''# ruff: noqa: E501  (a table of sentences: one message a line reads better than split strings)
-"""What the user reads, in their language: one table of the messages in French.
-
-Messages are written in English where they arise (an exception, a line of the summary) and
-translated where they are shown (the command line, the refresh in Excel), with :func:`translate`:
-the message is matched against the English skeletons of :data:`FR` (its fixed words, with a
-placeholder for each value), and the French skeleton is filled with the values, each one
-translated in turn (a place, a cause, a value's description are messages of their own), and
-numbers put in French form (``1,234.5`` → ``1 234,5``; ``-55.6%`` → ``-55,6 %``). A value that
-no skeleton matches is the user's own (a file name, a header, a cell's text): it is kept as is.
-
-``tests/test_messages.py`` holds the table to the code: every message the code can raise or
-print has its entry here, and the bad-input catalogue reads French all through with ``--lang fr``.
-"""
+_SOURCES['messages_fr'] = r'''# ruff: noqa: E501  (a table of sentences: one message a line reads better than split strings)
+"""The French of every message, as data: English skeleton → French skeleton
+(:mod:`client_roi.messages` matches a finished English sentence to its skeleton and puts the
+values, never translated, in the French one's holes)."""
 
 from __future__ import annotations
-
-import re
-from functools import cache, lru_cache
-
-LANGS = ("en", "fr")
-_lang = "en"
-
-
-def use(lang: str) -> None:
-    """The language of what is shown from now on (``en`` or ``fr``)."""
-    global _lang
-    _lang = lang if lang in LANGS else "en"
-
-
-def language() -> str:
-    return _lang
-
-
-_ENGLISH_NUMBER = re.compile(r"[-+−±]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-NARROW = "\u202f"  # French groups digits with a narrow no-break space
-NBSP = "\u00a0"  # and puts a no-break space before %
-
-
-def french_number(text: str) -> str:
-    """An English-formatted number in French form.
-
-    >>> french_number("1,234.5"), french_number("-55.6%"), french_number("12")
-    ('1\\u202f234,5', '-55,6\\xa0%', '12')
-    """
-    percent = text.endswith("%")
-    body = text[:-1] if percent else text
-    body = body.replace(",", NARROW).replace(".", ",")
-    return body + (NBSP + "%" if percent else "")
-
-
-def mark(sign: str, lang: str | None = None) -> str:
-    """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
-    return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
-
-
-def number(x: float, spec: str, lang: str | None = None) -> str:
-    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
-    text = format(x, spec)
-    return french_number(text) if (lang or _lang) == "fr" else text
-
-
-def translate(text: str, lang: str | None = None) -> str:
-    """``text`` in ``lang`` (default: the language in use): see the module's rule."""
-    if (lang or _lang) != "fr" or not text:
-        return text
-    return _french(text)[1]
-
-
-@lru_cache(maxsize=4096)
-def _french(text: str) -> tuple[int, str]:
-    """The French of ``text`` and how many of its characters the table's words account for:
-    of the skeletons that match, the reading that accounts for the most wins (a general one,
-    ``{0} item {1} {2}``, never hides a message that has a skeleton of its own)."""
-    if _ENGLISH_NUMBER.fullmatch(text):
-        return len(text), french_number(text)
-    best = (0, text)
-    for fixed, pattern, french in _patterns():
-        m = pattern.fullmatch(text)
-        if m is None:
-            continue
-        parts = [_french(v) if v else (0, v) for v in m.groups()]
-        covered = fixed + sum(c for c, _ in parts)
-        if covered > best[0]:
-            best = (covered, french.format(*(t for _, t in parts)))
-    return best
-
-
-@cache
-def _patterns() -> list[tuple[int, re.Pattern[str], str]]:
-    """The skeletons as patterns, with the number of fixed characters of each."""
-    out = []
-    for english, french in FR.items():
-        fixed = re.split(r"\{\d+\}", english)
-        order = [int(k) for k in re.findall(r"\{(\d+)\}", english)]  # 0, 1, 2…: as the code writes them
-        regex = "".join(
-            re.escape(part.replace("{{", "{").replace("}}", "}")) + (f"(?P<p{order[i]}>.*?)" if i < len(order) else "")
-            for i, part in enumerate(fixed)
-        )
-        out.append((len("".join(fixed)), re.compile(regex, re.DOTALL), french))
-    return out
-
 
 #: English skeleton → French skeleton. ``{0}``, ``{1}``… are the values, in the English order.
 FR: dict[str, str] = {
@@ -4665,6 +4586,110 @@ FR: dict[str, str] = {
         "lignes) : prenez une période plus courte, ou scindez les clients"
     ),
 }
+'''
+
+_SOURCES['messages'] = r'''"""What the user reads, in their language: one table of the messages in French.
+
+Messages are written in English where they arise (an exception, a line of the summary) and
+translated where they are shown (the command line, the refresh in Excel), with :func:`translate`:
+the message is matched against the English skeletons of :data:`FR` (its fixed words, with a
+placeholder for each value), and the French skeleton is filled with the values, each one
+translated in turn (a place, a cause, a value's description are messages of their own), and
+numbers put in French form (``1,234.5`` → ``1 234,5``; ``-55.6%`` → ``-55,6 %``). A value that
+no skeleton matches is the user's own (a file name, a header, a cell's text): it is kept as is.
+
+``tests/test_messages.py`` holds the table to the code: every message the code can raise or
+print has its entry here, and the bad-input catalogue reads French all through with ``--lang fr``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .messages_fr import FR
+
+LANGS = ("en", "fr")
+_lang = "en"
+
+
+def use(lang: str) -> None:
+    """The language of what is shown from now on (``en`` or ``fr``)."""
+    global _lang
+    _lang = lang if lang in LANGS else "en"
+
+
+def language() -> str:
+    return _lang
+
+
+_ENGLISH_NUMBER = re.compile(r"[-+−±]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+NARROW = "\u202f"  # French groups digits with a narrow no-break space
+NBSP = "\u00a0"  # and puts a no-break space before %
+
+
+def french_number(text: str) -> str:
+    """An English-formatted number in French form.
+
+    >>> french_number("1,234.5"), french_number("-55.6%"), french_number("12")
+    ('1\\u202f234,5', '-55,6\\xa0%', '12')
+    """
+    percent = text.endswith("%")
+    body = text[:-1] if percent else text
+    body = body.replace(",", NARROW).replace(".", ",")
+    return body + (NBSP + "%" if percent else "")
+
+
+def mark(sign: str, lang: str | None = None) -> str:
+    """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
+    return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
+
+
+def number(x: float, spec: str, lang: str | None = None) -> str:
+    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
+    text = format(x, spec)
+    return french_number(text) if (lang or _lang) == "fr" else text
+
+
+def translate(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang`` (default: the language in use): see the module's rule."""
+    if (lang or _lang) != "fr" or not text:
+        return text
+    return _french(text)[1]
+
+
+@lru_cache(maxsize=4096)
+def _french(text: str) -> tuple[int, str]:
+    """The French of ``text`` and how many of its characters the table's words account for:
+    of the skeletons that match, the reading that accounts for the most wins (a general one,
+    ``{0} item {1} {2}``, never hides a message that has a skeleton of its own)."""
+    if _ENGLISH_NUMBER.fullmatch(text):
+        return len(text), french_number(text)
+    best = (0, text)
+    for fixed, pattern, french in _patterns():
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        parts = [_french(v) if v else (0, v) for v in m.groups()]
+        covered = fixed + sum(c for c, _ in parts)
+        if covered > best[0]:
+            best = (covered, french.format(*(t for _, t in parts)))
+    return best
+
+
+@cache
+def _patterns() -> list[tuple[int, re.Pattern[str], str]]:
+    """The skeletons as patterns, with the number of fixed characters of each."""
+    out = []
+    for english, french in FR.items():
+        fixed = re.split(r"\{\d+\}", english)
+        order = [int(k) for k in re.findall(r"\{(\d+)\}", english)]  # 0, 1, 2…: as the code writes them
+        regex = "".join(
+            re.escape(part.replace("{{", "{").replace("}}", "}")) + (f"(?P<p{order[i]}>.*?)" if i < len(order) else "")
+            for i, part in enumerate(fixed)
+        )
+        out.append((len("".join(fixed)), re.compile(regex, re.DOTALL), french))
+    return out
 '''
 
 _SOURCES['workbook/layout'] = r'''"""What the workbook holds and what each thing is called, in English and French.

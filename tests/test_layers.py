@@ -117,3 +117,13 @@ def test_public_names_stay_importable_from_client_roi():
     from client_roi import functions, scripts  # the module names add-ins and servers are set to
 
     assert functions.tier.__xlfunc__ and scripts.refresh
+
+
+def test_no_module_is_over_600_lines():
+    """Issue 34, item 7: a module a reader takes in whole (the generated Lite bundle is not one)."""
+    long = {
+        f.relative_to(PACKAGE).as_posix(): n
+        for f in PACKAGE.rglob("*.py")
+        if (n := len(f.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert long == {}

@@ -39,7 +39,8 @@ import pandas as pd
 from .. import method
 from ..schema import columns as layout
 from . import decimals, xlsx
-from .rules import _CONTROL, Reading, _header_keys, customer_frame
+from .row_rules import _CONTROL
+from .rules import Reading, _header_keys, customer_frame
 from .xlsx import (
     BOOK_SUFFIXES,
     CachedValues,

@@ -56,7 +56,7 @@ from . import dates as date_rule
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
 from .engines import DuckDB, Engine, Totals
 from .line_values import _days, _name, _scaled, _total_lines, merge_customers
-from .rules import _CONTROL, is_total_word
+from .row_rules import _CONTROL, is_total_word
 from .xlsx import BOOK_SUFFIXES, CachedValues
 
 #: The table of a workbook that holds the lines.

@@ -5,6 +5,7 @@ and test_spark.py, on the same data as here."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -879,3 +880,53 @@ def test_a_customer_files_code_alone_is_the_customer(tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("Customer ID,Gross margin\nA-1,100\nA-2,200\n", encoding="utf-8")
     assert read_customers(path)["customer"].tolist() == ["A-1", "A-2"]
+
+
+def _sweep_series(path) -> list[tuple[str, str, str]]:
+    """The sweep chart's series: (idx, order, the title's reference), in the part's order."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        sweep = next(
+            z.read(n).decode()
+            for n in z.namelist()
+            if n.startswith("xl/charts/chart") and "across bands" in z.read(n).decode()
+        )
+    series = re.findall(r"<(?:c:)?ser>.*?</(?:c:)?ser>", sweep, re.S)
+    return [
+        (
+            re.search(r'<(?:c:)?idx val="(\d+)"', s)[1],  # type: ignore[index]
+            re.search(r'<(?:c:)?order val="(\d+)"', s)[1],  # type: ignore[index]
+            re.search(r"<(?:c:)?tx><(?:c:)?strRef><(?:c:)?f>([^<]+)<", s)[1],  # type: ignore[index]
+        )
+        for s in series
+    ]
+
+
+@pytest.mark.parametrize("dialect", ["ours", "Excel's"])
+def test_a_book_refreshed_to_more_tiers_draws_more_lines(tmp_path, dialect):
+    """Issue 34, item 5: a book made for three tiers, its band made five in the Parameters
+    sheet, refreshed: the sweep chart draws five lines, each on its tier's share column (D, F,
+    H, J, L), each series with an index and order of its own; the book still validates against
+    the Office Open XML schemas, as Excel saved it (c: prefixes, caches, unique ids) too."""
+    from excel_dialect import excel_saved
+    from ooxml import findings
+    from test_ooxml import AWKWARD_LABELS, _set_band
+
+    book, back = tmp_path / "a.xlsx", tmp_path / "r.xlsx"
+    assert cli.main(["demo", "-o", str(book)]) == 0
+    assert [t for _, _, t in _sweep_series(book)] == ["'Tiers'!D67", "'Tiers'!F67", "'Tiers'!H67"]
+    _set_band(book, [-0.4, -0.2, 0.2, 0.4], AWKWARD_LABELS)
+    if dialect == "Excel's":
+        book.write_bytes(excel_saved(book.read_bytes()))
+    assert len(_sweep_series(book)) == 3
+    assert cli.main(["refresh", str(book), "-o", str(back)]) == 0
+    series = _sweep_series(back)
+    titles = [t.replace("'", "").replace("$", "") for _, _, t in series]
+    assert titles == [f"Tiers!{c}67" for c in "DFHJL"]
+    assert len({i for i, _, _ in series}) == len({o for _, o, _ in series}) == 5
+    with zipfile.ZipFile(back) as z:
+        chart = next(z.read(n) for n in z.namelist() if n.startswith("xl/charts/") and b"across bands" in z.read(n))
+    assert b"$L$68:$L$77" in chart and b"Cache" not in chart  # the values' column moved too; Excel plots the cells
+    assert findings(back) == []

@@ -44,6 +44,10 @@ ZIP64_BEYOND = 1 << 31
 # A chart series' cached points: stale once the cells it plots are rewritten.
 _CACHE = re.compile(rb"<(?:c:)?(numCache|strCache|multiLvlStrCache)\b.*?</(?:c:)?\1>", re.S)
 _SERIES = re.compile(rb"<(?:c:)?ser>.*?</(?:c:)?ser>", re.S)  # a chart's series
+_SERIES_IDX = re.compile(rb'(<(?:c:)?idx val=")\d+')  # a series' index: its first idx (a point's come after)
+_SERIES_ORDER = re.compile(rb'(<(?:c:)?order val=")\d+')
+_ANY_INDEX = re.compile(rb'<(?:c:)?(?:idx|order) val="(\d+)"')
+_SERIES_EXT = re.compile(rb"<(?:c:)?extLst>.*?</(?:c:)?extLst>", re.S)  # Excel's unique id of a series, and such
 
 
 class ZipBook:
@@ -241,17 +245,53 @@ class ZipBook:
 
         a_cell = re.compile(names + rb"!\$?([A-Z]{1,3})\$?(\d+)")  # a title is one cell, $ or not
 
-        def unused(m: re.Match[bytes]) -> bytes:
-            first = a_cell.search(m.group())
+        a_column = re.compile(rb"(" + names + rb"!\$?|:\$?)([A-Z]{1,3})(\$?\d+)")  # each cell of a reference
+
+        def sweep_tier(series: bytes) -> int | None:
+            """The tier whose share a series of the sweep chart draws (0 = top); None: not one."""
+            first = a_cell.search(series)
             if first is None or not s_top or int(first.group(2)) != s_top:
-                return m.group()
+                return None
             j, odd = divmod(column_index(first.group(1)) - s_left - 3, 2)  # share of tier j + 1
-            return b"" if not odd and j >= tiers else m.group()
+            return None if odd or j < 0 else j
+
+        def more_lines(xml: bytes) -> bytes:
+            """The lines of tiers now in use that the chart has not (a book made for three tiers,
+            refreshed to five): each a copy of the last tier's series, moved to its tier's share
+            column, with an index and order of its own, no cache, and no extension list (Excel's
+            unique id of a series must stay unique)."""
+            found = [(m, j) for m in _SERIES.finditer(xml) if (j := sweep_tier(m.group())) is not None]
+            if not found or len(found) >= tiers:
+                return xml
+            have = {j for _, j in found}
+            model, j0 = max(found, key=lambda f: f[1])
+            column = s_left + 3 + 2 * j0
+            index = max((int(v) for v in _ANY_INDEX.findall(xml)), default=-1) + 1
+            copies = []
+            for j in (j for j in range(tiers) if j not in have):
+                letters = column_letters(column + 2 * (j - j0)).encode()
+
+                def moved(m: re.Match[bytes], letters: bytes = letters) -> bytes:
+                    if column_index(m.group(2)) != column:
+                        return m.group()
+                    return m.group(1) + letters + m.group(3)
+
+                copy = _SERIES_EXT.sub(b"", a_column.sub(moved, model.group()))
+                for own in (_SERIES_IDX, _SERIES_ORDER):  # the series' own, the first of each
+                    copy = own.sub(rb"\g<1>" + str(index).encode(), copy, count=1)
+                copies.append(copy)
+                index += 1
+            end = max(m.end() for m, _ in found)
+            return xml[:end] + b"".join(copies) + xml[end:]
+
+        def unused(m: re.Match[bytes]) -> bytes:
+            j = sweep_tier(m.group())
+            return b"" if j is not None and j >= tiers else m.group()
 
         plots_blocks = re.compile(names + rb"!")
         for part in dict.fromkeys(charts):
             if part in self.parts and plots_blocks.search(self.parts[part]):
-                xml = _SERIES.sub(unused, self.parts[part])
+                xml = more_lines(_SERIES.sub(unused, self.parts[part]))
                 self.parts[part] = _CACHE.sub(b"", on_sheet.sub(retarget, xml))
 
     def to_bytes(self) -> bytes:

@@ -597,6 +597,165 @@ def parameter(name: str) -> Parameter:
 DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}
 '''
 
+_SOURCES['schema/blocks'] = r'''"""The output blocks of the Tiers and Review sheets, as data: each one's defined name, sheet,
+size at its largest, the kinds of its columns, and where it sits, said as *under* or *beside*
+another block. Every position is computed from the sizes (:func:`position`): more tiers
+(:data:`MAX_TIERS`) move every block below the bands, and nothing is a fixed row. The template
+writes names, formats and titles from them; the refresh finds each block by its name only.
+
+The kinds of a block's columns say how a number is shown (:mod:`client_roi.workbook.styles`):
+``money``, ``days`` (effort days), ``whole`` (``0``), ``count`` (``#,##0``), ``share`` (a
+percent with a decimal), ``percent`` (a whole percent), ``ratio`` (``0.00``), ``index``
+(``0.000``), ``offset`` (``±20%``), ``fine offset`` (``0.00%``); None: text, or as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+#: The most tiers a band may give (nine offsets).
+MAX_TIERS = 10
+#: The bands of the sweep: the shape at 5 % … 50 % (method.tiers.SWEEP); its block adds the band
+#: in use and the balanced band.
+SWEEP_BANDS = 10
+#: The Pareto curve's steps (0 %, 5 %, … 100 % of the clients).
+PARETO_STEPS = 20
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str  # the workbook-level defined name of its top-left cell
+    sheet: str  # the key of its sheet (workbook.layout.SHEETS): tiers, review
+    rows: int  # rows at its largest, its header included (a list: its header alone)
+    columns: int
+    #: Where it sits: ``(under, gap)``: ``gap`` blank rows under the block ``under``, in its
+    #: column; or ``(beside, gap)`` with ``beside=True``: ``gap`` blank columns right of it, on its row.
+    after: str | None = None
+    gap: int = 1
+    beside: bool = False
+    at: tuple[int, int] = (0, 0)  # (row, column) of a block placed by none
+    level_with: str | None = None  # beside a block, on the row of another (the Pareto, level with the facts)
+    titled: bool = False  # a title row above it (within the gap)
+    labels: int = 0  # columns of labels left of its named cell (the fingerprint's)
+    kinds: tuple[str | None, ...] = ()  # the kinds of its columns, left to right (see the module)
+    row_kinds: tuple[str | None, ...] = ()  # a list of pairs: the kinds of its values, top to bottom
+    listed: bool = False  # a list, as long as it is (its rows: its header alone)
+    optional: bool = False  # a workbook made before the block existed refreshes without it
+
+
+BLOCKS = (
+    Block("out_facts", "tiers", 6, 2, at=(3, 1), row_kinds=("money", "whole", "whole", "whole", "money", "money")),
+    Block("out_concentration", "tiers", 5, 2, "out_facts", row_kinds=("share", "share", "index", None, None)),
+    Block(
+        "out_bands",
+        "tiers",
+        1 + MAX_TIERS,
+        10,
+        "out_concentration",
+        kinds=(None, "money", "money", "whole", "share", "money", "share", "money", "money", "days"),
+    ),
+    # the bars and the Pareto curve, 8 cm high, under the bands at their longest
+    Block("charts", "tiers", 20, 10, "out_bands"),
+    Block(
+        "out_pareto",
+        "tiers",
+        2 + PARETO_STEPS,
+        2,
+        "out_bands",
+        beside=True,
+        level_with="out_facts",
+        kinds=("percent", "share"),
+    ),
+    # the decision loop, on a page of its own: the plan (days available, load, header, tiers, total)
+    Block(
+        "out_plan",
+        "tiers",
+        3 + MAX_TIERS + 1,
+        5,
+        "charts",
+        titled=True,
+        kinds=(None, "count", "money", "days", "count"),
+        optional=True,
+    ),
+    Block(
+        "out_sweep",
+        "tiers",
+        1 + SWEEP_BANDS + 2,
+        2 + 2 * MAX_TIERS,
+        "out_plan",
+        gap=2,
+        titled=True,
+        kinds=("offset", "ratio", *(("whole", "percent") * MAX_TIERS)),
+        optional=True,
+    ),
+    Block(
+        "out_balanced",
+        "tiers",
+        1,
+        MAX_TIERS,
+        "out_sweep",
+        kinds=(None, *(("fine offset",) * (MAX_TIERS - 1))),
+        optional=True,
+    ),
+    Block(
+        "out_mobility",
+        "tiers",
+        1 + MAX_TIERS + 2,
+        MAX_TIERS + 6,
+        "out_balanced",
+        gap=3,
+        titled=True,
+        kinds=(None, *(("count",) * (MAX_TIERS + 5))),
+        optional=True,
+    ),
+    # the inputs' fingerprint at the last refresh, and the live one under it (hidden rows)
+    # the inputs' fingerprint at the last refresh (as wide as it is), its live twin of formulas
+    # under it (hidden rows): the refresh writes the first row only
+    Block("out_inputs", "tiers", 1, 0, "out_mobility", gap=2, labels=1, optional=True),
+    Block("out_review", "review", 1, 5, at=(4, 1), kinds=(None, "money", "money", "ratio", None), listed=True),
+    Block(
+        "out_overrun",
+        "review",
+        1,
+        5,
+        "out_review",
+        beside=True,
+        titled=True,
+        kinds=(None, None, "days", "days", "ratio"),
+        listed=True,
+        optional=True,
+    ),
+)
+
+
+def block(name: str) -> Block:
+    """The block ``name`` (``out_bands``)."""
+    return next(b for b in BLOCKS if b.name == name)
+
+
+@cache
+def position(name: str) -> tuple[int, int]:
+    """(row, column) of the block ``name``'s top-left cell, from the sizes of the blocks it
+    sits under or beside.
+
+    >>> position("out_facts"), position("out_concentration"), position("out_bands"), position("out_pareto")
+    ((3, 1), (10, 1), (16, 1), (3, 12))
+    >>> position("out_plan"), position("out_sweep"), position("out_balanced"), position("out_mobility")
+    ((50, 1), (67, 1), (81, 1), (86, 1))
+    >>> position("out_inputs"), position("out_review"), position("out_overrun")
+    ((101, 2), (4, 1), (4, 7))
+    """
+    b = block(name)
+    if b.after is None:
+        return b.at
+    row, col = position(b.after)
+    before = block(b.after)
+    if b.beside:
+        return (row if b.level_with is None else position(b.level_with)[0]), col + before.columns + b.gap
+    return row + before.rows + b.gap + (1 if b.titled else 0), col + b.labels
+'''
+
 _SOURCES['schema/__init__'] = r'''"""What the workbook and its doors are, as data: the lowest layer, below the method (the
 standard library only). :mod:`.columns`: every column (its key, its names in English and
 French, the aliases exports use, its role at each door) and the one rule by which a header,
@@ -1380,6 +1539,7 @@ from typing import Any
 
 import numpy as np
 
+from ..schema import blocks
 from ..schema.parameters import Interval, Text, default, parameter
 from .arguments import (
     ClientRoiError,
@@ -1400,7 +1560,7 @@ from .sums import exact_mean
 DEFAULT_BAND: float = default("band")
 
 
-MAX_TIERS = 10
+MAX_TIERS = blocks.MAX_TIERS  # the schema's: the workbook has room for as many
 
 
 def _trim_count(n: int, trim: float) -> int:
@@ -1685,6 +1845,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import blocks
 from .arguments import ClientRoiError, _as_array, _default, _numbers, _population, _shaped
 from .bands import DEFAULT_BAND, Bands, bands, reference_gain
 from .sums import _GroupSums
@@ -1769,7 +1930,7 @@ def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0, lab
 
 
 #: The bands a sweep tries by default: ±5 %, ±10 %, …, ±50 % (three tiers each).
-SWEEP = tuple(j / 20 for j in range(1, 11))
+SWEEP = tuple(j / 20 for j in range(1, blocks.SWEEP_BANDS + 1))
 
 
 def shaped_sweep(offsets: Any, widest: Any = SWEEP) -> list[list[float]]:
@@ -2802,6 +2963,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import blocks
 from ..schema import columns as schema
 from ..schema.parameters import DEFAULTS
 from .arguments import ClientRoiError, is_blank, numbers
@@ -2818,7 +2980,7 @@ from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 INPUTS = tuple(c.key for c in (*schema.INPUTS, *schema.MOVEMENT_INPUTS))
 #: The columns :func:`exercise` adds to the customers: the schema's computed columns.
 COMPUTED = tuple(c.key for c in schema.ALL_COLUMNS if c.computed)
-PARETO_STEPS = 20
+PARETO_STEPS = blocks.PARETO_STEPS  # the points of the Pareto curve, as its block has room for
 
 
 @dataclass(frozen=True)
@@ -3008,13 +3170,13 @@ def exercise(
     in_plan = prospect_plan(planned_rank, expected, prospect_days, available, prospect_spent)
     queued_rank = np.where(over_budget(planned_rank, prospect_days, prospect_spent), -1, planned_rank)
 
-    # Movement: the tiers of the clients now against their previous tiers.
     # Movement: the tiers of the clients now against their previous tiers, both under the band
-    # in use (the previous ones from the previous margins: a band changed moves both alike).
+    # in use (the previous ones from the previous margins: a band changed moves both alike). A
+    # frame of previous margins alone (a notebook's) has its previous tiers from them all.
     moves = np.full(n, None, dtype=object)
     matrix, moved_gains = pd.DataFrame(), pd.DataFrame()
     previous, as_typed = columns["previous_tier"], 0
-    if "previous_tier" in customers:
+    if "previous_tier" in customers or "previous_margin" in customers:
         now = np.where(is_client, tiers, None)
         then = numbers(columns["previous_margin"], "previous_margin")
         if "previous_margin" in customers:
@@ -3023,7 +3185,7 @@ def exercise(
         matrix, moved_gains = mobility(previous, now, b.labels, then if "previous_margin" in customers else None, gross)
 
     out = customers.copy(deep=False)  # columns are added, none changed: the inputs' arrays shared, not copied
-    if "previous_margin" in customers and "previous_tier" in customers:
+    if "previous_margin" in customers:
         out["previous_tier"] = pd.Series(previous, index=out.index, dtype=object)  # under the band in use
     for key, values in {
         "role": roles,
@@ -4704,6 +4866,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position  # the output blocks: the schema's
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
     COLUMNS,
@@ -4726,6 +4889,11 @@ from ..schema.parameters import PARAMETERS, Parameter  # the workbook's paramete
 LANGS = ("en", "fr")
 __all__ = [
     "ALL_COLUMNS",
+    "BLOCKS",
+    "MAX_TIERS",
+    "Block",
+    "block",
+    "position",
     "COLUMNS",
     "MOVEMENT_COLUMNS",
     "MOVEMENT_INPUTS",
@@ -4773,10 +4941,18 @@ OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_b
 OUT_MOBILITY = "out_mobility"
 #: The inputs' fingerprint at the last refresh (see client_roi.workbook.stale).
 OUT_INPUTS = "out_inputs"
-OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY, OUT_INPUTS)
-MAX_TIERS = 10
+OPTIONAL_BLOCKS = tuple(b.name for b in BLOCKS if b.optional)
+assert {b.name for b in BLOCKS} == {
+    "charts",
+    OUT_FACTS,
+    OUT_BANDS,
+    OUT_CONCENTRATION,
+    OUT_PARETO,
+    OUT_REVIEW,
+    *OPTIONAL_BLOCKS,
+}
 #: Rows of the sweep block below its header: ten bands, the band in use, the balanced band.
-SWEEP_ROWS = 12
+SWEEP_ROWS = block(OUT_SWEEP).rows - 1
 
 SHEETS = {
     "guide": {"en": "Guide", "fr": "Guide"},
@@ -5643,19 +5819,12 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     from ..files.xlsx import MAX_ROWS
 
     places: list[tuple[str, int, int, list[list[Any]], int | None, int | None]] = []
-    for name, block, rows, cols in [
-        (layout.OUT_FACTS, out.facts, len(out.facts), 2),
-        (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
-        (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
-        (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
-        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 5),  # 2 fixed rows, header, tiers, total
-        (layout.OUT_SWEEP, out.sweep, layout.SWEEP_ROWS + 1, 2 + 2 * layout.MAX_TIERS),
-        (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
-        (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
-        (layout.OUT_INPUTS, out.inputs, 1, len(out.inputs[0]) if out.inputs else 0),
-        (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are
-        (layout.OUT_OVERRUN, out.overrun, None, None),
-    ]:
+    for b in layout.BLOCKS:
+        if b.name == "charts":
+            continue
+        name, block = b.name, getattr(out, b.name.removeprefix("out_"))
+        # a table's cells at its largest are cleared; a list is as long as it is
+        rows, cols = (None, None) if b.listed else (b.rows, b.columns or (len(block[0]) if block else 0))
         at = _block_at(book, name)
         if at is None:
             continue

@@ -930,3 +930,20 @@ def test_a_book_refreshed_to_more_tiers_draws_more_lines(tmp_path, dialect):
         chart = next(z.read(n) for n in z.namelist() if n.startswith("xl/charts/") and b"across bands" in z.read(n))
     assert b"$L$68:$L$77" in chart and b"Cache" not in chart  # the values' column moved too; Excel plots the cells
     assert findings(back) == []
+
+
+def test_a_frame_of_previous_margins_alone_has_its_movement(tmp_path):
+    """Found by test_blocks: a DataFrame with previous margins and no previous tiers ran, then
+    raised KeyError 'previous_tier' when its workbook was written."""
+    import client_roi as cr
+
+    df = pd.DataFrame(
+        {"customer": ["a", "b", "c", "d"], "gross_margin": [100, 200, 300, 400], "previous_margin": [400, 200, 300, 100]}
+    )
+    ex = cr.exercise(df)
+    # the mean then is 250, as now: B from 200 up to 300 (300 itself is A, the tier above)
+    assert ex.customers["previous_tier"].tolist() == ["A", "B", "A", "C"]
+    assert ex.customers["tier"].tolist() == ["C", "B", "A", "A"]
+    assert ex.customers["movement"].tolist() == ["down", "same", "same", "up"]
+    ex.to_excel(tmp_path / "o.xlsx")
+    assert (tmp_path / "o.xlsx").exists()

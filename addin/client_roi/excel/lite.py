@@ -21,6 +21,7 @@ MODULES = [
     "schema/errors",
     "schema/columns",
     "schema/parameters",
+    "schema/blocks",
     "schema/__init__",
     "method/arguments",
     "method/names",

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..schema import blocks
 from ..schema.parameters import Interval, Text, default, parameter
 from .arguments import (
     ClientRoiError,
@@ -36,7 +37,7 @@ from .sums import exact_mean
 DEFAULT_BAND: float = default("band")
 
 
-MAX_TIERS = 10
+MAX_TIERS = blocks.MAX_TIERS  # the schema's: the workbook has room for as many
 
 
 def _trim_count(n: int, trim: float) -> int:

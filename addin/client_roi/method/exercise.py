@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import blocks
 from ..schema import columns as schema
 from ..schema.parameters import DEFAULTS
 from .arguments import ClientRoiError, is_blank, numbers
@@ -36,7 +37,7 @@ from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 INPUTS = tuple(c.key for c in (*schema.INPUTS, *schema.MOVEMENT_INPUTS))
 #: The columns :func:`exercise` adds to the customers: the schema's computed columns.
 COMPUTED = tuple(c.key for c in schema.ALL_COLUMNS if c.computed)
-PARETO_STEPS = 20
+PARETO_STEPS = blocks.PARETO_STEPS  # the points of the Pareto curve, as its block has room for
 
 
 @dataclass(frozen=True)
@@ -226,13 +227,13 @@ def exercise(
     in_plan = prospect_plan(planned_rank, expected, prospect_days, available, prospect_spent)
     queued_rank = np.where(over_budget(planned_rank, prospect_days, prospect_spent), -1, planned_rank)
 
-    # Movement: the tiers of the clients now against their previous tiers.
     # Movement: the tiers of the clients now against their previous tiers, both under the band
-    # in use (the previous ones from the previous margins: a band changed moves both alike).
+    # in use (the previous ones from the previous margins: a band changed moves both alike). A
+    # frame of previous margins alone (a notebook's) has its previous tiers from them all.
     moves = np.full(n, None, dtype=object)
     matrix, moved_gains = pd.DataFrame(), pd.DataFrame()
     previous, as_typed = columns["previous_tier"], 0
-    if "previous_tier" in customers:
+    if "previous_tier" in customers or "previous_margin" in customers:
         now = np.where(is_client, tiers, None)
         then = numbers(columns["previous_margin"], "previous_margin")
         if "previous_margin" in customers:
@@ -241,7 +242,7 @@ def exercise(
         matrix, moved_gains = mobility(previous, now, b.labels, then if "previous_margin" in customers else None, gross)
 
     out = customers.copy(deep=False)  # columns are added, none changed: the inputs' arrays shared, not copied
-    if "previous_margin" in customers and "previous_tier" in customers:
+    if "previous_margin" in customers:
         out["previous_tier"] = pd.Series(previous, index=out.index, dtype=object)  # under the band in use
     for key, values in {
         "role": roles,

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import blocks
 from .arguments import ClientRoiError, _as_array, _default, _numbers, _population, _shaped
 from .bands import DEFAULT_BAND, Bands, bands, reference_gain
 from .sums import _GroupSums
@@ -96,7 +97,7 @@ def tier_bands(population: Any, band: Any = DEFAULT_BAND, trim: float = 0.0, lab
 
 
 #: The bands a sweep tries by default: ±5 %, ±10 %, …, ±50 % (three tiers each).
-SWEEP = tuple(j / 20 for j in range(1, 11))
+SWEEP = tuple(j / 20 for j in range(1, blocks.SWEEP_BANDS + 1))
 
 
 def shaped_sweep(offsets: Any, widest: Any = SWEEP) -> list[list[float]]:

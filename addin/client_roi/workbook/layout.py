@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position  # the output blocks: the schema's
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
     COLUMNS,
@@ -32,6 +33,11 @@ from ..schema.parameters import PARAMETERS, Parameter  # the workbook's paramete
 LANGS = ("en", "fr")
 __all__ = [
     "ALL_COLUMNS",
+    "BLOCKS",
+    "MAX_TIERS",
+    "Block",
+    "block",
+    "position",
     "COLUMNS",
     "MOVEMENT_COLUMNS",
     "MOVEMENT_INPUTS",
@@ -79,10 +85,18 @@ OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_b
 OUT_MOBILITY = "out_mobility"
 #: The inputs' fingerprint at the last refresh (see client_roi.workbook.stale).
 OUT_INPUTS = "out_inputs"
-OPTIONAL_BLOCKS = (OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN, OUT_MOBILITY, OUT_INPUTS)
-MAX_TIERS = 10
+OPTIONAL_BLOCKS = tuple(b.name for b in BLOCKS if b.optional)
+assert {b.name for b in BLOCKS} == {
+    "charts",
+    OUT_FACTS,
+    OUT_BANDS,
+    OUT_CONCENTRATION,
+    OUT_PARETO,
+    OUT_REVIEW,
+    *OPTIONAL_BLOCKS,
+}
 #: Rows of the sweep block below its header: ten bands, the band in use, the balanced band.
-SWEEP_ROWS = 12
+SWEEP_ROWS = block(OUT_SWEEP).rows - 1
 
 SHEETS = {
     "guide": {"en": "Guide", "fr": "Guide"},

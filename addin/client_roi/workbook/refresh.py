@@ -242,19 +242,12 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
     from ..files.xlsx import MAX_ROWS
 
     places: list[tuple[str, int, int, list[list[Any]], int | None, int | None]] = []
-    for name, block, rows, cols in [
-        (layout.OUT_FACTS, out.facts, len(out.facts), 2),
-        (layout.OUT_BANDS, out.bands, layout.MAX_TIERS + 1, len(out.bands[0])),
-        (layout.OUT_CONCENTRATION, out.concentration, len(out.concentration), 2),
-        (layout.OUT_PARETO, out.pareto, len(out.pareto), 2),
-        (layout.OUT_PLAN, out.plan, layout.MAX_TIERS + 4, 5),  # 2 fixed rows, header, tiers, total
-        (layout.OUT_SWEEP, out.sweep, layout.SWEEP_ROWS + 1, 2 + 2 * layout.MAX_TIERS),
-        (layout.OUT_BALANCED, out.balanced, 1, layout.MAX_TIERS),
-        (layout.OUT_MOBILITY, out.mobility, layout.MAX_TIERS + 3, layout.MAX_TIERS + 6),
-        (layout.OUT_INPUTS, out.inputs, 1, len(out.inputs[0]) if out.inputs else 0),
-        (layout.OUT_REVIEW, out.review, None, None),  # lists: as long as they are
-        (layout.OUT_OVERRUN, out.overrun, None, None),
-    ]:
+    for b in layout.BLOCKS:
+        if b.name == "charts":
+            continue
+        name, block = b.name, getattr(out, b.name.removeprefix("out_"))
+        # a table's cells at its largest are cleared; a list is as long as it is
+        rows, cols = (None, None) if b.listed else (b.rows, b.columns or (len(block[0]) if block else 0))
         at = _block_at(book, name)
         if at is None:
             continue

@@ -55,6 +55,25 @@ def column_format(column: layout.Column, lang: str) -> str | None:
     return DAYS[lang] if column.kind == "days" else KIND_FORMATS.get(column.kind)
 
 
+#: How each kind of a block's column (:mod:`client_roi.schema.blocks`) is shown.
+BLOCK_FORMATS = {
+    "money": MONEY,
+    "whole": "0",
+    "count": "#,##0",
+    "share": PERCENT,
+    "percent": "0%",
+    "ratio": "0.00",
+    "index": "0.000",
+    "offset": '"±"0%',
+    "fine offset": "0.00%",
+}
+
+
+def block_format(kind: str, lang: str) -> str:
+    """The number format of a kind of a block's column, in the book's language (days)."""
+    return DAYS[lang] if kind == "days" else BLOCK_FORMATS[kind]
+
+
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
 
 

@@ -39,11 +39,10 @@ from .styles import (
     GREEN,
     INDENTED,
     INPUT_FILL,
-    MONEY,
     NOTE,
-    PERCENT,
     TIER_FILLS,
     TITLE,
+    block_format,
     column_format,
     currency_formats,
     french_percents,
@@ -51,16 +50,26 @@ from .styles import (
 from .words import GUIDE, GUIDE_WIDTH, LOOP_TITLES, STALE_TEXT, SWEEP_CHART_TITLE, TITLES
 from .zipbook import ZipBook
 
-# Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh.
-# The facts, then the concentration under them, then the bands (as many rows as tiers, up to
-# ten), then the charts: no empty rows between two blocks, whatever the number of tiers.
-FACTS_AT, CONCENTRATION_AT, BANDS_AT, PARETO_AT, REVIEW_AT = (3, 1), (10, 1), (16, 1), (3, 12), (4, 1)
-# The decision loop: the prospect plan, the band sweep and the balanced band (Tiers), the
-# prospects over budget (Review, beside the clients whose ROI < 1).
-CHARTS_ROW = BANDS_AT[0] + layout.MAX_TIERS + 2  # below the bands at their longest
-PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT = (50, 1), (67, 1), (81, 1), (4, 7)
-MOBILITY_AT = (86, 1)  # previous tiers against tiers now: below the balanced band
-INPUTS_AT = (101, 2)  # the inputs' fingerprint at the last refresh; the live one below it (hidden rows)
+# Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh: from
+# the schema's sizes (schema.blocks), each under or beside another, nothing a fixed row.
+FACTS_AT, CONCENTRATION_AT, BANDS_AT, PARETO_AT, REVIEW_AT = map(
+    layout.position,
+    (layout.OUT_FACTS, layout.OUT_CONCENTRATION, layout.OUT_BANDS, layout.OUT_PARETO, layout.OUT_REVIEW),
+)
+CHARTS_ROW = layout.position("charts")[0]  # below the bands at their longest
+# The decision loop: the prospect plan, the band sweep, the balanced band, the movement (Tiers),
+# the prospects over budget (Review, beside the clients whose ROI < 1); the inputs' fingerprint.
+PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT, MOBILITY_AT, INPUTS_AT = map(
+    layout.position,
+    (
+        layout.OUT_PLAN,
+        layout.OUT_SWEEP,
+        layout.OUT_BALANCED,
+        layout.OUT_OVERRUN,
+        layout.OUT_MOBILITY,
+        layout.OUT_INPUTS,
+    ),
+)
 STALE_AT = "C1"  # beside the title: "Inputs changed since the last refresh: click Refresh"
 SWEEP_ROWS = layout.SWEEP_ROWS  # the shape at 5 % … 50 %, the band in use, the balanced band
 
@@ -326,11 +335,13 @@ def _tiers(wb: Workbook, lang: str) -> None:
         (layout.OUT_PARETO, PARETO_AT),
     ]:
         _name(wb, name, ws.title, (row, col))
-    r, c = FACTS_AT
-    for i, fmt in enumerate([MONEY, "0", "0", "0", MONEY, MONEY]):
-        ws.cell(r + i, c + 1).number_format = fmt
+    for name in (layout.OUT_FACTS, layout.OUT_CONCENTRATION):  # pairs: a format a row
+        r, c = layout.position(name)
+        for i, kind in enumerate(layout.block(name).row_kinds):
+            if kind:
+                ws.cell(r + i, c + 1).number_format = block_format(kind, lang)
     r, c = BANDS_AT
-    band_formats = [None, MONEY, MONEY, "0", PERCENT, MONEY, PERCENT, MONEY, MONEY, DAYS[lang]]
+    band_formats = [kind and block_format(kind, lang) for kind in layout.block(layout.OUT_BANDS).kinds]
     for i in range(layout.MAX_TIERS):
         for j, band_format in enumerate(band_formats):
             if band_format:
@@ -341,13 +352,11 @@ def _tiers(wb: Workbook, lang: str) -> None:
             wrap_text=True, vertical="bottom", horizontal="left" if j == 0 else "right"
         )
     ws.row_dimensions[r].height = 30
-    r, c = CONCENTRATION_AT
-    for i, fmt in enumerate([PERCENT, PERCENT, "0.000"]):
-        ws.cell(r + i, c + 1).number_format = fmt
     r, c = PARETO_AT
     for i in range(PARETO_STEPS + 1):
-        ws.cell(r + 1 + i, c).number_format = "0%"
-        ws.cell(r + 1 + i, c + 1).number_format = PERCENT
+        for j, kind in enumerate(layout.block(layout.OUT_PARETO).kinds):
+            if kind:
+                ws.cell(r + 1 + i, c + j).number_format = block_format(kind, lang)
     ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
     _loop_blocks(wb, ws, lang)
     _stale(wb, ws, lang)
@@ -369,9 +378,11 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     r, c = PLAN_AT  # days available, load, then the table (header, tiers, total)
     ws.cell(r, c + 3).number_format = DAYS[lang]
     ws.cell(r + 1, c + 3).number_format = "0%"
-    for i in range(3, layout.MAX_TIERS + 4):
-        for j, fmt in [(1, "#,##0"), (2, MONEY), (3, DAYS[lang]), (4, "#,##0")]:
-            ws.cell(r + i, c + j).number_format = fmt
+    plan_formats = [kind and block_format(kind, lang) for kind in layout.block(layout.OUT_PLAN).kinds]
+    for i in range(3, layout.block(layout.OUT_PLAN).rows):  # under its header: the tiers, the total
+        for j, fmt in enumerate(plan_formats):
+            if fmt:
+                ws.cell(r + i, c + j).number_format = fmt
     for j in range(5):  # "Effort de prospection", "Dans le plan": wrapped under their width
         ws.cell(r + 2, c + j).font = BOLD
         ws.cell(r + 2, c + j).alignment = Alignment(
@@ -379,13 +390,11 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         )
     ws.row_dimensions[r + 2].height = 30
     r, c = SWEEP_AT  # band, balance, then clients and share of each tier side by side
+    sweep_formats = [block_format(kind, lang) for kind in layout.block(layout.OUT_SWEEP).kinds if kind]
     for i in range(1, SWEEP_ROWS + 1):
-        ws.cell(r + i, c).number_format = '"±"0%'
+        for j, fmt in enumerate(sweep_formats):
+            ws.cell(r + i, c + j).number_format = fmt
         ws.cell(r + i, c).alignment = Alignment(horizontal="left")
-        ws.cell(r + i, c + 1).number_format = "0.00"
-        for j in range(layout.MAX_TIERS):
-            ws.cell(r + i, c + 2 + 2 * j).number_format = "0"
-            ws.cell(r + i, c + 3 + 2 * j).number_format = "0%"
     for j in range(2 + 2 * layout.MAX_TIERS):  # "Clients Argent", "Part Bronze": wrapped, never run together
         ws.cell(r, c + j).font = BOLD
         ws.cell(r, c + j).alignment = Alignment(
@@ -405,18 +414,21 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         ),
     )
     r, c = BALANCED_AT
-    for j in range(1, layout.MAX_TIERS):
-        ws.cell(r, c + j).number_format = "0.00%"
+    for j, kind in enumerate(layout.block(layout.OUT_BALANCED).kinds):
+        if kind:
+            ws.cell(r, c + j).number_format = block_format(kind, lang)
     r, c = MOBILITY_AT  # header, a row per previous tier, new, total; counts then two gains
     for j in range(layout.MAX_TIERS + 6):
         ws.cell(r, c + j).font = BOLD
         # the first cell holds the header, or a sentence that runs on across the empty row
         ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right", wrap_text=j > 0)
     ws.row_dimensions[r].height = 30
-    for i in range(1, layout.MAX_TIERS + 3):
+    mobility_formats = [kind and block_format(kind, lang) for kind in layout.block(layout.OUT_MOBILITY).kinds]
+    for i in range(1, layout.block(layout.OUT_MOBILITY).rows):
         ws.cell(r + i, c).font = BOLD
-        for j in range(1, layout.MAX_TIERS + 6):
-            ws.cell(r + i, c + j).number_format = "#,##0"
+        for j, fmt in enumerate(mobility_formats):
+            if fmt:
+                ws.cell(r + i, c + j).number_format = fmt
 
 
 def _stale(wb: Workbook, ws, lang: str) -> None:
@@ -500,8 +512,9 @@ def _review(wb: Workbook, lang: str) -> None:
         ws.cell(r, c + j).font = BOLD
     # The lists' formats are their columns' (every row, however long the list: a refresh writes
     # a cell with its column's style), not a cell's
-    for j, fmt in [(1, MONEY), (2, MONEY), (3, "0.00")]:
-        ws.column_dimensions[column_letter(c + j)].number_format = fmt
+    for j, kind in enumerate(layout.block(layout.OUT_REVIEW).kinds):
+        if kind:
+            ws.column_dimensions[column_letter(c + j)].number_format = block_format(kind, lang)
     ws.column_dimensions[column_letter(c + 4)].alignment = INDENTED  # the tier, apart from the ROI before it
     r, c = OVERRUN_AT
     _name(wb, layout.OUT_OVERRUN, ws.title, (r, c))
@@ -510,8 +523,9 @@ def _review(wb: Workbook, lang: str) -> None:
         header = list(layout.TEXT[lang]["overrun"])[j]
         ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
-    for j, fmt in [(2, DAYS[lang]), (3, DAYS[lang]), (4, "0.00")]:
-        ws.column_dimensions[column_letter(c + j)].number_format = fmt
+    for j, kind in enumerate(layout.block(layout.OUT_OVERRUN).kinds):
+        if kind:
+            ws.column_dimensions[column_letter(c + j)].number_format = block_format(kind, lang)
     ws.freeze_panes = ws.cell(REVIEW_AT[0] + 1, 1).coordinate
     ws.print_title_rows = f"{REVIEW_AT[0]}:{REVIEW_AT[0]}"  # the lists' header on every printed page
     _page(ws)

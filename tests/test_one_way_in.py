@@ -937,9 +937,8 @@ def test_a_frame_of_previous_margins_alone_has_its_movement(tmp_path):
     raised KeyError 'previous_tier' when its workbook was written."""
     import client_roi as cr
 
-    df = pd.DataFrame(
-        {"customer": ["a", "b", "c", "d"], "gross_margin": [100, 200, 300, 400], "previous_margin": [400, 200, 300, 100]}
-    )
+    margins = {"gross_margin": [100, 200, 300, 400], "previous_margin": [400, 200, 300, 100]}
+    df = pd.DataFrame({"customer": ["a", "b", "c", "d"], **margins})
     ex = cr.exercise(df)
     # the mean then is 250, as now: B from 200 up to 300 (300 itself is A, the tier above)
     assert ex.customers["previous_tier"].tolist() == ["A", "B", "A", "C"]

@@ -2,11 +2,10 @@
 and a skip that says why, or a failure in CI, where they must be."""
 
 import importlib.util
-import os
 import shutil
 from pathlib import Path
 
-import pytest
+from components import require
 
 _spec = importlib.util.spec_from_file_location(
     "fetch_test_assets", Path(__file__).resolve().parents[1] / "scripts" / "fetch_test_assets.py"
@@ -15,23 +14,16 @@ fetched = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fetched)
 
 
-def require(reason: str | None) -> None:
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
 def require_pyodide() -> None:
     if shutil.which("node") is None:
-        require("Node.js is not installed (make test installs it)")
+        require("pyodide", "Node.js is not installed (no node on PATH)")
     elif not fetched.is_complete():
-        require(f"Pyodide {fetched.PYODIDE} is not fetched (run scripts/fetch_test_assets.py; make test does)")
+        require("pyodide", f"Pyodide {fetched.PYODIDE} is not fetched")
 
 
 def require_dataset() -> Path:
     if not fetched.dataset_path().exists():
-        require("the CDNow dataset is not fetched (run scripts/fetch_test_assets.py; make test does)")
+        require("dataset", "the CDNow dataset is not fetched")
     return fetched.dataset_path()
 
 

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from assets import require
+from components import require
 
 USER, PASSWORD = "client_roi", "s3cret-for-tests"
 
@@ -41,7 +41,7 @@ def server():
     restarts it); the password is :data:`PASSWORD`."""
     bindir = _bindir()
     if bindir is None:
-        require("PostgreSQL is not installed (make test installs Debian's postgresql)")
+        require("postgresql", "PostgreSQL is not installed (no initdb or pg_ctl found)")
     root = Path(tempfile.mkdtemp(prefix="client-roi-pg-"))
     as_user: list[str] = []
     if os.geteuid() == 0:

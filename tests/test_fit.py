@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from components import require
 from fit import misfits, shown
 
 from client_roi import cli
@@ -96,9 +97,10 @@ def test_the_measure_sees_what_it_must(tmp_path):
     assert shown(0.14, '0.00 "j"', "fr") == "0,14 j"
 
 
-@pytest.mark.skipif(not CARLITO.exists(), reason="fonts-crosextra-carlito (scripts/install-system-deps.sh)")
 def test_the_width_table_is_carlitos():
     """The committed table (scripts/make_widths.py) holds Carlito's advance widths."""
+    if not CARLITO.exists():
+        require("carlito", f"the Carlito font is not installed (no {CARLITO})")
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("make_widths", ROOT / "scripts" / "make_widths.py")

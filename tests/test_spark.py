@@ -13,7 +13,8 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from assets import cdnow_lines, require
+from assets import cdnow_lines
+from components import require
 
 from client_roi import cli
 from client_roi.files import lines
@@ -30,7 +31,7 @@ def parquet(tmp_path_factory):
             pytest.fail("PySpark is not installed (make test-spark installs it)")
         pytest.skip("PySpark is not installed (make test-spark installs it)")
     if shutil.which("java") is None:
-        require("Java is not installed (make test-spark installs Debian's openjdk-17-jre-headless)")
+        require("java", "Java is not installed (no java on PATH)")
     raw = cdnow_lines()
     folder = tmp_path_factory.mktemp("spark")
     con = duckdb.connect()

@@ -237,7 +237,7 @@ class ZipBook:
                 return m.group()[: m.start(4) - m.start()] + str(header + tiers).encode()
             return m.group()
 
-        # The sweep chart draws one line a tier (template.draw_charts): the lines of tiers no
+        # The sweep chart draws one line a tier (charts.draw_charts): the lines of tiers no
         # longer in use go (their cells are blank); a series is the sweep's when its first range,
         # its title, starts on the sweep's header row, in a tier's share column.
         sweep = _split_name(self.names[layout.OUT_SWEEP]) if layout.OUT_SWEEP in self.names else None

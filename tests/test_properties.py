@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given, reject, settings
 from hypothesis import strategies as st
 
 import client_roi as cr
@@ -67,16 +67,29 @@ def test_monotonic_and_every_customer_in_exactly_one_tier(population, band, trim
 def test_balanced_band_thresholds_are_the_quantiles(population, k):
     try:
         offsets = cr.balanced_band(population, tiers=k)
-    except cr.ClientRoiError:
-        return
+    except cr.ClientRoiError as exc:
+        # refused only when the quantiles cannot make k distinct positive thresholds
+        assert any(w in str(exc) for w in ("too many equal gains", "quantile is", "too close")), str(exc)
+        reject()
     b = cr.bands(population, band=offsets)
     q = cr.percentile_inc(population, np.arange(1, k) / k)
     # the threshold is the quantile, or the double just below it, never above
     assert np.all(b.thresholds <= q)
     step = np.maximum(np.spacing(1 + offsets), np.spacing(np.abs(offsets)))
     assert np.all(b.thresholds >= q - 2 * b.reference * step - np.spacing(q))
-    # no tier exceeds its fair share by more than the ties at its edges allow
+    # No tier is larger than its fair share by more than the ties at its edges allow: with
+    # h = (n - 1) j / k, PERCENTILE.INC's quantile lies between the sorted x[floor h] and
+    # x[ceil h], so the gains below threshold j (the lower tiers' customers: a gain on a
+    # threshold goes up) number at most ceil h, and at least floor h + 1 less the gains tied
+    # on the threshold or the quantile.
+    x = np.sort(np.asarray(population, dtype=float))
     sizes = cr.tier_bands(population, band=offsets)["customers"].to_numpy()
+    below = np.cumsum(sizes[::-1])[:-1]  # customers under each threshold, bottom up
+    for j, (t, quantile) in enumerate(zip(b.thresholds, q, strict=True), start=1):
+        h = (len(x) - 1) * j / k
+        ties = np.count_nonzero(x == t) + (np.count_nonzero(x == quantile) if quantile != t else 0)
+        assert below[j - 1] == np.count_nonzero(x < t)
+        assert np.floor(h) + 1 - ties <= below[j - 1] <= np.ceil(h), (j, below, h, ties)
     assert sizes.sum() == len(population)
 
 

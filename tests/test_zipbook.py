@@ -518,3 +518,40 @@ def test_a_row_number_twice_goes_by_the_row_rule(block, monkeypatch):
     for first in (1, 2, 4):
         out, _ = patch_sheet(xml, [Rect(first, 1, [5.0] * (6 - first), column=True)])
         assert out.count(b"<v>5</v>") == 6 - first
+
+
+def test_the_private_attributes_relied_on_still_do_their_work(tmp_path):
+    """Issue 36: where no public way exists, the private attribute used is checked here, so that
+    a release of Python or openpyxl that changes it fails this test, not a user's book."""
+    import io
+    import zlib
+
+    from openpyxl import Workbook
+
+    from client_roi.workbook import charts, layout
+    from client_roi.workbook.zipbook import FIXED_TIME, LEVEL
+
+    # zipfile: a ZipInfo opened for writing compresses at the level set on it
+    data = bytes(range(256)) * 4000
+    sizes = {}
+    for level in (1, 9):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            entry = zipfile.ZipInfo("x", FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            if hasattr(entry, "compress_level"):
+                entry.compress_level = level
+            else:
+                entry._compresslevel = level  # type: ignore[attr-defined]
+            with z.open(entry, "w") as stream:
+                stream.write(data)
+        sizes[level] = zipfile.ZipFile(out).getinfo("x").compress_size
+    assert sizes[1] == len(zlib.compress(data, 1)) - 6 and sizes[9] == len(zlib.compress(data, 9)) - 6
+    assert LEVEL in range(1, 10)
+    # openpyxl: the charts of a sheet are its _charts, which draw_charts empties and refills
+    wb = Workbook()
+    ws = wb.active
+    ws.title = layout.SHEETS["tiers"]["en"]
+    charts.draw_charts(wb, "en", 3)
+    charts.draw_charts(wb, "en", 5)
+    assert len(ws._charts) == 3  # the bars, the Pareto curve, the sweep: redrawn, not added to

@@ -23,6 +23,7 @@ import time
 import tracemalloc
 
 import numpy as np
+from record import Record
 
 import client_roi as cr
 
@@ -46,24 +47,28 @@ def pipeline(gains: np.ndarray):
     return labels, cr.engine.band_summary(b, gains)
 
 
-def median_times(fns, arg, repeat: int) -> list[float]:
+def all_times(fns, arg, repeat: int) -> list[list[float]]:
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for fn, t in zip(fns, times, strict=True):
             t0 = time.perf_counter()
             fn(arg)
             t.append(time.perf_counter() - t0)
-    return [statistics.median(t) for t in times]
+    return times
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=21)
+    ap.add_argument("--smoke", action="store_true", help="a tiny run that checks the script works")
     args = ap.parse_args()
+    if args.smoke:
+        args.n, args.repeat = 1000, 1
     gains = np.random.default_rng(1).lognormal(8, 1, args.n)
     engine(gains)  # warm-up
-    t_floor, t_engine, t_pipeline = median_times((floor, engine, pipeline), gains, args.repeat)
+    runs = all_times((floor, engine, pipeline), gains, args.repeat)
+    t_floor, t_engine, t_pipeline = (statistics.median(t) for t in runs)
     tracemalloc.start()
     engine(gains)
     peak = tracemalloc.get_traced_memory()[1]
@@ -79,6 +84,11 @@ def main() -> None:
         f"{t_pipeline / t_floor:5.2f}x the floor (target <= 1.5)"
     )
     print(f"peak memory / input array:                {peak / gains.nbytes:8.2f}  (target <= 4)")
+    record = Record("bench_engine", {"gains": args.n, "repeat": args.repeat}, args.smoke)
+    floor_name = "numpy's mean, searchsorted and bincounts"
+    record.ratio("engine", "tier + tier_bands", runs[1], floor_name, runs[0], peak_per_input=peak / gains.nbytes)
+    record.ratio("engine", "the pipeline's bands, labels, band_summary", runs[2], floor_name, runs[0])
+    record.save()
 
 
 if __name__ == "__main__":

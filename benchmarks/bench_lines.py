@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from record import Record
+
 #: The floor: DuckDB doing the same job on the same file, with nothing checked: the last day,
 #: then per customer (the name rule's nearest SQL, trimmed and lower-cased) the two periods'
 #: sums and line counts, written to a CSV, as read_lines leaves them.
@@ -78,23 +80,33 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=10_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run that checks the script works")
     args = parser.parse_args()
+    if args.smoke:
+        args.lines, args.repeat = 2000, 1
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "lines.csv"
         make(path, args.lines)
         size = path.stat().st_size / 1e6
-        results = {"floor": [], "lines": []}
+        results: dict[str, list[tuple[float, int]]] = {"floor": [], "lines": []}
         for _ in range(args.repeat):  # interleaved: both see the same machine
             results["floor"].append(run(FLOOR, path))
             results["lines"].append(run(OURS, path))
-    floor = statistics.median(t for t, _ in results["floor"])
-    ours = statistics.median(t for t, _ in results["lines"])
     print(f"{args.lines:,} lines, {size:,.0f} MB CSV, median of {args.repeat}")
     for name, runs in results.items():
         times = ", ".join(f"{t:.2f}" for t, _ in runs)
         median, peak = statistics.median(t for t, _ in runs), max(m for _, m in runs) / 1024
         print(f"  {name:<6} {median:6.2f} s ({times})  peak {peak:,.0f} MB")
-    print(f"  ratio lines / DuckDB floor: {ours / floor:.2f}x")
+    record = Record("bench_lines", {"lines": args.lines, "repeat": args.repeat}, args.smoke)
+    record.ratio(
+        "invoice lines",
+        "read_lines (the two periods' sums per customer, the name rule)",
+        [t for t, _ in results["lines"]],
+        "DuckDB doing the same job into a CSV",
+        [t for t, _ in results["floor"]],
+        peak_MB={name: max(m for _, m in runs) / 1024 for name, runs in results.items()},
+    )
+    record.save()
 
 
 if __name__ == "__main__":

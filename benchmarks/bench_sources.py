@@ -111,7 +111,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parquet-lines", type=int, default=100_000_000)
     parser.add_argument("--pg-lines", type=int, default=10_000_000)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run that checks the script works")
     args = parser.parse_args()
+    if args.smoke:
+        args.parquet_lines, args.pg_lines = 2000, 2000
     if args.pg_lines:  # 10 and 100 lines a customer
         for customers in (args.pg_lines // 10, args.pg_lines // 100):
             pg_bench(args.pg_lines, customers)

@@ -1,13 +1,14 @@
 """Workbook speed, each against a floor measured in the same run.
 
 1. fill: `client-roi fill` of N customers (read CSV, template, refresh, save) vs
-   ``pandas.DataFrame.to_excel`` (openpyxl engine) of the same rows: the 6 input columns
-   (target <= 1.3x), and the 11-column table the fill writes (inputs + computed columns).
+   ``pandas.DataFrame.to_excel`` (openpyxl engine) of the same rows' 6 input columns: a peer
+   that writes less, not a floor (bench_headless has the floor of the same table).
 2. remote refresh: the @xw.script refresh of an N-customer book through xlwings' remote
    engine (xw.Book(json=...) + custom_scripts_call) vs the same engine reading the same inputs
-   and writing same-sized outputs with no computation in between. Target <= 1.3x.
+   and writing the same outputs (computed beforehand): the floor of the same work, with no
+   computation in between. Target <= 1.3x. Both alternated, median of --repeat runs.
 
-    python benchmarks/bench_workbook.py [--n 100000]
+    python benchmarks/bench_workbook.py [--n 100000] [--repeat 3] [--smoke]
 """
 
 import argparse
@@ -16,7 +17,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 import types
 from pathlib import Path
 
@@ -26,10 +26,14 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import numpy as np
 import pandas as pd
 import xlwings as xw
+from record import Record, alternated
 from xlwings import server
 
-from client_roi import cli, scripts
+from client_roi import cli
+from client_roi.excel import scripts
 from client_roi.workbook import layout, refresh, template
+from client_roi.workbook.blocks import Outputs
+from client_roi.workbook.xw_book import XwBook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from officejs import book_payload
@@ -52,38 +56,20 @@ def customers(n: int) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
 
 
-def timed(fn):
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
-
-
-# The floor script: what any refresh must do with this engine, minus the computation.
+# The floor script: what any refresh must do with this engine, minus the computation: the same
+# reads, and the writes of the very outputs the refresh writes (computed beforehand, untimed).
 floor = types.ModuleType("floor")
+OUTPUTS: list[Outputs] = []
 
 
 @xw.script
 def read_write(book: xw.Book):
-    adapter = refresh.XwBook(book)
+    adapter = XwBook(book)
     inputs = refresh.read(adapter)  # same reads
-    n = inputs.table.nrows
-    blank = refresh.Outputs(
-        lang=inputs.lang,
-        columns={c.key: [1.0] * n for c in layout.OUTPUTS},  # same-sized writes
-        facts=[["x", 1.0]] * 6,
-        bands=[["x"] * 10] * 4,
-        concentration=[["x", 1.0]] * 5,
-        pareto=[["x", 1.0]] * 21,
-        review=[["x"] * 5] * 2,
-        plan=[["x", 1, 1.0, 1.0]] * 7,
-        sweep=[["x"] * 8] * 12,
-        balanced=[["x", 1.0, 1.0]],
-        overrun=[["x"] * 5] * 2,
-    )
-    refresh.write(adapter, inputs, blank)
+    refresh.write(adapter, inputs, OUTPUTS[0])  # same writes
 
 
-floor.read_write = read_write
+floor.read_write = read_write  # type: ignore[attr-defined]
 
 
 def run_script(module, name, payload):
@@ -95,31 +81,51 @@ def run_script(module, name, payload):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--smoke", action="store_true", help="a tiny run that checks the script works; no record")
     args = ap.parse_args()
+    if args.smoke:
+        args.n, args.repeat = 200, 1
+    record = Record("bench_workbook", {"customers": args.n}, args.smoke)
     frame = customers(args.n)
     headers = {c.key: c.en for c in layout.INPUTS}
     with tempfile.TemporaryDirectory() as tmp:
         csv = Path(tmp, "customers.csv")
         frame.rename(columns=headers).to_csv(csv, index=False)
-        t_pandas = timed(lambda: frame.rename(columns=headers).to_excel(Path(tmp, "pandas.xlsx"), index=False))
-        t_fill = timed(lambda: cli.main(["fill", str(csv), "-o", str(Path(tmp, "fill.xlsx"))]))
-        # The same 11-column table the fill writes (inputs and computed columns), bare
-        filled = pd.read_excel(Path(tmp, "fill.xlsx"), sheet_name=layout.SHEETS["customers"]["en"], engine="openpyxl")
-        t_pandas11 = timed(lambda: filled.to_excel(Path(tmp, "pandas11.xlsx"), index=False))
+        fill = Path(tmp, "fill.xlsx")
+        times = alternated(
+            {
+                "to_excel": lambda: frame.rename(columns=headers).to_excel(Path(tmp, "pandas.xlsx"), index=False),
+                "fill": lambda: cli.main(["fill", str(csv), "-o", str(fill), "--force"]),
+            },
+            args.repeat,
+        )
+    record.ratio(
+        "fill against pandas",
+        "client-roi fill (read CSV, build, refresh, save)",
+        times["fill"],
+        "pandas to_excel of the 6 input columns (a peer)",
+        times["to_excel"],
+    )
 
+    zb = template.book("en", frame)
     payload = json.dumps(book_payload(template.build("en", frame)))
-    t_floor = timed(lambda: run_script(floor, "read_write", payload))
-    t_refresh = timed(lambda: run_script(scripts, "refresh", payload))
-
-    print(f"customers: {args.n:,}")
-    print(f"pandas to_excel (floor):                 {t_pandas:7.2f} s")
-    print(f"client-roi fill (read CSV, build, refresh, save): {t_fill:7.2f} s")
-    print(f"ratio fill / to_excel:                   {t_fill / t_pandas:7.2f}  (target <= 1.3)")
-    print(f"pandas to_excel of the filled 11 columns: {t_pandas11:7.2f} s")
-    print(f"ratio fill / to_excel of the same table: {t_fill / t_pandas11:7.2f}")
-    print(f"remote engine read + write only (floor): {t_floor:7.2f} s")
-    print(f"remote engine refresh:                   {t_refresh:7.2f} s")
-    print(f"ratio refresh / floor:                   {t_refresh / t_floor:7.2f}  (target <= 1.3)")
+    OUTPUTS.append(zb.refresh())
+    times = alternated(
+        {
+            "floor": lambda: run_script(floor, "read_write", payload),
+            "refresh": lambda: run_script(scripts, "refresh", payload),
+        },
+        args.repeat,
+    )
+    record.ratio(
+        "remote refresh",
+        "the remote engine's refresh",
+        times["refresh"],
+        "the same reads and writes of the same outputs",
+        times["floor"],
+    )
+    record.save()
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """What users get does not change when the code moves: a fixed set of runs (templates, fills,
 refreshes of our own and of Excel-saved books, the functions and the refresh script through
 xlwings' Office.js dispatch) is hashed and compared with the hashes recorded in
-``data/outputs.sha256.json``. A change that means to change an output records the new hashes
-(``python tests/test_outputs.py --record``) and says why in its commit."""
+``data/outputs.sha256.json``; beside the hashes, a text snapshot of each (``data/outputs/``:
+each part's name and size, each sheet's cells as text, the Customers sheet's first rows), so
+that a re-recording shows in its diff what changed. A change that means to change an output
+records both (``python tests/test_outputs.py --record``), in a commit of its own that says why."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 RECORD = HERE / "data" / "outputs.sha256.json"
+SNAPSHOTS = HERE / "data" / "outputs"
+CUSTOMER_ROWS = 12  # of a Customers sheet of hundreds: the first rows, then how many (the hash has all)
 
 
 def _runs(tmp: Path) -> dict[str, bytes]:
@@ -64,13 +68,48 @@ def _runs(tmp: Path) -> dict[str, bytes]:
     return out
 
 
-def _hashes(tmp: Path) -> dict[str, str]:
-    return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(_runs(tmp).items())}
+def _hashes(runs: dict[str, bytes]) -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(runs.items())}
+
+
+def snapshot(data: bytes) -> str:
+    """An output as text a reader diffs: a workbook's parts (name, unzipped size) and each
+    sheet's cells (``A1 = value``, formulas as written, numbers to the last digit); JSON
+    pretty-printed."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    if not data.startswith(b"PK"):
+        return json.dumps(json.loads(data), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    lines = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        lines += [f"part {i.filename} {i.file_size}" for i in z.infolist()]
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    lines += [f"name {n} = {d.attr_text}" for n, d in sorted(wb.defined_names.items())]
+    for ws in wb.worksheets:
+        lines.append(f"sheet {ws.title} {ws.dimensions}")
+        many = ws.max_row > CUSTOMER_ROWS + 1 and any(t == "Customers" for t in ws.tables)
+        for row in ws.iter_rows(max_row=CUSTOMER_ROWS + 1 if many else None):
+            lines += [f"{c.coordinate} = {c.value!r}" for c in row if c.value is not None]
+        if many:
+            lines.append(f"… and {ws.max_row - CUSTOMER_ROWS - 1:,} more rows")
+    return "\n".join(lines) + "\n"
 
 
 def test_outputs_are_byte_identical_to_the_recorded_ones(tmp_path):
+    import difflib
+
+    runs = _runs(tmp_path)
     recorded = json.loads(RECORD.read_text(encoding="utf-8"))
-    assert _hashes(tmp_path) == recorded
+    assert sorted(p.stem for p in SNAPSHOTS.glob("*.txt")) == sorted(recorded)
+    for name, data in sorted(runs.items()):
+        was = (SNAPSHOTS / f"{name}.txt").read_text(encoding="utf-8")
+        now = snapshot(data)
+        diff = "".join(list(difflib.unified_diff(was.splitlines(True), now.splitlines(True), name, "now"))[:80])
+        assert now == was, f"{name} changed:\n{diff}"
+    assert _hashes(runs) == recorded  # what the snapshots do not show (styles, charts, bytes) too
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
@@ -81,5 +120,11 @@ if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
     sys.path.insert(0, str(HERE))
     with tempfile.TemporaryDirectory() as tmp:
-        RECORD.write_text(json.dumps(_hashes(Path(tmp)), indent=1) + "\n", encoding="utf-8")
-    print(f"recorded {RECORD}")
+        runs = _runs(Path(tmp))
+    RECORD.write_text(json.dumps(_hashes(runs), indent=1) + "\n", encoding="utf-8")
+    SNAPSHOTS.mkdir(exist_ok=True)
+    for old in SNAPSHOTS.glob("*.txt"):
+        old.unlink()
+    for name, data in runs.items():
+        (SNAPSHOTS / f"{name}.txt").write_text(snapshot(data), encoding="utf-8")
+    print(f"recorded {RECORD} and {len(runs)} snapshots in {SNAPSHOTS}")

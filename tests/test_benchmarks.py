@@ -1,0 +1,54 @@
+"""Issue 36, item 1: every benchmark is code that runs. Each script runs here at a tiny size
+(``--smoke``: it completes and prints its ratio, and writes no record); ``make bench`` runs them
+at full size. A script broken by a change of the package fails here, not on the day someone
+wants a figure (bench_functions and bench_workbook were, for a week)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = sorted(p.name for p in (ROOT / "benchmarks").glob("bench_*.py"))
+#: What each prints when it worked: its ratios with their targets (record.Record.ratio).
+SAID = {
+    "bench_engine.py": "x (target <= 1.5x)",
+    "bench_functions.py": "x (target <= 1.3x)",
+    "bench_headless.py": "x (target <= 3.15x)",
+    "bench_lines.py": "x (target <= 1.5x)",
+    "bench_sources.py": "ratio",
+    "bench_workbook.py": "x (target <= 1.3x)",
+}
+
+
+def test_every_script_is_smoked():
+    assert set(SCRIPTS) == set(SAID) and len(SCRIPTS) == 6
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_the_benchmark_runs_at_a_tiny_size(script, tmp_path):
+    if script == "bench_sources.py":
+        from postgres import _bindir
+
+        if _bindir() is None:  # its PostgreSQL half needs the server the tests start
+            from components import require
+
+            require("postgresql", "PostgreSQL is not installed (no initdb or pg_ctl found)")
+    records = ROOT / "benchmarks" / "records"
+    before = sorted(records.glob("*.json")) if records.exists() else []
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), "--smoke"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "tests")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert SAID[script] in run.stdout, run.stdout
+    after = sorted(records.glob("*.json")) if records.exists() else []
+    assert after == before  # a smoke run records nothing

@@ -21,6 +21,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from record import Record, alternated
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
@@ -46,7 +49,7 @@ def make_parquet(path: Path, n: int) -> None:
     con.close()
 
 
-def parquet_bench(n: int) -> None:
+def parquet_bench(n: int, record: Record) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "lines.parquet"
         t = time.perf_counter()
@@ -67,9 +70,18 @@ def parquet_bench(n: int) -> None:
             f"DuckDB, {n:,} lines in Parquet ({size:.1f} GB, written in {made:.0f} s), memory limit 2 GB: "
             f"{float(seconds):.1f} s, {int(customers):,} customers, peak {peak:,.0f} MB"
         )
+        record.figures.append(
+            {
+                "key": "parquet past memory",
+                "what": f"{n:,} lines in Parquet to the per-customer table",
+                "seconds": float(seconds),
+                "peak MB": peak,
+                "limit MB": 2048,
+            }
+        )
 
 
-def pg_bench(n: int, customers: int) -> None:
+def pg_bench(n: int, customers: int, repeat: int, record: Record) -> None:
     import psycopg
     from postgres import PASSWORD, server
 
@@ -89,21 +101,29 @@ def pg_bench(n: int, customers: int) -> None:
             con.execute("ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(10, 2)")
             con.execute("ANALYZE invoices")
             loaded = time.perf_counter() - t
-        t = time.perf_counter()
-        pushed = read_database(url, table="invoices")
-        down = time.perf_counter() - t
-        t = time.perf_counter()
         local = Path(folder) / "lines.csv"
-        with psycopg.connect(url) as con, open(local, "wb") as f:
-            with con.cursor().copy("COPY invoices TO STDOUT WITH (FORMAT csv, HEADER)") as copy:
-                for chunk in copy:
-                    f.write(chunk)
-        here = read_lines(local)
-        out = time.perf_counter() - t
-        assert len(pushed.totals.customer) == len(here.totals.customer)
-        print(
-            f"PostgreSQL, {n:,} lines (made in {loaded:.0f} s), {len(pushed.totals.customer):,} customers: "
-            f"pushed down {down:.1f} s; read out and summed here {out:.1f} s; ratio {out / down:.1f}x"
+        got: dict[str, Any] = {}
+
+        def pushed_down() -> None:
+            got["pushed"] = read_database(url, table="invoices")
+
+        def read_out() -> None:
+            with psycopg.connect(url) as con, open(local, "wb") as f:
+                with con.cursor().copy("COPY invoices TO STDOUT WITH (FORMAT csv, HEADER)") as copy:
+                    for chunk in copy:
+                        f.write(chunk)
+            got["here"] = read_lines(local)
+
+        # alternated, both on the same server and cache: the first round warms it for both
+        times = alternated({"pushed": pushed_down, "read out": read_out}, repeat)
+        assert len(got["pushed"].totals.customer) == len(got["here"].totals.customer)
+        print(f"PostgreSQL, {n:,} lines (made in {loaded:.0f} s), {len(got['pushed'].totals.customer):,} customers:")
+        record.ratio(
+            "pushdown",
+            f"the lines read out (COPY) and summed here, {n // customers} lines a customer",
+            times["read out"],
+            "the aggregation pushed down",
+            times["pushed"],
         )
 
 
@@ -111,15 +131,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parquet-lines", type=int, default=100_000_000)
     parser.add_argument("--pg-lines", type=int, default=10_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--smoke", action="store_true", help="a tiny run that checks the script works")
     args = parser.parse_args()
     if args.smoke:
-        args.parquet_lines, args.pg_lines = 2000, 2000
+        args.parquet_lines, args.pg_lines, args.repeat = 2000, 2000, 1
+    sizes = {"parquet lines": args.parquet_lines, "postgresql lines": args.pg_lines}
+    record = Record("bench_sources", sizes, args.smoke)
     if args.pg_lines:  # 10 and 100 lines a customer
         for customers in (args.pg_lines // 10, args.pg_lines // 100):
-            pg_bench(args.pg_lines, customers)
+            pg_bench(args.pg_lines, customers, args.repeat, record)
     if args.parquet_lines:
-        parquet_bench(args.parquet_lines)
+        parquet_bench(args.parquet_lines, record)
+    record.save()
 
 
 if __name__ == "__main__":

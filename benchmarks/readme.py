@@ -44,17 +44,21 @@ def table() -> str:
         when = f"{record['date']}, {record['commit'][:7]}, {record['machine']['cpus']} cores"
         why = stale(record)
         for f in record["figures"]:
-            if "runs" not in f:  # a figure without times (a size): its ratio alone
-                measured, floor = "", ""
-            else:
-                n = len(f["runs"])
-                measured = f"{f['what']} ({sizes}): {statistics.median(f['runs']):.3g} s" + (
-                    f", median of {n}" if n > 1 else ""
-                )
-                floor = f"{f['floor']}: {statistics.median(f['floor_runs']):.3g} s"
             op, target, _ = TARGETS[f["key"]]
-            ratio = f"**{f['ratio']:.2f}×**" + (f" ({why})" if why else "")
-            rows.append(f"| {f['key']} | {measured} | {floor} | {ratio} | {op} {target}× | {when} |")
+            goal = f"{op} {target}×" if target is not None else "none: the ratio, honestly"
+            if "runs" in f:
+                n = len(f["runs"])
+                median = statistics.median(f["runs"])
+                measured = f"{f['what']} ({sizes}): {median:.3g} s" + (f", median of {n}" if n > 1 else "")
+                floor = f"{f['floor']}: {statistics.median(f['floor_runs']):.3g} s"
+                shown = f"**{f['ratio']:.2f}×**"
+            elif "seconds" in f:  # a figure against a limit, not a floor
+                measured, floor = f"{f['what']}: {f['seconds']:.3g} s", f"the limit: {f['limit MB']:,} MB"
+                shown, goal = f"peak **{f['peak MB']:,.0f} MB**", f"{op} {target:,} MB"
+            else:  # a size against a peer's
+                measured, floor, shown = f"{f['key']} ({sizes})", "", f"**{f['ratio']:.2f}×**"
+            shown += f" ({why})" if why else ""
+            rows.append(f"| {f['key']} | {measured} | {floor} | {shown} | {goal} | {when} |")
     return "\n".join(rows)
 
 

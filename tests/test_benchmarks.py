@@ -52,3 +52,26 @@ def test_the_benchmark_runs_at_a_tiny_size(script, tmp_path):
     assert SAID[script] in run.stdout, run.stdout
     after = sorted(records.glob("*.json")) if records.exists() else []
     assert after == before  # a smoke run records nothing
+
+
+def test_the_readme_figures_come_from_the_records():
+    """The README's table is the generator's over the committed records (its staleness notes
+    aside: they depend on the history a clone has)."""
+    import json
+    import re
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import readme
+
+    records = sorted((ROOT / "benchmarks" / "records").glob("*.json"))
+    figures = sum(len(json.loads(p.read_text(encoding="utf-8"))["figures"]) for p in records)
+    assert len(records) >= 5 and figures >= 10
+    made = readme.table()
+    assert made.count("\n") == figures + 1  # a header, its rule, a row a figure
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = text.split(readme.BEGIN, 1)[1].split(readme.END, 1)[0].strip()
+
+    def plain(table: str) -> str:
+        return re.sub(r" \((?:stale|measured on)[^)]*\)", "", table)
+
+    assert plain(shown) == plain(made)

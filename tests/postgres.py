@@ -47,7 +47,9 @@ def server():
     if os.geteuid() == 0:
         owner = pwd.getpwnam("postgres")
         os.chown(root, owner.pw_uid, owner.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
+        # util-linux's runuser lives in sbin, which a PATH made for a plain user may lack
+        runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
+        as_user = [runuser, "-u", "postgres", "--"]
     pwfile = root / "pw"
     pwfile.write_text(PASSWORD + "\n")
     if as_user:

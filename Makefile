@@ -33,6 +33,8 @@ $(VENV)/.runtime: pyproject.toml $(RUNTIME) | $(BIN)/python
 
 demo: $(VENV)/.runtime
 	$(BIN)/client-roi demo --force
+	@echo "The demo is $(CURDIR)/client_roi_demo.xlsx. The command is $(BIN)/client-roi: run it so,"
+	@echo "or activate the environment first (. $(VENV)/bin/activate), then: client-roi --help"
 
 # Lint (ruff: pyflakes, pycodestyle, bugbear, isort, pyupgrade, RUF), format (ruff format) and
 # types (mypy; the method's modules with --strict's checks): pyproject.toml says how.

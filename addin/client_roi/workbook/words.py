@@ -4,7 +4,16 @@ parameters' names are the schema's; the words the refresh writes are :mod:`.layo
 
 from __future__ import annotations
 
+from ..schema.columns import COLUMNS, header
 from .styles import BOLD, TITLE
+
+
+def _span(lang: str, computed: bool) -> str:
+    """The table's input (or computed) columns, by their first and last names: the Guide names
+    them from the schema (a count went wrong for a book with the movement columns)."""
+    names = [getattr(c, lang) for c in COLUMNS if c.computed == computed]
+    return f"from {names[0]} to {names[-1]}" if lang == "en" else f"de {names[0]} à {names[-1]}"
+
 
 STALE_TEXT = {
     "en": ("Inputs at the last refresh (written by Refresh)", "Inputs now (these formulas)"),
@@ -66,9 +75,10 @@ GUIDE = {
         ("", None),
         ("How to use this workbook", BOLD),
         (
-            "• Customers: paste your customers into the table (the first seven columns; Days spent may stay "
-            "empty). Keep the table: add rows at its end. The last seven columns are computed: do not type "
-            "in them.",
+            f"• Customers: paste your customers into the table (its columns {_span('en', False)}; "
+            f"{header('days_spent', 'en')} may stay empty). Keep the table: add rows at its end. The columns "
+            f"{_span('en', True)}, and {header('movement', 'en')} when there are previous tiers, are computed: "
+            "do not type in them.",
             None,
         ),
         (
@@ -146,9 +156,10 @@ GUIDE = {
         ("", None),
         ("Mode d'emploi", BOLD),
         (
-            "• Clients : collez vos clients dans le tableau (les sept premières colonnes ; Jours passés peut "
-            "rester vide). Gardez le tableau : ajoutez des lignes à sa fin. Les sept dernières colonnes sont "
-            "calculées : n'y tapez rien.",
+            f"• Clients : collez vos clients dans le tableau (ses colonnes {_span('fr', False)} ; "
+            f"{header('days_spent', 'fr')} peut rester vide). Gardez le tableau : ajoutez des lignes à sa fin. "
+            f"Les colonnes {_span('fr', True)}, et {header('movement', 'fr')} quand il y a des catégories "
+            "précédentes, sont calculées : n'y tapez rien.",
             None,
         ),
         (

@@ -11,7 +11,7 @@ LOCK   := requirements/test.lock
 RUNTIME := requirements/runtime.lock
 LATEST := .venv-latest
 
-.PHONY: demo test test-spark check test-latest lock bench fuzz templates lite dist clean
+.PHONY: demo test test-spark check test-latest lock bench fuzz templates lite generated dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +104,13 @@ dist: $(VENV)/.installed
 templates: $(VENV)/.installed
 	$(BIN)/client-roi template --lang en -o workbook_templates/three_tier_exercise.xlsx --force
 	$(BIN)/client-roi template --lang fr -o workbook_templates/three_tier_exercise.fr.xlsx --force
+
+# Everything generated from the code, in one command: the templates, the Lite bundle, the
+# reference pages, and the recorded outputs (hashes and readable snapshots). Re-recording the
+# outputs is a decision: commit it on its own, saying why (CONTRIBUTING.md).
+generated: templates lite
+	$(BIN)/python scripts/make_reference.py
+	$(BIN)/python tests/test_outputs.py --record
 
 clean:
 	rm -rf $(VENV) $(LATEST) .venv-lock build dist *.egg-info

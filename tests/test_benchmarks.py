@@ -55,7 +55,7 @@ def test_the_benchmark_runs_at_a_tiny_size(script, tmp_path):
 
 
 def test_the_readme_figures_come_from_the_records():
-    """The README's table is the generator's over the committed records (its staleness notes
+    """The performance page's table is the generator's over the committed records (its staleness notes
     aside: they depend on the history a clone has)."""
     import json
     import re
@@ -68,7 +68,7 @@ def test_the_readme_figures_come_from_the_records():
     assert len(records) >= 5 and figures >= 10
     made = readme.table()
     assert made.count("\n") == figures + 1  # a header, its rule, a row a figure
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = readme.PAGE.read_text(encoding="utf-8")
     shown = text.split(readme.BEGIN, 1)[1].split(readme.END, 1)[0].strip()
 
     def plain(table: str) -> str:

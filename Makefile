@@ -11,7 +11,7 @@ LOCK   := requirements/test.lock
 RUNTIME := requirements/runtime.lock
 LATEST := .venv-latest
 
-.PHONY: demo test test-spark check test-latest lock bench fuzz templates lite generated dist clean
+.PHONY: demo test test-spark check test-latest lock bench fuzz templates lite generated docs dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,7 +73,7 @@ test-latest:
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install -q uv
-	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --extra bench --universal \
+	.venv-lock/bin/uv pip compile pyproject.toml requirements/test.in --extra test --extra bench --extra docs --universal \
 	    --generate-hashes --python-version 3.10 --custom-compile-command "make lock" -o $(LOCK)
 	.venv-lock/bin/uv pip compile pyproject.toml requirements/runtime.in -c $(LOCK) --universal --generate-hashes \
 	    --python-version 3.10 --custom-compile-command "make lock" -o $(RUNTIME)
@@ -111,6 +111,11 @@ templates: $(VENV)/.installed
 generated: templates lite
 	$(BIN)/python scripts/make_reference.py
 	$(BIN)/python tests/test_outputs.py --record
+
+# The documentation site (mkdocs.yml: MkDocs, Material, mkdocstrings), strictly: a warning, a
+# broken link or an unknown reference fails it. make test builds it too (tests/test_readme.py).
+docs: $(VENV)/.installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) $(LATEST) .venv-lock build dist *.egg-info

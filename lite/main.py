@@ -890,10 +890,12 @@ def _too_big(value: Any) -> str:
 def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, bool]:
     """``out`` if every item is within ±:data:`MAX_MAGNITUDE` (else raise), and whether it has
     no blank (NaN) either."""
+    # the common case in two reductions and no temporary array (a NaN makes both NaN: then the
+    # item-by-item look below, which tells a blank from a number out of range)
+    if out.size == 0 or (out.min() >= -MAX_MAGNITUDE and out.max() <= MAX_MAGNITUDE):
+        return out, True
     with np.errstate(invalid="ignore"):
         within = np.abs(out) <= MAX_MAGNITUDE
-    if within.all():  # the common case in one pass
-        return out, True
     bad = ~within & ~np.isnan(out)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])

@@ -155,8 +155,12 @@ def exercise(
     ----------
     customers : pandas.DataFrame
         One row per customer (see :func:`read_frame` for the columns, their names and dtypes).
-    merge_duplicates, columns, status
-        As for :func:`read_frame`.
+    merge_duplicates : bool
+        Add up the numbers of a customer listed twice (else refused), as for :func:`read_frame`.
+    columns : mapping of str to str, optional
+        Our column (key or name) to the frame's column for it, as ``--column`` says it.
+    status : mapping of str to str, optional
+        A status word to its role (``{"Free trial": "prospect"}``), as ``--status`` says it.
     **given
         The workbook's parameters: ``band`` (0.2), ``trim`` (0), ``labels`` (A, B, C…),
         ``cac`` (the clients' average), ``annual_income`` (24000), ``margin_rate`` (0.5),

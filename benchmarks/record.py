@@ -63,8 +63,9 @@ def _git(*args: str) -> str:
 class Record:
     """The figures of one run of one script; :meth:`save` writes them (unless a smoke run)."""
 
-    def __init__(self, script: str, sizes: dict[str, int], smoke: bool):
+    def __init__(self, script: str, sizes: dict[str, int], smoke: bool, name: str | None = None):
         self.script, self.sizes, self.smoke = script, sizes, smoke
+        self.name = name or script  # the record's file: a script measured at two sizes keeps both
         self.figures: list[dict[str, Any]] = []
 
     def ratio(self, key: str, what: str, runs: list[float], floor: str, floor_runs: list[float], **more: Any) -> float:
@@ -93,7 +94,7 @@ class Record:
         if self.smoke:
             return None
         RECORDS.mkdir(exist_ok=True)
-        path = RECORDS / f"{self.script}.json"
+        path = RECORDS / f"{self.name}.json"
         record = {
             "script": self.script,
             "commit": _git("rev-parse", "HEAD"),

@@ -579,13 +579,17 @@ PARAMETERS = (
 )
 
 
+#: Each parameter's default, by name (what the method's signatures and the template write).
+DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}
+
+
 def default(name: str):
     """A parameter's default, as the template writes it in its Parameters sheet.
 
     >>> default("annual_income"), default("band")
     (24000, 0.2)
     """
-    return next(p.default for p in PARAMETERS if p.name == name)[0]
+    return DEFAULTS[name]
 
 
 def parameter(name: str) -> Parameter:
@@ -593,8 +597,12 @@ def parameter(name: str) -> Parameter:
     return next(p for p in PARAMETERS if p.name == name)
 
 
-#: Each parameter's default, by name (what the method's signatures and the template write).
-DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}
+def interval(name: str) -> Interval:
+    """The numbers the parameter ``name`` accepts (each offset's, for the band): its
+    constraint, which for every number parameter is an :class:`Interval`."""
+    rule = parameter(name).constraint
+    assert isinstance(rule, Interval), name
+    return rule
 '''
 
 _SOURCES['schema/blocks'] = r'''"""The output blocks of the Tiers and Review sheets, as data: each one's defined name, sheet,
@@ -709,7 +717,6 @@ BLOCKS = (
         kinds=(None, *(("count",) * (MAX_TIERS + 5))),
         optional=True,
     ),
-    # the inputs' fingerprint at the last refresh, and the live one under it (hidden rows)
     # the inputs' fingerprint at the last refresh (as wide as it is), its live twin of formulas
     # under it (hidden rows): the refresh writes the first row only
     Block("out_inputs", "tiers", 1, 0, "out_mobility", gap=2, labels=1, optional=True),
@@ -783,7 +790,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
-from ..schema.parameters import Interval, parameter
+from ..schema.parameters import interval, parameter
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
 #: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
@@ -994,9 +1001,7 @@ def parameter_number(value: Any, name: str) -> float:
     >>> parameter_number(None, "working_days"), parameter_number(0.25, "trim")
     (218.0, 0.25)
     """
-    p = parameter(name)
-    rule = p.constraint
-    assert isinstance(rule, Interval), name
+    p, rule = parameter(name), interval(name)
     if p.required and _default(value, None) is None:
         raise ClientRoiError(f"{name} is blank: give a number", argument=name)
     x = _scalar(_default(value, p.default[0]), name)
@@ -1542,7 +1547,7 @@ from typing import Any
 import numpy as np
 
 from ..schema import blocks
-from ..schema.parameters import Interval, Text, default, parameter
+from ..schema.parameters import Text, default, interval, parameter
 from .arguments import (
     ClientRoiError,
     _as_array,
@@ -1651,8 +1656,8 @@ def _offsets(band: Any) -> np.ndarray:
         raise ClientRoiError(
             f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
         )
-    rule = parameter("band").constraint  # each offset's, as the workbook's band cells validate it
-    assert isinstance(rule, Interval) and rule.low is not None and rule.high is None and rule.closed == "neither"
+    rule = interval("band")  # each offset's, as the workbook's band cells validate it
+    assert rule.low is not None and rule.high is None and rule.closed == "neither"  # what the message says
     outside = [i for i, v in enumerate(values.tolist()) if not rule.holds(v)]
     if outside:
         i = outside[0]

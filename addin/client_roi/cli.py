@@ -31,8 +31,8 @@ from .commands import (
 )
 from .files.options import OptionError
 from .report import say
-from .schema.parameters import Interval, parameter
 from .schema.parameters import default as default_value
+from .schema.parameters import interval
 
 
 def _cmd_lite(args: argparse.Namespace) -> int:
@@ -73,9 +73,7 @@ def _default(name: str) -> str:
 
 def _rule(name: str) -> str:
     """A parameter's constraint as its option's help says it: ``(0, 366]``."""
-    rule = parameter(name).constraint
-    assert isinstance(rule, Interval), name
-    return rule.text()
+    return interval(name).text()
 
 
 class Parser(argparse.ArgumentParser):

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
-from ..schema.parameters import Interval, parameter
+from ..schema.parameters import interval, parameter
 
 #: The element-level marker :func:`roi` returns where the acquisition cost is zero. It is the
 #: text of Excel's error value, which the Excel layer turns into a real ``#DIV/0!``.
@@ -230,9 +230,7 @@ def parameter_number(value: Any, name: str) -> float:
     >>> parameter_number(None, "working_days"), parameter_number(0.25, "trim")
     (218.0, 0.25)
     """
-    p = parameter(name)
-    rule = p.constraint
-    assert isinstance(rule, Interval), name
+    p, rule = parameter(name), interval(name)
     if p.required and _default(value, None) is None:
         raise ClientRoiError(f"{name} is blank: give a number", argument=name)
     x = _scalar(_default(value, p.default[0]), name)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..schema import blocks
-from ..schema.parameters import Interval, Text, default, parameter
+from ..schema.parameters import Text, default, interval, parameter
 from .arguments import (
     ClientRoiError,
     _as_array,
@@ -126,8 +126,8 @@ def _offsets(band: Any) -> np.ndarray:
         raise ClientRoiError(
             f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
         )
-    rule = parameter("band").constraint  # each offset's, as the workbook's band cells validate it
-    assert isinstance(rule, Interval) and rule.low is not None and rule.high is None and rule.closed == "neither"
+    rule = interval("band")  # each offset's, as the workbook's band cells validate it
+    assert rule.low is not None and rule.high is None and rule.closed == "neither"  # what the message says
     outside = [i for i, v in enumerate(values.tolist()) if not rule.holds(v)]
     if outside:
         i = outside[0]

@@ -110,7 +110,6 @@ BLOCKS = (
         kinds=(None, *(("count",) * (MAX_TIERS + 5))),
         optional=True,
     ),
-    # the inputs' fingerprint at the last refresh, and the live one under it (hidden rows)
     # the inputs' fingerprint at the last refresh (as wide as it is), its live twin of formulas
     # under it (hidden rows): the refresh writes the first row only
     Block("out_inputs", "tiers", 1, 0, "out_mobility", gap=2, labels=1, optional=True),

@@ -234,13 +234,17 @@ PARAMETERS = (
 )
 
 
+#: Each parameter's default, by name (what the method's signatures and the template write).
+DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}
+
+
 def default(name: str):
     """A parameter's default, as the template writes it in its Parameters sheet.
 
     >>> default("annual_income"), default("band")
     (24000, 0.2)
     """
-    return next(p.default for p in PARAMETERS if p.name == name)[0]
+    return DEFAULTS[name]
 
 
 def parameter(name: str) -> Parameter:
@@ -248,5 +252,9 @@ def parameter(name: str) -> Parameter:
     return next(p for p in PARAMETERS if p.name == name)
 
 
-#: Each parameter's default, by name (what the method's signatures and the template write).
-DEFAULTS = {p.name: p.default[0] for p in PARAMETERS}
+def interval(name: str) -> Interval:
+    """The numbers the parameter ``name`` accepts (each offset's, for the band): its
+    constraint, which for every number parameter is an :class:`Interval`."""
+    rule = parameter(name).constraint
+    assert isinstance(rule, Interval), name
+    return rule

@@ -27,7 +27,7 @@ from .. import method
 from ..files import xlsx
 from ..files.xlsx import column_letter
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
-from ..schema.parameters import Interval
+from ..schema.parameters import interval
 from . import layout, stale, widths
 from .charts import draw_charts
 from .openpyxl_book import OpenpyxlBook
@@ -138,8 +138,7 @@ def _validation(p: layout.Parameter, lang: str, cell: str) -> DataValidation:
 def _balanced_or_offset(p: layout.Parameter, cell: str, lang: str) -> DataValidation:
     """The first band cell: an offset (the band's constraint), or the word that asks for the
     balanced band."""
-    assert isinstance(p.constraint, Interval)
-    kind, op, formula1, _ = p.constraint.validation(cell)
+    kind, op, formula1, _ = interval(p.name).validation(cell)
     assert (kind, op) == ("decimal", "greaterThan"), "an offset's rule as a formula"
     word = "balanced" if lang == "en" else "équilibré"
     formula = f'OR(AND(ISNUMBER({cell}),{cell}>{formula1}),LOWER({cell})="{word}")'

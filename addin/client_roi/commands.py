@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .files.options import OptionError, check_plan, currency_of, currency_option, parse_columns, parse_status
-from .report import Progress, items, say, say_lines, summary
+from .report import Progress, items, say, say_grouped, say_lines, summary
 
 SAMPLE = "sample_customers.csv"
 
@@ -66,8 +66,7 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
     if customers.attrs.get("percents"):
         say("columns of percents, never read as money: " + ", ".join(customers.attrs["percents"]))
     if customers.attrs.get("grouped_by"):
-        code, name = customers.attrs["grouped_by"]
-        say(f"customers grouped by '{code}', shown by '{name}'")
+        say_grouped(*customers.attrs["grouped_by"])
     roles = customers.attrs.get("roles_from")
     if roles == "":
         say("no Should pay / Has paid or Status column: every customer is taken as a paying client")

@@ -102,6 +102,12 @@ def summary(out) -> None:
         )
 
 
+def say_grouped(code: str, name: str) -> None:
+    """Which column is the customer, when a file has a code and a name: the same line from a
+    customer file and from invoice lines."""
+    say(f"customers grouped by '{code}', shown by '{name}'")
+
+
 def say_lines(read, made, replaced: list[str]) -> None:
     p = made.periods
     what = f"margin from '{read.used['margin']}'" if made.kind == "margin" else f"'{read.used['amount']}' × margin rate"
@@ -118,7 +124,7 @@ def say_lines(read, made, replaced: list[str]) -> None:
     if read.blank_rows:
         say(f"blank rows skipped: {read.blank_rows:,}")
     if "customer_id" in read.used:
-        say(f"customers grouped by '{read.used['customer_id']}', shown by '{read.used['customer']}'")
+        say_grouped(read.used["customer_id"], read.used["customer"])
     if read.totals_skipped:
         say("total lines skipped (each the sum of the rows above it): " + items(read.totals_skipped))
     merged = read.totals.merged

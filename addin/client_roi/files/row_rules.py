@@ -174,15 +174,3 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
     if source.origin is not None:
         source.origin = [source.origin[i] for i in keep]
     return said
-
-
-def _told_apart(names: list[Any], codes: list[Any]) -> None:
-    """Two codes shown by one name are told apart by their codes (``Dupont (C7)``), in place, as
-    invoice lines show them (:func:`client_roi.method.names.merge_spellings`)."""
-    named: dict[str, set[str]] = {}
-    for name, code in zip(names, codes, strict=True):
-        if name is not None and code is not None:
-            named.setdefault(method.names.name_key(name), set()).add(method.names.name_key(code))
-    for i, (name, code) in enumerate(zip(names, codes, strict=True)):
-        if name is not None and code is not None and len(named[method.names.name_key(name)]) > 1:
-            names[i] = f"{name} ({code})"

@@ -37,7 +37,7 @@ import pandas as pd
 from .. import method
 from ..schema import columns as layout
 from . import decimals, xlsx
-from .row_rules import NUMBER_INPUTS, Source, _duplicates, _filled_cell, _text, _told_apart, _total_lines
+from .row_rules import NUMBER_INPUTS, Source, _duplicates, _filled_cell, _text, _total_lines
 from .xlsx import InputFileError
 
 INPUT_KEYS = {c.key for c in layout.INPUTS + layout.MOVEMENT_INPUTS + layout.DOOR_COLUMNS}
@@ -163,7 +163,7 @@ def customer_frame(
         source.origin = [origin[i] for i in keep]
     merged = _duplicates(data, source, merge_duplicates)
     if "customer_id" in data:
-        _told_apart(data["customer"], data["customer_id"])
+        method.names.tell_apart(data["customer"], data["customer_id"])  # as invoice lines show them
     frame = pd.DataFrame(data, dtype=object).reindex(  # the movement columns only when the file has them
         columns=[c.key for c in layout.INPUTS]
         + [c.key for c in layout.MOVEMENT_INPUTS if c.key in data]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -107,10 +108,22 @@ def merge_spellings(
         if others:
             merged.append(f"{spelled[best]} ← {', '.join(others)}")
     if ids is not None:  # one name for two codes: each told by its code
-        named: dict[str, list[int]] = {}
-        for g, text in enumerate(shown):
-            named.setdefault(name_key(text), []).append(g)
-        for gs in named.values():
-            for g in gs if len(gs) > 1 else ():
-                shown[g] = f"{shown[g]} ({code[g]})"
+        tell_apart(shown, code)
     return Spellings(group, shown, merged, None if ids is None else code)
+
+
+def tell_apart(shown: list[Any], codes: Sequence[object]) -> None:
+    """Customers of distinct ``codes`` shown by one name (by :func:`name_key`) are told apart by
+    their codes, in place (``Dupont (C7)``); a customer without a code or a name is left as it
+    is. The rule of invoice lines (:func:`merge_spellings`) and of customer files alike.
+
+    >>> shown = ["Dupont", "Martin", "DUPONT", None]; tell_apart(shown, ["C1", "C2", "C7", "C9"]); shown
+    ['Dupont (C1)', 'Martin', 'DUPONT (C7)', None]
+    """
+    named: dict[str, list[int]] = {}
+    for i, (text, code) in enumerate(zip(shown, codes, strict=True)):
+        if text is not None and code is not None:
+            named.setdefault(name_key(text), []).append(i)
+    for members in named.values():
+        for i in members if len(members) > 1 else ():
+            shown[i] = f"{shown[i]} ({codes[i]})"

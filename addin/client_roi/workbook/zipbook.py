@@ -50,6 +50,16 @@ _ANY_INDEX = re.compile(rb'<(?:c:)?(?:idx|order) val="(\d+)"')
 _SERIES_EXT = re.compile(rb"<(?:c:)?extLst>.*?</(?:c:)?extLst>", re.S)  # Excel's unique id of a series, and such
 
 
+def deflate_at(entry: zipfile.ZipInfo, level: int) -> None:
+    """Set the level ``ZipFile.open(entry, "w")`` compresses ``entry`` with. Public from Python
+    3.13 (``ZipInfo.compress_level``); before it, the private ``_compresslevel`` that 3.10 to 3.12
+    read (checked on 3.11 and 3.12; tests/test_zipbook.py fails the day neither is honoured)."""
+    if hasattr(entry, "compress_level"):
+        entry.compress_level = level
+    else:
+        entry._compresslevel = level  # type: ignore[attr-defined]
+
+
 class ZipBook:
     """The Workbook protocol of :mod:`client_roi.refresh` over the parts of an .xlsx."""
 
@@ -332,13 +342,7 @@ class ZipBook:
                     z.writestr(entry, self.parts[name], compresslevel=LEVEL)
                     continue
                 pieces, size = patched.pop(name)
-                # What open() compresses with: ZipInfo.compress_level is public from Python 3.13;
-                # before it, the private _compresslevel that 3.10 to 3.12 read (checked on 3.11
-                # and 3.12; tests/test_zipbook.py fails the day neither is honoured).
-                if hasattr(entry, "compress_level"):
-                    entry.compress_level = LEVEL
-                else:
-                    entry._compresslevel = LEVEL  # type: ignore[attr-defined]
+                deflate_at(entry, LEVEL)
                 with z.open(entry, "w", force_zip64=size > ZIP64_BEYOND) as stream:
                     _write_all(pieces, stream.write)
 

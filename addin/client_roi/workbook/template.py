@@ -339,27 +339,39 @@ def _tiers(wb: Workbook, lang: str) -> None:
             if kind:
                 ws.cell(r + i, c + 1).number_format = block_format(kind, lang)
     r, c = BANDS_AT
-    band_formats = [kind and block_format(kind, lang) for kind in layout.block(layout.OUT_BANDS).kinds]
-    for i in range(layout.MAX_TIERS):
-        for j, band_format in enumerate(band_formats):
-            if band_format:
-                ws.cell(r + 1 + i, c + j).number_format = band_format
-    for j in range(len(band_formats)):
+    _block_formats(ws, layout.OUT_BANDS, lang, range(1, layout.MAX_TIERS + 1))
+    for j in range(layout.block(layout.OUT_BANDS).columns):
         ws.cell(r, c + j).font = BOLD
         ws.cell(r, c + j).alignment = Alignment(
             wrap_text=True, vertical="bottom", horizontal="left" if j == 0 else "right"
         )
     ws.row_dimensions[r].height = 30
     r, c = PARETO_AT
-    for i in range(PARETO_STEPS + 1):
-        for j, kind in enumerate(layout.block(layout.OUT_PARETO).kinds):
-            if kind:
-                ws.cell(r + 1 + i, c + j).number_format = block_format(kind, lang)
+    _block_formats(ws, layout.OUT_PARETO, lang, range(1, PARETO_STEPS + 2))
     ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
     _loop_blocks(wb, ws, lang)
     _stale(wb, ws, lang)
     ws.sheet_view.showGridLines = False
     _page(ws)
+
+
+def _block_formats(ws, name: str, lang: str, rows: range) -> None:
+    """The number formats of the block ``name``'s columns, by the schema's kinds, on its
+    ``rows`` (counted from its top-left cell: 0 is its first row)."""
+    r, c = layout.position(name)
+    formats = [(j, block_format(kind, lang)) for j, kind in enumerate(layout.block(name).kinds) if kind]
+    for i in rows:
+        for j, fmt in formats:
+            ws.cell(r + i, c + j).number_format = fmt
+
+
+def _list_formats(ws, name: str, lang: str) -> None:
+    """A list's formats are its columns' (every row, however long the list: a refresh writes a
+    cell with its column's style), not a cell's: by the schema's kinds."""
+    c = layout.position(name)[1]
+    for j, kind in enumerate(layout.block(name).kinds):
+        if kind:
+            ws.column_dimensions[column_letter(c + j)].number_format = block_format(kind, lang)
 
 
 def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
@@ -376,11 +388,7 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     r, c = PLAN_AT  # days available, load, then the table (header, tiers, total)
     ws.cell(r, c + 3).number_format = DAYS[lang]
     ws.cell(r + 1, c + 3).number_format = "0%"
-    plan_formats = [kind and block_format(kind, lang) for kind in layout.block(layout.OUT_PLAN).kinds]
-    for i in range(3, layout.block(layout.OUT_PLAN).rows):  # under its header: the tiers, the total
-        for j, fmt in enumerate(plan_formats):
-            if fmt:
-                ws.cell(r + i, c + j).number_format = fmt
+    _block_formats(ws, layout.OUT_PLAN, lang, range(3, layout.block(layout.OUT_PLAN).rows))  # tiers, total
     for j in range(5):  # "Effort de prospection", "Dans le plan": wrapped under their width
         ws.cell(r + 2, c + j).font = BOLD
         ws.cell(r + 2, c + j).alignment = Alignment(
@@ -388,10 +396,8 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         )
     ws.row_dimensions[r + 2].height = 30
     r, c = SWEEP_AT  # band, balance, then clients and share of each tier side by side
-    sweep_formats = [block_format(kind, lang) for kind in layout.block(layout.OUT_SWEEP).kinds if kind]
+    _block_formats(ws, layout.OUT_SWEEP, lang, range(1, SWEEP_ROWS + 1))
     for i in range(1, SWEEP_ROWS + 1):
-        for j, fmt in enumerate(sweep_formats):
-            ws.cell(r + i, c + j).number_format = fmt
         ws.cell(r + i, c).alignment = Alignment(horizontal="left")
     for j in range(2 + 2 * layout.MAX_TIERS):  # "Clients Argent", "Part Bronze": wrapped, never run together
         ws.cell(r, c + j).font = BOLD
@@ -411,22 +417,16 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
             fill=GREEN,
         ),
     )
-    r, c = BALANCED_AT
-    for j, kind in enumerate(layout.block(layout.OUT_BALANCED).kinds):
-        if kind:
-            ws.cell(r, c + j).number_format = block_format(kind, lang)
+    _block_formats(ws, layout.OUT_BALANCED, lang, range(1))
     r, c = MOBILITY_AT  # header, a row per previous tier, new, total; counts then two gains
     for j in range(layout.MAX_TIERS + 6):
         ws.cell(r, c + j).font = BOLD
         # the first cell holds the header, or a sentence that runs on across the empty row
         ws.cell(r, c + j).alignment = Alignment(horizontal="left" if j == 0 else "right", wrap_text=j > 0)
     ws.row_dimensions[r].height = 30
-    mobility_formats = [kind and block_format(kind, lang) for kind in layout.block(layout.OUT_MOBILITY).kinds]
     for i in range(1, layout.block(layout.OUT_MOBILITY).rows):
         ws.cell(r + i, c).font = BOLD
-        for j, fmt in enumerate(mobility_formats):
-            if fmt:
-                ws.cell(r + i, c + j).number_format = fmt
+    _block_formats(ws, layout.OUT_MOBILITY, lang, range(1, layout.block(layout.OUT_MOBILITY).rows))
 
 
 def _stale(wb: Workbook, ws, lang: str) -> None:
@@ -458,11 +458,7 @@ def _review(wb: Workbook, lang: str) -> None:
         header = list(layout.TEXT[lang]["review"])[j]
         ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
-    # The lists' formats are their columns' (every row, however long the list: a refresh writes
-    # a cell with its column's style), not a cell's
-    for j, kind in enumerate(layout.block(layout.OUT_REVIEW).kinds):
-        if kind:
-            ws.column_dimensions[column_letter(c + j)].number_format = block_format(kind, lang)
+    _list_formats(ws, layout.OUT_REVIEW, lang)
     ws.column_dimensions[column_letter(c + 4)].alignment = INDENTED  # the tier, apart from the ROI before it
     r, c = OVERRUN_AT
     _name(wb, layout.OUT_OVERRUN, ws.title, (r, c))
@@ -471,9 +467,7 @@ def _review(wb: Workbook, lang: str) -> None:
         header = list(layout.TEXT[lang]["overrun"])[j]
         ws.column_dimensions[column_letter(c + j)].width = max(width, _label_width([header], bold=True))
         ws.cell(r, c + j).font = BOLD
-    for j, kind in enumerate(layout.block(layout.OUT_OVERRUN).kinds):
-        if kind:
-            ws.column_dimensions[column_letter(c + j)].number_format = block_format(kind, lang)
+    _list_formats(ws, layout.OUT_OVERRUN, lang)
     ws.freeze_panes = ws.cell(REVIEW_AT[0] + 1, 1).coordinate
     ws.print_title_rows = f"{REVIEW_AT[0]}:{REVIEW_AT[0]}"  # the lists' header on every printed page
     _page(ws)

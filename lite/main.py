@@ -736,6 +736,13 @@ BLOCKS = (
 )
 
 
+def share_column(j: int) -> int:
+    """How many columns right of the sweep block's first one (its band) the share of tier ``j``
+    is (0 = the top tier): the band, the balance, then each tier's clients and share. The sweep
+    chart draws these columns, and a refresh finds its lines by them."""
+    return 3 + 2 * j
+
+
 def block(name: str) -> Block:
     """The block ``name`` (``out_bands``)."""
     return next(b for b in BLOCKS if b.name == name)
@@ -4886,7 +4893,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position  # the output blocks: the schema's
+from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position, share_column  # the output blocks
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
     COLUMNS,
@@ -4914,6 +4921,7 @@ __all__ = [
     "Block",
     "block",
     "position",
+    "share_column",
     "COLUMNS",
     "MOVEMENT_COLUMNS",
     "MOVEMENT_INPUTS",

@@ -129,6 +129,13 @@ BLOCKS = (
 )
 
 
+def share_column(j: int) -> int:
+    """How many columns right of the sweep block's first one (its band) the share of tier ``j``
+    is (0 = the top tier): the band, the balance, then each tier's clients and share. The sweep
+    chart draws these columns, and a refresh finds its lines by them."""
+    return 3 + 2 * j
+
+
 def block(name: str) -> Block:
     """The block ``name`` (``out_bands``)."""
     return next(b for b in BLOCKS if b.name == name)

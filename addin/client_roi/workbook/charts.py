@@ -60,7 +60,7 @@ def draw_charts(wb: Workbook, lang: str, tiers: int) -> None:
     shares = LineChart()
     shares.title = SWEEP_CHART_TITLE[lang]
     for j in range(tiers):  # one line per tier in use
-        col = c + 3 + 2 * j  # share of tier j + 1
+        col = c + layout.share_column(j)
         shares.add_data(Reference(ws, min_col=col, min_row=r, max_row=r + len(method.SWEEP)), titles_from_data=True)
     shares.set_categories(Reference(ws, min_col=c, min_row=r + 1, max_row=r + len(method.SWEEP)))
     shares.y_axis.numFmt = "0%"

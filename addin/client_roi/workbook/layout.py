@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position  # the output blocks: the schema's
+from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position, share_column  # the output blocks
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
     COLUMNS,
@@ -38,6 +38,7 @@ __all__ = [
     "Block",
     "block",
     "position",
+    "share_column",
     "COLUMNS",
     "MOVEMENT_COLUMNS",
     "MOVEMENT_INPUTS",

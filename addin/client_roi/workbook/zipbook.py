@@ -262,7 +262,7 @@ class ZipBook:
             first = a_cell.search(series)
             if first is None or not s_top or int(first.group(2)) != s_top:
                 return None
-            j, odd = divmod(column_index(first.group(1)) - s_left - 3, 2)  # share of tier j + 1
+            j, odd = divmod(column_index(first.group(1)) - s_left - layout.share_column(0), 2)
             return None if odd or j < 0 else j
 
         def more_lines(xml: bytes) -> bytes:
@@ -275,11 +275,11 @@ class ZipBook:
                 return xml
             have = {j for _, j in found}
             model, j0 = max(found, key=lambda f: f[1])
-            column = s_left + 3 + 2 * j0
+            column = s_left + layout.share_column(j0)
             index = max((int(v) for v in _ANY_INDEX.findall(xml)), default=-1) + 1
             copies = []
             for j in (j for j in range(tiers) if j not in have):
-                letters = column_letters(column + 2 * (j - j0)).encode()
+                letters = column_letters(s_left + layout.share_column(j)).encode()
 
                 def moved(m: re.Match[bytes], letters: bytes = letters) -> bytes:
                     if column_index(m.group(2)) != column:

@@ -29,6 +29,7 @@ def _cell(text: object) -> str:
 
 
 def workbook() -> str:
+    from client_roi.files.grid import column_letter
     from client_roi.schema import blocks, columns, parameters
 
     out = [HEADER, "# The workbook: parameters, columns, blocks\n"]
@@ -84,10 +85,7 @@ def workbook() -> str:
     )
     for b in blocks.BLOCKS:
         row, col = blocks.position(b.name)
-        letters = ""
-        while col:
-            col, rem = divmod(col - 1, 26)
-            letters = chr(65 + rem) + letters
+        letters = column_letter(col)
         rows = "a list" if b.listed else str(b.rows)
         placed = "fixed" if b.after is None else f"{'beside' if b.beside else 'under'} `{b.after}`"
         out.append(

@@ -6,6 +6,7 @@ the Python block runs; the README stays short and its links lead somewhere."""
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def test_the_readme_is_short_and_its_links_lead_somewhere():
 @pytest.mark.parametrize("command, shown", COMMANDS, ids=["customer list", "invoice lines", "crm export"])
 def test_each_quick_start_runs_and_says_what_the_readme_shows(command, shown, tmp_path):
     cwd = _clone_like(tmp_path)
-    argv = [sys.executable, "-m", "client_roi.cli", *_split(command.removeprefix(".venv/bin/client-roi"))]
+    argv = [sys.executable, "-m", "client_roi.cli", *shlex.split(command.removeprefix(".venv/bin/client-roi"))]
     run = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     said = run.stdout.splitlines()
@@ -56,12 +57,6 @@ def test_the_python_example_runs(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert (cwd / "from_python.xlsx").exists()
-
-
-def _split(text: str) -> list[str]:
-    import shlex
-
-    return shlex.split(text)
 
 
 @pytest.mark.parametrize(

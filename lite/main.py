@@ -10,6 +10,915 @@ VERSION = '0.1.0'
 
 _SOURCES = {}
 
+_SOURCES['messages_fr'] = r'''# ruff: noqa: E501  (a table of sentences: one message a line reads better than split strings)
+"""The French of every message, as data: English skeleton → French skeleton
+(:mod:`client_roi.messages` matches a finished English sentence to its skeleton and puts the
+values, never translated, in the French one's holes)."""
+
+from __future__ import annotations
+
+#: English skeleton (the identifier) → French skeleton, with the same named holes.
+FR: dict[str, str] = {
+    "{place}: {cause}": "{place} : {cause}",  # a place (file, row, cell) and what is wrong there
+    # --- the command line: options -------------------------------------------------------
+    "{exc} (separate offsets with ';' or spaces: a comma is a decimal comma)": (
+        "{exc} (séparez les écarts par ';' ou des espaces : une virgule est une virgule décimale)"
+    ),
+    '--column {item!r}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"': (
+        '--column {item!r} : écrivez NOTRE COLONNE=L\'EN-TÊTE DU FICHIER, p. ex. "Marge brute=Marge (k€)"'
+    ),
+    "--column {item!r}: '{strip}' is not one of the columns read ({names})": "--column {item!r} : '{strip}' n'est pas une des colonnes lues ({names})",
+    "--column {item!r}: '{strip}' is mapped twice": "--column {item!r} : '{strip}' est attribuée deux fois",
+    "the amounts show more than one currency: {value}: say which with --currency": (
+        "les montants montrent plusieurs devises : {value} : dites laquelle avec --currency"
+    ),
+    "--tiers goes with --band balanced (otherwise the band's offsets give the tiers)": (
+        "--tiers va avec --band balanced (sinon les écarts de la bande donnent les catégories)"
+    ),
+    "--tiers must be from 2 to {MAX_TIERS}, got {tiers}": "--tiers doit aller de 2 à {MAX_TIERS}, reçu {tiers}",
+    "give invoice lines (--transactions) or a customer file, not both (--customers FILE adds one)": (
+        "donnez des lignes de factures (--transactions) ou un fichier de clients, pas les deux (--customers FICHIER en ajoute un)"
+    ),
+    "give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)": (
+        "donnez un fichier de clients (CLIENTS) ou des lignes de factures (--transactions LIGNES)"
+    ),
+    "--{replace} goes with --transactions": "--{replace} va avec --transactions",
+    "--months must be a whole number of months, not {months!r}": "--months doit être un nombre entier de mois, pas {months!r}",
+    "--months must be at least 1, not {months}": "--months doit valoir au moins 1, pas {months}",
+    "{name} is empty": "{name} est vide",
+    "customers must be a pandas DataFrame, not {name}": "customers doit être un DataFrame pandas, pas {name}",
+    "--{replace}: {exc}": "--{replace} : {exc}",
+    "{output}: the output must end with .csv": "{output} : la sortie doit finir par .csv",
+    "{book}: is open in Excel ({owner} is beside it): save and close it, then refresh again, or write the refreshed book elsewhere with -o": (
+        "{book} : est ouvert dans Excel ({owner} est à côté) : enregistrez-le et fermez-le, puis actualisez à nouveau, ou écrivez le classeur actualisé ailleurs avec -o"
+    ),
+    "{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands one?); write it without a thousands separator": (
+        "{what} : {text!r} est ambigu (le séparateur est-il décimal ou des milliers ?) ; écrivez-le sans séparateur des milliers"
+    ),
+    "{what}: {text!r} is not a number": "{what} : {text!r} n'est pas un nombre",
+    # --- the command line: what it says ----------------------------------------------------
+    "reading": "lecture",
+    "building": "construction",
+    "refreshing": "actualisation",
+    "saving": "enregistrement",
+    "{name} (rows {rows})": "{name} (lignes {rows})",
+    "band in use: {band_text}, the most balanced of the sweep": "bande utilisée : {band_text}, la plus équilibrée du balayage",
+    "band in use: {band_text}; most balanced: the balanced band (band = balanced)": (
+        "bande utilisée : {band_text} ; la plus équilibrée : la bande équilibrée (bande = équilibré)"
+    ),
+    "band in use: {band_text}; most balanced band of the sweep: {widest}": "bande utilisée : {band_text} ; bande la plus équilibrée du balayage : {widest}",
+    "its widest offset at {best_band:.0%}": "son plus grand écart à {best_band:.0%}",
+    "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost of winning a client), or an 'Acquisition cost' column": (
+        "aucun coût d'acquisition, donc ni budgets d'effort, ni jours, ni plan de prospection : donnez --cac (le coût moyen pour gagner un client), ou une colonne « Coût d'acquisition »"
+    ),
+    "prospect plan: {days_needed} days needed (no prospecting days given)": (
+        "plan de prospection : {days_needed} jours nécessaires (aucun jour de prospection donné)"
+    ),
+    "prospect plan: {days_needed} days needed for {days_available} available: load {load:.0%}": (
+        "plan de prospection : {days_needed} jours nécessaires pour {days_available} disponibles : charge {load:.0%}"
+    ),
+    "wrote {path} ({n_customers:,} customers)": "écrit {path} ({n_customers:,} clients)",
+    "amounts in {currency}: {why}": "montants en {currency} : {why}",
+    "as the file shows: {where}": "comme le montre le fichier : {where}",
+    "the default, as none is shown; --currency to choose": "par défaut, aucune n'étant montrée ; --currency pour choisir",
+    "{name}: has {n_header:,} columns, more than a sheet holds ({MAX_COLUMNS:,}): keep the columns you need, then try again": "{name} : a {n_header:,} colonnes, plus qu'une feuille n'en contient ({MAX_COLUMNS:,}) : gardez les colonnes utiles, puis réessayez",
+    "{name}: has {n_extras:,} columns of its own, which with the table's {n_COLUMNS} pass a sheet's {MAX_COLUMNS:,} columns: keep the columns you need, then try again": "{name} : a {n_extras:,} colonnes à vous, qui avec les {n_COLUMNS} du tableau dépassent les {MAX_COLUMNS:,} colonnes d'une feuille : gardez les colonnes utiles, puis réessayez",
+    "{name}: has no part 'xl/workbook.xml': a zip archive, but no Excel workbook": "{name} : n'a pas de partie « xl/workbook.xml » : une archive zip, mais pas un classeur Excel",
+    "{name}: sheet '{sheet}' declares XML entities or a document type, which are refused (a damaged or hostile file)": "{name} : la feuille « {sheet} » déclare des entités XML ou un type de document, refusés (un fichier endommagé ou malveillant)",
+    "{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged": "{name} : la feuille « {sheet} » est tronquée (son XML s'arrête avant </worksheet>) : le fichier est endommagé",
+    "{name}: sheet '{sheet}' has a row {outside}, beyond the sheet's last row 1,048,576: the file is damaged (no spreadsheet writes it)": "{name} : la feuille « {sheet} » a une ligne {outside}, au-delà de la dernière ligne d'une feuille (1 048 576) : le fichier est endommagé (aucun tableur ne l'écrit)",
+    "{name}: sheet '{sheet}' has a cell at {outside}, beyond the sheet's last cell XFD1048576: the file is damaged (no spreadsheet writes it)": "{name} : la feuille « {sheet} » a une cellule en {outside}, au-delà de la dernière cellule d'une feuille (XFD1048576) : le fichier est endommagé (aucun tableur ne l'écrit)",
+    "{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are written in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again": "{name} : la feuille « {sheet} » a la ligne {b} écrite après la ligne {a} : les lignes d'une feuille s'écrivent dans l'ordre, le fichier est donc endommagé ; ouvrez-le et enregistrez-le dans Excel ou LibreOffice, puis réessayez",
+    "{name}: sheet '{sheet}' spans {rows:,} rows of {max:,} columns (a cell at {highest}), {cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies far from the table, save, and try again": "{name} : la feuille « {sheet} » s'étend sur {rows:,} lignes de {max:,} colonnes (une cellule en {highest}), soit {cells:,} cellules : plus qu'on ne peut en lire ({MAX_CELLS:,}) ; supprimez ce qui est loin du tableau, enregistrez, puis réessayez",
+    "{name}: the part '{filename}' is encrypted, which no workbook's part is: the file is damaged or tampered": "{name} : la partie « {filename} » est chiffrée, ce qu'aucune partie d'un classeur n'est : le fichier est endommagé ou altéré",
+    "{name}: is a password-protected workbook or an old .xls: remove the password in Excel (or save it as .xlsx), then try again": "{name} : est un classeur protégé par mot de passe ou un ancien .xls : retirez le mot de passe dans Excel (ou enregistrez-le en .xlsx), puis réessayez",
+    "is {g}: a gain over it passes the double range (give 0 for no cost)": "vaut {g} : un gain divisé par ce coût dépasse la plage des nombres (mettez 0 pour aucun coût)",
+    "is {value:g}, beyond ±1e15 (Excel's 15 digits)": "vaut {value:g}, au-delà de ±1e15 (les 15 chiffres d'Excel)",
+    "{name}: declares XML entities or a document type, which are refused (a damaged or hostile file)": "{name} : déclare des entités XML ou un type de document, refusés (un fichier endommagé ou malveillant)",
+    "{name}: has encrypted parts (a password-protected file): remove the password in Excel, save, and try again": "{name} : a des parties chiffrées (un fichier protégé par mot de passe) : retirez le mot de passe dans Excel, enregistrez, puis réessayez",
+    "{name}: the part '{m}' is damaged (its contents do not match their checksum)": "{name} : la partie « {m} » est endommagée (son contenu ne correspond pas à sa somme de contrôle)",
+    "{name}: has no part '{part}', which it refers to: the file is damaged": "{name} : n'a pas la partie « {part} », à laquelle il renvoie : le fichier est endommagé",
+    "{name}: holds XML that is not well formed ({text}): the file is damaged": "{name} : contient du XML mal formé ({text}) : le fichier est endommagé",
+    "{name}: the part '{part}' declares XML entities or a document type, which are refused (a damaged or hostile file)": "{name} : la partie « {part} » déclare des entités XML ou un type de document, refusés (un fichier endommagé ou malveillant)",
+    "{name}: the part '{part}' holds XML that is not well formed ({syntax}): the file is damaged": "{name} : la partie « {part} » contient du XML mal formé ({syntax}) : le fichier est endommagé",
+    "your own columns, kept in the table after ours: {kept}": "vos propres colonnes, gardées dans le tableau après les nôtres : {kept}",
+    "columns not used (the workbook computes them): {ignored}": "colonnes non utilisées (le classeur les calcule) : {ignored}",
+    "blank rows skipped: {n:,}": "lignes vides ignorées : {n:,}",
+    "total lines skipped (each the sum of the rows above it): {items}": (
+        "lignes de total ignorées (chacune la somme des lignes au-dessus) : {items}"
+    ),
+    "customer names written more than one way (case, spaces), taken as one customer: {spellings_merged:,} spellings merged ({shown})": (
+        "noms de clients écrits de plusieurs façons (casse, espaces), comptés comme un seul client : {spellings_merged:,} graphies fusionnées ({shown})"
+    ),
+    "'{revenue}' × margin rate {rate:g}%": "'{revenue}' × taux de marge {rate:g} %",
+    "{name}: --status goes with a status column, and the file has none": (
+        "{name} : --status va avec une colonne de statut, et le fichier n'en a pas"
+    ),
+    "{name}: has '{header}' but no column for '{header2}': give both flags, or neither (then every customer is a paying client)": (
+        "{name} : a '{header}' mais pas de colonne pour '{header2}' : donnez les deux indicateurs, ou aucun (chaque client est alors un client payant)"
+    ),
+    "{name}: column '{text}' holds percents, and a percent is never money: map it as the margin rate (--column \"Margin rate={text}\") beside a revenue column": (
+        "{name} : la colonne '{text}' contient des pourcentages, et un pourcentage n'est jamais de l'argent : indiquez-la comme taux de marge (--column \"Taux de marge={text}\") à côté d'une colonne de chiffre d'affaires"
+    ),
+    "{where}: is blank, and the row has a revenue": "{where} : est vide, et la ligne a un chiffre d'affaires",
+    "{where}: {shown} is beyond 100 %: a margin rate is a share of the revenue": (
+        "{where} : {shown} dépasse 100 % : un taux de marge est une part du chiffre d'affaires"
+    ),
+    "{name}: has both '{status}' and '{header}': say the roles one way, by the status or by the flags": (
+        "{name} : a à la fois '{status}' et '{header}' : dites les rôles d'une seule façon, par le statut ou par les indicateurs"
+    ),
+    "{where}: is {v}, not a rate": "{where} : est {v}, pas un taux",
+    'is {found}, which no rule reads as a role: say what it means, e.g. --status "{next}=prospect" (client, prospect, lost or user)': (
+        "est {found}, qu'aucune règle ne lit comme un rôle : dites ce qu'il signifie, par ex. --status \"{next}=prospect\" (client, prospect, perdu ou utilisateur)"
+    ),
+    "status item {first} {cause}": "statut, élément {first} {cause}",
+    "'{word}={role}': '{role}' is not a role (client, prospect, lost or user)": (
+        "'{word}={role}' : '{role}' n'est pas un rôle (client, prospect, perdu ou utilisateur)"
+    ),
+    "gross margin: {margin_from}": "marge brute : {margin_from}",
+    "columns of percents, never read as money: {percents}": "colonnes de pourcentages, jamais lues comme de l'argent : {percents}",
+    "no Should pay / Has paid or Status column: every customer is taken as a paying client": (
+        "pas de colonne Doit payer / A payé ni Statut : chaque client est compté comme un client payant"
+    ),
+    "roles from the status column {roles}": "rôles tirés de la colonne de statut {roles}",
+    '--status {item!r}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"': (
+        '--status {item!r} : écrivez LE MOT DU FICHIER=RÔLE, par ex. "Free trial=prospect"'
+    ),
+    "--status {exc}": "--status {exc}",
+    "previous tiers typed without a previous margin, kept as typed: {previous_as_typed:,}": (
+        "catégories précédentes saisies sans marge précédente, gardées telles quelles : {previous_as_typed:,}"
+    ),
+    "customers grouped by '{code}', shown by '{name}'": "clients regroupés par '{code}', montrés par '{name}'",
+    "{name}: column '{text}' holds percents, and a percent is never money": (
+        "{name} : la colonne '{text}' contient des pourcentages, et un pourcentage n'est jamais de l'argent"
+    ),
+    "{name}: the table '{name2}' on sheet '{sheet}' has the range {ref!r}, which is no range from its top-left cell to its bottom-right one: the file is damaged": (
+        "{name} : le tableau '{name2}' de la feuille '{sheet}' a la plage {ref!r}, qui ne va pas de sa cellule en haut à gauche à celle en bas à droite : le fichier est endommagé"
+    ),
+    "{name}: the customer {who!r} holds the control character U+{ord:04X}, which a workbook cannot hold": (
+        "{name} : le client {who!r} contient le caractère de contrôle U+{ord:04X}, qu'un classeur ne peut pas contenir"
+    ),
+    "{where}: holds the control character U+{ord:04X}, which a workbook cannot hold": (
+        "{where} : contient le caractère de contrôle U+{ord:04X}, qu'un classeur ne peut pas contenir"
+    ),
+    "{name} line {line}: holds a NUL byte, which no text export has (a damaged or binary file)": (
+        "{name} ligne {line} : contient un octet NUL, qu'aucun export texte n'a (un fichier endommagé ou binaire)"
+    ),
+    "the period ending {end} and the one before it would start before the year 1: give a later end (--to)": (
+        "la période finissant le {end} et celle d'avant commenceraient avant l'an 1 : donnez une fin plus tardive (--to)"
+    ),
+    "{name}: holds two parts named '{filename}' (a damaged or tampered file): which one is the workbook cannot be told": (
+        "{name} : contient deux parties nommées '{filename}' (un fichier endommagé ou altéré) : on ne peut pas dire laquelle est le classeur"
+    ),
+    "customers listed more than once, their numbers added up: {items}": (
+        "clients listés plusieurs fois, leurs nombres additionnés : {items}"
+    ),
+    "row {first_row} ({value})": "ligne {first_row} ({value})",
+    "read {lines:,} invoice lines of {name} ({what}); period {start} – {end} ({months} months), previous {previous_start} – {previous_end}": (
+        "lu {lines:,} lignes de factures de {name} ({what}) ; période {start} – {end} ({months} mois), précédente {previous_start} – {previous_end}"
+    ),
+    "margin from '{margin}'": "marge tirée de '{margin}'",
+    "'{amount}' × margin rate": "'{amount}' × taux de marge",
+    "clients: {clients:,}; lost since the previous period (prospects to win back): {lost:,}; left out, lines all older: {older:,}": (
+        "clients : {clients:,} ; perdus depuis la période précédente (prospects à reconquérir) : {lost:,} ; laissés de côté, lignes toutes plus anciennes : {older:,}"
+    ),
+    "lines after {end} left out: {later:,}": "lignes après le {end} laissées de côté : {later:,}",
+    "columns not used: {unused}": "colonnes non utilisées : {unused}",
+    "gross margins of the customer file replaced by those of the lines: {replaced}{value}": (
+        "marges brutes du fichier de clients remplacées par celles des lignes : {replaced}{value}"
+    ),
+    " and {n:,} more": " et {n:,} autres",
+    "wrote {built}": "écrit {built}",
+    "refreshed {path}": "actualisé {path}",
+    "Paste main.py and requirements.txt into the xlwings Lite editor's tabs of the same names.": (
+        "Collez main.py et requirements.txt dans les onglets du même nom de l'éditeur de xlwings Lite."
+    ),
+    "installed {built}; restart Excel to see the Client ROI tab": "installé {built} ; redémarrez Excel pour voir l'onglet Client ROI",
+    "client-roi: {exc}": "client-roi : {exc}",
+    "client-roi: {where}{value}": "client-roi : {where}{value}",
+    "client-roi: interrupted; nothing was written": "client-roi : interrompu ; rien n'a été écrit",
+    "client-roi: unexpected error ({name}: {exc}); nothing was written. Please report it (CLIENT_ROI_DEBUG=1 shows the details)": (
+        "client-roi : erreur inattendue ({name} : {exc}) ; rien n'a été écrit. Merci de la signaler (CLIENT_ROI_DEBUG=1 montre les détails)"
+    ),
+    # --- Excel's functions and the add-in --------------------------------------------------
+    "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p": (
+        "il faut 3 catégories ou plus dans Excel : une bande à 2 catégories est un seul écart, que band lit comme ±p"
+    ),
+    "role must have as many cells as current_tier": "role doit avoir autant de cellules que current_tier",
+    "previous_tier and current_tier must have as many cells": "previous_tier et current_tier doivent avoir autant de cellules",
+    "no tier in previous_tier or current_tier": "aucune catégorie dans previous_tier ou current_tier",
+    "the xlwings template has no {TEMPLATE_UI}": "le modèle de xlwings n'a pas de {TEMPLATE_UI}",
+    "the xlwings template's _rels/.rels does not link the ribbon part": (
+        "le _rels/.rels du modèle de xlwings ne relie pas la partie du ruban"
+    ),
+    "no desktop Excel found on this system ({system}): nothing installed. {manual}": (
+        "aucun Excel de bureau trouvé sur ce système ({system}) : rien n'a été installé. {manual}"
+    ),
+    "{target} exists; use --force to replace it": "{target} existe ; utilisez --force pour le remplacer",
+    "this xlwings ({version}) has no quickstart_addin_ribbon.xlam": "ce xlwings ({version}) n'a pas de quickstart_addin_ribbon.xlam",
+    "expected one ribbon callback in the xlwings template, found {actions}": (
+        "un seul rappel de ruban attendu dans le modèle de xlwings, trouvé {actions}"
+    ),
+    "ribbon must have the one tab {TAB_ID!r}, found {tabs}": "le ruban doit avoir le seul onglet {TAB_ID!r}, trouvé {tabs}",
+    "ribbon button {get!r} is not wired to {callback}": "le bouton du ruban {get!r} n'est pas relié à {callback}",
+    "the xlwings template has no {CONF_SHEET_OFF} sheet": "le modèle de xlwings n'a pas de feuille {CONF_SHEET_OFF}",
+    "the xlwings template's config sheet has no {key!r} row": "la feuille config du modèle de xlwings n'a pas de ligne {key!r}",
+    # --- files: reading ----------------------------------------------------------------------
+    "{name}: unknown encoding {encoding!r}": "{name} : encodage inconnu {encoding!r}",
+    "{name}: is not {encoding} (byte {start}: 0x{raw:02X})": "{name} : n'est pas en {encoding} (octet {start} : 0x{raw:02X})",
+    "{name}: starts like {label} but byte {start} is not (0x{raw:02X})": "{name} : commence comme {label} mais l'octet {start} n'en est pas (0x{raw:02X})",
+    "{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); save it as CSV UTF-8 or say --encoding": (
+        "{name} : son encodage ne peut être déterminé (ni UTF-8, ni Windows-1252, ni Mac Roman) ; enregistrez-le en CSV UTF-8 ou dites --encoding"
+    ),
+    "{name}: reads as {labels} ({word!r}) or {labels2} ({other!r}); say --encoding {best} or --encoding {rival}, or save it as CSV UTF-8": (
+        "{name} : se lit en {labels} ({word!r}) ou en {labels2} ({other!r}) ; dites --encoding {best} ou --encoding {rival}, ou enregistrez-le en CSV UTF-8"
+    ),
+    "{name}: the file is empty": "{name} : le fichier est vide",
+    "{name}: cannot tell its separator (tried , ; tab |); a row near the top should name the columns": (
+        "{name} : son séparateur ne peut être déterminé (essayés : , ; tabulation |) ; une ligne en haut devrait nommer les colonnes"
+    ),
+    "{name} row {line_num}: {exc}": "{name} ligne {line_num} : {exc}",
+    "{name}: cannot be read as a workbook ({name2}: {text})": "{name} : ne peut être lu comme un classeur ({name2} : {text})",
+    "{name} cell '{sheet}'!{ref} (column '{header}'): {why}": "{name} cellule '{sheet}'!{ref} (colonne '{header}') : {why}",
+    "{name}: has no sheet '{sheet_name}' (its sheets: {sheet_names})": "{name} : n'a pas de feuille '{sheet_name}' (ses feuilles : {sheet_names})",
+    "{name}: the sheet '{first}' is empty": "{name} : la feuille '{first}' est vide",
+    "{where}: has {n_text:,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}": "{where} : a {n_text:,} caractères ; une cellule Excel en tient au plus {MAX_CELL_TEXT:,}",
+    "{where}: contains the control character U+{ord:04X}, which a workbook cannot hold": (
+        "{where} : contient le caractère de contrôle U+{ord:04X}, qu'un classeur ne peut pas contenir"
+    ),
+    "{name}: has no column '{text}' for '{wanted}' (found: {header})": "{name} : n'a pas de colonne '{text}' pour '{wanted}' (trouvées : {header})",
+    "{name}: columns '{header}' and '{h}' both mean '{header2}'": "{name} : les colonnes '{header}' et '{h}' veulent toutes deux dire '{header2}'",
+    '{name}: no column for {what} (found: {header}); if one of them is it, say which: --column "{names}=ITS HEADER"': (
+        "{name} : pas de colonne pour {what} (trouvées : {header}) ; si l'une d'elles l'est, dites laquelle : --column \"{names}=SON EN-TÊTE\""
+    ),
+    "{name} row {first_row}: has {n_r} fields, the header {width}": "{name} ligne {first_row} : a {n_r} champs, l'en-tête {width}",
+    "{name}: has {n_origin:,} customer rows, and the Customers sheet holds at most {MAX_ROWS:,} below its header (Excel's limit of {MAX_ROWS2:,} rows): split the file": (
+        "{name} : a {n_origin:,} lignes de clients, et la feuille Clients en tient au plus {MAX_ROWS:,} sous son en-tête (la limite d'Excel de {MAX_ROWS2:,} lignes) : scindez le fichier"
+    ),
+    "{where}: {name} looks like a total line, but its gross margin ({value}) is not the sum of the rows above it ({above}): remove the line, or rename the customer": (
+        "{where} : {name} ressemble à une ligne de total, mais sa marge brute ({value}) n'est pas la somme des lignes au-dessus ({above}) : supprimez la ligne, ou renommez le client"
+    ),
+    "{where}: {shown} is listed again (first at row {j}): a customer listed twice would count twice; merge the rows, or say --merge-duplicates to add up their numbers": (
+        "{where} : {shown} apparaît de nouveau (d'abord à la ligne {j}) : un client listé deux fois compterait deux fois ; fusionnez les lignes, ou dites --merge-duplicates pour additionner leurs nombres"
+    ),
+    "{where}: {name} is listed again (first at row {j}) with another '{header}': the rows cannot be merged": (
+        "{where} : {name} apparaît de nouveau (d'abord à la ligne {j}) avec un autre '{header}' : les lignes ne peuvent être fusionnées"
+    ),
+    "{where}: is {v}, not a number": "{where} : est {v}, pas un nombre",
+    "{where}: is {x}, not a finite number": "{where} : est {x}, pas un nombre fini",
+    "{source}: no such file": "{source} : fichier introuvable",
+    "{source}: is not a file": "{source} : n'est pas un fichier",
+    "{path}: cannot be read (permission denied)": "{path} : ne peut être lu (permission refusée)",
+    "{name}: --sheet is for workbooks; a text export has one table": (
+        "{name} : --sheet est pour les classeurs ; un export texte a un seul tableau"
+    ),
+    "{name} row {first_row}": "{name} ligne {first_row}",
+    "{name}: expected a text export ({TEXT_SUFFIXES}) or a workbook ({BOOK_SUFFIXES})": "{name} : un export texte ({TEXT_SUFFIXES}) ou un classeur ({BOOK_SUFFIXES}) était attendu",
+    "{name} cell {cell}": "{name} cellule {cell}",
+    "{place} (customer {i}), column '{header}'": "{place} (client {i}), colonne '{header}'",
+    "{name}, header '{header}'": "{name}, en-tête '{header}'",
+    "is text {text}, not a number{value}": "est le texte {text}, pas un nombre{value}",
+    " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)": (
+        " (un tiret est la façon dont un format comptable montre un zéro : tapez 0, ou laissez la cellule vide)"
+    ),
+    "is text {shown}{value}": "est le texte {shown}{value}",
+    " (not a number with {decimal})": " (pas un nombre avec {decimal})",
+    "a decimal point": "un point décimal",
+    "a decimal comma": "une virgule décimale",
+    "{shown} needs a decimal point but {shown2} a decimal comma: one column, one convention": (
+        "{shown} demande un point décimal mais {shown2} une virgule décimale : une colonne, une convention"
+    ),
+    "{texts!r} reads {parsed:g} with a decimal point or {parsed2:g} with a decimal comma, and no other value tells which: say --decimal . or --decimal ,": (
+        "{texts!r} se lit {parsed:g} avec un point décimal ou {parsed2:g} avec une virgule décimale, et aucune autre valeur ne dit laquelle : dites --decimal . ou --decimal ,"
+    ),
+    # --- files: invoice lines and databases ----------------------------------------------------
+    '{name}: PostgreSQL sources need psycopg: python -m pip install "psycopg[binary]" (the [postgres] extra of client-roi)': (
+        '{name} : les sources PostgreSQL demandent psycopg : python -m pip install "psycopg[binary]" (l\'extra [postgres] de client-roi)'
+    ),
+    "{name}: a password in the URL would stay in your shell's history; give it in PGPASSWORD or ~/.pgpass instead": (
+        "{name} : un mot de passe dans l'URL resterait dans l'historique de votre shell ; donnez-le plutôt dans PGPASSWORD ou ~/.pgpass"
+    ),
+    "{name}: cannot connect ({exc})": "{name} : connexion impossible ({exc})",
+    "--engine spark needs PySpark: pip install pyspark (and Java 17)": (
+        "--engine spark demande PySpark : pip install pyspark (et Java 17)"
+    ),
+    "--column: '{wanted}' is not a column of invoice lines ({value})": "--column : '{wanted}' n'est pas une colonne des lignes de factures ({value})",
+    "{name}: {doubtful:,} of its {count:,} lines lack a customer, a date or an amount, or have an amount with more than {scale} decimals": (
+        "{name} : {doubtful:,} de ses {count:,} lignes n'ont pas de client, de date ou de montant, ou ont un montant à plus de {scale} décimales"
+    ),
+    "{name}: has no invoice lines": "{name} : n'a aucune ligne de facture",
+    "{name}: --to {end} is before every line (the first is on {first})": "{name} : --to {end} est avant toutes les lignes (la première est du {first})",
+    "{name}: no line in the period {start} – {end} (the lines run from {first} to {last}); say --to or --months": (
+        "{name} : aucune ligne dans la période {start} – {end} (les lignes vont du {first} au {last}) ; dites --to ou --months"
+    ),
+    "{name}: a customer's total has more than 15 digits; it cannot be summed exactly": (
+        "{name} : le total d'un client a plus de 15 chiffres ; il ne peut être additionné exactement"
+    ),
+    "{name}: --engine spark reads Parquet (a file or a folder)": "{name} : --engine spark lit du Parquet (un fichier ou un dossier)",
+    "{name}: expected a text export ({TEXT_SUFFIXES}), a workbook ({BOOK_SUFFIXES}) or a Parquet file (.parquet)": (
+        "{name} : un export texte ({TEXT_SUFFIXES}), un classeur ({BOOK_SUFFIXES}) ou un fichier Parquet (.parquet) était attendu"
+    ),
+    "cell '{sheet}'!{column_letter}{top}": "cellule '{sheet}'!{column_letter}{top}",
+    "{place}, column '{header}'": "{place}, colonne '{header}'",
+    "{i}: is blank; a line needs a customer, a date and an amount (nor is it a total line: its amount is not the sum of the lines above it)": (
+        "{i} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant (et ce n'est pas une ligne de total : son montant n'est pas la somme des lignes au-dessus)"
+    ),
+    "{i}: {strip!r} looks like a total line, but its amount is not the sum of the lines above it: remove the line, or rename the customer": (
+        "{i} : {strip!r} ressemble à une ligne de total, mais son montant n'est pas la somme des lignes au-dessus : retirez la ligne, ou renommez le client"
+    ),
+    "{where}: is blank; a line needs a customer, a date and an amount": (
+        "{where} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant"
+    ),
+    "{n}: {v:g} is not a date (nor an Excel date serial)": "{n} : {v:g} n'est pas une date (ni un numéro de série de date Excel)",
+    "{n}: {texts!r} has {scale} decimals; an amount may have at most {MAX_SCALE}": "{n} : {texts!r} a {scale} décimales ; un montant peut en avoir au plus {MAX_SCALE}",
+    "{n}: {texts!r} has too many digits to be summed exactly": "{n} : {texts!r} a trop de chiffres pour être additionné exactement",
+    "{name}: column '{d}' is {lower}, not a date: store it as a date, or convert it in a query": (
+        "{name} : la colonne '{d}' est {lower}, pas une date : stockez-la comme date, ou convertissez-la dans une requête"
+    ),
+    "{name}: column '{m}' is {lower}, not a number: store amounts as numbers": (
+        "{name} : la colonne '{m}' est {lower}, pas un nombre : stockez les montants comme nombres"
+    ),
+    "{name}: column '{m}' has amounts with more than {MAX_SCALE} decimals": "{name} : la colonne '{m}' a des montants à plus de {MAX_SCALE} décimales",
+    '{url}: say which lines: --table NAME or --query "SELECT …"': (
+        '{url} : dites quelles lignes : --table NOM ou --query "SELECT …"'
+    ),
+    "{name}: --table and --query go with a database: a postgresql:// URL or a DuckDB file ({DUCKDB_SUFFIXES}); give a file of lines without them": (
+        "{name} : --table et --query vont avec une base de données : une URL postgresql:// ou un fichier DuckDB ({DUCKDB_SUFFIXES}) ; donnez un fichier de lignes sans eux"
+    ),
+    "{url}: no such DuckDB database": "{url} : base DuckDB introuvable",
+    "{name}: cannot be opened as a DuckDB database ({splitlines})": "{name} : ne peut être ouvert comme base DuckDB ({splitlines})",
+    "--query: cannot be read as {dialect} SQL ({splitlines})": "--query : ne peut être lu comme du SQL {dialect} ({splitlines})",
+    "{name}, customer '{who}', column '{column}': {why}": "{name}, client '{who}', colonne '{column}' : {why}",
+    "{start}–{end} (previous {previous_start}–{previous_end})": "{start}–{end} (précédente {previous_start}–{previous_end})",
+    # --- files: writing ------------------------------------------------------------------------
+    "{path}: the output must end with {suffixes}": "{path} : la sortie doit finir par {suffixes}",
+    "{path}: the output must end with .xlsx{value}": "{path} : la sortie doit finir par .xlsx{value}",
+    "{path}: the workbook has macros; write it as .xlsm to keep them": (
+        "{path} : le classeur a des macros ; écrivez-le en .xlsm pour les garder"
+    ),
+    "{path}: the workbook has no macros; write it as .xlsx": "{path} : le classeur n'a pas de macros ; écrivez-le en .xlsx",
+    "{path}: will not overwrite the input file; choose another output": (
+        "{path} : le fichier d'entrée ne sera pas écrasé ; choisissez une autre sortie"
+    ),
+    "{path}: exists and is not a regular file; choose another output": (
+        "{path} : existe et n'est pas un fichier ordinaire ; choisissez une autre sortie"
+    ),
+    "{path}: the folder {parent} does not exist": "{path} : le dossier {parent} n'existe pas",
+    "{path}: cannot write in {parent} ({strerror})": "{path} : impossible d'écrire dans {parent} ({strerror})",
+    "{name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again": (
+        "{name} : est enregistré en « Feuille de calcul Open XML Strict », qui n'est pas lue ici ; dans Excel, Fichier > Enregistrer sous > « Classeur Excel (*.xlsx) » (ou « Classeur Excel prenant en charge les macros »), puis réessayez"
+    ),
+    "{name}: not an .xlsx file (not a zip archive)": "{name} : pas un fichier .xlsx (pas une archive zip)",
+    "{name}: expands to {total:.1f} GB; refused": "{name} : se décompresse en {total:.1f} Go ; refusé",
+    # --- the method's arguments ----------------------------------------------------------------
+    "{name} has no numbers (only blanks)": "{name} n'a aucun nombre (que des vides)",
+    "{name} must be a number, got {value}": "{name} doit être un nombre, reçu {value}",
+    "{name} must be a finite number, got {x}": "{name} doit être un nombre fini, reçu {x}",
+    "{name} must be in {rng}, got {x:g}": "{name} doit être dans {rng}, reçu {x:g}",
+    "{what} overflows (beyond ±{max:.3g}); check the magnitudes": "{what} déborde (au-delà de ±{max:.3g}) ; vérifiez les ordres de grandeur",
+    "a boolean ({value})": "un booléen ({value})",
+    "the error value {upper}": "la valeur d'erreur {upper}",
+    "text {shown!r}": "le texte {shown!r}",
+    "infinite ({value})": "infini ({value})",
+    "{name} item {position} {cause}": "{name} élément {position} {cause}",
+    "{index} (row {row}, column {col})": "{index} (ligne {row}, colonne {col})",
+    "is {value}": "est {value}",
+    "blank": "vide",
+    "is blank": "est vide",
+    "the sum of {name}": "la somme de {name}",
+    "is {v}; expected yes/no, oui/non, true/false or 1/0": "est {v} ; attendu oui/non, yes/no, true/false ou 1/0",
+    "is blank but has_paid is filled": "est vide alors que has_paid (A payé) est rempli",
+    "is {g}; costs must be ≥ 0": "est {g} ; les coûts doivent être ≥ 0",
+    "an effort budget": "un budget d'effort",
+    "is {g}; effort must be ≥ 0": "est {g} ; l'effort doit être ≥ 0",
+    "the cost of one day": "le coût d'une journée",
+    "effort in days": "l'effort en jours",
+    "is {g}; days spent must be ≥ 0": "est {g} ; les jours passés doivent être ≥ 0",
+    "a quantile of the population": "un quantile de la population",
+    "is {g}; offsets must be > {low}": "est {g} ; les écarts doivent être > {low}",
+    "({text!r}) must not start with '#'": "({text!r}) ne doit pas commencer par '#'",
+    "a band threshold": "un seuil de bande",
+    "holds the error value {value}": "contient la valeur d'erreur {value}",
+    "holds the formula ={formula} with no computed value: open and save the file in Excel or LibreOffice, then try again": (
+        "contient la formule ={formula} sans valeur calculée : ouvrez et enregistrez le fichier dans Excel ou LibreOffice, puis réessayez"
+    ),
+    "population mean gain is {mean}; tiers need a positive mean gain{value}": (
+        "le gain moyen de la population est {mean} ; les catégories demandent un gain moyen positif{value}"
+    ),
+    "band is empty": "la bande est vide",
+    "band has {size} offsets; at most {MAX_TIERS} ({MAX_TIERS2} tiers) are allowed": (
+        "la bande a {size} écarts ; au plus {MAX_TIERS} ({MAX_TIERS2} catégories) sont permis"
+    ),
+    "band offsets must be strictly increasing; item {i} ({g}) is not above item {i2} ({g2})": (
+        "les écarts de la bande doivent croître strictement ; l'élément {i} ({g}) n'est pas au-dessus de l'élément {i2} ({g2})"
+    ),
+    "labels has {size} item(s) but the band gives {k} tiers": "labels a {size} élément(s) mais la bande donne {k} catégories",
+    "labels must be distinct, got {out}": "les libellés doivent être distincts, reçu {out}",
+    "band 'balanced' needs the population": "la bande « équilibré » demande la population",
+    "tiers must be a whole number from 2 to {MAX_TIERS}, got {tiers}": "tiers doit être un nombre entier de 2 à {MAX_TIERS}, reçu {tiers}",
+    "tiers must be from 2 to {MAX_TIERS}, got {tiers}": "tiers doit aller de 2 à {MAX_TIERS}, reçu {tiers}",
+    "population's {j}/{tiers} quantile is {q}; balanced bands need positive thresholds (too many customers with no or negative gain)": (
+        "le quantile {j}/{tiers} de la population est {q} ; les bandes équilibrées demandent des seuils positifs (trop de clients sans gain ou à gain négatif)"
+    ),
+    "population has too many equal gains for {tiers} tiers: the {j}/{tiers} and {j2}/{tiers} quantiles are both {g}; ask for fewer tiers": (
+        "la population a trop de gains égaux pour {tiers} catégories : les quantiles {j}/{tiers} et {j2}/{tiers} valent tous deux {g} ; demandez moins de catégories"
+    ),
+    "population's {j}/{tiers} and {j2}/{tiers} quantiles ({g} and {g2}) are too close for two distinct thresholds; ask for fewer tiers": (
+        "les quantiles {j}/{tiers} et {j2}/{tiers} de la population ({g} et {g2}) sont trop proches pour deux seuils distincts ; demandez moins de catégories"
+    ),
+    "k must be in [0, 1], got {k!r}": "k doit être dans [0, 1], reçu {k!r}",
+    "({text!r}) is over {longest} characters": "({text!r}) dépasse {longest} caractères",
+    "{name} is blank: give a number": "{name} est vide : donnez un nombre",
+    "gain has {size} items but acquisition_cost has {size2}": "gain a {size} éléments mais acquisition_cost en a {size2}",
+    "population has no positive gain; a share of the gain needs one": (
+        "la population n'a aucun gain positif ; une part du gain en demande un"
+    ),
+    "top_n must be a whole number ≥ 1, got {top_n}": "top_n doit être un nombre entier ≥ 1, reçu {top_n}",
+    "should_pay has {size} items but has_paid has {size2}": "should_pay a {size} éléments mais has_paid en a {size2}",
+    "cac is blank: give a number or acquisition costs": "cac est vide : donnez un nombre ou des coûts d'acquisition",
+    "cac must be ≥ 0, got {g}": "cac doit être ≥ 0, reçu {g}",
+    "no paying client has a gross margin: nothing to tier against": (
+        "aucun client payant n'a de marge brute : rien pour établir les catégories"
+    ),
+    "the previous period's clients cannot be tiered: {exc}": (
+        "les clients de la période précédente ne peuvent être répartis en catégories : {exc}"
+    ),
+    "currency is {value}: give one of {CURRENCIES} (or EUR, USD, GBP, CHF, JPY)": (
+        "currency est {value} : donnez l'une de {CURRENCIES} (ou EUR, USD, GBP, CHF, JPY)"
+    ),
+    "is {value}, not one of {CURRENCIES}": "est {value}, pas l'une de {CURRENCIES}",
+    "{name} row {i} is {v}, not one of the tiers {labels}": "{name} ligne {i} est {v}, pas une des catégories {labels}",
+    "is {v}, not one of the tiers {labels}": "est {v}, pas une des catégories {labels}",
+    "previous_tier and tier must have the same length": "previous_tier et tier doivent avoir la même longueur",
+    "months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}": (
+        "months doit être un nombre entier de mois de 1 à {MAX_MONTHS}, pas {months!r}"
+    ),
+    "a band needs at least one offset": "une bande a besoin d'au moins un écart",
+    "balance needs at least one customer in a tier": "l'équilibre demande au moins un client dans une catégorie",
+    "bands has no numbers (only blanks)": "bands n'a aucun nombre (que des vides)",
+    # --- the workbook's refresh -------------------------------------------------------------------
+    "the workbook has no table named '{name}'": "le classeur n'a pas de tableau nommé '{name}'",
+    "{where}: holds the formula {value}, whose value cannot be read here": (
+        "{where} : contient la formule {value}, dont la valeur ne peut être lue ici"
+    ),
+    "the defined name '{name}' is ={attr_text}, not a range of cells: point it at its cells again (Formulas > Name Manager)": (
+        "le nom défini '{name}' est ={attr_text}, pas une plage de cellules : faites-le pointer de nouveau sur ses cellules (Formules > Gestionnaire de noms)"
+    ),
+    "{cell_name}: column '{name}' repeats '{header}' in table {TABLE}": "{cell_name} : la colonne '{name}' répète '{header}' dans le tableau {TABLE}",
+    "table {TABLE} on sheet '{sheet}' has no column {value}": "le tableau {TABLE} de la feuille '{sheet}' n'a pas de colonne {value}",
+    "the workbook has no defined name '{name}' (Parameters)": "le classeur n'a pas de nom défini '{name}' (Paramètres)",
+    "parameter '{name}': {exc}": "paramètre '{name}' : {exc}",
+    "{cell_name} (column '{header}'): {values!r} is typed just below table {TABLE}, outside it, so it would be left out: resize the table to include that row (Table Design > Resize Table), or move it": (
+        "{cell_name} (colonne '{header}') : {values!r} est tapé juste sous le tableau {TABLE}, hors de lui, et serait donc laissé de côté : redimensionnez le tableau pour inclure cette ligne (Création de tableau > Redimensionner le tableau), ou déplacez-le"
+    ),
+    "{where} (column '{header}', customer row {item}): {cause}": "{where} (colonne '{header}', ligne de client {item}) : {cause}",
+    "{where} (parameter '{argument}'): {exc}": "{where} (paramètre '{argument}') : {exc}",
+    "table {TABLE} on sheet '{sheet}': {exc}": "tableau {TABLE} de la feuille '{sheet}' : {exc}",
+    "{cell_name} ({name}): its {n_block:,} rows would go past the sheet's last row, {MAX_ROWS:,} (Excel's limit)": (
+        "{cell_name} ({name}) : ses {n_block:,} lignes iraient au-delà de la dernière ligne de la feuille, {MAX_ROWS:,} (la limite d'Excel)"
+    ),
+    "the workbook has no defined name '{name}'": "le classeur n'a pas de nom défini '{name}'",
+    "not a cell range: {ref!r}": "pas une plage de cellules : {ref!r}",
+    "{n:,} customers, and the Customers sheet holds at most {limit:,} below its header (Excel's limit of {limit2:,} rows): take a shorter period, or split the customers": (
+        "{n:,} clients, et la feuille Clients en tient au plus {limit:,} sous son en-tête (la limite d'Excel de {limit2:,} lignes) : prenez une période plus courte, ou scindez les clients"
+    ),
+    # --- the workbook's words: sheets, columns, parameters, blocks, titles, the Guide -----------
+    "client": "client",
+    "prospect": "prospect",
+    "user": "utilisateur",
+    "yes": "oui",
+    "no": "non",
+    "up": "monte",
+    "down": "descend",
+    "same": "stable",
+    "new": "nouveau",
+    "lost": "perdu",
+    "Total": "Total",
+    "Reference gain (mean per client)": "Gain de référence (moyen par client)",
+    "Paying clients": "Clients payants",
+    "Prospects": "Prospects",
+    "Users": "Utilisateurs",
+    "Average CAC": "Coût moyen d'acquisition",
+    "Cost of one day of effort": "Coût d'une journée d'effort",
+    "Tier": "Catégorie",
+    "From": "De",
+    "To": "À",
+    "Clients": "Clients",
+    "Share of clients": "Part des clients",
+    "Gain": "Gain",
+    "Share of gain": "Part du gain",
+    "Average gain": "Gain moyen",
+    "Effort budget": "Effort de prospection",
+    "Effort days": "Effort (jours)",
+    "Largest client's share of gain": "Part du gain du plus gros client",
+    "Top 5 clients' share of gain": "Part du gain des 5 plus gros",
+    "HHI concentration index (Σ share², 0 to 1)": "Indice de concentration HHI (Σ part², 0 à 1)",
+    "Verdict": "Verdict",
+    "One client over 15 % of gain": "Un client au-delà de 15 % du gain",
+    "diversified": "diversifié",
+    "moderate": "modéré",
+    "concentrated": "concentré",
+    "Cumulative share of gain": "Part cumulée du gain",
+    "Customer": "Client",
+    "Gross margin": "Marge brute",
+    "Acquisition cost": "Coût d'acquisition",
+    "ROI": "ROI",
+    "None to review: no client has an acquisition cost, so no ROI is known.": "Aucun à revoir : aucun client n'a de coût d'acquisition, donc aucun ROI n'est connu.",
+    "None to review: every client brings at least what it cost (ROI ≥ 1).": "Aucun à revoir : chaque client rapporte au moins ce qu'il a coûté (ROI ≥ 1).",
+    "Budget days": "Jours au budget",
+    "Days spent": "Jours passés",
+    "Spent ÷ budget": "Passés ÷ budget",
+    "In the plan": "Dans le plan",
+    "Days available for prospecting": "Jours disponibles pour prospecter",
+    "Load (days needed ÷ available)": "Charge (jours nécessaires ÷ disponibles)",
+    "Band": "Bande",
+    "Balance": "Équilibre",
+    "Share": "Part",
+    "in use": "en cours",
+    "balanced": "équilibrée",
+    "Balanced band, {k} tiers (copy into band):": "Bande équilibrée, {k} catégories (à copier) :",
+    "no balanced band for {k} tiers: {why}": "pas de bande équilibrée pour {k} catégories : {why}",
+    "Previous tier \\ now": "Catégorie précédente \\ actuelle",
+    "Gain then": "Gain alors",
+    "Gain now": "Gain maintenant",
+    "No previous tiers: add a 'Previous tier' column to the Customers table (last period's tiers), or fill from invoice lines, to see who moves.": "Pas de catégories précédentes : ajoutez une colonne « Catégorie précédente » au tableau Clients (celles de la période passée), ou partez des lignes de factures, pour voir qui bouge.",
+    "Guide": "Guide",
+    "Parameters": "Paramètres",
+    "Customers": "Clients",
+    "Tiers": "Catégories",
+    "Review": "À revoir",
+    "Inputs at the last refresh (written by Refresh)": "Données à la dernière actualisation (écrites par Actualiser)",
+    "Inputs now (these formulas)": "Données maintenant (ces formules)",
+    "Change the yellow cells, then press Refresh.": "Modifiez les cellules jaunes, puis cliquez sur Actualiser.",
+    "Written by Refresh: do not type here.": "Écrit par Actualiser : n'écrivez rien ici.",
+    "Review: clients who cost more to win than they bring (ROI < 1), worst first": "À revoir : clients qui ont coûté plus qu'ils ne rapportent (ROI < 1), le pire d'abord",
+    "Written by Refresh.": "Écrit par Actualiser.",
+    "Clients and gain per tier": "Clients et gain par catégorie",
+    "Pareto: cumulative share of gain": "Pareto : part cumulée du gain",
+    "Prospect plan: the days available, spent by tier": "Plan de prospection : les jours disponibles, par catégorie",
+    "Band sweep: how harmonious are the tiers? (tier 1 = top; most balanced in green)": "Balayage des bandes : les catégories sont-elles harmonieuses ? (1 = la meilleure ; la plus équilibrée en vert)",
+    "Movement: previous tiers (rows) against tiers now (columns), in customers": "Évolution : catégories précédentes (lignes) et actuelles (colonnes), en clients",
+    "Prospects over budget (days spent > budget days), worst first": "Prospects au-delà du budget (jours passés > jours au budget), le pire d'abord",
+    "Share of clients per tier across bands (1\u00a0=\u00a0top)": "Part des clients par catégorie selon la bande (1\u00a0=\u00a0la\u00a0meilleure)",
+    "Inputs changed since the last refresh: click Refresh": "Données modifiées depuis la dernière actualisation : cliquez sur Actualiser",
+    "Client ROI: how much effort does each customer deserve?": "Client ROI : quel effort mérite chaque client ?",
+    'The method ("Le client est R.O.I.")': "La méthode (« Le client est R.O.I. »)",
+    "1. Only those who pay are clients. Those who should pay but have not yet are prospects; those who do not pay are users.": "1. Seuls ceux qui paient sont des clients. Ceux qui doivent payer mais n'ont pas encore payé sont des prospects ; ceux qui ne paient pas sont des utilisateurs.",
+    "2. Tiers: take the mean gain per paying client (gross margin / number of clients, optionally after trimming the extremes) and draw bands at +20 % and -20 % of it: three tiers. If the tiers are unbalanced, adjust the percentages; 4 or 5 tiers are fine.": "2. Catégories : prenez le gain moyen par client payant (marge brute / nombre de clients, éventuellement en ayant enlevé les extrêmes) et tracez des bandes à +20 % et -20 % : trois catégories. Si elles ne sont pas harmonieuses, ajustez les pourcentages ; 4 ou 5 catégories conviennent aussi.",
+    "3. Effort budget: the average customer-acquisition cost (CAC) scaled by the same percentages gives one prospecting budget per tier. Spend on a prospect in proportion to its potential.": "3. Effort de prospection : le coût moyen d'acquisition d'un client (CAC) multiplié par les mêmes pourcentages donne un budget par catégorie. On applique le coût proportionnellement au potentiel.",
+    "4. Effort in days: budget / (annual income × 2 / 218 × 1.5): 1000 € at 24 000 € a year is about 3 days.": "4. Effort en jours : budget / (revenu annuel × 2 / 218 × 1,5) : 1000 € pour 24 000 € par an, environ 3 jours.",
+    "5. Watch the concentration (a few big clients are a risk) and the clients who cost more to win than they bring (Review sheet).": "5. Surveillez la concentration (quelques gros clients sont un risque) et les clients qui coûtent plus qu'ils ne rapportent (feuille À revoir).",
+    "The decision loop": "La boucle de décision",
+    "• Harmonious tiers: the band sweep (Tiers sheet) shows, for ±5 % to ±50 %, how many clients each tier gets and a balance (smallest tier ÷ largest: 1 = equal tiers); the most balanced row is green. Below it, the balanced band for your number of tiers, ready to copy into band; or type the word balanced in band.": "• Des catégories harmonieuses : le balayage des bandes (feuille Catégories) montre, de ±5 % à ±50 %, combien de clients reçoit chaque catégorie et un équilibre (plus petite ÷ plus grande : 1 = catégories égales) ; la ligne la plus équilibrée est en vert. En dessous, la bande équilibrée pour votre nombre de catégories, à copier dans bande ; ou tapez le mot équilibré dans bande.",
+    "• The prospect plan: set the days you can spend prospecting in a year. The plan takes the prospects systematically, best tier first and largest expected margin first, while the days fit (In plan: yes), and shows the load: days needed ÷ days available.": "• Le plan de prospection : indiquez les jours que vous pouvez consacrer à prospecter dans l'année. Le plan prend les prospects systématiquement, meilleure catégorie puis plus grande marge attendue d'abord, tant que les jours suffisent (Dans le plan : oui), et montre la charge : jours nécessaires ÷ jours disponibles.",
+    "• The limit of concessions: type the days already spent on a prospect (Days spent). Days left is the effort budget in days minus the days spent; below zero the prospect is over budget, out of the plan and listed on the Review sheet, worst first: stop conceding, or decide to let it go.": "• La limite des concessions : notez les jours déjà passés sur un prospect (Jours passés). Jours restants = l'effort en jours moins les jours passés ; sous zéro, le prospect dépasse son budget, sort du plan et figure sur la feuille À revoir, le pire d'abord : cessez les concessions, ou laissez-le partir.",
+    "How to use this workbook": "Mode d'emploi",
+    "• Parameters: change the yellow cells (band, trim, labels, CAC, income...); the currency changes how every amount is shown, at once.": "• Paramètres : modifiez les cellules jaunes (bande, écrêtage, libellés, CAC, revenu...) ; la devise change tout de suite l'affichage de tous les montants.",
+    "• Press Refresh (Client ROI tab, or the Lite run button), or run `client-roi refresh THIS.xlsx` (close it in Excel first: the file itself is updated). A refresh that finds bad input changes nothing and says which cell is wrong.": "• Cliquez sur Actualiser (onglet Client ROI, ou le bouton d'exécution de Lite), ou lancez `client-roi refresh CE_FICHIER.xlsx` (fermez-le d'abord dans Excel : le fichier lui-même est mis à jour). Une actualisation qui trouve une erreur ne change rien et indique la cellule fautive.",
+    "• Tiers: the band summary, budgets, effort days and the concentration of your gains. Loss-making clients count as 0 in the concentration figures.": "• Catégories : le résumé des bandes, les budgets, l'effort en jours et la concentration des gains. Les clients à perte comptent pour 0 dans la concentration.",
+    "• The functions =TIER(), =EFFORT_DAYS() and friends compute the same things in any cell.": "• Les fonctions =TIER(), =EFFORT_DAYS() etc. calculent la même chose dans n'importe quelle cellule.",
+    "Should pay": "Doit payer",
+    "Has paid": "A payé",
+    "Expected margin": "Marge attendue",
+    "Role": "Rôle",
+    "Days left": "Jours restants",
+    "In plan": "Dans le plan",
+    "Previous tier": "Catégorie précédente",
+    "Previous margin": "Marge précédente",
+    "Movement": "Évolution",
+    "Customer ID": "Code client",
+    "Status": "Statut",
+    "Revenue": "Chiffre d'affaires",
+    "Margin rate": "Taux de marge",
+    "Date": "Date",
+    "Amount": "Montant",
+    "Invoice": "Facture",
+    "One offset p (0.2 = tiers at ±20 % of the mean gain), or 2 to 9 increasing offsets left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word balanced: equal tiers (as many as the labels, else 3).": "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
+    "An offset above -1 (0.2 = 20 %).": "Un écart au-dessus de -1 (0,2 = 20 %).",
+    "Trim (extremes left out)": "Écrêtage (extrêmes écartés)",
+    "Share of clients left out of the mean, half the smallest and half the largest (Excel TRIMMEAN rule). 0 keeps everyone.": "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
+    "A share from 0 up to, not including, 1.": "Une part de 0 jusqu'à 1 exclu.",
+    "Labels": "Libellés",
+    "Tier names, top tier first; as many as tiers (blank: A, B, C, ...).": "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...).",
+    "A tier name of 1 to 20 characters.": "Un nom de catégorie de 1 à 20 caractères.",
+    "Average customer-acquisition cost. Blank: the mean of the clients' acquisition costs.": "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
+    "An amount ≥ 0, or blank.": "Un montant ≥ 0, ou vide.",
+    "Annual income": "Revenu annuel",
+    "Yearly income of the person who prospects, to turn budgets into days.": "Revenu annuel de la personne qui prospecte, pour convertir en jours.",
+    "An amount above 0.": "Un montant au-dessus de 0.",
+    "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50.": "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50.",
+    "A rate above 0 and at most 1.": "Un taux au-dessus de 0 et d'au plus 1.",
+    "Working days": "Jours travaillés",
+    "Working days per year.": "Jours travaillés par an.",
+    "More than 0 and at most 366 days.": "Plus de 0 et au plus 366 jours.",
+    "Load factor": "Coefficient de charge",
+    "Employer's load on top of income (1.5 = 50 % social charges).": "Charges patronales en plus du revenu (1,5 = 50 % de charges).",
+    "A factor above 0.": "Un facteur au-dessus de 0.",
+    "Prospecting days": "Jours de prospection",
+    "Days per year available for prospecting: the prospect plan fits the prospects in them, best tier first. Blank: no plan.": "Jours par an disponibles pour prospecter : le plan y fait entrer les prospects, meilleure catégorie d'abord. Vide : pas de plan.",
+    "0.1 day or more, or blank.": "0,1 jour ou plus, ou vide.",
+    "Currency": "Devise",
+    "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it changes how amounts are shown at once, never their values.": "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change l'affichage des montants tout de suite, jamais leurs valeurs.",
+    "d": "j",
+    "band word\u0004balanced": "équilibré",
+    "An offset above -1 (0.2 = 20 %), or the word balanced.": "Un écart au-dessus de -1 (0,2 = 20 %), ou le mot équilibré.",
+    "from {first} to {last}": "de {first} à {last}",
+    "• Customers: paste your customers into the table (its columns {inputs}; {days_spent} may stay empty). Keep the table: add rows at its end. The columns {computed}, and {movement} when there are previous tiers, are computed: do not type in them.": "• Clients : collez vos clients dans le tableau (ses colonnes {inputs} ; {days_spent} peut rester vide). Gardez le tableau : ajoutez des lignes à sa fin. Les colonnes {computed}, et {movement} quand il y a des catégories précédentes, sont calculées : n'y tapez rien.",
+    "is blank, and the customer has no invoice lines: say whether it should pay": "est vide, et le client n'a pas de ligne de facture : dites s'il doit payer",
+    "says no, but the customer has invoice lines": "dit non, mais le client a des lignes de factures",
+    "says no, but the customer has lines in the period": "dit non, mais le client a des lignes dans la période",
+    "says yes, but the customer has no line in the period (lost since the previous one)": "dit oui, mais le client n'a pas de ligne dans la période (perdu depuis la précédente)",
+    "is {expected:g}, but its previous period's margin is {previous:g}": "vaut {expected:g}, mais la marge de sa période précédente vaut {previous:g}",
+    # --- the command line's help (argparse's own words, usage: and options:, stay English) ---
+    "fill the template with the built-in sample customers": "remplir le modèle avec les clients d'exemple intégrés",
+    "fill the template with customers from a text export or a workbook": "remplir le modèle avec les clients d'un export texte ou d'un classeur",
+    "a CSV / semicolon CSV / CSV UTF-8 / Unicode Text export (.csv .txt .tsv), or an .xlsx/.xlsm (its Customers table, else its first sheet)": "un export CSV / CSV point-virgule / CSV UTF-8 / Texte Unicode (.csv .txt .tsv), ou un .xlsx/.xlsm (son tableau Customers, sinon sa première feuille)",
+    "the decimal separator of the file's numbers, when they cannot tell (1.234 alone)": "le séparateur décimal des nombres du fichier, quand eux ne le disent pas (1.234 seul)",
+    'the file\'s header for one of our columns, when its name does not say it: --column "Gross margin=Marge (k€)" (repeatable)': 'l\'en-tête du fichier pour une de nos colonnes, quand son nom ne le dit pas : --column "Marge brute=Marge (k€)" (répétable)',
+    "the sheet of a workbook to read (default: the Customers table, else a table or the first sheet naming our columns)": "la feuille d'un classeur à lire (par défaut : le tableau Customers, sinon un tableau ou la première feuille qui nomme nos colonnes)",
+    'what a word of the file\'s Status column means, when no rule reads it: --status "Free trial=prospect" (roles: client, prospect, lost, user; repeatable)': 'ce que veut dire un mot de la colonne Statut du fichier, quand aucune règle ne le lit : --status "Essai gratuit=prospect" (rôles : client, prospect, lost, user ; répétable)',
+    "a customer listed more than once is one customer: add up its rows' numbers (default: refuse the file)": "un client listé plusieurs fois est un seul client : additionner les nombres de ses lignes (par défaut : refuser le fichier)",
+    "the text encoding of the file, when it cannot be told (e.g. cp1252, mac_roman)": "l'encodage du texte du fichier, quand on ne peut pas le dire (p. ex. cp1252, mac_roman)",
+    "write the per-customer table of invoice lines as a CSV (what fill would use)": "écrire le tableau par client des lignes de factures en CSV (ce que fill utiliserait)",
+    "the CSV written: excel-fr (; separator, decimal comma, UTF-8 with a BOM: what French Excel opens with a double click), excel-en (, and decimal point, UTF-8 with a BOM), plain (, and point, UTF-8); default: excel-fr with --lang fr, else excel-en": "le CSV écrit : excel-fr (séparateur ;, virgule décimale, UTF-8 avec BOM : ce qu'Excel en français ouvre d'un double clic), excel-en (, et point décimal, UTF-8 avec BOM), plain (, et point, UTF-8) ; par défaut : excel-fr avec --lang fr, sinon excel-en",
+    "refresh an edited workbook (what Excel's Refresh button does)": "actualiser un classeur modifié (ce que fait le bouton Actualiser d'Excel)",
+    "the .xlsx or .xlsm workbook to refresh: updated in place, as Excel's button does": "le classeur .xlsx ou .xlsm à actualiser : mis à jour sur place, comme le fait le bouton d'Excel",
+    "write the template workbook": "écrire le classeur modèle",
+    "language (default: en)": "langue (par défaut : en)",
+    "write main.py + requirements.txt for xlwings Lite": "écrire main.py + requirements.txt pour xlwings Lite",
+    "folder (default: %(default)s)": "dossier (par défaut : %(default)s)",
+    "build client_roi.xlam, the desktop add-in with the Client ROI tab": "construire client_roi.xlam, le complément de bureau avec l'onglet Client ROI",
+    "folder (default: current)": "dossier (par défaut : le dossier courant)",
+    "also copy it to Excel's XLSTART folder": "le copier aussi dans le dossier XLSTART d'Excel",
+    "replace an installed add-in": "remplacer un complément installé",
+    "build the add-in and copy it to Excel's XLSTART folder": "construire le complément et le copier dans le dossier XLSTART d'Excel",
+    "folder for the built add-in (default: current)": "dossier du complément construit (par défaut : le dossier courant)",
+    "replace OUT if it exists (a regular file only)": "remplacer OUT s'il existe (un fichier ordinaire seulement)",
+    "invoice lines (Customer, Date, Amount or Gross margin): a text export, an .xlsx (its Transactions table, else its first sheet), a .parquet or a folder of them, a DuckDB database or a postgresql:// URL (with --table or --query); customers are summed per period": "lignes de factures (Client, Date, Montant ou Marge brute) : un export texte, un .xlsx (son tableau Transactions, sinon sa première feuille), un .parquet ou un dossier de .parquet, une base DuckDB ou une URL postgresql:// (avec --table ou --query) ; les clients sont sommés par période",
+    "last day of the period (default: the latest line)": "dernier jour de la période (par défaut : la ligne la plus récente)",
+    "length of the period in months (default: 12)": "durée de la période en mois (par défaut : 12)",
+    "a customer file merged by name: acquisition costs, days spent, free users, prospects": "un fichier de clients fusionné par nom : coûts d'acquisition, jours passés, utilisateurs gratuits, prospects",
+    "with a database (a postgresql:// URL or a .duckdb file): the table of lines": "avec une base (une URL postgresql:// ou un fichier .duckdb) : la table des lignes",
+    "with a database: a query that returns the lines (instead of --table)": "avec une base : une requête qui renvoie les lignes (au lieu de --table)",
+    "where Parquet lines are summed: DuckDB here (default), or Spark (PySpark and Java 17)": "où les lignes Parquet sont sommées : DuckDB ici (par défaut), ou Spark (PySpark et Java 17)",
+    "with --engine spark: local[*] (default) or spark://host:7077": "avec --engine spark : local[*] (par défaut) ou spark://hôte:7077",
+    "the order of the dates' parts, when the dates cannot tell (03/04/2025 alone)": "l'ordre des parties des dates, quand les dates ne le disent pas (03/04/2025 seul)",
+    "the currency of the amounts: € $ £ CHF ¥ or EUR USD GBP JPY (default: what the file shows, else €); a workbook parameter, changed there at any time": "la devise des montants : € $ £ CHF ¥ ou EUR USD GBP JPY (par défaut : celle que montre le fichier, sinon €) ; un paramètre du classeur, modifiable là à tout moment",
+    "language of the workbook (default: en)": "langue du classeur (par défaut : en)",
+    "share of clients left out of the mean, half from each end (Excel TRIMMEAN), e.g. 0.1; in {rule}; default 0": "part des clients écartés de la moyenne, moitié à chaque bout (SUPPRIMER.EXTREMES d'Excel), p. ex. 0.1 ; dans {rule} ; par défaut 0",
+    "tier labels, top tier first, separated by ';' (or ','), as many as tiers: Gold;Silver;Bronze (default A, B, C, ...)": "libellés des catégories, la meilleure d'abord, séparés par ';' (ou ','), autant que de catégories : Or;Argent;Bronze (par défaut A, B, C, ...)",
+    "with --band balanced: the number of tiers, 2 to 10 (default: as many as the labels, else 3)": "avec --band balanced : le nombre de catégories, de 2 à 10 (par défaut : autant que de libellés, sinon 3)",
+    "days per year available for prospecting: the prospect plan fits the prospects in them, best tier first; in {rule} (default: the template's {default}); none: no plan": "jours par an disponibles pour prospecter : le plan de prospection y place les prospects, la meilleure catégorie d'abord ; dans {rule} (par défaut : {default}, celui du modèle) ; none : pas de plan",
+    "the average cost of winning a client, in {rule} (default: the mean of the clients' acquisition costs; with neither, the workbook has no effort budgets)": "le coût moyen pour gagner un client, dans {rule} (par défaut : la moyenne des coûts d'acquisition des clients ; sans l'un ni l'autre, le classeur n'a pas de budgets d'effort)",
+    "the annual income of whoever prospects, in {rule} (default: {default})": "le revenu annuel de qui prospecte, dans {rule} (par défaut : {default})",
+    "the share of income that is margin, in {rule} or as 50%% (default: {default})": "la part du revenu qui est marge, dans {rule} ou en 50%% (par défaut : {default})",
+    "working days a year, in {rule} (default: {default})": "jours travaillés par an, dans {rule} (par défaut : {default})",
+    "the overheads on a day of work, in {rule} (default: {default})": "les frais généraux d'une journée de travail, dans {rule} (par défaut : {default})",
+    "{what} to write (default: %(default)s)": "{what} à écrire (par défaut : %(default)s)",
+    "{what} to write": "{what} à écrire",
+    "workbook": "classeur",
+    "the CSV file": "le fichier CSV",
+    "client-roi: {message} (see {prog} --help)": "client-roi : {message} (voir {prog} --help)",
+    "0.2 (or 0,2) for tiers at ±20%% of the mean gain; or 2 to 9 increasing offsets separated by ';' or spaces for more tiers: --band=\"-0.4;-0.2;0.2;0.4\" (write --band= when the value starts with a minus sign; a comma is always a decimal comma); or balanced: tiers of equal size": "0.2 (ou 0,2) pour des catégories à ±20%% du gain moyen ; ou 2 à 9 écarts croissants séparés par ';' ou des espaces pour plus de catégories : --band=\"-0.4;-0.2;0.2;0.4\" (écrivez --band= quand la valeur commence par un signe moins ; une virgule est toujours une virgule décimale) ; ou balanced (équilibré) : des catégories de même taille",
+    "client-roi: the three-tier exercise workbook from the command line.\n\nclient-roi demo                      fill the template with the built-in sample customers\nclient-roi fill CUSTOMERS.csv|.xlsx  fill the template with your customers and refresh it\nclient-roi fill --transactions LINES the same from invoice lines (customers summed per period)\nclient-roi customers --transactions LINES -o customers.csv\n                                     the per-customer table the fill would use, to inspect\nclient-roi refresh BOOK.xlsx         refresh an edited workbook (Excel's Refresh, headless)\nclient-roi template                  write the template (sample customers, refreshed)\nclient-roi lite                      write main.py + requirements.txt for xlwings Lite\nclient-roi xlam [--install]          build client_roi.xlam, the ribbon add-in (and install it)\nclient-roi install                   build the add-in and copy it to Excel's XLSTART folder\n": "client-roi : le classeur de l'exercice à trois catégories, en ligne de commande.\n\nclient-roi demo                      remplir le modèle avec les clients d'exemple intégrés\nclient-roi fill CLIENTS.csv|.xlsx    remplir le modèle avec vos clients et l'actualiser\nclient-roi fill --transactions LIGNES la même chose depuis des lignes de factures (clients sommés par période)\nclient-roi customers --transactions LIGNES -o clients.csv\n                                     le tableau par client que fill utiliserait, à vérifier\nclient-roi refresh CLASSEUR.xlsx     actualiser un classeur modifié (l'Actualiser d'Excel, sans Excel)\nclient-roi template                  écrire le modèle (clients d'exemple, actualisé)\nclient-roi lite                      écrire main.py + requirements.txt pour xlwings Lite\nclient-roi xlam [--install]          construire client_roi.xlam, le complément du ruban (et l'installer)\nclient-roi install                   construire le complément et le copier dans le dossier XLSTART d'Excel\n",
+    # --- the system's and Python's reasons (messages.OS_REASONS, messages.CSV_REASONS) -----------
+    "No such file or directory": "Aucun fichier ou dossier de ce nom",
+    "Permission denied": "Permission refusée",
+    "Operation not permitted": "Opération non permise",
+    "Is a directory": "Est un dossier",
+    "Not a directory": "N'est pas un dossier",
+    "Read-only file system": "Système de fichiers en lecture seule",
+    "No space left on device": "Plus de place sur le périphérique",
+    "unexpected end of data": "fin des données inattendue (un guillemet n'est pas fermé ?)",
+    "line contains NUL": "la ligne contient un caractère NUL",
+    "TRUE": "VRAI",  # a logical value, as Excel shows it in the language
+    "FALSE": "FAUX",
+    "'{margin}' or '{amount}'": "'{margin}' ou '{amount}'",
+    "nothing": "rien",
+    # --- dates (files/dates.py) ------------------------------------------------------------------
+    " as {convention}": " en {convention}",
+    "{text} is not a date{hint} (e.g. 2025-03-31 or 31/03/2025)": "{text} n'est pas une date{hint} (p. ex. 2025-03-31 ou 31/03/2025)",
+    "{text} is {one} as {one_convention} or {other} as {other_convention}, and no other date tells which: say --date-format {one_option} or --date-format {other_option}": "{text} est le {one} en {one_convention} ou le {other} en {other_convention}, et aucune autre date ne dit lequel : dites --date-format {one_option} ou --date-format {other_option}",
+    "{first} and {second} need different date conventions: one column, one convention": "{first} et {second} demandent des conventions de date différentes : une colonne, une convention",
+    "year-month-day": "année-mois-jour",
+    "day/month/year": "jour/mois/année",
+    "month/day/year": "mois/jour/année",
+    "January": "janvier",
+    "February": "février",
+    "March": "mars",
+    "April": "avril",
+    "May": "mai",
+    "June": "juin",
+    "July": "juillet",
+    "August": "août",
+    "September": "septembre",
+    "October": "octobre",
+    "November": "novembre",
+    "December": "décembre",
+    "the decimal separator, when numbers cannot tell": "le séparateur décimal, quand les nombres ne le disent pas",
+    "a header for one of our columns": "un en-tête pour une de nos colonnes",
+    "the sheet of a workbook to read": "la feuille d'un classeur à lire",
+    "the text encoding of the file, when it cannot be told": "l'encodage du texte du fichier, quand on ne peut pas le dire",
+    "Manual install: copy {path} to another computer with desktop Excel and open it once, or in Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. Python and Client ROI are needed on that computer too (python -m pip install client_roi-*.whl, from make dist).": "Installation à la main : copiez {path} sur un autre ordinateur avec Excel de bureau et ouvrez-le une fois, ou dans Excel choisissez Fichier > Options > Compléments > Gérer : Compléments Excel > Atteindre > Parcourir et choisissez-le. Python et Client ROI sont nécessaires sur cet ordinateur aussi (python -m pip install client_roi-*.whl, depuis make dist).",
+}
+'''
+
+_SOURCES['messages'] = r'''"""Every word the user reads, from one catalogue per language, looked up by its identifier.
+
+A message is written once, where it arises, as its identifier — the English skeleton, as gettext
+does — with named arguments: ``tr("{name} must be a number, got {value}", name=…, value=…)``.
+:func:`tr` looks the skeleton up in the catalogue of the language in use (English is the
+identifier itself; French is :data:`client_roi.messages_fr.FR`) and only then puts the arguments
+in its holes. **Arguments are never translated**: a file's name, a header, a customer's name or a
+cell's text reach the user as they were written. A message made of other messages takes them
+already said (``tr("{place}: {cause}", place=tr(…), cause=tr(…))``).
+
+Numbers are the one thing formatted by language, in one place (:class:`_Formatter`): a number
+argument (``int``, ``float``, numpy's) is formatted by the hole's spec (``{n:,}``, ``{x:.1%}``),
+then put in the language's form (French: ``1 234,5``; ``-55,6 %``). Text is left as it is, even
+text that looks like a number (a file named ``12.5``).
+
+Languages: ``en``, ``fr``, and ``qps``, a pseudo-language for tests that wraps every catalogue
+string in ``⟦…⟧`` (:data:`PSEUDO`), so that a test can find any user-visible word that did not
+come from the catalogue. Adding a language is one more catalogue module like ``messages_fr.py``
+and its entry in :data:`CATALOGUES`.
+
+Messages are said in the language in use when they are made (:func:`use`, :func:`using`): the
+command line sets it from ``--lang`` (or a refreshed book's own language) before any work, and
+the refresh pipeline from its book.
+
+``tests/test_messages.py`` holds the catalogue to the code: every identifier the code looks up has
+its French entry, and nothing else is there; ``tests/test_pseudo_locale.py`` runs the flows in
+the pseudo-language.
+"""
+
+from __future__ import annotations
+
+import errno
+import string
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from numbers import Number
+from typing import Any
+
+from .messages_fr import FR
+
+PSEUDO = "qps"  # the pseudo-language: tests only (BCP 47 keeps qps-ploc for it)
+#: Each language's catalogue: English is the identifiers themselves.
+CATALOGUES: dict[str, Mapping[str, str]] = {"en": {}, "fr": FR}
+LANGS = tuple(CATALOGUES)  # the languages a user may choose
+LANGUAGES = (*CATALOGUES, PSEUDO)  # every language words can be said in (the tests' one too)
+_lang = "en"
+
+
+def use(lang: str) -> None:
+    """The language of what is said from now on (``en``, ``fr``, or the tests' ``qps``)."""
+    global _lang
+    _lang = lang if lang in LANGUAGES else "en"
+
+
+def language() -> str:
+    return _lang
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Say things in ``lang`` within the block, then go back to the language before it."""
+    before = _lang
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
+
+
+def tr(skeleton: str, lang: str | None = None, /, **args: Any) -> str:
+    """The message ``skeleton`` in ``lang`` (default: the language in use), its ``{holes}`` filled
+    with ``args`` after the lookup: the arguments themselves are never translated, and numbers
+    among them are put in the language's form.
+
+    >>> tr("blank rows skipped: {n:,}", "fr", n=1234), tr("wrote {built}", "fr", built="12.5")
+    ('lignes vides ignorées : 1\\u202f234', 'écrit 12.5')
+    """
+    lang = lang or _lang
+    return _FORMATTERS.get(lang, _FORMATTERS["en"]).vformat(lookup(skeleton, lang), (), args)
+
+
+def lookup(skeleton: str, lang: str | None = None) -> str:
+    """The catalogue's skeleton for ``skeleton`` in ``lang``, its holes still to fill."""
+    lang = lang or _lang
+    english = skeleton.rpartition(CONTEXT)[2]
+    if lang == PSEUDO:
+        return "⟦" + english + "⟧"
+    return CATALOGUES.get(lang, {}).get(skeleton, english)
+
+
+#: gettext's context mark: ``"band word" + CONTEXT + "balanced"`` is the identifier of an English
+#: word that another language says differently elsewhere (the band's word, not the sweep's row).
+CONTEXT = "\x04"
+
+
+class Said:
+    """Words of the workbook (a text, or a list, tuple or dict of them), said in a language when
+    asked: ``Said({"yes": "yes"})["fr"] == {"yes": "oui"}``. Tables of words keep their shape and
+    hold English (the identifiers) only; every language comes from its catalogue."""
+
+    def __init__(self, english: Any):
+        self.english = english
+
+    def __getitem__(self, lang: str) -> Any:
+        return words(self.english, lang)
+
+
+def words(english: Any, lang: str | None = None) -> Any:
+    """Each text of ``english`` (a text, or a list, tuple or dict's values, nested) in ``lang``:
+    a block of words of the workbook said at once (a text with holes is filled by its user)."""
+    if isinstance(english, str):
+        return lookup(english, lang)
+    if isinstance(english, dict):
+        return {k: words(v, lang) for k, v in english.items()}
+    if isinstance(english, (list, tuple)):
+        return type(english)(words(v, lang) for v in english)
+    return english
+
+
+NARROW = "\u202f"  # French groups digits with a narrow no-break space
+NBSP = "\u00a0"  # and puts a no-break space before %
+
+
+def french_number(text: str) -> str:
+    """An English-formatted number in French form.
+
+    >>> french_number("1,234.5"), french_number("-55.6%"), french_number("12")
+    ('1\\u202f234,5', '-55,6\\xa0%', '12')
+    """
+    percent = text.endswith("%")
+    body = text[:-1] if percent else text
+    body = body.replace(",", NARROW).replace(".", ",")
+    return body + (NBSP + "%" if percent else "")
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with numbers in one language's form; everything else as Python formats it.
+    The pseudo-language marks each argument that is not a number with ``‹…›``, so that a test
+    tells the catalogue's words, the user's data and words that came from neither apart."""
+
+    def __init__(self, french: bool = False, pseudo: bool = False):
+        self.french = french
+        self.pseudo = pseudo
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if isinstance(value, Number) and not isinstance(value, bool):
+            return french_number(text) if self.french else text
+        return f"‹{text}›" if self.pseudo else text
+
+
+_FORMATTERS = {"en": _Formatter(), "fr": _Formatter(french=True), PSEUDO: _Formatter(pseudo=True)}
+
+
+def mark(sign: str, lang: str | None = None) -> str:
+    """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
+    return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
+
+
+def number(x: float, spec: str, lang: str | None = None) -> str:
+    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
+    text = format(x, spec)
+    return french_number(text) if (lang or _lang) == "fr" else text
+
+
+#: The system's reasons for a failed read or write, by errno, as Linux says them: said from the
+#: catalogue (the system's own words are its language's, or English).
+OS_REASONS = {
+    errno.ENOENT: "No such file or directory",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Operation not permitted",
+    errno.EISDIR: "Is a directory",
+    errno.ENOTDIR: "Not a directory",
+    errno.EROFS: "Read-only file system",
+    errno.ENOSPC: "No space left on device",
+}
+
+#: Python's csv module's reasons for a text it cannot read, said from the catalogue.
+CSV_REASONS = ("unexpected end of data", "line contains NUL")
+
+
+def reason(exc: BaseException) -> str:
+    """Why a read or write failed, from the catalogue when the cause is one it knows (an
+    errno, a csv reason), else the system's own words."""
+    if isinstance(exc, OSError):
+        known = OS_REASONS.get(exc.errno or 0)
+        return tr(known) if known else (exc.strerror or str(exc))
+    text = str(exc)
+    return tr(text) if text in CSV_REASONS else text
+
+
+def holes(skeleton: str) -> list[str]:
+    """The names of a skeleton's holes, in order (for the catalogue's tests)."""
+    return [name for _, name, _, _ in string.Formatter().parse(skeleton) if name is not None]
+'''
+
 _SOURCES['schema/errors'] = r'''"""One error for input that cannot give a right answer, whatever the door: the message says
 where and why, and ``argument`` (a column's key or a parameter's name), ``item`` (the 0-based
 row or element) and ``cause`` (the bare why) let a caller that knows more name the place in its
@@ -32,7 +941,8 @@ class ClientRoiError(ValueError):
         self.cause = cause or message
 '''
 
-_SOURCES['schema/columns'] = r'''"""The columns of every door, as data: their keys, their headers in English and French, and
+_SOURCES['schema/columns'] = r'''"""The columns of every door, as data: their keys, their headers (English, the catalogue's
+identifiers: :meth:`Column.name` says them in a language), and
 the aliases that exports use. Customer files, invoice lines, DataFrames and ``--column`` are
 read by these names and one rule (:func:`header_key`, :func:`door_key`: a percent is never
 money); the workbook's ``Customers`` table carries the table's columns, and the refresh finds
@@ -44,6 +954,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import tr
+
 #: The Excel table that holds the customers, in every language.
 TABLE = "Customers"
 
@@ -51,8 +963,7 @@ TABLE = "Customers"
 @dataclass(frozen=True)
 class Column:
     key: str
-    en: str
-    fr: str
+    en: str  # its header in English: the catalogue's identifier of its name in every language
     aliases: tuple[str, ...] = ()
     computed: bool = False
     optional: bool = False  # a workbook made before the column existed refreshes without it
@@ -63,12 +974,19 @@ class Column:
     #: workbook's words that says them in the book's language (``workbook.layout.VALUE_WORDS``).
     words: str = ""
 
+    def name(self, lang: str) -> str:
+        """Its header in ``lang``, from the catalogue."""
+        return tr(self.en, lang)
+
+    @property
+    def fr(self) -> str:
+        return self.name("fr")
+
 
 COLUMNS = (
     Column(
         "customer",
         "Customer",
-        "Client",
         (
             "name",
             "nom",
@@ -83,12 +1001,11 @@ COLUMNS = (
         kind="text",
         width=28,
     ),
-    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant"), kind="flag", width=12),
-    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye"), kind="flag", width=11),
+    Column("should_pay", "Should pay", ("should_pay", "payer", "payant"), kind="flag", width=12),
+    Column("has_paid", "Has paid", ("has_paid", "paid", "a paye", "paye"), kind="flag", width=11),
     Column(
         "gross_margin",
         "Gross margin",
-        "Marge brute",
         ("gross_margin", "margin", "marge", "gain"),
         kind="money",
         width=14,
@@ -96,7 +1013,6 @@ COLUMNS = (
     Column(
         "expected_margin",
         "Expected margin",
-        "Marge attendue",
         ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
         kind="money",
         width=16,
@@ -104,7 +1020,6 @@ COLUMNS = (
     Column(
         "acquisition_cost",
         "Acquisition cost",
-        "Coût d'acquisition",
         ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
         kind="money",
         width=17,
@@ -112,19 +1027,18 @@ COLUMNS = (
     Column(
         "days_spent",
         "Days spent",
-        "Jours passés",
         ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
         optional=True,
         kind="count",
         width=12,
     ),
-    Column("role", "Role", "Rôle", computed=True, kind="text", width=11, words="role"),
-    Column("tier", "Tier", "Catégorie", computed=True, kind="tier", width=10),
-    Column("roi", "ROI", "ROI", computed=True, kind="ratio", width=8),
-    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True, kind="money", width=15),
-    Column("effort_days", "Effort days", "Effort (jours)", computed=True, kind="days", width=13),
-    Column("days_left", "Days left", "Jours restants", computed=True, optional=True, kind="days", width=12),
-    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
+    Column("role", "Role", computed=True, kind="text", width=11, words="role"),
+    Column("tier", "Tier", computed=True, kind="tier", width=10),
+    Column("roi", "ROI", computed=True, kind="ratio", width=8),
+    Column("effort_budget", "Effort budget", computed=True, kind="money", width=15),
+    Column("effort_days", "Effort days", computed=True, kind="days", width=13),
+    Column("days_left", "Days left", computed=True, optional=True, kind="days", width=12),
+    Column("in_plan", "In plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
@@ -132,7 +1046,6 @@ MOVEMENT_COLUMNS = (
     Column(
         "previous_tier",
         "Previous tier",
-        "Catégorie précédente",
         ("previous_tier", "last tier", "previous category", "categorie precedente", "ancienne categorie"),
         optional=True,
         movement=True,
@@ -142,7 +1055,6 @@ MOVEMENT_COLUMNS = (
     Column(
         "previous_margin",
         "Previous margin",
-        "Marge précédente",
         ("previous_margin", "previous gross margin", "marge brute precedente"),
         optional=True,
         movement=True,
@@ -152,7 +1064,6 @@ MOVEMENT_COLUMNS = (
     Column(
         "movement",
         "Movement",
-        "Évolution",
         ("evolution", "mouvement"),
         computed=True,
         optional=True,
@@ -203,7 +1114,6 @@ HEADER_KEYS = _header_keys()
 CUSTOMER_ID = Column(
     "customer_id",
     "Customer ID",
-    "Code client",
     (
         "customer code",
         "client id",
@@ -225,14 +1135,13 @@ CUSTOMER_ID = Column(
 #: own columns, under the file's headers.
 DOOR_COLUMNS = (
     CUSTOMER_ID,
-    Column("status", "Status", "Statut", ("account status", "customer status", "statut client")),
+    Column("status", "Status", ("account status", "customer status", "statut client")),
     Column(
         "revenue",
         "Revenue",
-        "Chiffre d'affaires",
         ("arr", "annual revenue", "annual recurring revenue", "sales", "turnover", "ca", "ca annuel", "ca ht"),
     ),
-    Column("margin_rate", "Margin rate", "Taux de marge", ("gross margin rate", "taux de marge brute", "margin pct")),
+    Column("margin_rate", "Margin rate", ("gross margin rate", "taux de marge brute", "margin pct")),
 )
 DOOR_KEYS = {normalize(n): c.key for c in DOOR_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 assert not DOOR_KEYS.keys() & HEADER_KEYS.keys()
@@ -273,11 +1182,10 @@ def header_key(header: object, door: bool = True) -> str | None:
 
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
-    Column("customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
+    Column("customer", "Customer", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
     CUSTOMER_ID,  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
     Column(
         "date",
-        "Date",
         "Date",
         (
             "day",
@@ -294,11 +1202,10 @@ LINE_COLUMNS = (
             "date piece",
         ),
     ),
-    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
+    Column("margin", "Gross margin", ("gross_margin", "margin", "marge", "gain", "marge ht")),
     Column(
         "amount",
         "Amount",
-        "Montant",
         (
             "total ht",
             "montant ht",
@@ -312,9 +1219,7 @@ LINE_COLUMNS = (
             "total",
         ),
     ),
-    Column(
-        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
-    ),
+    Column("invoice", "Invoice", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")),
 )
 LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 
@@ -340,11 +1245,11 @@ def table_keys(movement: bool) -> list[str]:
 
 
 def header(key: str, lang: str) -> str:
-    return next(getattr(c, lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)
+    return next(c.name(lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)
 '''
 
 _SOURCES['schema/parameters'] = r'''"""The workbook's parameters, as data: each one's defined name, its cells, its default, its
-words in English and French (label, explanation) and its number format. The method's
+words (label, explanation: English, said in a language by the catalogue) and its number format. The method's
 defaults, the command line's options and help, the template's cells and validations and the
 refresh read them here."""
 
@@ -353,6 +1258,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from typing import Literal
+
+from ..messages import tr
 
 
 @dataclass(frozen=True)
@@ -423,8 +1330,7 @@ class Parameter:
     name: str  # workbook-level defined name
     cells: int  # cells in a row the name covers
     default: tuple
-    en: tuple[str, str]  # label, explanation
-    fr: tuple[str, str]
+    en: tuple[str, str]  # label, explanation: in English, the catalogue's identifiers
     number_format: str = "General"
     optional: bool = False  # a workbook made before the parameter existed refreshes without it
     #: What it accepts: each number (each offset of a band) or each text (a label), the one
@@ -432,7 +1338,15 @@ class Parameter:
     #: data validation says; and what a cell refusing a value says, in English and French.
     constraint: Interval | Text | None = None
     required: bool = False  # a blank is refused where the method reads it (else: its default)
-    invalid: tuple[str, str] = ("", "")
+    invalid: str = ""  # what a cell refusing a value says (the catalogue's identifier)
+
+    def said(self, lang: str) -> tuple[str, str]:
+        """Its label and explanation in ``lang``, from the catalogue."""
+        return (tr(self.en[0], lang), tr(self.en[1], lang))
+
+    @property
+    def fr(self) -> tuple[str, str]:
+        return self.said("fr")
 
 
 PARAMETERS = (
@@ -446,15 +1360,9 @@ PARAMETERS = (
             "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
             "balanced: equal tiers (as many as the labels, else 3).",
         ),
-        (
-            "Bande",
-            "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
-            "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
-            "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
-        ),
         "0%",
         constraint=Interval(-1, None, "neither"),
-        invalid=("An offset above -1 (0.2 = 20 %).", "Un écart au-dessus de -1 (0,2 = 20 %)."),
+        invalid="An offset above -1 (0.2 = 20 %).",
     ),
     Parameter(
         "trim",
@@ -465,78 +1373,64 @@ PARAMETERS = (
             "Share of clients left out of the mean, half the smallest and half the largest "
             "(Excel TRIMMEAN rule). 0 keeps everyone.",
         ),
-        (
-            "Écrêtage (extrêmes écartés)",
-            "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
-            "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
-        ),
         "0%",
         constraint=Interval(0, 1, "left"),
-        invalid=("A share from 0 up to, not including, 1.", "Une part de 0 jusqu'à 1 exclu."),
+        invalid="A share from 0 up to, not including, 1.",
     ),
     Parameter(
         "labels",
         10,
         ("A", "B", "C"),
         ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
-        ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
         "@",
         constraint=Text(20),
-        invalid=("A tier name of 1 to 20 characters.", "Un nom de catégorie de 1 à 20 caractères."),
+        invalid="A tier name of 1 to 20 characters.",
     ),
     Parameter(
         "cac",
         1,
         (None,),
         ("Average CAC", "Average customer-acquisition cost. Blank: the mean of the clients' acquisition costs."),
-        (
-            "Coût moyen d'acquisition",
-            "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
-        ),
         '#,##0 "€"',
         constraint=Interval(0, None, "left"),
-        invalid=("An amount ≥ 0, or blank.", "Un montant ≥ 0, ou vide."),
+        invalid="An amount ≥ 0, or blank.",
     ),
     Parameter(
         "annual_income",
         1,
         (24000,),
         ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
-        ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
         '#,##0 "€"',
         constraint=Interval(0, None, "neither"),
         required=True,
-        invalid=("An amount above 0.", "Un montant au-dessus de 0."),
+        invalid="An amount above 0.",
     ),
     Parameter(
         "margin_rate",
         1,
         (0.5,),
         ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
-        ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
         "0%",
         constraint=Interval(0, 1, "right"),
-        invalid=("A rate above 0 and at most 1.", "Un taux au-dessus de 0 et d'au plus 1."),
+        invalid="A rate above 0 and at most 1.",
     ),
     Parameter(
         "working_days",
         1,
         (218,),
         ("Working days", "Working days per year."),
-        ("Jours travaillés", "Jours travaillés par an."),
         "0",
         constraint=Interval(0, 366, "right"),
-        invalid=("More than 0 and at most 366 days.", "Plus de 0 et au plus 366 jours."),
+        invalid="More than 0 and at most 366 days.",
     ),
     Parameter(
         "load_factor",
         1,
         (1.5,),
         ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
-        ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
         "0.00",
         constraint=Interval(0, None, "neither"),
-        invalid=("A factor above 0.", "Un facteur au-dessus de 0."),
+        invalid="A factor above 0.",
     ),
     Parameter(
         "prospecting_days",
@@ -547,17 +1441,12 @@ PARAMETERS = (
             "Days per year available for prospecting: the prospect plan fits "
             "the prospects in them, best tier first. Blank: no plan.",
         ),
-        (
-            "Jours de prospection",
-            "Jours par an disponibles pour prospecter : le plan y fait entrer "
-            "les prospects, meilleure catégorie d'abord. Vide : pas de plan.",
-        ),
         "0.0",
         optional=True,
         # a tenth of a day at least (an hour or so): fewer gives no plan worth the name, and
         # 1e-320 days made the load infinite
         constraint=Interval(0.1, None, "left"),
-        invalid=("0.1 day or more, or blank.", "0,1 jour ou plus, ou vide."),
+        invalid="0.1 day or more, or blank.",
     ),
     Parameter(
         "currency",
@@ -567,11 +1456,6 @@ PARAMETERS = (
             "Currency",
             "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it "
             "changes how amounts are shown at once, never their values.",
-        ),
-        (
-            "Devise",
-            "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change "
-            "l'affichage des montants tout de suite, jamais leurs valeurs.",
         ),
         "@",
         optional=True,
@@ -796,6 +1680,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
 from ..schema.parameters import interval, parameter
 
@@ -826,20 +1711,25 @@ EXCEL_ERRORS = frozenset(
 
 
 def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
-    return ClientRoiError(f"{name} item {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
+    return ClientRoiError(
+        tr("{name} item {position} {cause}", name=name, position=_position(i, shape), cause=cause),
+        argument=name,
+        item=i,
+        cause=cause,
+    )
 
 
 def describe(value: Any) -> str:
     if isinstance(value, (bool, np.bool_)):
-        return f"a boolean ({bool(value)})"
+        return tr("a boolean ({value})", value=tr("TRUE") if value else tr("FALSE"))  # as Excel shows it
     if isinstance(value, str):
         text = value.strip()
         if text.upper() in EXCEL_ERRORS:
-            return f"the error value {text.upper()}"
+            return tr("the error value {upper}", upper=text.upper())
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return tr("text {shown!r}", shown=shown)
     if isinstance(value, (float, np.floating)) and math.isinf(value):
-        return f"infinite ({value})"
+        return tr("infinite ({value})", value=value)
     return f"{type(value).__name__} {value!r}"
 
 
@@ -858,7 +1748,7 @@ def _position(index: int, shape: tuple[int, ...]) -> str:
     """'3' for 1-D input; '5 (row 3, column 1)' for a 2-D range: the item's number."""
     if len(shape) == 2 and shape[1] > 1:
         row, col = divmod(index, shape[1])
-        return f"{index + 1} (row {row + 1}, column {col + 1})"
+        return tr("{index} (row {row}, column {col})", index=index + 1, row=row + 1, col=col + 1)
     return f"{index + 1}"
 
 
@@ -898,7 +1788,11 @@ MAX_MAGNITUDE = 1e15
 
 
 def _too_big(value: Any) -> str:
-    return f"is {describe(value)}" if math.isinf(value) else f"is {value:g}, beyond ±1e15 (Excel's 15 digits)"
+    return (
+        tr("is {value}", value=describe(value))
+        if math.isinf(value)
+        else tr("is {value:g}, beyond ±1e15 (Excel's 15 digits)", value=value)
+    )
 
 
 def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, bool]:
@@ -948,7 +1842,7 @@ def _read(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...], bool]:
         elif is_blank(v):
             out[i] = np.nan
         else:
-            raise _item_error(name, i, shape, f"is {describe(v)}")
+            raise _item_error(name, i, shape, tr("is {value}", value=describe(v)))
     return out, shape, False
 
 
@@ -967,7 +1861,7 @@ def _population(population: Any, name: str = "population") -> np.ndarray:
     if not full:
         gains = gains[~np.isnan(gains)]
     if gains.size == 0:
-        raise ClientRoiError(f"{name} has no numbers (only blanks)")
+        raise ClientRoiError(tr("{name} has no numbers (only blanks)", name=name))
     return gains
 
 
@@ -984,17 +1878,19 @@ def _scalar(
     if isinstance(value, (list, tuple, np.ndarray, pd.Series)) and np.size(value) == 1:
         value = np.asarray(value, dtype=object).reshape(-1)[0]
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
-        raise ClientRoiError(f"{name} must be a number, got {describe(value)}", argument=name)
+        raise ClientRoiError(
+            tr("{name} must be a number, got {value}", name=name, value=describe(value)), argument=name
+        )
     x = float(value)
     if not math.isfinite(x):
-        raise ClientRoiError(f"{name} must be a finite number, got {x}", argument=name)
+        raise ClientRoiError(tr("{name} must be a finite number, got {x}", name=name, x=x), argument=name)
     lo = "(" if low_open else "["
     hi = ")" if high_open else "]"
     rng = f"{lo}{'-inf' if low is None else _g(low)}, {'inf' if high is None else _g(high)}{hi}"
     if low is not None and (x < low or (low_open and x == low)):
-        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+        raise ClientRoiError(tr("{name} must be in {rng}, got {x:g}", name=name, rng=rng, x=x), argument=name)
     if high is not None and (x > high or (high_open and x == high)):
-        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+        raise ClientRoiError(tr("{name} must be in {rng}, got {x:g}", name=name, rng=rng, x=x), argument=name)
     return x
 
 
@@ -1010,10 +1906,10 @@ def parameter_number(value: Any, name: str) -> float:
     """
     p, rule = parameter(name), interval(name)
     if p.required and _default(value, None) is None:
-        raise ClientRoiError(f"{name} is blank: give a number", argument=name)
+        raise ClientRoiError(tr("{name} is blank: give a number", name=name), argument=name)
     x = _scalar(_default(value, p.default[0]), name)
     if not rule.holds(x):
-        raise ClientRoiError(f"{name} must be in {rule.text()}, got {_g(x)}", argument=name)
+        raise ClientRoiError(tr("{name} must be in {rng}, got {x:g}", name=name, rng=rule.text(), x=x), argument=name)
     return x
 
 
@@ -1024,7 +1920,9 @@ def _g(x: float) -> str:
 def _finite_result(x: Any, what: str) -> Any:
     """``x`` (a number or an array) if every element is finite, else ClientRoiError."""
     if not np.all(np.isfinite(x) | np.isnan(x)):
-        raise ClientRoiError(f"{what} overflows (beyond ±{np.finfo(float).max:.3g}); check the magnitudes")
+        raise ClientRoiError(
+            tr("{what} overflows (beyond ±{max:.3g}); check the magnitudes", what=what, max=np.finfo(float).max)
+        )
     return x
 
 
@@ -1205,6 +2103,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import tr
 from .arguments import ClientRoiError, is_blank
 
 CLIENT, PROSPECT, LOST, USER = "client", "prospect", "lost", "user"
@@ -1240,7 +2139,8 @@ def status_map(given: Mapping[str, str] | None) -> dict[str, str]:
         wanted = ROLE_WORDS.get(status_word(role))
         if wanted is None:
             raise ClientRoiError(
-                f"'{word}={role}': '{role}' is not a role (client, prospect, lost or user)", "status_map"
+                tr("'{word}={role}': '{role}' is not a role (client, prospect, lost or user)", word=word, role=role),
+                "status_map",
             )
         out[status_word(word)] = wanted
     return out
@@ -1267,11 +2167,15 @@ def roles_from_status(values: Sequence[Any], given: Mapping[str, str] | None = N
     if unread:
         first = min(unread.values())
         found = ", ".join(f"'{w}'" for w in unread)
-        cause = (
-            f"is {found}, which no rule reads as a role: say what it means, e.g. "
-            f'--status "{next(iter(unread))}=prospect" (client, prospect, lost or user)'
+        cause = tr(
+            (
+                "is {found}, which no rule reads as a role: say what it means, e.g. --status "
+                '"{next}=prospect" (client, prospect, lost or user)'
+            ),
+            found=found,
+            next=next(iter(unread)),
         )
-        raise ClientRoiError(f"status item {first + 1} {cause}", "status", first, cause)
+        raise ClientRoiError(tr("status item {first} {cause}", first=first + 1, cause=cause), "status", first, cause)
     return out
 '''
 
@@ -1283,6 +2187,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..messages import tr
 from .arguments import ClientRoiError, describe, is_blank
 
 #: The currencies a workbook formats its amounts in, first the default.
@@ -1317,9 +2222,13 @@ def currency(value: Any = None) -> str:
     if isinstance(value, str) and value.strip().upper() in NAMES:
         return NAMES[value.strip().upper()]
     raise ClientRoiError(
-        f"currency is {describe(value)}: give one of {', '.join(CURRENCIES)} (or EUR, USD, GBP, CHF, JPY)",
+        tr(
+            "currency is {value}: give one of {CURRENCIES} (or EUR, USD, GBP, CHF, JPY)",
+            value=describe(value),
+            CURRENCIES=", ".join(CURRENCIES),
+        ),
         argument="currency",
-        cause=f"is {describe(value)}, not one of {', '.join(CURRENCIES)}",
+        cause=tr("is {value}, not one of {CURRENCIES}", value=describe(value), CURRENCIES=", ".join(CURRENCIES)),
     )
 
 
@@ -1347,6 +2256,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import tr
 from .arguments import _finite_result
 
 
@@ -1421,7 +2331,7 @@ class _GroupSums:
             if self._sigmas:
                 lo, hi = self._ends(which)
                 if lo is not None and lo == hi:
-                    return float(_finite_result(lo + 0.0, f"the sum of {name}"))  # + 0.0: no -0.0
+                    return float(_finite_result(lo + 0.0, tr("the sum of {name}", name=name)))  # + 0.0: no -0.0
             if not self._split():
                 self._exact = _scaled_sums(self._x, self._g, self._count)
         return _rounded(sum(self._exact[j] for j in which), name)
@@ -1506,9 +2416,9 @@ class _GroupSums:
 def _rounded(total: int, name: str) -> float:
     """An exact sum in units of 2^-1074, correctly rounded to a double (int / int rounds once)."""
     try:
-        return float(_finite_result(total / (1 << 1074), f"the sum of {name}"))
+        return float(_finite_result(total / (1 << 1074), tr("the sum of {name}", name=name)))
     except OverflowError:
-        return float(_finite_result(math.inf, f"the sum of {name}"))
+        return float(_finite_result(math.inf, tr("the sum of {name}", name=name)))
 
 
 def _scaled_sums(values: Any, groups: Any = None, count: int = 1) -> list[int]:
@@ -1566,6 +2476,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import CATALOGUES, CONTEXT, tr
 from ..schema import blocks
 from ..schema.parameters import Text, default, interval, parameter
 from .arguments import (
@@ -1636,13 +2547,13 @@ def percentile_inc(values: Any, k: Any, *, name: str = "population") -> Any:
     gains = np.sort(_population(values, name))
     ks = np.atleast_1d(np.asarray(k, dtype=np.float64))
     if np.any((ks < 0) | (ks > 1)) or np.any(np.isnan(ks)):
-        raise ClientRoiError(f"k must be in [0, 1], got {k!r}")
+        raise ClientRoiError(tr("k must be in [0, 1], got {k!r}", k=k))
     h = (gains.size - 1) * ks
     lo = np.floor(h).astype(np.intp)
     hi = np.minimum(lo + 1, gains.size - 1)
     with np.errstate(over="ignore", invalid="ignore"):
         q = gains[lo] + (h - lo) * (gains[hi] - gains[lo])
-    _finite_result(q, "a quantile of the population")
+    _finite_result(q, tr("a quantile of the population"))
     return float(q[0]) if np.ndim(k) == 0 else q
 
 
@@ -1654,7 +2565,11 @@ def reference_gain(population: Any, trim: float = 0.0) -> float:
     mean = trimmed_mean(population, trim)
     if mean <= 0:
         raise ClientRoiError(
-            f"population mean gain is {_g(mean)}; tiers need a positive mean gain" + (" after trimming" if trim else "")
+            tr(
+                "population mean gain is {mean}; tiers need a positive mean gain{value}",
+                mean=_g(mean),
+                value=" after trimming" if trim else "",
+            )
         )
     return mean
 
@@ -1668,25 +2583,38 @@ def _offsets(band: Any) -> np.ndarray:
         return np.array([-p, p])
     arr = arr.reshape(-1)
     if arr.size == 0:
-        raise ClientRoiError("band is empty", argument="band")
+        raise ClientRoiError(tr("band is empty"), argument="band")
     values, _ = _numbers(arr, "band")
     if np.isnan(values).any():
-        raise _item_error("band", int(np.flatnonzero(np.isnan(values))[0]), (values.size,), "is blank")
+        raise _item_error("band", int(np.flatnonzero(np.isnan(values))[0]), (values.size,), tr("is blank"))
     if values.size > MAX_TIERS - 1:
         raise ClientRoiError(
-            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
+            tr(
+                "band has {size} offsets; at most {MAX_TIERS} ({MAX_TIERS2} tiers) are allowed",
+                size=values.size,
+                MAX_TIERS=MAX_TIERS - 1,
+                MAX_TIERS2=MAX_TIERS,
+            ),
+            argument="band",
         )
     rule = interval("band")  # each offset's, as the workbook's band cells validate it
     assert rule.low is not None and rule.high is None and rule.closed == "neither"  # what the message says
     outside = [i for i, v in enumerate(values.tolist()) if not rule.holds(v)]
     if outside:
         i = outside[0]
-        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > {_g(rule.low)}")
+        raise _item_error(
+            "band", i, (values.size,), tr("is {g}; offsets must be > {low}", g=_g(values[i]), low=_g(rule.low))
+        )
     if np.any(np.diff(values) <= 0):
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ClientRoiError(
-            f"band offsets must be strictly increasing; item {i + 2} ({_g(values[i + 1])}) "
-            f"is not above item {i + 1} ({_g(values[i])})",
+            tr(
+                "band offsets must be strictly increasing; item {i} ({g}) is not above item {i2} ({g2})",
+                i=i + 2,
+                g=_g(values[i + 1]),
+                i2=i + 1,
+                g2=_g(values[i]),
+            ),
             argument="band",
             item=i + 1,
         )
@@ -1699,22 +2627,28 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
         return tuple(chr(ord("A") + i) for i in range(k))
     arr = _as_array(labels).reshape(-1)
     if arr.size != k:
-        raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers", argument="labels")
+        raise ClientRoiError(
+            tr("labels has {size} item(s) but the band gives {k} tiers", size=arr.size, k=k), argument="labels"
+        )
     rule = parameter("labels").constraint  # as the workbook's label cells validate them
     assert isinstance(rule, Text)
     out = []
     for i, v in enumerate(arr.tolist()):
         if isinstance(v, (bool, np.bool_)) or is_blank(v):
-            raise _item_error("labels", i, (arr.size,), f"is {'blank' if is_blank(v) else describe(v)}")
+            raise _item_error(
+                "labels", i, (arr.size,), tr("is {value}", value=tr("blank") if is_blank(v) else describe(v))
+            )
         text = (f"{v:g}" if isinstance(v, float) else str(v)).strip()
         if text.startswith("#"):
             # Excel would read a label like '#A' returned from a function as an error value.
-            raise _item_error("labels", i, (arr.size,), f"({text!r}) must not start with '#'")
+            raise _item_error("labels", i, (arr.size,), tr("({text!r}) must not start with '#'", text=text))
         if len(text) > rule.longest:
-            raise _item_error("labels", i, (arr.size,), f"({text!r}) is over {rule.longest} characters")
+            raise _item_error(
+                "labels", i, (arr.size,), tr("({text!r}) is over {longest} characters", text=text, longest=rule.longest)
+            )
         out.append(text)
     if len(set(out)) != k:
-        raise ClientRoiError(f"labels must be distinct, got {out}", argument="labels")
+        raise ClientRoiError(tr("labels must be distinct, got {out}", out=out), argument="labels")
     return tuple(out)
 
 
@@ -1759,8 +2693,10 @@ class Bands:
         return bottom_up[::-1]
 
 
-#: The word that asks for the balanced band instead of percentages (English, French).
-BALANCED_WORDS = frozenset({"balanced", "équilibré", "equilibre", "équilibre"})
+#: The word that asks for the balanced band instead of percentages: its catalogue identifier, and
+#: how it is read in every language of the catalogue (and French without its accents).
+BAND_WORD = "band word" + CONTEXT + "balanced"
+BALANCED_WORDS = frozenset({tr(BAND_WORD, lang).casefold() for lang in CATALOGUES} | {"equilibre", "équilibre"})
 
 
 def is_balanced_word(band: Any) -> bool:
@@ -1783,7 +2719,7 @@ def bands(
     """
     if is_balanced_word(band):
         if population is None:
-            raise ClientRoiError("band 'balanced' needs the population", argument="band")
+            raise ClientRoiError(tr("band 'balanced' needs the population"), argument="band")
         count = _default(tiers, None)
         if count is None:
             given = _default(labels, None)
@@ -1793,7 +2729,7 @@ def bands(
     names = _labels(labels, offsets.size + 1)
     if reference is None:
         reference = reference_gain(population, trim)
-    return Bands(reference, offsets, _finite_result(reference * (1 + offsets), "a band threshold"), names)
+    return Bands(reference, offsets, _finite_result(reference * (1 + offsets), tr("a band threshold")), names)
 
 
 def _nudge_threshold(reference: float, q: float) -> float:
@@ -1829,31 +2765,61 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
     """
     tiers = _default(tiers, 3)
     if isinstance(tiers, (bool, np.bool_)) or not isinstance(tiers, Real) or tiers != int(tiers):
-        raise ClientRoiError(f"tiers must be a whole number from 2 to {MAX_TIERS}, got {describe(tiers)}")
+        raise ClientRoiError(
+            tr(
+                "tiers must be a whole number from 2 to {MAX_TIERS}, got {tiers}",
+                MAX_TIERS=MAX_TIERS,
+                tiers=describe(tiers),
+            )
+        )
     tiers = int(tiers)
     if not 2 <= tiers <= MAX_TIERS:
-        raise ClientRoiError(f"tiers must be from 2 to {MAX_TIERS}, got {tiers}")
+        raise ClientRoiError(tr("tiers must be from 2 to {MAX_TIERS}, got {tiers}", MAX_TIERS=MAX_TIERS, tiers=tiers))
     gains = _population(population)
     reference = reference_gain(gains, trim)
     qs = percentile_inc(gains, np.arange(1, tiers) / tiers)
     for j, q in enumerate(qs, start=1):
         if q <= 0:
             raise ClientRoiError(
-                f"population's {j}/{tiers} quantile is {_g(q)}; balanced bands need positive "
-                "thresholds (too many customers with no or negative gain)"
+                tr(
+                    (
+                        "population's {j}/{tiers} quantile is {q}; balanced bands need positive "
+                        "thresholds (too many customers with no or negative gain)"
+                    ),
+                    j=j,
+                    tiers=tiers,
+                    q=_g(q),
+                )
             )
     if np.any(np.diff(qs) <= 0):
         j = int(np.flatnonzero(np.diff(qs) <= 0)[0]) + 1
         raise ClientRoiError(
-            f"population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
-            f"{j + 1}/{tiers} quantiles are both {_g(qs[j - 1])}; ask for fewer tiers"
+            tr(
+                (
+                    "population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
+                    "{j2}/{tiers} quantiles are both {g}; ask for fewer tiers"
+                ),
+                tiers=tiers,
+                j=j,
+                j2=j + 1,
+                g=_g(qs[j - 1]),
+            )
         )
     offsets = np.array([_nudge_threshold(reference, q) for q in qs])
     if np.any(np.diff(offsets) <= 0):  # quantiles closer than an offset can tell apart
         j = int(np.flatnonzero(np.diff(offsets) <= 0)[0]) + 1
         raise ClientRoiError(
-            f"population's {j}/{tiers} and {j + 1}/{tiers} quantiles ({_g(qs[j - 1])} and {_g(qs[j])}) are too "
-            "close for two distinct thresholds; ask for fewer tiers"
+            tr(
+                (
+                    "population's {j}/{tiers} and {j2}/{tiers} quantiles ({g} and {g2}) are too "
+                    "close for two distinct thresholds; ask for fewer tiers"
+                ),
+                j=j,
+                tiers=tiers,
+                j2=j + 1,
+                g=_g(qs[j - 1]),
+                g2=_g(qs[j]),
+            )
         )
     return offsets
 '''
@@ -1872,6 +2838,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema import blocks
 from .arguments import ClientRoiError, _as_array, _default, _numbers, _population, _shaped
 from .bands import DEFAULT_BAND, Bands, bands, reference_gain
@@ -1972,7 +2939,7 @@ def shaped_sweep(offsets: Any, widest: Any = SWEEP) -> list[list[float]]:
     """
     o = np.asarray(offsets, dtype=np.float64).reshape(-1)
     if o.size == 0:
-        raise ClientRoiError("a band needs at least one offset", argument="band")
+        raise ClientRoiError(tr("a band needs at least one offset"), argument="band")
     top = float(np.max(np.abs(o)))
     if top == 0:  # two tiers split at the mean: no width to scale, so the one offset is swept
         return [[float(p)] for p in widest]
@@ -1990,7 +2957,7 @@ def balance(counts: Any) -> float:
     """
     c = np.asarray(counts, dtype=np.float64)
     if c.size == 0 or c.max() <= 0:
-        raise ClientRoiError("balance needs at least one customer in a tier")
+        raise ClientRoiError(tr("balance needs at least one customer in a tier"))
     return float(c.min() / c.max())
 
 
@@ -2041,7 +3008,7 @@ def _sweep_items(bands_: Any) -> list[Any]:
     values, _ = _numbers(arr, "bands")
     items = [float(v) for v in values if not np.isnan(v)]
     if not items:
-        raise ClientRoiError("bands has no numbers (only blanks)", argument="bands")
+        raise ClientRoiError(tr("bands has no numbers (only blanks)"), argument="bands")
     return items
 
 
@@ -2074,6 +3041,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema.parameters import default
 from .arguments import (
     ClientRoiError,
@@ -2098,9 +3066,9 @@ def average_cac(cac: Any) -> float:
     costs, _shape = _numbers(cac, "cac")
     costs = costs[~np.isnan(costs)]
     if costs.size == 0:
-        raise ClientRoiError("cac is blank: give a number or acquisition costs", argument="cac")
+        raise ClientRoiError(tr("cac is blank: give a number or acquisition costs"), argument="cac")
     if np.any(costs < 0):
-        raise ClientRoiError(f"cac must be ≥ 0, got {_g(costs[costs < 0][0])}", argument="cac")
+        raise ClientRoiError(tr("cac must be ≥ 0, got {g}", g=_g(costs[costs < 0][0])), argument="cac")
     return exact_mean(costs)
 
 
@@ -2122,7 +3090,7 @@ def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.Da
     b = bands(band=band, labels=labels, reference=1.0)
     m = b.multipliers()
     with np.errstate(over="ignore"):
-        budget = _finite_result(average * m, "an effort budget")
+        budget = _finite_result(average * m, tr("an effort budget"))
     frame: pd.DataFrame = pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": budget})
     return frame
 
@@ -2174,10 +3142,10 @@ def effort_days(
     values, shape = _numbers(effort, "effort")
     if np.any(values < 0):
         i = int(np.flatnonzero(values < 0)[0])
-        raise _item_error("effort", i, shape, f"is {_g(values[i])}; effort must be ≥ 0")
-    day_cost = _finite_result(income / rate / days * load, "the cost of one day")
+        raise _item_error("effort", i, shape, tr("is {g}; effort must be ≥ 0", g=_g(values[i])))
+    day_cost = _finite_result(income / rate / days * load, tr("the cost of one day"))
     with np.errstate(over="ignore"):
-        result = _finite_result(values / day_cost, "effort in days")
+        result = _finite_result(values / day_cost, tr("effort in days"))
     return _shaped(blank_nan(result), shape, effort)
 '''
 
@@ -2195,6 +3163,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import LANGUAGES, lookup, tr
 from .arguments import (
     DIV0,
     ClientRoiError,
@@ -2221,10 +3190,11 @@ HHI_CONCENTRATED = 0.25
 SINGLE_CUSTOMER_LIMIT = 0.15
 
 
-_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"})
+#: A flag's words: the workbook's own in every language of the catalogue, and the usual others.
+_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"} | {lookup("yes", lang).lower() for lang in LANGUAGES})
 
 
-_NO = frozenset({"no", "n", "false", "non", "faux", "0"})
+_NO = frozenset({"no", "n", "false", "non", "faux", "0"} | {lookup("no", lang).lower() for lang in LANGUAGES})
 
 
 def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
@@ -2241,7 +3211,7 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
             return True
         if text in _NO:
             return False
-    raise _item_error(name, i, shape, f"is {describe(v)}; expected yes/no, oui/non, true/false or 1/0")
+    raise _item_error(name, i, shape, tr("is {v}; expected yes/no, oui/non, true/false or 1/0", v=describe(v)))
 
 
 _ROLES = np.array([None, "user", "prospect", "client"], dtype=object)
@@ -2275,7 +3245,7 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
     """
     sp, hp = _as_array(should_pay), _as_array(has_paid)
     if sp.size != hp.size and hp.size != 1 and sp.size != 1:
-        raise ClientRoiError(f"should_pay has {sp.size} items but has_paid has {hp.size}")
+        raise ClientRoiError(tr("should_pay has {size} items but has_paid has {size2}", size=sp.size, size2=hp.size))
     like, shape = (should_pay, sp.shape) if sp.size >= hp.size else (has_paid, hp.shape)
     n = max(sp.size, hp.size)
     sp_flat = np.broadcast_to(sp.reshape(-1), (n,)) if sp.size == 1 else sp.reshape(-1)
@@ -2302,7 +3272,7 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
         has_paid = flag(h, "has_paid", i)
         if should_pay is None:
             if has_paid is not None:
-                raise _item_error("should_pay", i, shape, "is blank but has_paid is filled")
+                raise _item_error("should_pay", i, shape, tr("is blank but has_paid is filled"))
             out[i] = None
         elif not should_pay:
             out[i] = "user"
@@ -2344,10 +3314,10 @@ def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np
     g, gshape = _numbers(gain, "gain")
     c, cshape = _numbers(acquisition_cost, "acquisition_cost")
     if g.size != c.size and 1 not in (g.size, c.size):
-        raise ClientRoiError(f"gain has {g.size} items but acquisition_cost has {c.size}")
+        raise ClientRoiError(tr("gain has {size} items but acquisition_cost has {size2}", size=g.size, size2=c.size))
     if np.any(c < 0):
         i = int(np.flatnonzero(c < 0)[0])
-        raise _item_error("acquisition_cost", i, cshape, f"is {_g(c[i])}; costs must be ≥ 0")
+        raise _item_error("acquisition_cost", i, cshape, tr("is {g}; costs must be ≥ 0", g=_g(c[i])))
     like = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = g / c
@@ -2355,7 +3325,10 @@ def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np
     if overflow.any():  # refused by the cost that causes it, so that every door names its row
         i = int(np.flatnonzero(overflow)[0]) if c.size > 1 else 0
         raise _item_error(
-            "acquisition_cost", i, cshape, f"is {_g(c[i])}: a gain over it passes the double range (give 0 for no cost)"
+            "acquisition_cost",
+            i,
+            cshape,
+            tr("is {g}: a gain over it passes the double range (give 0 for no cost)", g=_g(c[i])),
         )
     return g, c, ratio, like
 
@@ -2365,7 +3338,7 @@ def _positive(population: Any) -> tuple[np.ndarray, float]:
     positive = np.clip(_population(population), 0, None)
     total = exact_sum(positive, "the gains")
     if total <= 0:
-        raise ClientRoiError("population has no positive gain; a share of the gain needs one")
+        raise ClientRoiError(tr("population has no positive gain; a share of the gain needs one"))
     return positive, total
 
 
@@ -2386,7 +3359,7 @@ def concentration(population: Any, top_n: int = 1) -> float:
     """
     top_n = _default(top_n, 1)
     if isinstance(top_n, (bool, np.bool_)) or not isinstance(top_n, Real) or top_n != int(top_n) or top_n < 1:
-        raise ClientRoiError(f"top_n must be a whole number ≥ 1, got {describe(top_n)}")
+        raise ClientRoiError(tr("top_n must be a whole number ≥ 1, got {top_n}", top_n=describe(top_n)))
     shares = _shares(population)
     n = min(int(top_n), shares.size)
     top = np.partition(shares, shares.size - n)[shares.size - n :]
@@ -2445,6 +3418,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from .arguments import _default, _g, _item_error, numbers, parameter_number
 from .sums import exact_sums
 
@@ -2537,7 +3511,7 @@ def days_left(budget_days: Any, days_spent: Any) -> np.ndarray:
     spent = numbers(days_spent, "days_spent")
     if np.any(spent < 0):
         i = int(np.flatnonzero(spent < 0)[0])
-        raise _item_error("days_spent", i, (spent.size,), f"is {_g(spent[i])}; days spent must be ≥ 0")
+        raise _item_error("days_spent", i, (spent.size,), tr("is {g}; days spent must be ≥ 0", g=_g(spent[i])))
     left: np.ndarray = budget - np.nan_to_num(spent, nan=0.0)
     return left
 
@@ -2581,6 +3555,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from ..messages import tr
 from .arguments import ClientRoiError
 
 #: The longest period accepted, in months (a century).
@@ -2639,7 +3614,13 @@ class Periods:
     months: int
 
     def __str__(self) -> str:
-        return f"{self.start}–{self.end} (previous {self.previous_start}–{self.previous_end})"
+        return tr(
+            "{start}–{end} (previous {previous_start}–{previous_end})",
+            start=self.start,
+            end=self.end,
+            previous_start=self.previous_start,
+            previous_end=self.previous_end,
+        )
 
 
 def periods(end: dt.date, months: int = 12) -> Periods:
@@ -2651,7 +3632,12 @@ def periods(end: dt.date, months: int = 12) -> Periods:
     """
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
         raise ClientRoiError(
-            f"months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}", "months"
+            tr(
+                "months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}",
+                MAX_MONTHS=MAX_MONTHS,
+                months=months,
+            ),
+            "months",
         )
     try:
         start = period_start(end, months)
@@ -2659,7 +3645,10 @@ def periods(end: dt.date, months: int = 12) -> Periods:
         return Periods(start, end, period_start(previous_end, months), previous_end, months)
     except (ValueError, OverflowError):  # before 1 January of year 1: no calendar holds it
         raise ClientRoiError(
-            f"the period ending {end} and the one before it would start before the year 1: give a later end (--to)",
+            tr(
+                "the period ending {end} and the one before it would start before the year 1: give a later end (--to)",
+                end=end,
+            ),
             "to",
         ) from None
 '''
@@ -2687,6 +3676,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from .arguments import ClientRoiError, describe, is_blank
 from .bands import bands
 from .sums import exact_sum
@@ -2706,10 +3696,16 @@ def _ranks(values: Any, labels: tuple[str, ...], name: str) -> np.ndarray:
         j = index.get(v.strip() if isinstance(v, str) else v)
         if j is None:
             raise ClientRoiError(
-                f"{name} row {i + 1} is {describe(v)}, not one of the tiers {', '.join(labels)}",
+                tr(
+                    "{name} row {i} is {v}, not one of the tiers {labels}",
+                    name=name,
+                    i=i + 1,
+                    v=describe(v),
+                    labels=", ".join(labels),
+                ),
                 argument=name,
                 item=i,
-                cause=f"is {describe(v)}, not one of the tiers {', '.join(labels)}",
+                cause=tr("is {v}, not one of the tiers {labels}", v=describe(v), labels=", ".join(labels)),
             )
         ranks[i] = j
     return ranks
@@ -2738,7 +3734,9 @@ def previous_tiers(
         try:
             b = bands(previous_margin[known], list(np.asarray(offsets, dtype=float)), trim or 0, list(labels))
         except ClientRoiError as exc:
-            raise ClientRoiError(f"the previous period's clients cannot be tiered: {exc}", "previous_margin") from None
+            raise ClientRoiError(
+                tr("the previous period's clients cannot be tiered: {exc}", exc=exc), "previous_margin"
+            ) from None
         out[known] = np.array(b.labels, dtype=object)[b.tier_index(previous_margin[known])]
     kept = int(sum(1 for v, k in zip(out.tolist(), known.tolist(), strict=True) if v is not None and not k))
     return out, kept
@@ -2755,7 +3753,7 @@ def movement(previous: Any, current: Any, labels: Any) -> np.ndarray:
     before = _ranks(list(previous), labels, "previous_tier")
     now = _ranks(list(current), labels, "tier")
     if before.size != now.size:
-        raise ClientRoiError("previous_tier and tier must have the same length", argument="previous_tier")
+        raise ClientRoiError(tr("previous_tier and tier must have the same length"), argument="previous_tier")
     out = np.full(before.size, None, dtype=object)
     both = (before >= 0) & (now >= 0)
     out[both & (now < before)] = UP
@@ -2990,6 +3988,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema import blocks
 from ..schema import columns as schema
 from ..schema.parameters import DEFAULTS
@@ -3166,7 +4165,7 @@ def exercise(
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
-        raise ClientRoiError("no paying client has a gross margin: nothing to tier against")
+        raise ClientRoiError(tr("no paying client has a gross margin: nothing to tier against"))
 
     # Tiers over the paying clients; budgets per tier, in money and in days.
     b = bands(population, band, trim or 0, labels)
@@ -3427,6 +4426,7 @@ from . import names, status
 from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers, parameter_number
 from .bands import (
     BALANCED_WORDS,
+    BAND_WORD,
     DEFAULT_BAND,
     MAX_TIERS,
     Bands,
@@ -3460,6 +4460,7 @@ from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shap
 
 __all__ = [
     "BALANCED_WORDS",
+    "BAND_WORD",
     "Bands",
     "CURRENCIES",
     "ClientRoiError",
@@ -3538,6 +4539,8 @@ import operator
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+
+from ..messages import tr
 
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 
@@ -3677,33 +4680,67 @@ class Look:
     def refusal(self, name: str, sheet: str) -> str | None:
         """Why python-calamine must not read the sheet, in one line; None when it may."""
         if self.entities:
-            return (
-                f"{name}: sheet '{sheet}' declares XML entities or a document type, which are refused "
-                "(a damaged or hostile file)"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' declares XML entities or a document type, which are "
+                    "refused (a damaged or hostile file)"
+                ),
+                name=name,
+                sheet=sheet,
             )
         if not self.whole:
-            return f"{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged"
+            return tr(
+                "{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged",
+                name=name,
+                sheet=sheet,
+            )
         if self.outside is not None and self.outside[0] == "row":
-            return (
-                f"{name}: sheet '{sheet}' has a row {self.outside[1]}, beyond the sheet's last row 1,048,576: "
-                "the file is damaged (no spreadsheet writes it)"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' has a row {outside}, beyond the sheet's last row "
+                    "1,048,576: the file is damaged (no spreadsheet writes it)"
+                ),
+                name=name,
+                sheet=sheet,
+                outside=self.outside[1],
             )
         if self.outside is not None:
-            return (
-                f"{name}: sheet '{sheet}' has a cell at {self.outside[1]}, beyond the sheet's last cell XFD1048576: "
-                "the file is damaged (no spreadsheet writes it)"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' has a cell at {outside}, beyond the sheet's last cell "
+                    "XFD1048576: the file is damaged (no spreadsheet writes it)"
+                ),
+                name=name,
+                sheet=sheet,
+                outside=self.outside[1],
             )
         if self.backwards is not None:
             a, b = self.backwards
-            return (
-                f"{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are written "
-                "in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are "
+                    "written in order, so the file is damaged; open and save it in Excel or "
+                    "LibreOffice, then try again"
+                ),
+                name=name,
+                sheet=sheet,
+                b=b,
+                a=a,
             )
         if self.cells > MAX_CELLS:
-            return (
-                f"{name}: sheet '{sheet}' spans {self.rows:,} rows of {max(self.columns, 26):,} columns (a cell at "
-                f"{self.highest[1]}), {self.cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies "
-                "far from the table, save, and try again"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' spans {rows:,} rows of {max:,} columns (a cell at "
+                    "{highest}), {cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what "
+                    "lies far from the table, save, and try again"
+                ),
+                name=name,
+                sheet=sheet,
+                rows=self.rows,
+                max=max(self.columns, 26),
+                highest=self.highest[1],
+                cells=self.cells,
+                MAX_CELLS=MAX_CELLS,
             )
         return None
 
@@ -3751,6 +4788,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..messages import tr
 from ..schema.errors import ClientRoiError
 from .grid import LAST_ROW as LAST_ROW  # Excel's grid, re-exported: the readers' names for it
 from .grid import MAX_CELLS as MAX_CELLS
@@ -3789,21 +4827,26 @@ def unreadable(name: str, exc: BaseException) -> InputFileError:
     text = str(exc).strip()
     kind = type(exc)
     if any(k.__module__.startswith("defusedxml") for k in kind.__mro__):
-        why = f"{name}: declares XML entities or a document type, which are refused (a damaged or hostile file)"
+        why = tr(
+            "{name}: declares XML entities or a document type, which are refused (a damaged or hostile file)", name=name
+        )
     elif "Password required" in text or "is encrypted" in text:
-        why = (
-            f"{name}: has encrypted parts (a password-protected file): remove the password in Excel, save, "
-            "and try again"
+        why = tr(
+            (
+                "{name}: has encrypted parts (a password-protected file): remove the password in "
+                "Excel, save, and try again"
+            ),
+            name=name,
         )
     elif m := re.search(r"Bad CRC-32 for file '([^']+)'", text):
-        why = f"{name}: the part '{m[1]}' is damaged (its contents do not match their checksum)"
+        why = tr("{name}: the part '{m}' is damaged (its contents do not match their checksum)", name=name, m=m[1])
     elif isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
         part = re.sub(r"There is no item named '(.+)' in the archive", r"\1", exc.args[0])
-        why = f"{name}: has no part '{part}', which it refers to: the file is damaged"
+        why = tr("{name}: has no part '{part}', which it refers to: the file is damaged", name=name, part=part)
     elif kind.__name__ in ("ParseError", "XmlError", "ExpatError"):
-        why = f"{name}: holds XML that is not well formed ({text}): the file is damaged"
+        why = tr("{name}: holds XML that is not well formed ({text}): the file is damaged", name=name, text=text)
     else:
-        why = f"{name}: cannot be read as a workbook ({kind.__name__}: {text})"
+        why = tr("{name}: cannot be read as a workbook ({name2}: {text})", name=name, name2=kind.__name__, text=text)
     return InputFileError(why)
 
 
@@ -3859,28 +4902,47 @@ def check_zip(path: Path) -> None:
             ole = f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or encrypted
         if ole:
             raise InputFileError(
-                f"{path.name}: is a password-protected workbook or an old .xls: remove the password in Excel "
-                "(or save it as .xlsx), then try again"
+                tr(
+                    (
+                        "{name}: is a password-protected workbook or an old .xls: remove the password in "
+                        "Excel (or save it as .xlsx), then try again"
+                    ),
+                    name=path.name,
+                )
             ) from None
-        raise InputFileError(f"{path.name}: not an .xlsx file (not a zip archive)") from None
+        raise InputFileError(tr("{name}: not an .xlsx file (not a zip archive)", name=path.name)) from None
     total = sum(i.file_size for i in infos)
     seen: set[str] = set()
     for info in infos:  # two parts of one name: which is the book, no reader agrees (the numbers would differ)
         if info.filename in seen:
             raise InputFileError(
-                f"{path.name}: holds two parts named '{info.filename}' (a damaged or tampered file): "
-                "which one is the workbook cannot be told"
+                tr(
+                    (
+                        "{name}: holds two parts named '{filename}' (a damaged or tampered file): which "
+                        "one is the workbook cannot be told"
+                    ),
+                    name=path.name,
+                    filename=info.filename,
+                )
             )
         seen.add(info.filename)
         if info.flag_bits & 1:
             raise InputFileError(
-                f"{path.name}: the part '{info.filename}' is encrypted, which no workbook's part is: "
-                "the file is damaged or tampered"
+                tr(
+                    (
+                        "{name}: the part '{filename}' is encrypted, which no workbook's part is: the "
+                        "file is damaged or tampered"
+                    ),
+                    name=path.name,
+                    filename=info.filename,
+                )
             )
     if "xl/workbook.xml" not in seen:
-        raise InputFileError(f"{path.name}: has no part 'xl/workbook.xml': a zip archive, but no Excel workbook")
+        raise InputFileError(
+            tr("{name}: has no part 'xl/workbook.xml': a zip archive, but no Excel workbook", name=path.name)
+        )
     if total > MAX_UNZIPPED:
-        raise InputFileError(f"{path.name}: expands to {total / 1e9:.1f} GB; refused")
+        raise InputFileError(tr("{name}: expands to {total:.1f} GB; refused", name=path.name, total=total / 1e9))
 
 
 class CachedValues:
@@ -3937,8 +4999,16 @@ class CachedValues:
             ends = [cell_position(end) for end in (table.ref or "").split(":")]
             if len(ends) != 2 or None in ends or any(a > b for a, b in zip(*ends, strict=True)):
                 raise InputFileError(
-                    f"{self.name}: the table '{name}' on sheet '{table.sheet}' has the range {table.ref!r}, "
-                    "which is no range from its top-left cell to its bottom-right one: the file is damaged"
+                    tr(
+                        (
+                            "{name}: the table '{name2}' on sheet '{sheet}' has the range {ref!r}, which is "
+                            "no range from its top-left cell to its bottom-right one: the file is damaged"
+                        ),
+                        name=self.name,
+                        name2=name,
+                        sheet=table.sheet,
+                        ref=table.ref,
+                    )
                 )
 
     def grid(self, sheet: str) -> list[list[Any]]:
@@ -4052,8 +5122,14 @@ class CachedValues:
         if self._sheet_parts is None:
             if STRICT_MAIN in self._part("xl/workbook.xml")[:2000]:
                 raise InputFileError(
-                    f"{self.name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, "
-                    "File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again"
+                    tr(
+                        (
+                            "{name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in "
+                            "Excel, File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled "
+                            "Workbook'), then try again"
+                        ),
+                        name=self.name,
+                    )
                 )
             self._sheet_parts = sheet_parts(self._part)
         return self._sheet_parts
@@ -4076,11 +5152,22 @@ class PartError(ClientRoiError):
     def said(self, name: str) -> InputFileError:
         if self.syntax is None:
             return InputFileError(
-                f"{name}: the part '{self.part}' declares XML entities or a document type, which are refused "
-                "(a damaged or hostile file)"
+                tr(
+                    (
+                        "{name}: the part '{part}' declares XML entities or a document type, which are "
+                        "refused (a damaged or hostile file)"
+                    ),
+                    name=name,
+                    part=self.part,
+                )
             )
         return InputFileError(
-            f"{name}: the part '{self.part}' holds XML that is not well formed ({self.syntax}): the file is damaged"
+            tr(
+                "{name}: the part '{part}' holds XML that is not well formed ({syntax}): the file is damaged",
+                name=name,
+                part=self.part,
+                syntax=self.syntax,
+            )
         )
 
 
@@ -4212,14 +5299,17 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
                     value, has_value = child.text, True
             kind = el.get("t")
             if kind == "e":
-                out[el.get("r")] = f"holds the error value {value}"
+                out[el.get("r")] = tr("holds the error value {value}", value=value)
             elif formula is not None and not value and kind != "inlineStr" and not (kind == "str" and has_value):
                 # Excel writes a formula whose result is empty text as <c t="str"><f>…</f><v/></c>:
                 # that is a computed blank. A formula with no <v> at all, or an empty <v> of
                 # another type (what openpyxl writes), has never been computed.
-                out[el.get("r")] = (
-                    f"holds the formula ={formula} with no computed value: open and save "
-                    "the file in Excel or LibreOffice, then try again"
+                out[el.get("r")] = tr(
+                    (
+                        "holds the formula ={formula} with no computed value: open and save the file in "
+                        "Excel or LibreOffice, then try again"
+                    ),
+                    formula=formula,
                 )
             el.clear()
     return out
@@ -4256,632 +5346,8 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 '''
 
-_SOURCES['messages_fr'] = r'''# ruff: noqa: E501  (a table of sentences: one message a line reads better than split strings)
-"""The French of every message, as data: English skeleton → French skeleton
-(:mod:`client_roi.messages` matches a finished English sentence to its skeleton and puts the
-values, never translated, in the French one's holes)."""
-
-from __future__ import annotations
-
-#: English skeleton → French skeleton. ``{0}``, ``{1}``… are the values, in the English order.
-FR: dict[str, str] = {
-    # --- the command line: options -------------------------------------------------------
-    "{0} (separate offsets with ';' or spaces: a comma is a decimal comma)": (
-        "{0} (séparez les écarts par ';' ou des espaces : une virgule est une virgule décimale)"
-    ),
-    '--column {0}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"': (
-        '--column {0} : écrivez NOTRE COLONNE=L\'EN-TÊTE DU FICHIER, p. ex. "Marge brute=Marge (k€)"'
-    ),
-    "--column {0}: '{1}' is not one of the columns read ({2})": "--column {0} : '{1}' n'est pas une des colonnes lues ({2})",
-    "--column {0}: '{1}' is mapped twice": "--column {0} : '{1}' est attribuée deux fois",
-    "the amounts show more than one currency: {0}: say which with --currency": (
-        "les montants montrent plusieurs devises : {0} : dites laquelle avec --currency"
-    ),
-    "--tiers goes with --band balanced (otherwise the band's offsets give the tiers)": (
-        "--tiers va avec --band balanced (sinon les écarts de la bande donnent les catégories)"
-    ),
-    "--tiers must be from 2 to {0}, got {1}": "--tiers doit aller de 2 à {0}, reçu {1}",
-    "give invoice lines (--transactions) or a customer file, not both (--customers FILE adds one)": (
-        "donnez des lignes de factures (--transactions) ou un fichier de clients, pas les deux "
-        "(--customers FICHIER en ajoute un)"
-    ),
-    "give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)": (
-        "donnez un fichier de clients (CLIENTS) ou des lignes de factures (--transactions LIGNES)"
-    ),
-    "--{0} goes with --transactions": "--{0} va avec --transactions",
-    "--months must be a whole number of months, not {0}": "--months doit être un nombre entier de mois, pas {0}",
-    "--months must be at least 1, not {0}": "--months doit valoir au moins 1, pas {0}",
-    "{0} is empty": "{0} est vide",
-    "customers must be a pandas DataFrame, not {0}": "customers doit être un DataFrame pandas, pas {0}",
-    "--{0}: {1}": "--{0} : {1}",
-    "{0}: the output must end with .csv": "{0} : la sortie doit finir par .csv",
-    "{0}: is open in Excel ({1} is beside it): save and close it, then refresh again, or write the refreshed "
-    "book elsewhere with -o": (
-        "{0} : est ouvert dans Excel ({1} est à côté) : enregistrez-le et fermez-le, puis actualisez à "
-        "nouveau, ou écrivez le classeur actualisé ailleurs avec -o"
-    ),
-    "{0}: {1} is ambiguous (is the separator a decimal one or a thousands one?); write it without a thousands "
-    "separator": (
-        "{0} : {1} est ambigu (le séparateur est-il décimal ou des milliers ?) ; écrivez-le sans séparateur "
-        "des milliers"
-    ),
-    "{0}: {1} is not a number": "{0} : {1} n'est pas un nombre",
-    # --- the command line: what it says ----------------------------------------------------
-    "reading": "lecture",
-    "building": "construction",
-    "refreshing": "actualisation",
-    "saving": "enregistrement",
-    "{0} (rows {1})": "{0} (lignes {1})",
-    "band in use: {0}, the most balanced of the sweep": "bande utilisée : {0}, la plus équilibrée du balayage",
-    "band in use: {0}; most balanced: the balanced band (band = balanced)": (
-        "bande utilisée : {0} ; la plus équilibrée : la bande équilibrée (bande = équilibré)"
-    ),
-    "band in use: {0}; most balanced band of the sweep: {1}": "bande utilisée : {0} ; bande la plus équilibrée du balayage : {1}",
-    "its widest offset at {0}": "son plus grand écart à {0}",
-    "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost of winning a "
-    "client), or an 'Acquisition cost' column": (
-        "aucun coût d'acquisition, donc ni budgets d'effort, ni jours, ni plan de prospection : donnez --cac "
-        "(le coût moyen pour gagner un client), ou une colonne « Coût d'acquisition »"
-    ),
-    "prospect plan: {0} days needed (no prospecting days given)": (
-        "plan de prospection : {0} jours nécessaires (aucun jour de prospection donné)"
-    ),
-    "prospect plan: {0} days needed for {1} available: load {2}": (
-        "plan de prospection : {0} jours nécessaires pour {1} disponibles : charge {2}"
-    ),
-    "wrote {0} ({1} customers)": "écrit {0} ({1} clients)",
-    "amounts in {0}: {1}": "montants en {0} : {1}",
-    "--currency": "--currency",
-    "as the file shows: {0}": "comme le montre le fichier : {0}",
-    "the default, as none is shown; --currency to choose": "par défaut, aucune n'étant montrée ; --currency pour choisir",
-    "{0}: has {1} columns, more than a sheet holds ({2}): keep the columns you need, then try again": "{0} : a {1} colonnes, plus qu'une feuille n'en contient ({2}) : gardez les colonnes utiles, puis réessayez",
-    "{0}: has {1} columns of its own, which with the table's {2} pass a sheet's {3} columns: keep the columns you need, then try again": "{0} : a {1} colonnes à vous, qui avec les {2} du tableau dépassent les {3} colonnes d'une feuille : gardez les colonnes utiles, puis réessayez",
-    "{0}: has no part 'xl/workbook.xml': a zip archive, but no Excel workbook": "{0} : n'a pas de partie « xl/workbook.xml » : une archive zip, mais pas un classeur Excel",
-    "{0}: sheet '{1}' declares XML entities or a document type, which are refused (a damaged or hostile file)": "{0} : la feuille « {1} » déclare des entités XML ou un type de document, refusés (un fichier endommagé ou malveillant)",
-    "{0}: sheet '{1}' is cut short (its XML stops before </worksheet>): the file is damaged": "{0} : la feuille « {1} » est tronquée (son XML s'arrête avant </worksheet>) : le fichier est endommagé",
-    "{0}: sheet '{1}' has a row {2}, beyond the sheet's last row 1,048,576: the file is damaged (no spreadsheet writes it)": "{0} : la feuille « {1} » a une ligne {2}, au-delà de la dernière ligne d'une feuille (1 048 576) : le fichier est endommagé (aucun tableur ne l'écrit)",
-    "{0}: sheet '{1}' has a cell at {2}, beyond the sheet's last cell XFD1048576: the file is damaged (no spreadsheet writes it)": "{0} : la feuille « {1} » a une cellule en {2}, au-delà de la dernière cellule d'une feuille (XFD1048576) : le fichier est endommagé (aucun tableur ne l'écrit)",
-    "{0}: sheet '{1}' has row {2} written after row {3}: a sheet's rows are written in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again": "{0} : la feuille « {1} » a la ligne {2} écrite après la ligne {3} : les lignes d'une feuille s'écrivent dans l'ordre, le fichier est donc endommagé ; ouvrez-le et enregistrez-le dans Excel ou LibreOffice, puis réessayez",
-    "{0}: sheet '{1}' spans {2} rows of {3} columns (a cell at {4}), {5} cells: more than can be read ({6}); delete what lies far from the table, save, and try again": "{0} : la feuille « {1} » s'étend sur {2} lignes de {3} colonnes (une cellule en {4}), soit {5} cellules : plus qu'on ne peut en lire ({6}) ; supprimez ce qui est loin du tableau, enregistrez, puis réessayez",
-    "{0}: the part '{1}' is encrypted, which no workbook's part is: the file is damaged or tampered": "{0} : la partie « {1} » est chiffrée, ce qu'aucune partie d'un classeur n'est : le fichier est endommagé ou altéré",
-    "{0}: is a password-protected workbook or an old .xls: remove the password in Excel (or save it as .xlsx), then try again": "{0} : est un classeur protégé par mot de passe ou un ancien .xls : retirez le mot de passe dans Excel (ou enregistrez-le en .xlsx), puis réessayez",
-    "is {0}: a gain over it passes the double range (give 0 for no cost)": "vaut {0} : un gain divisé par ce coût dépasse la plage des nombres (mettez 0 pour aucun coût)",
-    "is {0}, beyond ±1e15 (Excel's 15 digits)": "vaut {0}, au-delà de ±1e15 (les 15 chiffres d'Excel)",
-    "{0}: declares XML entities or a document type, which are refused (a damaged or hostile file)": "{0} : déclare des entités XML ou un type de document, refusés (un fichier endommagé ou malveillant)",
-    "{0}: has encrypted parts (a password-protected file): remove the password in Excel, save, and try again": "{0} : a des parties chiffrées (un fichier protégé par mot de passe) : retirez le mot de passe dans Excel, enregistrez, puis réessayez",
-    "{0}: the part '{1}' is damaged (its contents do not match their checksum)": "{0} : la partie « {1} » est endommagée (son contenu ne correspond pas à sa somme de contrôle)",
-    "{0}: has no part '{1}', which it refers to: the file is damaged": "{0} : n'a pas la partie « {1} », à laquelle il renvoie : le fichier est endommagé",
-    "{0}: holds XML that is not well formed ({1}): the file is damaged": "{0} : contient du XML mal formé ({1}) : le fichier est endommagé",
-    "{0}: the part '{1}' declares XML entities or a document type, which are refused (a damaged or hostile file)": "{0} : la partie « {1} » déclare des entités XML ou un type de document, refusés (un fichier endommagé ou malveillant)",
-    "{0}: the part '{1}' holds XML that is not well formed ({2}): the file is damaged": "{0} : la partie « {1} » contient du XML mal formé ({2}) : le fichier est endommagé",
-    "your own columns, kept in the table after ours: {0}": "vos propres colonnes, gardées dans le tableau après les nôtres : {0}",
-    "columns not used (the workbook computes them): {0}": "colonnes non utilisées (le classeur les calcule) : {0}",
-    "blank rows skipped: {0}": "lignes vides ignorées : {0}",
-    "total lines skipped (each the sum of the rows above it): {0}": (
-        "lignes de total ignorées (chacune la somme des lignes au-dessus) : {0}"
-    ),
-    "customer names written more than one way (case, spaces), taken as one customer: {0} spellings merged ({1})": (
-        "noms de clients écrits de plusieurs façons (casse, espaces), comptés comme un seul client : {0} graphies fusionnées ({1})"
-    ),
-    "'{0}' × margin rate {1}%": "'{0}' × taux de marge {1} %",
-    "{0}: --status goes with a status column, and the file has none": (
-        "{0} : --status va avec une colonne de statut, et le fichier n'en a pas"
-    ),
-    "{0}: has '{1}' but no column for '{2}': give both flags, or neither (then every customer is a paying client)": (
-        "{0} : a '{1}' mais pas de colonne pour '{2}' : donnez les deux indicateurs, ou aucun (chaque client est alors un client payant)"
-    ),
-    "{0}: column '{1}' holds percents, and a percent is never money: map it as the margin rate (--column \"Margin rate={2}\") beside a revenue column": (
-        "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent : indiquez-la comme taux de marge (--column \"Taux de marge={2}\") à côté d'une colonne de chiffre d'affaires"
-    ),
-    "{0}: is blank, and the row has a revenue": "{0} : est vide, et la ligne a un chiffre d'affaires",
-    "{0}: {1} is beyond 100 %: a margin rate is a share of the revenue": (
-        "{0} : {1} dépasse 100 % : un taux de marge est une part du chiffre d'affaires"
-    ),
-    "{0}: has both '{1}' and '{2}': say the roles one way, by the status or by the flags": (
-        "{0} : a à la fois '{1}' et '{2}' : dites les rôles d'une seule façon, par le statut ou par les indicateurs"
-    ),
-    "{0}: is {1}, not a rate": "{0} : est {1}, pas un taux",
-    'is {0}, which no rule reads as a role: say what it means, e.g. --status "{1}=prospect" (client, prospect, lost or user)': (
-        "est {0}, qu'aucune règle ne lit comme un rôle : dites ce qu'il signifie, par ex. --status \"{1}=prospect\" (client, prospect, perdu ou utilisateur)"
-    ),
-    "status item {0} {1}": "statut, élément {0} {1}",
-    "'{0}={1}': '{2}' is not a role (client, prospect, lost or user)": (
-        "'{0}={1}' : '{2}' n'est pas un rôle (client, prospect, perdu ou utilisateur)"
-    ),
-    "gross margin: {0}": "marge brute : {0}",
-    "columns of percents, never read as money: {0}": "colonnes de pourcentages, jamais lues comme de l'argent : {0}",
-    "no Should pay / Has paid or Status column: every customer is taken as a paying client": (
-        "pas de colonne Doit payer / A payé ni Statut : chaque client est compté comme un client payant"
-    ),
-    "roles from the status column {0}": "rôles tirés de la colonne de statut {0}",
-    '--status {0}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"': (
-        '--status {0} : écrivez LE MOT DU FICHIER=RÔLE, par ex. "Free trial=prospect"'
-    ),
-    "--status {0}": "--status {0}",
-    "previous tiers typed without a previous margin, kept as typed: {0}": (
-        "catégories précédentes saisies sans marge précédente, gardées telles quelles : {0}"
-    ),
-    "customers grouped by '{0}', shown by '{1}'": "clients regroupés par '{0}', montrés par '{1}'",
-    "{0}: column '{1}' holds percents, and a percent is never money": (
-        "{0} : la colonne '{1}' contient des pourcentages, et un pourcentage n'est jamais de l'argent"
-    ),
-    "{0}: the table '{1}' on sheet '{2}' has the range {3}, which is no range from its top-left cell to its bottom-right one: the file is damaged": (
-        "{0} : le tableau '{1}' de la feuille '{2}' a la plage {3}, qui ne va pas de sa cellule en haut à gauche à celle en bas à droite : le fichier est endommagé"
-    ),
-    "{0}: the customer {1} holds the control character U+{2}, which a workbook cannot hold": (
-        "{0} : le client {1} contient le caractère de contrôle U+{2}, qu'un classeur ne peut pas contenir"
-    ),
-    "{0}: holds the control character U+{1}, which a workbook cannot hold": (
-        "{0} : contient le caractère de contrôle U+{1}, qu'un classeur ne peut pas contenir"
-    ),
-    "{0} line {1}: holds a NUL byte, which no text export has (a damaged or binary file)": (
-        "{0} ligne {1} : contient un octet NUL, qu'aucun export texte n'a (un fichier endommagé ou binaire)"
-    ),
-    "the period ending {0} and the one before it would start before the year 1: give a later end (--to)": (
-        "la période finissant le {0} et celle d'avant commenceraient avant l'an 1 : donnez une fin plus tardive (--to)"
-    ),
-    "{0}: holds two parts named '{1}' (a damaged or tampered file): which one is the workbook cannot be told": (
-        "{0} : contient deux parties nommées '{1}' (un fichier endommagé ou altéré) : on ne peut pas dire laquelle est le classeur"
-    ),
-    "customers listed more than once, their numbers added up: {0}": (
-        "clients listés plusieurs fois, leurs nombres additionnés : {0}"
-    ),
-    "row {0} ({1})": "ligne {0} ({1})",
-    "read {0} invoice lines of {1} ({2}); period {3} – {4} ({5} months), previous {6} – {7}": (
-        "lu {0} lignes de factures de {1} ({2}) ; période {3} – {4} ({5} mois), précédente {6} – {7}"
-    ),
-    "margin from '{0}'": "marge tirée de '{0}'",
-    "'{0}' × margin rate": "'{0}' × taux de marge",
-    "clients: {0}; lost since the previous period (prospects to win back): {1}; left out, lines all older: {2}": (
-        "clients : {0} ; perdus depuis la période précédente (prospects à reconquérir) : {1} ; laissés de côté, "
-        "lignes toutes plus anciennes : {2}"
-    ),
-    "lines after {0} left out: {1}": "lignes après le {0} laissées de côté : {1}",
-    "columns not used: {0}": "colonnes non utilisées : {0}",
-    "gross margins of the customer file replaced by those of the lines: {0}{1}": (
-        "marges brutes du fichier de clients remplacées par celles des lignes : {0}{1}"
-    ),
-    " and {0} more": " et {0} autres",
-    "wrote {0}": "écrit {0}",
-    "refreshed {0}": "actualisé {0}",
-    "Paste main.py and requirements.txt into the xlwings Lite editor's tabs of the same names.": (
-        "Collez main.py et requirements.txt dans les onglets du même nom de l'éditeur de xlwings Lite."
-    ),
-    "installed {0}; restart Excel to see the Client ROI tab": "installé {0} ; redémarrez Excel pour voir l'onglet Client ROI",
-    "client-roi: {0}": "client-roi : {0}",
-    "client-roi: {0}{1}": "client-roi : {0}{1}",
-    "client-roi: interrupted; nothing was written": "client-roi : interrompu ; rien n'a été écrit",
-    "client-roi: unexpected error ({0}: {1}); nothing was written. Please report it (CLIENT_ROI_DEBUG=1 shows "
-    "the details)": (
-        "client-roi : erreur inattendue ({0} : {1}) ; rien n'a été écrit. Merci de la signaler "
-        "(CLIENT_ROI_DEBUG=1 montre les détails)"
-    ),
-    # --- Excel's functions and the add-in --------------------------------------------------
-    "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p": (
-        "il faut 3 catégories ou plus dans Excel : une bande à 2 catégories est un seul écart, que band lit comme ±p"
-    ),
-    "role must have as many cells as current_tier": "role doit avoir autant de cellules que current_tier",
-    "previous_tier and current_tier must have as many cells": "previous_tier et current_tier doivent avoir autant de cellules",
-    "no tier in previous_tier or current_tier": "aucune catégorie dans previous_tier ou current_tier",
-    "the xlwings template has no {0}": "le modèle de xlwings n'a pas de {0}",
-    "the xlwings template's _rels/.rels does not link the ribbon part": (
-        "le _rels/.rels du modèle de xlwings ne relie pas la partie du ruban"
-    ),
-    "no desktop Excel found on this system ({0}): nothing installed. {1}": (
-        "aucun Excel de bureau trouvé sur ce système ({0}) : rien n'a été installé. {1}"
-    ),
-    "{0} exists; use --force to replace it": "{0} existe ; utilisez --force pour le remplacer",
-    "this xlwings ({0}) has no quickstart_addin_ribbon.xlam": "ce xlwings ({0}) n'a pas de quickstart_addin_ribbon.xlam",
-    "expected one ribbon callback in the xlwings template, found {0}": (
-        "un seul rappel de ruban attendu dans le modèle de xlwings, trouvé {0}"
-    ),
-    "ribbon must have the one tab {0}, found {1}": "le ruban doit avoir le seul onglet {0}, trouvé {1}",
-    "ribbon button {0} is not wired to {1}": "le bouton du ruban {0} n'est pas relié à {1}",
-    "the xlwings template has no {0} sheet": "le modèle de xlwings n'a pas de feuille {0}",
-    "the xlwings template's config sheet has no {0} row": "la feuille config du modèle de xlwings n'a pas de ligne {0}",
-    # --- files: reading ----------------------------------------------------------------------
-    "{0}: unknown encoding {1}": "{0} : encodage inconnu {1}",
-    "{0}: is not {1} (byte {2}: 0x{3})": "{0} : n'est pas en {1} (octet {2} : 0x{3})",
-    "{0}: starts like {1} but byte {2} is not (0x{3})": "{0} : commence comme {1} mais l'octet {2} n'en est pas (0x{3})",
-    "{0}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); save it as CSV UTF-8 or say --encoding": (
-        "{0} : son encodage ne peut être déterminé (ni UTF-8, ni Windows-1252, ni Mac Roman) ; enregistrez-le en "
-        "CSV UTF-8 ou dites --encoding"
-    ),
-    "{0}: reads as {1} ({2}) or {3} ({4}); say --encoding {5} or --encoding {6}, or save it as CSV UTF-8": (
-        "{0} : se lit en {1} ({2}) ou en {3} ({4}) ; dites --encoding {5} ou --encoding {6}, ou enregistrez-le "
-        "en CSV UTF-8"
-    ),
-    "{0}: the file is empty": "{0} : le fichier est vide",
-    "{0}: cannot tell its separator (tried , ; tab |); a row near the top should name the columns": (
-        "{0} : son séparateur ne peut être déterminé (essayés : , ; tabulation |) ; une ligne en haut devrait "
-        "nommer les colonnes"
-    ),
-    "{0} row {1}: {2}": "{0} ligne {1} : {2}",
-    "{0}: cannot be read as a workbook ({1}: {2})": "{0} : ne peut être lu comme un classeur ({1} : {2})",
-    "{0} cell '{1}'!{2} (column '{3}'): {4}": "{0} cellule '{1}'!{2} (colonne '{3}') : {4}",
-    "{0}: has no sheet '{1}' (its sheets: {2})": "{0} : n'a pas de feuille '{1}' (ses feuilles : {2})",
-    "{0}: the sheet '{1}' is empty": "{0} : la feuille '{1}' est vide",
-    "{0}: has {1} characters; an Excel cell holds at most {2}": "{0} : a {1} caractères ; une cellule Excel en tient au plus {2}",
-    "{0}: contains the control character U+{1}, which a workbook cannot hold": (
-        "{0} : contient le caractère de contrôle U+{1}, qu'un classeur ne peut pas contenir"
-    ),
-    "{0}: has no column '{1}' for '{2}' (found: {3})": "{0} : n'a pas de colonne '{1}' pour '{2}' (trouvées : {3})",
-    "{0}: columns '{1}' and '{2}' both mean '{3}'": "{0} : les colonnes '{1}' et '{2}' veulent toutes deux dire '{3}'",
-    '{0}: no column for {1} (found: {2}); if one of them is it, say which: --column "{3}=ITS HEADER"': (
-        "{0} : pas de colonne pour {1} (trouvées : {2}) ; si l'une d'elles l'est, dites laquelle : "
-        '--column "{3}=SON EN-TÊTE"'
-    ),
-    "{0} row {1}: has {2} fields, the header {3}": "{0} ligne {1} : a {2} champs, l'en-tête {3}",
-    "{0}: has {1} customer rows, and the Customers sheet holds at most {2} below its header (Excel's limit of "
-    "{3} rows): split the file": (
-        "{0} : a {1} lignes de clients, et la feuille Clients en tient au plus {2} sous son en-tête (la limite "
-        "d'Excel de {3} lignes) : scindez le fichier"
-    ),
-    "{0}: {1} looks like a total line, but its gross margin ({2}) is not the sum of the rows above it ({3}): "
-    "remove the line, or rename the customer": (
-        "{0} : {1} ressemble à une ligne de total, mais sa marge brute ({2}) n'est pas la somme des lignes "
-        "au-dessus ({3}) : supprimez la ligne, ou renommez le client"
-    ),
-    "{0}: {1} is listed again (first at row {2}): a customer listed twice would count twice; merge the rows, or "
-    "say --merge-duplicates to add up their numbers": (
-        "{0} : {1} apparaît de nouveau (d'abord à la ligne {2}) : un client listé deux fois compterait deux "
-        "fois ; fusionnez les lignes, ou dites --merge-duplicates pour additionner leurs nombres"
-    ),
-    "{0}: {1} is listed again (first at row {2}) with another '{3}': the rows cannot be merged": (
-        "{0} : {1} apparaît de nouveau (d'abord à la ligne {2}) avec un autre '{3}' : les lignes ne peuvent "
-        "être fusionnées"
-    ),
-    "{0}: is {1}, not a number": "{0} : est {1}, pas un nombre",
-    "{0}: is {1}, not a finite number": "{0} : est {1}, pas un nombre fini",
-    "{0}: no such file": "{0} : fichier introuvable",
-    "{0}: is not a file": "{0} : n'est pas un fichier",
-    "{0}: cannot be read (permission denied)": "{0} : ne peut être lu (permission refusée)",
-    "{0}: --sheet is for workbooks; a text export has one table": (
-        "{0} : --sheet est pour les classeurs ; un export texte a un seul tableau"
-    ),
-    "{0} row {1}": "{0} ligne {1}",
-    "{0}: expected a text export ({1}) or a workbook ({2})": "{0} : un export texte ({1}) ou un classeur ({2}) était attendu",
-    "{0} cell {1}": "{0} cellule {1}",
-    "{0} (customer {1}), column '{2}'": "{0} (client {1}), colonne '{2}'",
-    "{0}, header '{1}'": "{0}, en-tête '{1}'",
-    "is text {0}, not a number{1}": "est le texte {0}, pas un nombre{1}",
-    " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)": (
-        " (un tiret est la façon dont un format comptable montre un zéro : tapez 0, ou laissez la cellule vide)"
-    ),
-    "is text {0}{1}": "est le texte {0}{1}",
-    " (not a number with {0})": " (pas un nombre avec {0})",
-    "a decimal point": "un point décimal",
-    "a decimal comma": "une virgule décimale",
-    "{0} needs a decimal point but {1} a decimal comma: one column, one convention": (
-        "{0} demande un point décimal mais {1} une virgule décimale : une colonne, une convention"
-    ),
-    "{0} reads {1} with a decimal point or {2} with a decimal comma, and no other value tells which: say "
-    "--decimal . or --decimal ,": (
-        "{0} se lit {1} avec un point décimal ou {2} avec une virgule décimale, et aucune autre valeur ne dit "
-        "laquelle : dites --decimal . ou --decimal ,"
-    ),
-    # --- files: invoice lines and databases ----------------------------------------------------
-    '{0}: PostgreSQL sources need psycopg: python -m pip install "psycopg[binary]" (the [postgres] extra of '
-    "client-roi)": (
-        '{0} : les sources PostgreSQL demandent psycopg : python -m pip install "psycopg[binary]" (l\'extra '
-        "[postgres] de client-roi)"
-    ),
-    "{0}: a password in the URL would stay in your shell's history; give it in PGPASSWORD or ~/.pgpass instead": (
-        "{0} : un mot de passe dans l'URL resterait dans l'historique de votre shell ; donnez-le plutôt dans "
-        "PGPASSWORD ou ~/.pgpass"
-    ),
-    "{0}: cannot connect ({1})": "{0} : connexion impossible ({1})",
-    "--engine spark needs PySpark: pip install pyspark (and Java 17)": (
-        "--engine spark demande PySpark : pip install pyspark (et Java 17)"
-    ),
-    "--column: '{0}' is not a column of invoice lines ({1})": "--column : '{0}' n'est pas une colonne des lignes de factures ({1})",
-    "{0}: {1} of its {2} lines lack a customer, a date or an amount, or have an amount with more than {3} decimals": (
-        "{0} : {1} de ses {2} lignes n'ont pas de client, de date ou de montant, ou ont un montant à plus de "
-        "{3} décimales"
-    ),
-    "{0}: has no invoice lines": "{0} : n'a aucune ligne de facture",
-    "{0}: --to {1} is before every line (the first is on {2})": "{0} : --to {1} est avant toutes les lignes (la première est du {2})",
-    "{0}: no line in the period {1} – {2} (the lines run from {3} to {4}); say --to or --months": (
-        "{0} : aucune ligne dans la période {1} – {2} (les lignes vont du {3} au {4}) ; dites --to ou --months"
-    ),
-    "{0}: a customer's total has more than 15 digits; it cannot be summed exactly": (
-        "{0} : le total d'un client a plus de 15 chiffres ; il ne peut être additionné exactement"
-    ),
-    "{0}: --engine spark reads Parquet (a file or a folder)": "{0} : --engine spark lit du Parquet (un fichier ou un dossier)",
-    "{0}: expected a text export ({1}), a workbook ({2}) or a Parquet file (.parquet)": (
-        "{0} : un export texte ({1}), un classeur ({2}) ou un fichier Parquet (.parquet) était attendu"
-    ),
-    "cell '{0}'!{1}{2}": "cellule '{0}'!{1}{2}",
-    "{0}, column '{1}'": "{0}, colonne '{1}'",
-    "{0}: is blank; a line needs a customer, a date and an amount (nor is it a total line: its amount is not the sum of the lines above it)": (
-        "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant (et ce n'est pas une ligne de total : son montant n'est pas la somme des lignes au-dessus)"
-    ),
-    "{0}: {1} looks like a total line, but its amount is not the sum of the lines above it: remove the line, or rename the customer": (
-        "{0} : {1} ressemble à une ligne de total, mais son montant n'est pas la somme des lignes au-dessus : retirez la ligne, ou renommez le client"
-    ),
-    "{0}: is blank; a line needs a customer, a date and an amount": (
-        "{0} : est vide ; une ligne a besoin d'un client, d'une date et d'un montant"
-    ),
-    "{0}: {1} is not a date (nor an Excel date serial)": "{0} : {1} n'est pas une date (ni un numéro de série de date Excel)",
-    "{0}: {1} has {2} decimals; an amount may have at most {3}": "{0} : {1} a {2} décimales ; un montant peut en avoir au plus {3}",
-    "{0}: {1} has too many digits to be summed exactly": "{0} : {1} a trop de chiffres pour être additionné exactement",
-    "{0}: column '{1}' is {2}, not a date: store it as a date, or convert it in a query": (
-        "{0} : la colonne '{1}' est {2}, pas une date : stockez-la comme date, ou convertissez-la dans une requête"
-    ),
-    "{0}: column '{1}' is {2}, not a number: store amounts as numbers": (
-        "{0} : la colonne '{1}' est {2}, pas un nombre : stockez les montants comme nombres"
-    ),
-    "{0}: column '{1}' has amounts with more than {2} decimals": "{0} : la colonne '{1}' a des montants à plus de {2} décimales",
-    '{0}: say which lines: --table NAME or --query "SELECT …"': (
-        '{0} : dites quelles lignes : --table NOM ou --query "SELECT …"'
-    ),
-    "{0}: --table and --query go with a database: a postgresql:// URL or a DuckDB file ({1}); give a file of "
-    "lines without them": (
-        "{0} : --table et --query vont avec une base de données : une URL postgresql:// ou un fichier DuckDB "
-        "({1}) ; donnez un fichier de lignes sans eux"
-    ),
-    "{0}: no such DuckDB database": "{0} : base DuckDB introuvable",
-    "{0}: cannot be opened as a DuckDB database ({1})": "{0} : ne peut être ouvert comme base DuckDB ({1})",
-    "--query: cannot be read as {0} SQL ({1})": "--query : ne peut être lu comme du SQL {0} ({1})",
-    "{0}, customer '{1}', column '{2}': {3}": "{0}, client '{1}', colonne '{2}' : {3}",
-    "{0}–{1} (previous {2}–{3})": "{0}–{1} (précédente {2}–{3})",
-    # --- files: writing ------------------------------------------------------------------------
-    "{0}: the output must end with {1}": "{0} : la sortie doit finir par {1}",
-    "{0}: the output must end with .xlsx{1}": "{0} : la sortie doit finir par .xlsx{1}",
-    "{0}: the workbook has macros; write it as .xlsm to keep them": (
-        "{0} : le classeur a des macros ; écrivez-le en .xlsm pour les garder"
-    ),
-    "{0}: the workbook has no macros; write it as .xlsx": "{0} : le classeur n'a pas de macros ; écrivez-le en .xlsx",
-    "{0}: will not overwrite the input file; choose another output": (
-        "{0} : le fichier d'entrée ne sera pas écrasé ; choisissez une autre sortie"
-    ),
-    "{0}: exists and is not a regular file; choose another output": (
-        "{0} : existe et n'est pas un fichier ordinaire ; choisissez une autre sortie"
-    ),
-    "{0}: the folder {1} does not exist": "{0} : le dossier {1} n'existe pas",
-    "{0}: cannot write in {1} ({2})": "{0} : impossible d'écrire dans {1} ({2})",
-    "{0}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, File > Save As > "
-    "'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again": (
-        "{0} : est enregistré en « Feuille de calcul Open XML Strict », qui n'est pas lue ici ; dans Excel, "
-        "Fichier > Enregistrer sous > « Classeur Excel (*.xlsx) » (ou « Classeur Excel prenant en charge les "
-        "macros »), puis réessayez"
-    ),
-    "{0}: not an .xlsx file (not a zip archive)": "{0} : pas un fichier .xlsx (pas une archive zip)",
-    "{0}: expands to {1} GB; refused": "{0} : se décompresse en {1} Go ; refusé",
-    # --- the method's arguments ----------------------------------------------------------------
-    "{0} has no numbers (only blanks)": "{0} n'a aucun nombre (que des vides)",
-    "{0} must be a number, got {1}": "{0} doit être un nombre, reçu {1}",
-    "{0} must be a finite number, got {1}": "{0} doit être un nombre fini, reçu {1}",
-    "{0} must be in {1}, got {2}": "{0} doit être dans {1}, reçu {2}",
-    "{0} overflows (beyond ±{1}); check the magnitudes": "{0} déborde (au-delà de ±{1}) ; vérifiez les ordres de grandeur",
-    "a boolean ({0})": "un booléen ({0})",
-    "the error value {0}": "la valeur d'erreur {0}",
-    "text {0}": "le texte {0}",
-    "infinite ({0})": "infini ({0})",
-    "{0} item {1} {2}": "{0} élément {1} {2}",
-    "{0} (row {1}, column {2})": "{0} (ligne {1}, colonne {2})",
-    "is {0}": "est {0}",
-    "blank": "vide",
-    "is blank": "est vide",
-    "the sum of {0}": "la somme de {0}",
-    "is {0}; expected yes/no, oui/non, true/false or 1/0": "est {0} ; attendu oui/non, yes/no, true/false ou 1/0",
-    "is blank but has_paid is filled": "est vide alors que has_paid (A payé) est rempli",
-    "is {0}; costs must be ≥ 0": "est {0} ; les coûts doivent être ≥ 0",
-    "an effort budget": "un budget d'effort",
-    "is {0}; effort must be ≥ 0": "est {0} ; l'effort doit être ≥ 0",
-    "the cost of one day": "le coût d'une journée",
-    "effort in days": "l'effort en jours",
-    "is {0}; days spent must be ≥ 0": "est {0} ; les jours passés doivent être ≥ 0",
-    "a quantile of the population": "un quantile de la population",
-    "is {0}; offsets must be > {1}": "est {0} ; les écarts doivent être > {1}",
-    "({0}) must not start with '#'": "({0}) ne doit pas commencer par '#'",
-    "a band threshold": "un seuil de bande",
-    "holds the error value {0}": "contient la valeur d'erreur {0}",
-    "holds the formula ={0} with no computed value: open and save the file in Excel or LibreOffice, then try again": (
-        "contient la formule ={0} sans valeur calculée : ouvrez et enregistrez le fichier dans Excel ou "
-        "LibreOffice, puis réessayez"
-    ),
-    "population mean gain is {0}; tiers need a positive mean gain{1}": (
-        "le gain moyen de la population est {0} ; les catégories demandent un gain moyen positif{1}"
-    ),
-    "band is empty": "la bande est vide",
-    "band has {0} offsets; at most {1} ({2} tiers) are allowed": (
-        "la bande a {0} écarts ; au plus {1} ({2} catégories) sont permis"
-    ),
-    "band offsets must be strictly increasing; item {0} ({1}) is not above item {2} ({3})": (
-        "les écarts de la bande doivent croître strictement ; l'élément {0} ({1}) n'est pas au-dessus de "
-        "l'élément {2} ({3})"
-    ),
-    "labels has {0} item(s) but the band gives {1} tiers": "labels a {0} élément(s) mais la bande donne {1} catégories",
-    "labels must be distinct, got {0}": "les libellés doivent être distincts, reçu {0}",
-    "band 'balanced' needs the population": "la bande « équilibré » demande la population",
-    "tiers must be a whole number from 2 to {0}, got {1}": "tiers doit être un nombre entier de 2 à {0}, reçu {1}",
-    "tiers must be from 2 to {0}, got {1}": "tiers doit aller de 2 à {0}, reçu {1}",
-    "population's {0}/{1} quantile is {2}; balanced bands need positive thresholds (too many customers with no or "
-    "negative gain)": (
-        "le quantile {0}/{1} de la population est {2} ; les bandes équilibrées demandent des seuils positifs "
-        "(trop de clients sans gain ou à gain négatif)"
-    ),
-    "population has too many equal gains for {0} tiers: the {1}/{2} and {3}/{4} quantiles are both {5}; ask for "
-    "fewer tiers": (
-        "la population a trop de gains égaux pour {0} catégories : les quantiles {1}/{2} et {3}/{4} valent "
-        "tous deux {5} ; demandez moins de catégories"
-    ),
-    "population's {0}/{1} and {2}/{3} quantiles ({4} and {5}) are too close for two distinct thresholds; ask for "
-    "fewer tiers": (
-        "les quantiles {0}/{1} et {2}/{3} de la population ({4} et {5}) sont trop proches pour deux seuils "
-        "distincts ; demandez moins de catégories"
-    ),
-    "k must be in [0, 1], got {0}": "k doit être dans [0, 1], reçu {0}",
-    "({0}) is over {1} characters": "({0}) dépasse {1} caractères",
-    "{0} is blank: give a number": "{0} est vide : donnez un nombre",
-    "gain has {0} items but acquisition_cost has {1}": "gain a {0} éléments mais acquisition_cost en a {1}",
-    "population has no positive gain; a share of the gain needs one": (
-        "la population n'a aucun gain positif ; une part du gain en demande un"
-    ),
-    "top_n must be a whole number ≥ 1, got {0}": "top_n doit être un nombre entier ≥ 1, reçu {0}",
-    "should_pay has {0} items but has_paid has {1}": "should_pay a {0} éléments mais has_paid en a {1}",
-    "cac is blank: give a number or acquisition costs": "cac est vide : donnez un nombre ou des coûts d'acquisition",
-    "cac must be ≥ 0, got {0}": "cac doit être ≥ 0, reçu {0}",
-    "no paying client has a gross margin: nothing to tier against": (
-        "aucun client payant n'a de marge brute : rien pour établir les catégories"
-    ),
-    "the previous period's clients cannot be tiered: {0}": (
-        "les clients de la période précédente ne peuvent être répartis en catégories : {0}"
-    ),
-    "currency is {0}: give one of {1} (or EUR, USD, GBP, CHF, JPY)": (
-        "currency est {0} : donnez l'une de {1} (ou EUR, USD, GBP, CHF, JPY)"
-    ),
-    "is {0}, not one of {1}": "est {0}, pas l'une de {1}",
-    "{0} row {1} is {2}, not one of the tiers {3}": "{0} ligne {1} est {2}, pas une des catégories {3}",
-    "is {0}, not one of the tiers {1}": "est {0}, pas une des catégories {1}",
-    "previous_tier and tier must have the same length": "previous_tier et tier doivent avoir la même longueur",
-    "months must be a whole number of months from 1 to {0}, not {1}": (
-        "months doit être un nombre entier de mois de 1 à {0}, pas {1}"
-    ),
-    "a band needs at least one offset": "une bande a besoin d'au moins un écart",
-    "balance needs at least one customer in a tier": "l'équilibre demande au moins un client dans une catégorie",
-    "bands has no numbers (only blanks)": "bands n'a aucun nombre (que des vides)",
-    # --- the workbook's refresh -------------------------------------------------------------------
-    "the workbook has no table named '{0}'": "le classeur n'a pas de tableau nommé '{0}'",
-    "{0}: holds the formula {1}, whose value cannot be read here": (
-        "{0} : contient la formule {1}, dont la valeur ne peut être lue ici"
-    ),
-    "the defined name '{0}' is ={1}, not a range of cells: point it at its cells again (Formulas > Name Manager)": (
-        "le nom défini '{0}' est ={1}, pas une plage de cellules : faites-le pointer de nouveau sur ses cellules "
-        "(Formules > Gestionnaire de noms)"
-    ),
-    "{0}: column '{1}' repeats '{2}' in table {3}": "{0} : la colonne '{1}' répète '{2}' dans le tableau {3}",
-    "table {0} on sheet '{1}' has no column {2}": "le tableau {0} de la feuille '{1}' n'a pas de colonne {2}",
-    "the workbook has no defined name '{0}' (Parameters)": "le classeur n'a pas de nom défini '{0}' (Paramètres)",
-    "parameter '{0}': {1}": "paramètre '{0}' : {1}",
-    "{0} (column '{1}'): {2} is typed just below table {3}, outside it, so it would be left out: resize the table "
-    "to include that row (Table Design > Resize Table), or move it": (
-        "{0} (colonne '{1}') : {2} est tapé juste sous le tableau {3}, hors de lui, et serait donc laissé de "
-        "côté : redimensionnez le tableau pour inclure cette ligne (Création de tableau > Redimensionner le "
-        "tableau), ou déplacez-le"
-    ),
-    "{0} (column '{1}', customer row {2}): {3}": "{0} (colonne '{1}', ligne de client {2}) : {3}",
-    "{0} (parameter '{1}'): {2}": "{0} (paramètre '{1}') : {2}",
-    "table {0} on sheet '{1}': {2}": "tableau {0} de la feuille '{1}' : {2}",
-    "{0} ({1}): its {2} rows would go past the sheet's last row, {3} (Excel's limit)": (
-        "{0} ({1}) : ses {2} lignes iraient au-delà de la dernière ligne de la feuille, {3} (la limite d'Excel)"
-    ),
-    "the workbook has no defined name '{0}'": "le classeur n'a pas de nom défini '{0}'",
-    "not a cell range: {0}": "pas une plage de cellules : {0}",
-    "{0} customers, and the Customers sheet holds at most {1} below its header (Excel's limit of {2} rows): take a "
-    "shorter period, or split the customers": (
-        "{0} clients, et la feuille Clients en tient au plus {1} sous son en-tête (la limite d'Excel de {2} "
-        "lignes) : prenez une période plus courte, ou scindez les clients"
-    ),
-}
-'''
-
-_SOURCES['messages'] = r'''"""What the user reads, in their language: one table of the messages in French.
-
-Messages are written in English where they arise (an exception, a line of the summary) and
-translated where they are shown (the command line, the refresh in Excel), with :func:`translate`:
-the message is matched against the English skeletons of :data:`FR` (its fixed words, with a
-placeholder for each value), and the French skeleton is filled with the values, each one
-translated in turn (a place, a cause, a value's description are messages of their own), and
-numbers put in French form (``1,234.5`` → ``1 234,5``; ``-55.6%`` → ``-55,6 %``). A value that
-no skeleton matches is the user's own (a file name, a header, a cell's text): it is kept as is.
-
-``tests/test_messages.py`` holds the table to the code: every message the code can raise or
-print has its entry here, and the bad-input catalogue reads French all through with ``--lang fr``.
-"""
-
-from __future__ import annotations
-
-import re
-from functools import cache, lru_cache
-
-from .messages_fr import FR
-
-LANGS = ("en", "fr")
-_lang = "en"
-
-
-def use(lang: str) -> None:
-    """The language of what is shown from now on (``en`` or ``fr``)."""
-    global _lang
-    _lang = lang if lang in LANGS else "en"
-
-
-def language() -> str:
-    return _lang
-
-
-_ENGLISH_NUMBER = re.compile(r"[-+−±]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-NARROW = "\u202f"  # French groups digits with a narrow no-break space
-NBSP = "\u00a0"  # and puts a no-break space before %
-
-
-def french_number(text: str) -> str:
-    """An English-formatted number in French form.
-
-    >>> french_number("1,234.5"), french_number("-55.6%"), french_number("12")
-    ('1\\u202f234,5', '-55,6\\xa0%', '12')
-    """
-    percent = text.endswith("%")
-    body = text[:-1] if percent else text
-    body = body.replace(",", NARROW).replace(".", ",")
-    return body + (NBSP + "%" if percent else "")
-
-
-def mark(sign: str, lang: str | None = None) -> str:
-    """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
-    return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
-
-
-def number(x: float, spec: str, lang: str | None = None) -> str:
-    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
-    text = format(x, spec)
-    return french_number(text) if (lang or _lang) == "fr" else text
-
-
-def translate(text: str, lang: str | None = None) -> str:
-    """``text`` in ``lang`` (default: the language in use): see the module's rule."""
-    if (lang or _lang) != "fr" or not text:
-        return text
-    return _french(text)[1]
-
-
-@lru_cache(maxsize=4096)
-def _french(text: str) -> tuple[int, str]:
-    """The French of ``text`` and how many of its characters the table's words account for:
-    of the skeletons that match, the reading that accounts for the most wins (a general one,
-    ``{0} item {1} {2}``, never hides a message that has a skeleton of its own)."""
-    if _ENGLISH_NUMBER.fullmatch(text):
-        return len(text), french_number(text)
-    best = (0, text)
-    for fixed, pattern, french in _patterns():
-        m = pattern.fullmatch(text)
-        if m is None:
-            continue
-        parts = [_french(v) if v else (0, v) for v in m.groups()]
-        covered = fixed + sum(c for c, _ in parts)
-        if covered > best[0]:
-            best = (covered, french.format(*(t for _, t in parts)))
-    return best
-
-
-@cache
-def _patterns() -> list[tuple[int, re.Pattern[str], str]]:
-    """The skeletons as patterns, with the number of fixed characters of each."""
-    out = []
-    for english, french in FR.items():
-        fixed = re.split(r"\{\d+\}", english)
-        order = [int(k) for k in re.findall(r"\{(\d+)\}", english)]  # 0, 1, 2…: as the code writes them
-        regex = "".join(
-            re.escape(part.replace("{{", "{").replace("}}", "}")) + (f"(?P<p{order[i]}>.*?)" if i < len(order) else "")
-            for i, part in enumerate(fixed)
-        )
-        out.append((len("".join(fixed)), re.compile(regex, re.DOTALL), french))
-    return out
-'''
-
-_SOURCES['workbook/layout'] = r'''"""What the workbook holds and what each thing is called, in English and French.
+_SOURCES['workbook/layout'] = r'''"""What the workbook holds and what each thing is called (in English: the catalogue says it in
+the book's language, :mod:`client_roi.messages`).
 
 The template builder writes these names, ``fill`` matches input headers against them, and
 the refresh pipeline finds everything through them: the ``Customers`` table and the
@@ -4891,8 +5357,8 @@ workbook-level defined names, never a sheet's name or position.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
+from ..messages import LANGS, PSEUDO, Said
 from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position, share_column  # the output blocks
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
@@ -4913,7 +5379,6 @@ from ..schema.columns import (  # the customer table's columns: the schema every
 )
 from ..schema.parameters import PARAMETERS, Parameter  # the workbook's parameters: the schema's
 
-LANGS = ("en", "fr")
 __all__ = [
     "ALL_COLUMNS",
     "BLOCKS",
@@ -4941,18 +5406,13 @@ __all__ = [
 ]  # and everything defined below
 
 
-ROLE_WORDS = {
-    "en": {"client": "client", "prospect": "prospect", "user": "user"},
-    "fr": {"client": "client", "prospect": "prospect", "user": "utilisateur"},
-}
-PLAN_WORDS = {"en": {True: "yes", False: "no"}, "fr": {True: "oui", False: "non"}}
-MOVE_WORDS = {
-    "en": {"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"},
-    "fr": {"up": "monte", "down": "descend", "same": "stable", "new": "nouveau", "lost": "perdu", "total": "Total"},
-}
+# The workbook's words, in English: every language's from the catalogue (ROLE_WORDS["fr"]).
+ROLE_WORDS = Said({"client": "client", "prospect": "prospect", "user": "user"})
+PLAN_WORDS = Said({True: "yes", False: "no"})
+MOVE_WORDS = Said({"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"})
 
 #: The words of the computed columns whose values are words, by the schema's ``Column.words``.
-VALUE_WORDS: dict[str, dict[str, dict[Any, str]]] = {"role": ROLE_WORDS, "plan": PLAN_WORDS, "move": MOVE_WORDS}
+VALUE_WORDS: dict[str, Said] = {"role": ROLE_WORDS, "plan": PLAN_WORDS, "move": MOVE_WORDS}
 
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
@@ -4983,24 +5443,26 @@ assert {b.name for b in BLOCKS} == {
 SWEEP_ROWS = block(OUT_SWEEP).rows - 1
 
 SHEETS = {
-    "guide": {"en": "Guide", "fr": "Guide"},
-    "parameters": {"en": "Parameters", "fr": "Paramètres"},
-    "customers": {"en": "Customers", "fr": "Clients"},
-    "tiers": {"en": "Tiers", "fr": "Catégories"},
-    "review": {"en": "Review", "fr": "À revoir"},
+    "guide": Said("Guide"),
+    "parameters": Said("Parameters"),
+    "customers": Said("Customers"),
+    "tiers": Said("Tiers"),
+    "review": Said("Review"),
 }
 
 
 def book_language(sheets: Iterable[str]) -> str:
-    """A workbook's language, by the names of its sheets: French when the Parameters, Tiers or
-    Review sheet has its French name (not Clients: an English book may hold a sheet of that
-    name), else English."""
-    french = {SHEETS[k]["fr"] for k in ("parameters", "tiers", "review")}
-    return "fr" if french & set(sheets) else "en"
+    """A workbook's language, by the names of its sheets: French (or another of the catalogue's
+    languages) when the Parameters, Tiers or Review sheet has its name in it (not Clients: an
+    English book may hold a sheet of that name), else English."""
+    for lang in (*LANGS[1:], PSEUDO):
+        if {SHEETS[k][lang] for k in ("parameters", "tiers", "review")} & set(sheets):
+            return lang
+    return "en"
 
 
-TEXT = {
-    "en": {
+TEXT = Said(
+    {
         "facts": [
             "Reference gain (mean per client)",
             "Paying clients",
@@ -5049,58 +5511,8 @@ TEXT = {
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
         "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
         "(last period's tiers), or fill from invoice lines, to see who moves.",
-    },
-    "fr": {
-        "facts": [
-            "Gain de référence (moyen par client)",
-            "Clients payants",
-            "Prospects",
-            "Utilisateurs",
-            "Coût moyen d'acquisition",
-            "Coût d'une journée d'effort",
-        ],
-        "bands": [
-            "Catégorie",
-            "De",
-            "À",
-            "Clients",
-            "Part des clients",
-            "Gain",
-            "Part du gain",
-            "Gain moyen",
-            "Effort de prospection",
-            "Effort (jours)",
-        ],
-        "concentration": [
-            "Part du gain du plus gros client",
-            "Part du gain des 5 plus gros",
-            "Indice de concentration HHI (Σ part², 0 à 1)",
-            "Verdict",
-            "Un client au-delà de 15 % du gain",
-        ],
-        "verdict": {"diversified": "diversifié", "moderate": "modéré", "concentrated": "concentré"},
-        "yesno": ("oui", "non"),
-        "pareto": ["Part des clients", "Part cumulée du gain"],
-        "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
-        "review_empty": {
-            "costs": "Aucun à revoir : aucun client n'a de coût d'acquisition, donc aucun ROI n'est connu.",
-            "none": "Aucun à revoir : chaque client rapporte au moins ce qu'il a coûté (ROI ≥ 1).",
-        },
-        "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
-        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)", "Dans le plan"],
-        "plan_total": "Total",
-        "plan_available": "Jours disponibles pour prospecter",
-        "plan_load": "Charge (jours nécessaires ÷ disponibles)",
-        "sweep": ["Bande", "Équilibre", "Clients", "Part"],
-        "sweep_in_use": "en cours",
-        "sweep_balanced": "équilibrée",
-        "balanced": "Bande équilibrée, {k} catégories (à copier) :",
-        "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
-        "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],
-        "mobility_none": "Pas de catégories précédentes : ajoutez une colonne « Catégorie précédente » au "
-        "tableau Clients (celles de la période passée), ou partez des lignes de factures, pour voir qui bouge.",
-    },
-}
+    }
+)
 
 
 def flags_in(cells: list, lang: str) -> list:
@@ -5231,7 +5643,7 @@ def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
 def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
     """Previous tiers (rows, then new and the total) against tiers now (columns, then lost and
     the total), counts; then, for each previous tier, its gain then and now."""
-    words: list[str] = layout.TEXT[lang]["mobility"]  # type: ignore[assignment]
+    words: list[str] = layout.TEXT[lang]["mobility"]
     moves = layout.MOVE_WORDS[lang]
     if ex.mobility.empty:
         return [[layout.TEXT[lang]["mobility_none"]]]
@@ -5416,16 +5828,14 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import Said
 from . import layout
 
 TEXT_KEYS = ("customer", "should_pay", "has_paid")
 NUMBER_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
 # The currency only changes how amounts look (conditional formats do it at once): no refresh due.
 PARAMS = tuple(p.name for p in layout.PARAMETERS if p.name != "currency")
-MESSAGE = {
-    "en": "Inputs changed since the last refresh: click Refresh",
-    "fr": "Données modifiées depuis la dernière actualisation : cliquez sur Actualiser",
-}
+MESSAGE = Said("Inputs changed since the last refresh: click Refresh")
 
 
 def layout_of() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -5630,6 +6040,7 @@ import pandas as pd
 
 from .. import messages, method
 from ..files.xlsx import column_letter
+from ..messages import tr
 from . import layout, stale
 from .blocks import ExcelError, Outputs, blocks
 
@@ -5711,25 +6122,36 @@ class Inputs:
 
 def _columns(table: Table) -> tuple[str, dict[str, int]]:
     index: dict[str, int] = {}
-    votes = {"en": 0, "fr": 0}
+    votes = dict.fromkeys(messages.LANGUAGES, 0)  # the headers' language: an exact name counts twice
     for i, name in enumerate(table.header):
         key = layout.header_key(name, door=False)  # a percent is never money: Gross Margin % is the user's
         if key is None:
             continue  # the user's own extra columns are left alone
         if key in index:
             raise RefreshError(
-                f"{cell_name(table.sheet, table.top, table.left + i)}: column '{name}' repeats "
-                f"'{table.header[index[key]]}' in table {layout.TABLE}"
+                tr(
+                    "{cell_name}: column '{name}' repeats '{header}' in table {TABLE}",
+                    cell_name=cell_name(table.sheet, table.top, table.left + i),
+                    name=name,
+                    header=table.header[index[key]],
+                    TABLE=_table(),
+                )
             )
         index[key] = i
-        for lang in layout.LANGS:
-            votes[lang] += layout.normalize(name) == layout.normalize(layout.header(key, lang))
+        for lang in votes:
+            said = layout.header(key, lang)
+            votes[lang] += (name.strip() == said) + (layout.normalize(name) == layout.normalize(said))
     missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index and not c.optional]
     if missing:
         raise RefreshError(
-            f"table {layout.TABLE} on sheet '{table.sheet}' has no column " + ", ".join(f"'{m}'" for m in missing)
+            tr(
+                "table {TABLE} on sheet '{sheet}' has no column {value}",
+                TABLE=_table(),
+                sheet=table.sheet,
+                value=", ".join(f"'{m}'" for m in missing),
+            )
         )
-    return ("fr" if votes["fr"] > votes["en"] else "en"), index
+    return max(votes, key=lambda lang: (votes[lang], lang == "en")), index  # a tie: English
 
 
 def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, int] | None]:
@@ -5738,9 +6160,9 @@ def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, in
     except KeyError:
         if p.optional:
             return None, None
-        raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
+        raise RefreshError(tr("the workbook has no defined name '{name}' (Parameters)", name=p.name)) from None
     except RefreshError as exc:  # a name that is no range of cells
-        raise RefreshError(f"parameter '{p.name}': {exc}") from None
+        raise RefreshError(tr("parameter '{name}': {exc}", name=p.name, exc=exc)) from None
     flat = [v for r in values for v in r]
     while flat and method.is_blank(flat[-1]):
         flat.pop()
@@ -5772,9 +6194,17 @@ def _below(book: Workbook, table: Table, index: dict[str, int]) -> int:
         if typed:
             j = typed[0]
             raise RefreshError(
-                f"{cell_name(table.sheet, r, table.left + j)} (column '{table.header[j]}'): {values[j]!r} is "
-                f"typed just below table {layout.TABLE}, outside it, so it would be left out: resize the "
-                "table to include that row (Table Design > Resize Table), or move it"
+                tr(
+                    (
+                        "{cell_name} (column '{header}'): {values!r} is typed just below table {TABLE}, "
+                        "outside it, so it would be left out: resize the table to include that row "
+                        "(Table Design > Resize Table), or move it"
+                    ),
+                    cell_name=cell_name(table.sheet, r, table.left + j),
+                    header=table.header[j],
+                    values=values[j],
+                    TABLE=_table(),
+                )
             )
         stale += 1
     return stale
@@ -5810,7 +6240,13 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
         col = t.left + inp.index[exc.argument]
         where = cell_name(t.sheet, t.top + 1 + exc.item, col)
         return RefreshError(
-            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}",
+            tr(
+                "{where} (column '{header}', customer row {item}): {cause}",
+                where=where,
+                header=t.header[inp.index[exc.argument]],
+                item=exc.item + 1,
+                cause=exc.cause,
+            ),
             exc.argument,
             exc.item,
             exc.cause,
@@ -5818,8 +6254,8 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
     if exc.argument in inp.param_cells:
         sheet, row, col = inp.param_cells[exc.argument]
         where = cell_name(sheet, row, col + (exc.item or 0))
-        return RefreshError(f"{where} (parameter '{exc.argument}'): {exc}")
-    return RefreshError(f"table {layout.TABLE} on sheet '{t.sheet}': {exc}")
+        return RefreshError(tr("{where} (parameter '{argument}'): {exc}", where=where, argument=exc.argument, exc=exc))
+    return RefreshError(tr("table {TABLE} on sheet '{sheet}': {exc}", TABLE=_table(), sheet=t.sheet, exc=exc))
 
 
 def compute(inp: Inputs) -> Outputs:
@@ -5859,8 +6295,16 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         sheet, row, col = at
         if row + len(block) - 1 > MAX_ROWS:
             raise RefreshError(
-                f"{cell_name(sheet, row, col)} ({name}): its {len(block):,} rows would go past the sheet's "
-                f"last row, {MAX_ROWS:,} (Excel's limit)"
+                tr(
+                    (
+                        "{cell_name} ({name}): its {n_block:,} rows would go past the sheet's last row, "
+                        "{MAX_ROWS:,} (Excel's limit)"
+                    ),
+                    cell_name=cell_name(sheet, row, col),
+                    name=name,
+                    n_block=len(block),
+                    MAX_ROWS=MAX_ROWS,
+                )
             )
         places.append((sheet, row, col, block, rows, cols))
     t = inp.table
@@ -5892,7 +6336,7 @@ def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:
     except KeyError:
         if name in layout.OPTIONAL_BLOCKS:
             return None
-        raise RefreshError(f"the workbook has no defined name '{name}'") from None
+        raise RefreshError(tr("the workbook has no defined name '{name}'", name=name)) from None
     return sheet, row, col
 
 
@@ -5905,18 +6349,12 @@ def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
 def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Outputs:
     """Read, validate and compute everything, then write. Nothing is written on failure.
     ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
-    try:
+    with messages.using(_language_of(book)):  # a French book speaks French, by the ribbon and in Lite too
         inputs = read(book)
         if inputs_read is not None:
             inputs_read()
         outputs = compute(inputs)
         write(book, inputs, outputs)
-    except RefreshError as exc:
-        lang = _language_of(book)
-        if lang == "en":
-            raise
-        said = messages.translate(str(exc), lang)  # a French book speaks French
-        raise RefreshError(said, exc.argument, exc.item, exc.cause) from None
     return outputs
 
 
@@ -5927,6 +6365,12 @@ def _language_of(book: Workbook) -> str:
     except (KeyError, RefreshError):
         return "en"
     return layout.book_language([sheet])
+
+
+def _table() -> str:
+    """The Customers table as the user knows it: by its sheet's name in the book's language (the
+    Excel table is named Customers in every language)."""
+    return layout.SHEETS["customers"][messages.language()]
 '''
 
 _SOURCES['workbook/xw_book'] = r'''"""The refresh pipeline's adapter for any ``xw.Book``: Excel on the desktop (the ribbon's
@@ -5937,6 +6381,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import method
+from ..messages import tr
 from .refresh import ColumnsAsRows, RefreshError, Table, is_formula_like, refresh
 
 
@@ -5958,7 +6403,7 @@ class XwBook(ColumnsAsRows):
                     body = t.data_body_range
                     nrows = body.shape[0] if body else 0
                     return Table(sheet.name, rng.row, rng.column, list(header), nrows, rng.shape[0] - 1 - nrows)
-        raise RefreshError(f"the workbook has no table named '{name}'")
+        raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
     def column(self, table: Table, offset: int) -> list[Any]:
         if not table.nrows:
@@ -6035,6 +6480,7 @@ from typing import Any
 import xlwings as xw
 
 from .. import method
+from ..messages import tr
 
 # Read error cells as their text ('#N/A') so the engine can refuse them by name; xlwings'
 # default would turn them into blanks and silently drop them from a population.
@@ -6095,7 +6541,7 @@ def _named(excel_name: str) -> Callable:
             try:
                 return f(*args)
             except method.ClientRoiError as exc:
-                raise method.ClientRoiError(f"{excel_name}: {exc}") from None
+                raise method.ClientRoiError(tr("{place}: {cause}", place=excel_name, cause=exc)) from None
 
         return wrapper
 
@@ -6146,7 +6592,7 @@ def balanced_band(population, tiers=3, trim=0.0):
     if tiers == 2:
         # One offset would come back into `band` as a single cell, which means ±p.
         raise method.ClientRoiError(
-            "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p"
+            tr("tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p")
         )
     return [method.balanced_band(population, tiers, trim).tolist()]
 
@@ -6250,17 +6696,19 @@ def tier_mobility(previous_tier, current_tier, labels=None, role=None):
     if role is not None:
         roles = [v for r in role for v in r]
         if len(roles) != len(current):
-            raise method.ClientRoiError("role must have as many cells as current_tier", argument="role")
+            raise method.ClientRoiError(tr("role must have as many cells as current_tier"), argument="role")
         current = [
             v if isinstance(r, str) and r.strip().casefold() == "client" else None
             for v, r in zip(current, roles, strict=True)
         ]
     if len(previous) != len(current):
-        raise method.ClientRoiError("previous_tier and current_tier must have as many cells", argument="previous_tier")
+        raise method.ClientRoiError(
+            tr("previous_tier and current_tier must have as many cells"), argument="previous_tier"
+        )
     if labels is None or all(method.is_blank(v) for v in labels):
         found = {v.strip() if isinstance(v, str) else v for v in previous + current if not method.is_blank(v)}
         if not found:
-            raise method.ClientRoiError("no tier in previous_tier or current_tier", argument="current_tier")
+            raise method.ClientRoiError(tr("no tier in previous_tier or current_tier"), argument="current_tier")
         labels = sorted(str(v) for v in found)
     else:
         labels = [str(v).strip() for v in labels if not method.is_blank(v)]

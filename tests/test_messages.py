@@ -1,5 +1,7 @@
-"""French all through (issue 18, item 9): one table of messages (client_roi.messages.FR) that
-holds every message the code can raise or print, and the bad-input catalogue read in French."""
+"""Every word from one catalogue (issue 30): messages are looked up by their identifier
+(:func:`client_roi.messages.tr`), the French catalogue holds every identifier the code looks up
+and nothing else, each French entry has the English one's holes, a user's data is never
+translated, and the bad-input catalogue reads French all through."""
 
 from __future__ import annotations
 
@@ -11,113 +13,147 @@ import pytest
 from test_sloppy_inputs import REFUSALS, _make, _snapshot
 
 from client_roi import cli, messages
+from client_roi.messages import tr
 from client_roi.workbook import layout, refresh, template
 from client_roi.workbook.refresh import RefreshError
 
 PACKAGE = Path(cli.__file__).parent
-#: Helpers whose argument at this position is a message (a cause, what overflowed).
-HELPERS = {"ColumnProblem": 1, "_item_error": 3, "_finite_result": 1}
-#: Constructors and calls whose first text is a message.
+#: Calls whose first argument is a catalogue identifier.
+LOOKUPS = {"tr", "step"}
+#: Calls whose first text is a message: it must come from the catalogue, never be written in place.
 SPEAKERS = {"ClientRoiError", "InputFileError", "RefreshError", "OptionError", "OutputError", "AddinError", "say"}
-#: Where message fragments are also built by returns and assignments (a place, a cause).
-FRAGMENTS = ("files/", "method/", "cli.py", "commands.py", "report.py", "workbook/refresh.py")
-FRAGMENT_NAMES = {"why", "place", "cause", "message", "what", "widest", "dash"}
-#: Texts the collector finds that are values, not messages (a band word, a verdict, a view name).
-NOT_MESSAGES = {"balanced", "diversified", "moderate", "concentrated", "client_roi_lines", "en", "fr", "DATE", "DOUBLE"}
-NOT_MESSAGES |= {"margin_rate", "flags"}  # a column's key, where the roles were read from
-NOT_MESSAGES |= {"client", "prospect", "user"}  # roles: the workbook's words, per language (layout.ROLE_WORDS)
-#: Entries built where the collector cannot see them (nested f-strings, progress names, lists).
-BY_HAND = {
-    "reading",
-    "building",
-    "refreshing",
-    "saving",
-    "--currency",
-    "as the file shows: {0}",
-    "the default, as none is shown; --currency to choose",
-    "row {0} ({1})",
-    " and {0} more",
-    "--{0}: {1}",
-    "{0} (rows {1})",
-    "blank",
-    "refreshed {0}",
-    "{0}, header '{1}'",
-    " (not a number with {0})",
-    "a decimal point",
-    "a decimal comma",
-    "is {0}",
-}
+#: Helpers whose argument at this position is a message (a cause, what overflowed).
+HELPERS = {"ColumnProblem": 1, "DateProblem": 1, "_item_error": 3, "_finite_result": 1, "refuse": 1}
+#: Identifiers the code looks up through a name, not a literal (progress steps, word tables).
+BY_NAME = {"reading", "building", "refreshing", "saving", "a decimal point", "a decimal comma"}
 
 
-def _flatten(node: ast.AST) -> list[str | None]:
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _flatten(node.left) + _flatten(node.right)
-    if isinstance(node, ast.JoinedStr):
-        return [v.value if isinstance(v, ast.Constant) else None for v in node.values]
+def _literal(node: ast.AST) -> str | None:
+    """The text of a string literal (implicitly concatenated parts included), else None."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    return [None]
+        return node.value
+    return None
 
 
-def _skeleton(parts: list[str | None]) -> str:
-    out, k = "", 0
-    for p in parts:
-        if p is None:
-            out += f"{{{k}}}"
-            k += 1
-        else:
-            out += p.replace("{", "{{").replace("}", "}}")
-    return out
-
-
-def code_messages() -> dict[str, str]:
-    """Every message skeleton of the package's code, with where it is."""
+def looked_up() -> dict[str, str]:
+    """Every identifier the package's code looks up, with where."""
     found: dict[str, str] = {}
     for f in sorted(PACKAGE.rglob("*.py")):
         rel = f.relative_to(PACKAGE).as_posix()
         if rel in ("messages.py", "messages_fr.py"):
             continue
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
-            texts: list[ast.AST] = []
-            if isinstance(node, ast.Call):
+            if isinstance(node, ast.Call) and node.args:
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-                if name in SPEAKERS:
-                    texts += node.args[:1]
-                elif name in HELPERS:
-                    texts += node.args[HELPERS[name] : HELPERS[name] + 1]
-                texts += [k.value for k in node.keywords if k.arg == "cause"]
-            elif rel.startswith(FRAGMENTS) and isinstance(node, ast.Return) and node.value is not None:
-                texts.append(node.value)
-            elif rel.startswith(FRAGMENTS) and isinstance(node, (ast.Assign, ast.AugAssign)):
-                targets = [node.target] if isinstance(node, ast.AugAssign) else node.targets
-                if any(getattr(t, "id", "") in FRAGMENT_NAMES or isinstance(t, ast.Subscript) for t in targets):
-                    texts.append(node.value)
-            texts = [b for t in texts for b in ((t.body, t.orelse) if isinstance(t, ast.IfExp) else (t,))]
-            for text in texts:
-                if not isinstance(text, (ast.JoinedStr, ast.Constant, ast.BinOp)):
-                    continue
-                parts = _flatten(text)
-                skeleton = _skeleton(parts)
-                words = re.sub(r"\{\d+\}", "", skeleton)
-                if re.search(r"[A-Za-z]{2}", words) and skeleton not in NOT_MESSAGES:
-                    found.setdefault(skeleton, f"{rel}:{node.lineno}")
+                text = _literal(node.args[0])
+                if name in LOOKUPS and text is not None:
+                    found.setdefault(text, f"{rel}:{node.lineno}")
     return found
 
 
-def test_every_message_of_the_code_is_in_the_table():
-    missing = {k: v for k, v in code_messages().items() if k not in messages.FR}
+def written_in_place() -> list[str]:
+    """Messages written in place of a lookup: an f-string or a literal with words given to a
+    speaker (an error, a line of the summary)."""
+    out = []
+    for f in sorted(PACKAGE.rglob("*.py")):
+        rel = f.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            at = HELPERS.get(name, 0)
+            if len(node.args) <= at:
+                continue
+            first = node.args[at]
+            texts = [v.value for v in ast.walk(first) if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+            if (
+                (name in SPEAKERS or name in HELPERS)
+                and isinstance(first, (ast.JoinedStr, ast.Constant, ast.BinOp))
+                and re.search(r"[A-Za-z]{2}|[:;]", "".join(texts))
+            ):
+                out.append(f"{rel}:{node.lineno}: {ast.unparse(first)[:80]}")
+    return out
+
+
+def _english(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _english(v)]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _english(v)]
+    return []
+
+
+def workbook_words() -> dict[str, str]:
+    """Every identifier of the workbook's tables of words: the schema's columns and parameters,
+    the layout's and the template's words (each a :class:`~client_roi.messages.Said`)."""
+    from client_roi import method
+    from client_roi.files import dates
+    from client_roi.schema import columns, parameters
+    from client_roi.workbook import stale, words
+
+    found = {c.en: "schema/columns.py" for c in columns.ALL_COLUMNS + columns.DOOR_COLUMNS + columns.LINE_COLUMNS}
+    for p in parameters.PARAMETERS:
+        found |= {t: "schema/parameters.py" for t in (*p.en, p.invalid) if t}
+    for module in (layout, words, stale):
+        for name, value in vars(module).items():
+            tables = value.values() if isinstance(value, dict) else [value]
+            for table in tables:
+                if isinstance(table, messages.Said):
+                    found |= {t: f"{module.__name__}.{name}" for t in _english(table.english)}
+    found |= {t: "workbook/words.py:_GUIDE" for t, _ in words._GUIDE if t}
+    found |= {method.BAND_WORD: "method/bands.py", "d": "workbook/styles.py:DAYS"}
+    found |= {t: "messages.py:OS_REASONS" for t in messages.OS_REASONS.values()}
+    found |= {t: "messages.py:CSV_REASONS" for t in messages.CSV_REASONS}
+    found |= {cli.__doc__ or "": "cli.py:__doc__"}
+    found |= {t: "files/dates.py" for t in (*dates.NAMES.values(), *dates.MONTHS)}
+    return found
+
+
+def test_every_identifier_the_code_looks_up_is_in_the_catalogue():
+    missing = {k: v for k, v in (looked_up() | workbook_words()).items() if k not in messages.FR}
     assert not missing, "\n".join(f"{v}: {k!r}" for k, v in missing.items())
 
 
-def test_the_table_holds_nothing_else():
-    stale = set(messages.FR) - set(code_messages()) - BY_HAND
+def test_the_catalogue_holds_nothing_else():
+    stale = set(messages.FR) - set(looked_up()) - set(workbook_words()) - BY_NAME
     assert not stale, stale
 
 
-@pytest.mark.parametrize("english", list(messages.FR))
-def test_each_french_skeleton_takes_the_same_values(english):
-    holes = sorted(re.findall(r"\{\d+\}", english))
-    assert sorted(re.findall(r"\{\d+\}", messages.FR[english])) == holes
+def test_no_message_is_written_in_place():
+    assert not written_in_place(), "\n".join(written_in_place())
+
+
+@pytest.mark.parametrize("lang", [lang for lang in messages.LANGS if lang != "en"])
+def test_each_catalogue_says_the_same_things_with_the_same_holes(lang):
+    """A language's catalogue has every identifier the French one has, and each of its entries
+    the English one's holes, with their formats (``{n:,}``)."""
+    catalogue = messages.CATALOGUES[lang]
+    assert set(catalogue) == set(messages.FR)
+    for english, said in catalogue.items():
+        assert sorted(re.findall(r"\{[^{}]*\}", said)) == sorted(re.findall(r"\{[^{}]*\}", english)), english
+        assert sorted(messages.holes(said)) == sorted(messages.holes(english)), english
+
+
+def test_a_users_data_is_never_translated():
+    """The issue's findings: the user's header, a file named like a number, a name that is a
+    word of the catalogue, all reach the user as written; our own words and numbers are French."""
+    said = tr(
+        "{name}: has no column '{text}' for '{wanted}' (found: {header})",
+        "fr",
+        name="12.5",
+        text="blank",
+        wanted="Gross margin",
+        header="Client, Marge",
+    )
+    assert said == "12.5 : n'a pas de colonne 'blank' pour 'Gross margin' (trouvées : Client, Marge)"
+    assert tr("wrote {built}", "fr", built="blank") == "écrit blank"
+    assert tr("wrote {built}", "fr", built="12.5") == "écrit 12.5"
+    assert tr("blank rows skipped: {n:,}", "fr", n=1234) == "lignes vides ignorées : 1\u202f234"
+    assert tr("prospect plan: {days_needed} days needed (no prospecting days given)", "en", days_needed="12.5") == (
+        "prospect plan: 12.5 days needed (no prospecting days given)"
+    )
 
 
 ENGLISH = re.compile(
@@ -185,4 +221,20 @@ def test_a_french_workbook_refreshes_in_french(tmp_path, capsys):
 def test_english_stays_english(tmp_path, capsys):
     assert cli.main(["fill", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.xlsx")]) == 2
     assert capsys.readouterr().err == f"client-roi: {tmp_path / 'none.csv'}: no such file\n"
-    assert messages.translate("anything at all", "en") == "anything at all"
+    assert tr("anything at all", "en") == "anything at all"
+
+
+def test_the_invoice_line_rules_refuse_in_french(tmp_path, capsys):
+    """Issue 30: with --customers, a refusal of the invoice-line rules stayed English in a French
+    run (``colonne 'Should pay' : est blank, and the customer has no invoice lines…``)."""
+    lines = Path(__file__).parent.parent / "examples" / "lignes_factures.csv"
+    listed = tmp_path / "clients.csv"
+    listed.write_text("Client;Doit payer ?;A payé ?;Coût d'acquisition\nNouveau venu;;;100\n", encoding="utf-8")
+    argv = ["fill", "--transactions", lines, "--customers", listed, "--lang", "fr", "-o", tmp_path / "o.xlsx"]
+    assert cli.main([str(a) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "client-roi : clients.csv, client 'Nouveau venu', colonne 'Doit payer' : est vide, et le client n'a pas "
+        "de ligne de facture : dites s'il doit payer\n"
+    )
+    assert not (tmp_path / "o.xlsx").exists()

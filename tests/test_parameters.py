@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 import client_roi.method as method
-from client_roi import cli
+from client_roi import cli, messages
 from client_roi.schema.parameters import DEFAULTS, PARAMETERS, Interval, Text, parameter
 
 TEMPLATES = Path(__file__).parents[1] / "workbook_templates"
@@ -126,7 +126,7 @@ def test_the_templates_validations_let_in_what_the_method_does(tmp_path, need_li
             cell = ref.replace("$", "")
             dv = next(v for v in ws.data_validations.dataValidation if cell in v.sqref)
             assert (dv.type, dv.operator, dv.formula1, dv.formula2) == p.constraint.validation(cell), p.name  # type: ignore[union-attr]
-            assert dv.error == p.invalid[0 if lang == "en" else 1] and dv.allow_blank
+            assert dv.error == messages.tr(p.invalid, lang) and dv.allow_blank
 
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -476,7 +476,7 @@ REFUSALS = [
         "boolean in a number column",
         {"in.xlsx": _xlsx([XHEAD, ["A", "yes", "yes", 1, None, 1]], _bool_cell)},
         ["fill", "in.xlsx"],
-        ["in.xlsx cell 'Sheet'!D2 (customer 1), column 'Gross margin': is a boolean (True), not a number"],
+        ["in.xlsx cell 'Sheet'!D2 (customer 1), column 'Gross margin': is a boolean (TRUE), not a number"],
     ),
     ("not a zip", {"in.xlsx": b"PK not really"}, ["fill", "in.xlsx"], ["in.xlsx: not an .xlsx file"]),
     ("unknown kind of file", {"in.xls": b"\xd0\xcf\x11\xe0"}, ["fill", "in.xls"], ["in.xls: expected a text export"]),

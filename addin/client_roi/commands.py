@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .files.options import OptionError, check_plan, currency_of, currency_option, parse_columns, parse_status
+from .messages import tr
 from .report import Progress, items, say, say_grouped, say_lines, summary
 
 SAMPLE = "sample_customers.csv"
@@ -55,34 +56,51 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
             where = customers.attrs.get("where")  # a customer's bad value: named at the file's line
             if where is None or exc.item is None or exc.argument is None:
                 raise
-            raise files.InputFileError(f"{where(exc.item, exc.argument)}: {exc.cause}") from None
+            raise files.InputFileError(
+                tr("{place}: {cause}", place=where(exc.item, exc.argument), cause=exc.cause)
+            ) from None
     with progress.step("saving", 45):
         path = files.save_bytes(book.save, Path(args.output), force=args.force, inputs=inputs)
     progress.close()
-    say(f"wrote {path} ({len(customers):,} customers)")
-    say(f"amounts in {currency}: {why}")
+    say(tr("wrote {path} ({n_customers:,} customers)", path=path, n_customers=len(customers)))
+    say(tr("amounts in {currency}: {why}", currency=currency, why=why))
     if customers.attrs.get("margin_from"):
-        say(f"gross margin: {customers.attrs['margin_from']}")
+        say(tr("gross margin: {margin_from}", margin_from=customers.attrs["margin_from"]))
     if customers.attrs.get("percents"):
-        say("columns of percents, never read as money: " + ", ".join(customers.attrs["percents"]))
+        say(tr("columns of percents, never read as money: {percents}", percents=", ".join(customers.attrs["percents"])))
     if customers.attrs.get("grouped_by"):
         say_grouped(*customers.attrs["grouped_by"])
     roles = customers.attrs.get("roles_from")
     if roles == "":
-        say("no Should pay / Has paid or Status column: every customer is taken as a paying client")
+        say(tr("no Should pay / Has paid or Status column: every customer is taken as a paying client"))
     elif roles and roles != "flags":
-        say(f"roles from the status column {roles}")
+        say(tr("roles from the status column {roles}", roles=roles))
     if customers.attrs.get("kept"):
-        say("your own columns, kept in the table after ours: " + ", ".join(customers.attrs["kept"]))
+        say(tr("your own columns, kept in the table after ours: {kept}", kept=", ".join(customers.attrs["kept"])))
     if customers.attrs.get("ignored"):
-        say("columns not used (the workbook computes them): " + ", ".join(customers.attrs["ignored"]))
+        say(
+            tr(
+                "columns not used (the workbook computes them): {ignored}",
+                ignored=", ".join(customers.attrs["ignored"]),
+            )
+        )
     if customers.attrs.get("blank_rows"):
         n = customers.attrs["blank_rows"]
-        say(f"blank rows skipped: {n}")
+        say(tr("blank rows skipped: {n:,}", n=n))
     if customers.attrs.get("totals"):
-        say("total lines skipped (each the sum of the rows above it): " + items(customers.attrs["totals"]))
+        say(
+            tr(
+                "total lines skipped (each the sum of the rows above it): {items}",
+                items=items(customers.attrs["totals"]),
+            )
+        )
     if customers.attrs.get("merged"):
-        say("customers listed more than once, their numbers added up: " + items(customers.attrs["merged"]))
+        say(
+            tr(
+                "customers listed more than once, their numbers added up: {items}",
+                items=items(customers.attrs["merged"]),
+            )
+        )
     summary(out)
     return 0
 
@@ -95,17 +113,19 @@ def _cmd_fill(args: argparse.Namespace) -> int:
     if args.transactions is not None:
         if args.customers is not None:
             raise OptionError(
-                "give invoice lines (--transactions) or a customer file, not both (--customers FILE adds one)"
+                tr("give invoice lines (--transactions) or a customer file, not both (--customers FILE adds one)")
             )
         with progress.step("reading", 15):
             customers, inputs = _from_lines(args)
         code = _fill(customers, args, progress, inputs=inputs)
         return code
     if args.customers is None:
-        raise OptionError("give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)")
+        raise OptionError(tr("give a customer file (CUSTOMERS) or invoice lines (--transactions LINES)"))
     for option in ("to", "months", "date_format", "customers_file"):
         if getattr(args, option) is not None:
-            raise OptionError(f"--{option.replace('_file', '').replace('_', '-')} goes with --transactions")
+            raise OptionError(
+                tr("--{replace} goes with --transactions", replace=option.replace("_file", "").replace("_", "-"))
+            )
     source = Path(args.customers)
     with progress.step("reading", 15):
         customers = files.read_customers(
@@ -130,9 +150,11 @@ def _from_lines(args: argparse.Namespace):
         try:
             months = int(args.months)
         except ValueError:
-            raise OptionError(f"--months must be a whole number of months, not {args.months!r}") from None
+            raise OptionError(
+                tr("--months must be a whole number of months, not {months!r}", months=args.months)
+            ) from None
         if months < 1:
-            raise OptionError(f"--months must be at least 1, not {months}")
+            raise OptionError(tr("--months must be at least 1, not {months}", months=months))
     to, n = lines.read_period(args.to), 12 if args.months is None else months
     url = args.transactions.startswith(sources.POSTGRES_URLS)
     inputs: tuple[Path, ...] = () if url else (Path(args.transactions),)  # never written over
@@ -163,14 +185,16 @@ def _from_lines(args: argparse.Namespace):
             read.totals, margin_rate=args.margin_rate, band=args.band, trim=args.trim, labels=args.labels
         )
     except method.ClientRoiError as exc:
-        raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
+        raise OptionError(
+            tr("--{replace}: {exc}", replace=(exc.argument or "band").replace("_", "-"), exc=exc)
+        ) from None
     customers = made.customers
     if "customer_id" in customers:  # the ledger's code, under the file's own header
         customers = customers.rename(columns={"customer_id": read.used["customer_id"]})
     replaced: list[str] = []
     # the currency the lines' money column shows in its header (every engine reads headers)
     shown = {
-        sign: f"{read.name}, header '{header}'"
+        sign: tr("{name}, header '{header}'", name=read.name, header=header)
         for header in read.used.values()
         for sign in method.money.shown(str(header))
     }
@@ -202,7 +226,7 @@ def _cmd_customers(args: argparse.Namespace) -> int:
 
     check_plan(args)
     if Path(args.output).suffix.lower() != ".csv":  # said before any line is read
-        raise OptionError(f"{args.output}: the output must end with .csv")
+        raise OptionError(tr("{output}: the output must end with .csv", output=args.output))
     customers, _ = _from_lines(args)
     from .workbook import layout
 
@@ -220,7 +244,7 @@ def _cmd_customers(args: argparse.Namespace) -> int:
         inputs=(Path(args.transactions),),
         suffixes=(".csv",),
     )
-    say(f"wrote {path} ({len(customers):,} customers)")
+    say(tr("wrote {path} ({n_customers:,} customers)", path=path, n_customers=len(customers)))
     return 0
 
 
@@ -237,7 +261,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from .workbook import template
 
     book, _ = template.make_book(args.lang, sample_customers(), currency=currency_option(args))
-    say(f"wrote {files.save_bytes(book.save, Path(args.output), force=args.force)}")
+    say(tr("wrote {built}", built=files.save_bytes(book.save, Path(args.output), force=args.force)))
     return 0
 
 
@@ -250,7 +274,11 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
     source = Path(args.book)
     if not source.is_file():
-        raise InputFileError(f"{source}: no such file" if not source.exists() else f"{source}: is not a file")
+        raise InputFileError(
+            tr("{source}: no such file", source=source)
+            if not source.exists()
+            else tr("{source}: is not a file", source=source)
+        )
     in_place = args.output is None  # as Excel's button does: the book itself is brought up to date
     if in_place:
         _not_open_in_excel(source)
@@ -288,7 +316,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         with progress.step("saving", 0):
             path = files.save(wb, target, **options)
     progress.close()
-    say(f"refreshed {path}" if in_place else f"wrote {path}")
+    say(tr("refreshed {path}", path=path) if in_place else tr("wrote {built}", built=path))
     summary(out)
     return 0
 
@@ -302,6 +330,12 @@ def _not_open_in_excel(book: Path) -> None:
     for owner in (f"~${book.name}", f"~${book.name[2:]}"):
         if (book.parent / owner).exists():
             raise OutputError(
-                f"{book}: is open in Excel ({owner} is beside it): save and close it, then refresh again, "
-                "or write the refreshed book elsewhere with -o"
+                tr(
+                    (
+                        "{book}: is open in Excel ({owner} is beside it): save and close it, then "
+                        "refresh again, or write the refreshed book elsewhere with -o"
+                    ),
+                    book=book,
+                    owner=owner,
+                )
             )

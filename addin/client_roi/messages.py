@@ -1,39 +1,122 @@
-"""What the user reads, in their language: one table of the messages in French.
+"""Every word the user reads, from one catalogue per language, looked up by its identifier.
 
-Messages are written in English where they arise (an exception, a line of the summary) and
-translated where they are shown (the command line, the refresh in Excel), with :func:`translate`:
-the message is matched against the English skeletons of :data:`FR` (its fixed words, with a
-placeholder for each value), and the French skeleton is filled with the values, each one
-translated in turn (a place, a cause, a value's description are messages of their own), and
-numbers put in French form (``1,234.5`` → ``1 234,5``; ``-55.6%`` → ``-55,6 %``). A value that
-no skeleton matches is the user's own (a file name, a header, a cell's text): it is kept as is.
+A message is written once, where it arises, as its identifier — the English skeleton, as gettext
+does — with named arguments: ``tr("{name} must be a number, got {value}", name=…, value=…)``.
+:func:`tr` looks the skeleton up in the catalogue of the language in use (English is the
+identifier itself; French is :data:`client_roi.messages_fr.FR`) and only then puts the arguments
+in its holes. **Arguments are never translated**: a file's name, a header, a customer's name or a
+cell's text reach the user as they were written. A message made of other messages takes them
+already said (``tr("{place}: {cause}", place=tr(…), cause=tr(…))``).
 
-``tests/test_messages.py`` holds the table to the code: every message the code can raise or
-print has its entry here, and the bad-input catalogue reads French all through with ``--lang fr``.
+Numbers are the one thing formatted by language, in one place (:class:`_Formatter`): a number
+argument (``int``, ``float``, numpy's) is formatted by the hole's spec (``{n:,}``, ``{x:.1%}``),
+then put in the language's form (French: ``1 234,5``; ``-55,6 %``). Text is left as it is, even
+text that looks like a number (a file named ``12.5``).
+
+Languages: ``en``, ``fr``, and ``qps``, a pseudo-language for tests that wraps every catalogue
+string in ``⟦…⟧`` (:data:`PSEUDO`), so that a test can find any user-visible word that did not
+come from the catalogue. Adding a language is one more catalogue module like ``messages_fr.py``
+and its entry in :data:`CATALOGUES`.
+
+Messages are said in the language in use when they are made (:func:`use`, :func:`using`): the
+command line sets it from ``--lang`` (or a refreshed book's own language) before any work, and
+the refresh pipeline from its book.
+
+``tests/test_messages.py`` holds the catalogue to the code: every identifier the code looks up has
+its French entry, and nothing else is there; ``tests/test_pseudo_locale.py`` runs the flows in
+the pseudo-language.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache, lru_cache
+import errno
+import string
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from numbers import Number
+from typing import Any
 
 from .messages_fr import FR
 
-LANGS = ("en", "fr")
+PSEUDO = "qps"  # the pseudo-language: tests only (BCP 47 keeps qps-ploc for it)
+#: Each language's catalogue: English is the identifiers themselves.
+CATALOGUES: dict[str, Mapping[str, str]] = {"en": {}, "fr": FR}
+LANGS = tuple(CATALOGUES)  # the languages a user may choose
+LANGUAGES = (*CATALOGUES, PSEUDO)  # every language words can be said in (the tests' one too)
 _lang = "en"
 
 
 def use(lang: str) -> None:
-    """The language of what is shown from now on (``en`` or ``fr``)."""
+    """The language of what is said from now on (``en``, ``fr``, or the tests' ``qps``)."""
     global _lang
-    _lang = lang if lang in LANGS else "en"
+    _lang = lang if lang in LANGUAGES else "en"
 
 
 def language() -> str:
     return _lang
 
 
-_ENGLISH_NUMBER = re.compile(r"[-+−±]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Say things in ``lang`` within the block, then go back to the language before it."""
+    before = _lang
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
+
+
+def tr(skeleton: str, lang: str | None = None, /, **args: Any) -> str:
+    """The message ``skeleton`` in ``lang`` (default: the language in use), its ``{holes}`` filled
+    with ``args`` after the lookup: the arguments themselves are never translated, and numbers
+    among them are put in the language's form.
+
+    >>> tr("blank rows skipped: {n:,}", "fr", n=1234), tr("wrote {built}", "fr", built="12.5")
+    ('lignes vides ignorées : 1\\u202f234', 'écrit 12.5')
+    """
+    lang = lang or _lang
+    return _FORMATTERS.get(lang, _FORMATTERS["en"]).vformat(lookup(skeleton, lang), (), args)
+
+
+def lookup(skeleton: str, lang: str | None = None) -> str:
+    """The catalogue's skeleton for ``skeleton`` in ``lang``, its holes still to fill."""
+    lang = lang or _lang
+    english = skeleton.rpartition(CONTEXT)[2]
+    if lang == PSEUDO:
+        return "⟦" + english + "⟧"
+    return CATALOGUES.get(lang, {}).get(skeleton, english)
+
+
+#: gettext's context mark: ``"band word" + CONTEXT + "balanced"`` is the identifier of an English
+#: word that another language says differently elsewhere (the band's word, not the sweep's row).
+CONTEXT = "\x04"
+
+
+class Said:
+    """Words of the workbook (a text, or a list, tuple or dict of them), said in a language when
+    asked: ``Said({"yes": "yes"})["fr"] == {"yes": "oui"}``. Tables of words keep their shape and
+    hold English (the identifiers) only; every language comes from its catalogue."""
+
+    def __init__(self, english: Any):
+        self.english = english
+
+    def __getitem__(self, lang: str) -> Any:
+        return words(self.english, lang)
+
+
+def words(english: Any, lang: str | None = None) -> Any:
+    """Each text of ``english`` (a text, or a list, tuple or dict's values, nested) in ``lang``:
+    a block of words of the workbook said at once (a text with holes is filled by its user)."""
+    if isinstance(english, str):
+        return lookup(english, lang)
+    if isinstance(english, dict):
+        return {k: words(v, lang) for k, v in english.items()}
+    if isinstance(english, (list, tuple)):
+        return type(english)(words(v, lang) for v in english)
+    return english
+
+
 NARROW = "\u202f"  # French groups digits with a narrow no-break space
 NBSP = "\u00a0"  # and puts a no-break space before %
 
@@ -50,6 +133,25 @@ def french_number(text: str) -> str:
     return body + (NBSP + "%" if percent else "")
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` with numbers in one language's form; everything else as Python formats it.
+    The pseudo-language marks each argument that is not a number with ``‹…›``, so that a test
+    tells the catalogue's words, the user's data and words that came from neither apart."""
+
+    def __init__(self, french: bool = False, pseudo: bool = False):
+        self.french = french
+        self.pseudo = pseudo
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if isinstance(value, Number) and not isinstance(value, bool):
+            return french_number(text) if self.french else text
+        return f"‹{text}›" if self.pseudo else text
+
+
+_FORMATTERS = {"en": _Formatter(), "fr": _Formatter(french=True), PSEUDO: _Formatter(pseudo=True)}
+
+
 def mark(sign: str, lang: str | None = None) -> str:
     """A colon or semicolon with the spacing of the language: ``: `` / `` : ``."""
     return f" {sign} " if (lang or _lang) == "fr" else f"{sign} "
@@ -61,42 +163,32 @@ def number(x: float, spec: str, lang: str | None = None) -> str:
     return french_number(text) if (lang or _lang) == "fr" else text
 
 
-def translate(text: str, lang: str | None = None) -> str:
-    """``text`` in ``lang`` (default: the language in use): see the module's rule."""
-    if (lang or _lang) != "fr" or not text:
-        return text
-    return _french(text)[1]
+#: The system's reasons for a failed read or write, by errno, as Linux says them: said from the
+#: catalogue (the system's own words are its language's, or English).
+OS_REASONS = {
+    errno.ENOENT: "No such file or directory",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Operation not permitted",
+    errno.EISDIR: "Is a directory",
+    errno.ENOTDIR: "Not a directory",
+    errno.EROFS: "Read-only file system",
+    errno.ENOSPC: "No space left on device",
+}
+
+#: Python's csv module's reasons for a text it cannot read, said from the catalogue.
+CSV_REASONS = ("unexpected end of data", "line contains NUL")
 
 
-@lru_cache(maxsize=4096)
-def _french(text: str) -> tuple[int, str]:
-    """The French of ``text`` and how many of its characters the table's words account for:
-    of the skeletons that match, the reading that accounts for the most wins (a general one,
-    ``{0} item {1} {2}``, never hides a message that has a skeleton of its own)."""
-    if _ENGLISH_NUMBER.fullmatch(text):
-        return len(text), french_number(text)
-    best = (0, text)
-    for fixed, pattern, french in _patterns():
-        m = pattern.fullmatch(text)
-        if m is None:
-            continue
-        parts = [_french(v) if v else (0, v) for v in m.groups()]
-        covered = fixed + sum(c for c, _ in parts)
-        if covered > best[0]:
-            best = (covered, french.format(*(t for _, t in parts)))
-    return best
+def reason(exc: BaseException) -> str:
+    """Why a read or write failed, from the catalogue when the cause is one it knows (an
+    errno, a csv reason), else the system's own words."""
+    if isinstance(exc, OSError):
+        known = OS_REASONS.get(exc.errno or 0)
+        return tr(known) if known else (exc.strerror or str(exc))
+    text = str(exc)
+    return tr(text) if text in CSV_REASONS else text
 
 
-@cache
-def _patterns() -> list[tuple[int, re.Pattern[str], str]]:
-    """The skeletons as patterns, with the number of fixed characters of each."""
-    out = []
-    for english, french in FR.items():
-        fixed = re.split(r"\{\d+\}", english)
-        order = [int(k) for k in re.findall(r"\{(\d+)\}", english)]  # 0, 1, 2…: as the code writes them
-        regex = "".join(
-            re.escape(part.replace("{{", "{").replace("}}", "}")) + (f"(?P<p{order[i]}>.*?)" if i < len(order) else "")
-            for i, part in enumerate(fixed)
-        )
-        out.append((len("".join(fixed)), re.compile(regex, re.DOTALL), french))
-    return out
+def holes(skeleton: str) -> list[str]:
+    """The names of a skeleton's holes, in order (for the catalogue's tests)."""
+    return [name for _, name, _, _ in string.Formatter().parse(skeleton) if name is not None]

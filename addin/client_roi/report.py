@@ -8,12 +8,12 @@ import sys
 from contextlib import contextmanager
 from typing import Any
 
+from .messages import tr
+
 
 def say(text: str, file: Any = None) -> None:
-    """One line for the user, in their language (:mod:`client_roi.messages`)."""
-    from . import messages
-
-    print(messages.translate(text), file=file)
+    """One line for the user, already said in their language (:func:`client_roi.messages.tr`)."""
+    print(text, file=file)
 
 
 class Progress:
@@ -31,9 +31,7 @@ class Progress:
     @contextmanager
     def step(self, name: str, weight: int):
         if self.bar is not None:
-            from . import messages
-
-            self.bar.set_description(messages.translate(name))
+            self.bar.set_description(tr(name))  # a step's name is its catalogue identifier
         yield
         if self.bar is not None:
             self.bar.update(weight)
@@ -44,10 +42,8 @@ class Progress:
 
 
 def items(listed: list[str]) -> str:
-    """A list the summary names, each item in the user's language."""
-    from . import messages
-
-    return "; ".join(messages.translate(item) for item in listed)
+    """A list the summary names, each item said already."""
+    return "; ".join(listed)
 
 
 def in_days(x: float) -> str:
@@ -71,16 +67,29 @@ def summary(out) -> None:
         days = "" if r[9] is None else in_days(r[9])
         print(f"{r[0]:<10}{number(r[3], ','):>9}{number(r[4], '.1%'):>18}{share:>15}{budget:>23}{days:>15}")
     if out.best_kind == "in use":
-        say(f"band in use: {out.band_text}, the most balanced of the sweep")
+        say(tr("band in use: {band_text}, the most balanced of the sweep", band_text=out.band_text))
     elif out.best_kind == "balanced":
-        say(f"band in use: {out.band_text}; most balanced: the balanced band (band = balanced)")
+        say(tr("band in use: {band_text}; most balanced: the balanced band (band = balanced)", band_text=out.band_text))
     else:
         widest = (
-            f"±{out.best_band:.0%}" if out.band_text.startswith("±") else f"its widest offset at {out.best_band:.0%}"
+            f"±{out.best_band:.0%}"
+            if out.band_text.startswith("±")
+            else tr("its widest offset at {best_band:.0%}", best_band=out.best_band)
         )
-        say(f"band in use: {out.band_text}; most balanced band of the sweep: {widest}")
+        say(
+            tr(
+                "band in use: {band_text}; most balanced band of the sweep: {widest}",
+                band_text=out.band_text,
+                widest=widest,
+            )
+        )
     if out.previous_as_typed:
-        say(f"previous tiers typed without a previous margin, kept as typed: {out.previous_as_typed:,}")
+        say(
+            tr(
+                "previous tiers typed without a previous margin, kept as typed: {previous_as_typed:,}",
+                previous_as_typed=out.previous_as_typed,
+            )
+        )
     if len(out.mobility) > 1:  # one line: no previous tiers
         header, *rows = out.mobility
         width = max(len(str(r[0])) for r in out.mobility) + 2
@@ -90,55 +99,97 @@ def summary(out) -> None:
             print(f"{r[0]:<{width}}" + "".join(f"{number(v, ','):>9}" for v in r[1 : counts + 1]))
     if not out.budgets:
         say(
-            "no acquisition cost, so no effort budgets, days or prospect plan: give --cac (the average cost "
-            "of winning a client), or an 'Acquisition cost' column"
+            tr(
+                "no acquisition cost, so no effort budgets, days or prospect plan: give --cac "
+                "(the average cost of winning a client), or an 'Acquisition cost' column"
+            )
         )
     elif out.load is None:
-        say(f"prospect plan: {in_days(out.days_needed)} days needed (no prospecting days given)")
+        say(
+            tr(
+                "prospect plan: {days_needed} days needed (no prospecting days given)",
+                days_needed=in_days(out.days_needed),
+            )
+        )
     else:
         say(
-            f"prospect plan: {in_days(out.days_needed)} days needed for {in_days(out.days_available)} "
-            f"available: load {out.load:.0%}"
+            tr(
+                "prospect plan: {days_needed} days needed for {days_available} available: load {load:.0%}",
+                days_needed=in_days(out.days_needed),
+                days_available=in_days(out.days_available),
+                load=out.load,
+            )
         )
 
 
 def say_grouped(code: str, name: str) -> None:
     """Which column is the customer, when a file has a code and a name: the same line from a
     customer file and from invoice lines."""
-    say(f"customers grouped by '{code}', shown by '{name}'")
+    say(tr("customers grouped by '{code}', shown by '{name}'", code=code, name=name))
 
 
 def say_lines(read, made, replaced: list[str]) -> None:
     p = made.periods
-    what = f"margin from '{read.used['margin']}'" if made.kind == "margin" else f"'{read.used['amount']}' × margin rate"
-    say(
-        f"read {made.lines:,} invoice lines of {read.name} ({what}); period {p.start} – {p.end} "
-        f"({p.months} months), previous {p.previous_start} – {p.previous_end}"
+    what = (
+        tr("margin from '{margin}'", margin=read.used["margin"])
+        if made.kind == "margin"
+        else tr("'{amount}' × margin rate", amount=read.used["amount"])
     )
     say(
-        f"clients: {made.clients:,}; lost since the previous period (prospects to win back): {made.lost:,}; "
-        f"left out, lines all older: {made.older:,}"
+        tr(
+            (
+                "read {lines:,} invoice lines of {name} ({what}); period {start} – {end} "
+                "({months} months), previous {previous_start} – {previous_end}"
+            ),
+            lines=made.lines,
+            name=read.name,
+            what=what,
+            start=p.start,
+            end=p.end,
+            months=p.months,
+            previous_start=p.previous_start,
+            previous_end=p.previous_end,
+        )
+    )
+    say(
+        tr(
+            (
+                "clients: {clients:,}; lost since the previous period (prospects to win back): "
+                "{lost:,}; left out, lines all older: {older:,}"
+            ),
+            clients=made.clients,
+            lost=made.lost,
+            older=made.older,
+        )
     )
     if made.later:
-        say(f"lines after {p.end} left out: {made.later:,}")
+        say(tr("lines after {end} left out: {later:,}", end=p.end, later=made.later))
     if read.blank_rows:
-        say(f"blank rows skipped: {read.blank_rows:,}")
+        say(tr("blank rows skipped: {n:,}", n=read.blank_rows))
     if "customer_id" in read.used:
         say_grouped(read.used["customer_id"], read.used["customer"])
     if read.totals_skipped:
-        say("total lines skipped (each the sum of the rows above it): " + items(read.totals_skipped))
+        say(tr("total lines skipped (each the sum of the rows above it): {items}", items=items(read.totals_skipped)))
     merged = read.totals.merged
     if merged:  # the user's names, shown as written: never translated
-        shown = "; ".join(merged[:3]) + (f" and {len(merged) - 3:,} more" if len(merged) > 3 else "")
+        shown = "; ".join(merged[:3]) + (tr(" and {n:,} more", n=len(merged) - 3) if len(merged) > 3 else "")
         say(
-            f"customer names written more than one way (case, spaces), taken as one customer: "
-            f"{read.totals.spellings_merged:,} spellings merged ({shown})"
+            tr(
+                (
+                    "customer names written more than one way (case, spaces), taken as one customer: "
+                    "{spellings_merged:,} spellings merged ({shown})"
+                ),
+                spellings_merged=read.totals.spellings_merged,
+                shown=shown,
+            )
         )
     if read.unused:
-        say("columns not used: " + ", ".join(read.unused))
+        say(tr("columns not used: {unused}", unused=", ".join(read.unused)))
     if replaced:
         say(
-            "gross margins of the customer file replaced by those of the lines: "
-            + ", ".join(replaced[:10])
-            + (f" and {len(replaced) - 10:,} more" if len(replaced) > 10 else "")
+            tr(
+                "gross margins of the customer file replaced by those of the lines: {replaced}{value}",
+                replaced=", ".join(replaced[:10]),
+                value=tr(" and {n:,} more", n=len(replaced) - 10) if len(replaced) > 10 else "",
+            )
         )

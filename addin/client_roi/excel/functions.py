@@ -20,6 +20,7 @@ from typing import Any
 import xlwings as xw
 
 from .. import method
+from ..messages import tr
 
 # Read error cells as their text ('#N/A') so the engine can refuse them by name; xlwings'
 # default would turn them into blanks and silently drop them from a population.
@@ -80,7 +81,7 @@ def _named(excel_name: str) -> Callable:
             try:
                 return f(*args)
             except method.ClientRoiError as exc:
-                raise method.ClientRoiError(f"{excel_name}: {exc}") from None
+                raise method.ClientRoiError(tr("{place}: {cause}", place=excel_name, cause=exc)) from None
 
         return wrapper
 
@@ -131,7 +132,7 @@ def balanced_band(population, tiers=3, trim=0.0):
     if tiers == 2:
         # One offset would come back into `band` as a single cell, which means ±p.
         raise method.ClientRoiError(
-            "tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p"
+            tr("tiers must be 3 or more in Excel: a 2-tier band is one offset, which band reads as ±p")
         )
     return [method.balanced_band(population, tiers, trim).tolist()]
 
@@ -235,17 +236,19 @@ def tier_mobility(previous_tier, current_tier, labels=None, role=None):
     if role is not None:
         roles = [v for r in role for v in r]
         if len(roles) != len(current):
-            raise method.ClientRoiError("role must have as many cells as current_tier", argument="role")
+            raise method.ClientRoiError(tr("role must have as many cells as current_tier"), argument="role")
         current = [
             v if isinstance(r, str) and r.strip().casefold() == "client" else None
             for v, r in zip(current, roles, strict=True)
         ]
     if len(previous) != len(current):
-        raise method.ClientRoiError("previous_tier and current_tier must have as many cells", argument="previous_tier")
+        raise method.ClientRoiError(
+            tr("previous_tier and current_tier must have as many cells"), argument="previous_tier"
+        )
     if labels is None or all(method.is_blank(v) for v in labels):
         found = {v.strip() if isinstance(v, str) else v for v in previous + current if not method.is_blank(v)}
         if not found:
-            raise method.ClientRoiError("no tier in previous_tier or current_tier", argument="current_tier")
+            raise method.ClientRoiError(tr("no tier in previous_tier or current_tier"), argument="current_tier")
         labels = sorted(str(v) for v in found)
     else:
         labels = [str(v).strip() for v in labels if not method.is_blank(v)]

@@ -18,6 +18,8 @@ from .. import __version__
 #: modules main.py re-exports. The method, the pipeline over xlwings' book, the functions and
 #: the script: no files layer (Lite reads no files), no openpyxl.
 MODULES = [
+    "messages_fr",
+    "messages",  # every word: the schema's names too
     "schema/errors",
     "schema/columns",
     "schema/parameters",
@@ -41,8 +43,6 @@ MODULES = [
     "files/grid",
     "files/xlsx",
     "files/__init__",
-    "messages_fr",
-    "messages",
     "workbook/layout",
     "workbook/blocks",
     "workbook/stale",

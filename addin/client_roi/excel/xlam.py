@@ -31,6 +31,8 @@ from pathlib import Path
 
 from defusedxml.ElementTree import fromstring
 
+from ..messages import tr
+
 NAME = "client_roi.xlam"
 TAB_ID = "clientRoiTab"
 TEMPLATE_UI = "customUI/customUI.xml"
@@ -53,7 +55,9 @@ def template_path() -> Path:
 
     path = Path(xlwings.__file__).parent / "quickstart_addin_ribbon.xlam"
     if not path.exists():
-        raise AddinError(f"this xlwings ({xlwings.__version__}) has no quickstart_addin_ribbon.xlam")
+        raise AddinError(
+            tr("this xlwings ({version}) has no quickstart_addin_ribbon.xlam", version=xlwings.__version__)
+        )
     return path
 
 
@@ -63,7 +67,9 @@ def template_callback(template_ui: bytes) -> str:
     buttons = [*root.iter(f"{TEMPLATE_CUI_NS}button"), *root.iter(f"{CUI_NS}button")]
     actions = {b.get("onAction") for b in buttons} - {None}
     if len(actions) != 1:
-        raise AddinError(f"expected one ribbon callback in the xlwings template, found {sorted(actions)}")
+        raise AddinError(
+            tr("expected one ribbon callback in the xlwings template, found {actions}", actions=sorted(actions))
+        )
     return actions.pop()
 
 
@@ -75,10 +81,12 @@ def ribbon_xml(callback: str, text: str | None = None) -> bytes:
     root = fromstring(data)  # raises on malformed XML
     tabs = [t.get("id") for t in root.iter(f"{CUI_NS}tab")]
     if tabs != [TAB_ID]:
-        raise AddinError(f"ribbon must have the one tab {TAB_ID!r}, found {tabs}")
+        raise AddinError(tr("ribbon must have the one tab {TAB_ID!r}, found {tabs}", TAB_ID=TAB_ID, tabs=tabs))
     for button in root.iter(f"{CUI_NS}button"):
         if button.get("onAction") != callback:
-            raise AddinError(f"ribbon button {button.get('id')!r} is not wired to {callback}")
+            raise AddinError(
+                tr("ribbon button {get!r} is not wired to {callback}", get=button.get("id"), callback=callback)
+            )
     return data
 
 
@@ -86,7 +94,7 @@ def _configure(files: dict[str, bytes]) -> None:
     """Activate the add-in's config sheet and set UDF Modules (inline strings, no new parts)."""
     workbook = files["xl/workbook.xml"].decode("utf-8")
     if f'name="{CONF_SHEET_OFF}"' not in workbook:
-        raise AddinError(f"the xlwings template has no {CONF_SHEET_OFF} sheet")
+        raise AddinError(tr("the xlwings template has no {CONF_SHEET_OFF} sheet", CONF_SHEET_OFF=CONF_SHEET_OFF))
     files["xl/workbook.xml"] = workbook.replace(f'name="{CONF_SHEET_OFF}"', f'name="{CONF_SHEET_ON}"').encode()
     strings = re.findall(r"<si><t[^>]*>([^<]*)</t></si>", files["xl/sharedStrings.xml"].decode("utf-8"))
     sheet = files["xl/worksheets/sheet1.xml"].decode("utf-8")
@@ -94,7 +102,7 @@ def _configure(files: dict[str, bytes]) -> None:
         index = strings.index(key)
         row = re.search(rf'<row r="(\d+)" spans="1:1"([^>]*)><c r="A\1"[^>]*t="s"><v>{index}</v></c>', sheet)
         if row is None:
-            raise AddinError(f"the xlwings template's config sheet has no {key!r} row")
+            raise AddinError(tr("the xlwings template's config sheet has no {key!r} row", key=key))
         r = row.group(1)
         cell = f'<c r="B{r}" s="1" t="inlineStr"><is><t>{value}</t></is></c>'
         end = sheet.index("</row>", row.end())
@@ -109,7 +117,7 @@ def build(output_dir: Path) -> Path:
         order = [i.filename for i in src.infolist()]
         files = {name: src.read(name) for name in order}
     if TEMPLATE_UI not in files:
-        raise AddinError(f"the xlwings template has no {TEMPLATE_UI}")
+        raise AddinError(tr("the xlwings template has no {TEMPLATE_UI}", TEMPLATE_UI=TEMPLATE_UI))
     files[CUSTOM_UI] = ribbon_xml(template_callback(files.pop(TEMPLATE_UI)))
     order[order.index(TEMPLATE_UI)] = CUSTOM_UI
     rels, found = re.subn(
@@ -118,7 +126,7 @@ def build(output_dir: Path) -> Path:
         files["_rels/.rels"].decode("utf-8"),
     )
     if found != 1:
-        raise AddinError("the xlwings template's _rels/.rels does not link the ribbon part")
+        raise AddinError(tr("the xlwings template's _rels/.rels does not link the ribbon part"))
     files["_rels/.rels"] = rels.encode("utf-8")
     files["docProps/core.xml"] = re.sub(
         rb"<cp:contentType ?/>|<cp:contentType>[^<]*</cp:contentType>", b"", files["docProps/core.xml"]
@@ -148,24 +156,26 @@ def xlstart_dir() -> Path | None:
     return None
 
 
-MANUAL = (
-    "Manual install: copy {path} to another computer with desktop Excel and open it once, or in "
-    "Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. "
-    "Python and Client ROI are needed on that computer too (python -m pip install client_roi-*.whl, from make dist)."
-)
-
-
 def install(built: Path, force: bool = False, target_dir: Path | None = None) -> Path:
     """Copy the built add-in into Excel's XLSTART folder; refuses where there is no Excel."""
     target_dir = target_dir or xlstart_dir()
     if target_dir is None:
         raise AddinError(
-            f"no desktop Excel found on this system ({platform.system()}): nothing installed. "
-            + MANUAL.format(path=built)
+            tr(
+                "no desktop Excel found on this system ({system}): nothing installed. {manual}",
+                system=platform.system(),
+                manual=tr(
+                    "Manual install: copy {path} to another computer with desktop Excel and open it once, or in "
+                    "Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. "
+                    "Python and Client ROI are needed on that computer too (python -m pip install "
+                    "client_roi-*.whl, from make dist).",
+                    path=built,
+                ),
+            )
         )
     target = target_dir / NAME
     if target.exists() and not force:
-        raise AddinError(f"{target} exists; use --force to replace it")
+        raise AddinError(tr("{target} exists; use --force to replace it", target=target))
     target_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, target)
     return target

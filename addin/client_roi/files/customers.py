@@ -37,6 +37,7 @@ from typing import Any
 import pandas as pd
 
 from .. import method
+from ..messages import reason, tr
 from ..schema import columns as layout
 from . import decimals, xlsx
 from .row_rules import _CONTROL
@@ -77,16 +78,30 @@ def decode(
         try:
             return raw.decode(encoding), encoding
         except LookupError:
-            raise InputFileError(f"{name}: unknown encoding {encoding!r}") from None
+            raise InputFileError(tr("{name}: unknown encoding {encoding!r}", name=name, encoding=encoding)) from None
         except UnicodeDecodeError as exc:
-            raise InputFileError(f"{name}: is not {encoding} (byte {exc.start}: 0x{raw[exc.start]:02X})") from None
+            raise InputFileError(
+                tr(
+                    "{name}: is not {encoding} (byte {start}: 0x{raw:02X})",
+                    name=name,
+                    encoding=encoding,
+                    start=exc.start,
+                    raw=raw[exc.start],
+                )
+            ) from None
     for bom, codec, label in _BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), label
             except UnicodeDecodeError as exc:
                 raise InputFileError(
-                    f"{name}: starts like {label} but byte {exc.start} is not (0x{raw[exc.start]:02X})"
+                    tr(
+                        "{name}: starts like {label} but byte {start} is not (0x{raw:02X})",
+                        name=name,
+                        label=label,
+                        start=exc.start,
+                        raw=raw[exc.start],
+                    )
                 ) from None
     try:
         return raw.decode("utf-8"), "UTF-8"
@@ -115,8 +130,13 @@ def decode(
     scores = {codec: evidence(text) for codec, text in texts.items()}
     if not scores:
         raise InputFileError(
-            f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
-            "save it as CSV UTF-8 or say --encoding"
+            tr(
+                (
+                    "{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); save "
+                    "it as CSV UTF-8 or say --encoding"
+                ),
+                name=name,
+            )
         )
     top = max(scores.values())
     tied = [codec for codec, score in scores.items() if score == top]
@@ -131,16 +151,31 @@ def decode(
             tied = ranked[:1]
         elif not ranked:
             raise InputFileError(
-                f"{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); "
-                "save it as CSV UTF-8 or say --encoding"
+                tr(
+                    (
+                        "{name}: cannot tell its encoding (not UTF-8, Windows-1252 or Mac Roman); save "
+                        "it as CSV UTF-8 or say --encoding"
+                    ),
+                    name=name,
+                )
             )
     if len(tied) > 1 and texts[tied[0]] != texts[tied[1]]:  # both read cleanly: the bytes do not tell
         best, rival = tied[0], tied[1]
         word, other = _first_difference(texts[best], texts[rival])
         raise InputFileError(
-            f"{name}: reads as {labels[best]} ({word!r}) or {labels[rival]} "
-            f"({other!r}); say --encoding {best} or --encoding {rival}, "
-            "or save it as CSV UTF-8"
+            tr(
+                (
+                    "{name}: reads as {labels} ({word!r}) or {labels2} ({other!r}); say --encoding "
+                    "{best} or --encoding {rival}, or save it as CSV UTF-8"
+                ),
+                name=name,
+                labels=labels[best],
+                word=word,
+                labels2=labels[rival],
+                other=other,
+                best=best,
+                rival=rival,
+            )
         )
     return texts[tied[0]], labels[tied[0]]
 
@@ -202,7 +237,7 @@ def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple
     import clevercsv
 
     if not text.strip():
-        raise InputFileError(f"{name}: the file is empty")
+        raise InputFileError(tr("{name}: the file is empty", name=name))
     head = "\n".join(text.lstrip("\ufeff").splitlines()[:HEADER_SEARCH])
 
     def header_under(delimiter: str) -> int | None:
@@ -215,7 +250,11 @@ def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple
     if bad and bad.group() == "\x00":  # no export writes one: a binary file, or a damaged one
         line = text.count("\n", 0, bad.start()) + 1
         raise InputFileError(
-            f"{name} line {line}: holds a NUL byte, which no text export has (a damaged or binary file)"
+            tr(
+                "{name} line {line}: holds a NUL byte, which no text export has (a damaged or binary file)",
+                name=name,
+                line=line,
+            )
         )
     dialect = clevercsv.Detector().detect(text[:SNIFF_CHARS], delimiters=DELIMITERS)
     delimiter = dialect.delimiter if dialect else ""
@@ -225,14 +264,19 @@ def _rows(text: str, name: str, columns: Mapping[str, str], names=None) -> tuple
             delimiter = fits[0]
         elif not delimiter:
             raise InputFileError(
-                f"{name}: cannot tell its separator (tried , ; tab |); a row near the top should name the columns"
+                tr(
+                    "{name}: cannot tell its separator (tried , ; tab |); a row near the top should name the columns",
+                    name=name,
+                )
             )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     try:
         with xlsx.bulk():
             rows = [row for row in reader]
     except csv.Error as exc:
-        raise InputFileError(f"{name} row {reader.line_num}: {exc}") from None
+        raise InputFileError(
+            tr("{name} row {line_num}: {exc}", name=name, line_num=reader.line_num, exc=reason(exc))
+        ) from None
     while rows and not any(v.strip() for v in rows[-1]):
         rows.pop()
     return rows, _header_at(rows, columns, names) or 0
@@ -245,7 +289,7 @@ def read_text(path: Path, reading: Reading | None = None, encoding: str | None =
     text, _ = decode(path.read_bytes(), path.name, encoding)
     rows, h = _rows(text, path.name, reading.columns, functools.partial(_names_ours, required=reading.required))
     if not rows:
-        raise InputFileError(f"{path.name}: the file is empty")
+        raise InputFileError(tr("{name}: the file is empty", name=path.name))
     return customer_frame(rows[h], rows[h + 1 :], path.name, h + 2, reading)
 
 
@@ -284,7 +328,16 @@ def _read_xlsx(path: Path, reading: Reading, sheet_name: str | None) -> pd.DataF
         for ref, why in suspects.items():
             at = cell_position(ref)
             if at and at[1] in inputs and top + 2 <= at[0] <= top + 1 + len(rows):
-                raise InputFileError(f"{path.name} cell '{sheet}'!{ref} (column '{header[inputs[at[1]]]}'): {why}")
+                raise InputFileError(
+                    tr(
+                        "{name} cell '{sheet}'!{ref} (column '{header}'): {why}",
+                        name=path.name,
+                        sheet=sheet,
+                        ref=ref,
+                        header=header[inputs[at[1]]],
+                        why=why,
+                    )
+                )
     return customer_frame(header, rows, path.name, top + 2, reading, cell=cell)
 
 
@@ -316,7 +369,14 @@ def located(
             with xlsx.bulk():
                 return table.sheet, top - 1, left, list(table.columns), [list(r) for r in table.to_python()]
     if sheet_name is not None and sheet_name not in book.sheet_names:
-        raise InputFileError(f"{name}: has no sheet '{sheet_name}' (its sheets: {', '.join(book.sheet_names)})")
+        raise InputFileError(
+            tr(
+                "{name}: has no sheet '{sheet_name}' (its sheets: {sheet_names})",
+                name=name,
+                sheet_name=sheet_name,
+                sheet_names=", ".join(book.sheet_names),
+            )
+        )
     first = sheet_name or next(
         (m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")), book.sheet_names[0]
     )
@@ -324,7 +384,7 @@ def located(
     while rows and all(method.is_blank(v) for v in rows[-1]):
         rows.pop()
     if not rows:
-        raise InputFileError(f"{name}: the sheet '{first}' is empty")
+        raise InputFileError(tr("{name}: the sheet '{first}' is empty", name=name, first=first))
     top = _header_at(rows, columns, names) or 0  # title rows above
     return first, top, 0, rows[top], rows[top + 1 :]
 
@@ -393,21 +453,26 @@ def read_customers(
     """
     path = Path(path)
     if not path.exists():
-        raise InputFileError(f"{path}: no such file")
+        raise InputFileError(tr("{source}: no such file", source=path))
     if not path.is_file():
-        raise InputFileError(f"{path}: is not a file")
+        raise InputFileError(tr("{source}: is not a file", source=path))
     if not os.access(path, os.R_OK):
-        raise InputFileError(f"{path}: cannot be read (permission denied)")
+        raise InputFileError(tr("{path}: cannot be read (permission denied)", path=path))
     reading = Reading(decimal, merge_duplicates, dict(columns or {}), required, status, margin_rate)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         if sheet is not None:
-            raise InputFileError(f"{path.name}: --sheet is for workbooks; a text export has one table")
+            raise InputFileError(tr("{name}: --sheet is for workbooks; a text export has one table", name=path.name))
         return read_text(path, reading, encoding)
     if suffix in BOOK_SUFFIXES:
         return read_xlsx(path, reading, sheet)
     raise InputFileError(
-        f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}) or a workbook ({', '.join(BOOK_SUFFIXES)})"
+        tr(
+            "{name}: expected a text export ({TEXT_SUFFIXES}) or a workbook ({BOOK_SUFFIXES})",
+            name=path.name,
+            TEXT_SUFFIXES=", ".join(TEXT_SUFFIXES),
+            BOOK_SUFFIXES=", ".join(BOOK_SUFFIXES),
+        )
     )
 
 

@@ -20,8 +20,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..messages import tr
+
 CONVENTIONS = ("ymd", "dmy", "mdy")
-NAMES = {"ymd": "year-month-day", "dmy": "day/month/year", "mdy": "month/day/year"}
+NAMES = {"ymd": "year-month-day", "dmy": "day/month/year", "mdy": "month/day/year"}  # catalogue identifiers
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp][Mm])?)?"
 _YMD = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _XYZ = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_TIME}")
@@ -93,8 +97,10 @@ def read_dates(texts: list[str], date_format: str | None = None) -> tuple[list[d
         if read is None:
             read = cache[text] = {c: parse(text, c) for c in candidates}
         if all(v is None for v in read.values()):
-            hint = f" as {NAMES[date_format]}" if date_format else ""
-            raise DateProblem(i, f"{_shown(text)} is not a date{hint} (e.g. 2025-03-31 or 31/03/2025)")
+            hint = tr(" as {convention}", convention=tr(NAMES[date_format])) if date_format else ""
+            raise DateProblem(
+                i, tr("{text} is not a date{hint} (e.g. 2025-03-31 or 31/03/2025)", text=_shown(text), hint=hint)
+            )
         for c in list(kept):
             if read[c] is None:
                 kept.discard(c)
@@ -110,8 +116,17 @@ def read_dates(texts: list[str], date_format: str | None = None) -> tuple[list[d
             i = next(i for i, (x, y) in enumerate(zip(first, days[c], strict=True)) if x != y)
             raise DateProblem(
                 i,
-                f"{_shown(texts[i])} is {_day(first[i])} as {NAMES[order[0]]} or {_day(days[c][i])} as "
-                f"{NAMES[c]}, and no other date tells which: say --date-format {order[0]} or --date-format {c}",
+                tr(
+                    "{text} is {one} as {one_convention} or {other} as {other_convention}, and no other date "
+                    "tells which: say --date-format {one_option} or --date-format {other_option}",
+                    text=_shown(texts[i]),
+                    one=_day(first[i]),
+                    one_convention=tr(NAMES[order[0]]),
+                    other=_day(days[c][i]),
+                    other_convention=tr(NAMES[c]),
+                    one_option=order[0],
+                    other_option=c,
+                ),
             )
     return [d for d in first if d is not None], order[0]
 
@@ -120,13 +135,16 @@ def _refuse_mixed(texts: list[str], i: int, j: int) -> tuple[list[dt.date], str]
     first, second = sorted((i, j))
     raise DateProblem(
         second,
-        f"{_shown(texts[first])} and {_shown(texts[second])} need different date conventions: "
-        "one column, one convention",
+        tr(
+            "{first} and {second} need different date conventions: one column, one convention",
+            first=_shown(texts[first]),
+            second=_shown(texts[second]),
+        ),
     )
 
 
 def _day(day: dt.date | None) -> str:
-    return "" if day is None else f"{day.day} {day:%B %Y}"
+    return "" if day is None else f"{day.day} {tr(MONTHS[day.month - 1])} {day.year}"  # 3 March 2025
 
 
 def _shown(text: str) -> str:

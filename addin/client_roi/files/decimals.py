@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..messages import tr
+
 POINT, COMMA = ".", ","
 CONVENTIONS = (POINT, COMMA)
 NAMES = {POINT: "a decimal point", COMMA: "a decimal comma"}
@@ -140,8 +142,8 @@ def not_a_number(text: str) -> str:
     >>> not_a_number("N/A"), not_a_number("-   €")[:40]
     ("is text 'N/A', not a number", "is text '-   €', not a number (a dash is")
     """
-    dash = " (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)"
-    return f"is text {shown(text)}, not a number{dash if _DASHES.match(text) else ''}"
+    dash = tr(" (a dash is how an accounting format shows a zero: type 0, or leave the cell blank)")
+    return tr("is text {text}, not a number{value}", text=shown(text), value=dash if _DASHES.match(text) else "")
 
 
 def read_column(
@@ -175,13 +177,21 @@ def read_column(
         if len(candidates) == 1 or first_failure[POINT] == first_failure[COMMA]:
             i = max(first_failure.values())
             raise ColumnProblem(
-                i, f"is text {shown(texts[i])}" + (f" (not a number with {NAMES[decimal]})" if decimal else "")
+                i,
+                tr(
+                    "is text {shown}{value}",
+                    shown=shown(texts[i]),
+                    value=tr(" (not a number with {decimal})", decimal=tr(NAMES[decimal])) if decimal else "",
+                ),
             )
         p, c = first_failure[POINT], first_failure[COMMA]
         raise ColumnProblem(
             max(p, c),
-            f"{shown(texts[c])} needs a decimal point but {shown(texts[p])} a decimal comma: "
-            "one column, one convention",
+            tr(
+                "{shown} needs a decimal point but {shown2} a decimal comma: one column, one convention",
+                shown=shown(texts[c]),
+                shown2=shown(texts[p]),
+            ),
         )
     if len(parsed) == 1:
         ((conv, values),) = parsed.items()
@@ -193,8 +203,14 @@ def read_column(
     i = next(i for i, (a, b) in enumerate(zip(parsed[POINT], parsed[COMMA], strict=True)) if a != b)
     raise ColumnProblem(
         i,
-        f"{texts[i]!r} reads {parsed[POINT][i]:g} with a decimal point or "
-        f"{parsed[COMMA][i]:g} with a decimal comma, and no other value tells which: "
-        "say --decimal . or --decimal ,",
+        tr(
+            (
+                "{texts!r} reads {parsed:g} with a decimal point or {parsed2:g} with a decimal "
+                "comma, and no other value tells which: say --decimal . or --decimal ,"
+            ),
+            texts=texts[i],
+            parsed=parsed[POINT][i],
+            parsed2=parsed[COMMA][i],
+        ),
         ambiguous=True,
     )

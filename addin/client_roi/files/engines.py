@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 
+from ..messages import tr
 from .xlsx import InputFileError
 
 
@@ -125,18 +126,28 @@ class Postgres(Engine):
             import psycopg
         except ImportError:
             raise InputFileError(
-                f'{self.name}: PostgreSQL sources need psycopg: python -m pip install "psycopg[binary]" '
-                "(the [postgres] extra of client-roi)"
+                tr(
+                    (
+                        "{name}: PostgreSQL sources need psycopg: python -m pip install "
+                        '"psycopg[binary]" (the [postgres] extra of client-roi)'
+                    ),
+                    name=self.name,
+                )
             ) from None
         if urlsplit(url).password is not None:
             raise InputFileError(
-                f"{self.name}: a password in the URL would stay in your shell's history; "
-                "give it in PGPASSWORD or ~/.pgpass instead"
+                tr(
+                    (
+                        "{name}: a password in the URL would stay in your shell's history; give it in "
+                        "PGPASSWORD or ~/.pgpass instead"
+                    ),
+                    name=self.name,
+                )
             )
         try:
             self.con = psycopg.connect(url, connect_timeout=10, autocommit=True)
         except psycopg.Error as exc:
-            raise InputFileError(f"{self.name}: cannot connect ({_first_line(exc)})") from None
+            raise InputFileError(tr("{name}: cannot connect ({exc})", name=self.name, exc=_first_line(exc))) from None
         self._psycopg = psycopg
         # one GROUP BY over a million customers: hashed in memory rather than sorted on disk
         # (work_mem is the session's own, 4 MB by default)
@@ -148,7 +159,7 @@ class Postgres(Engine):
                 cur.execute(sql)
                 return cur.fetchall() if cur.description else []
         except self._psycopg.Error as exc:
-            raise InputFileError(f"{self.name}: {_first_line(exc)}") from None
+            raise InputFileError(tr("{place}: {cause}", place=self.name, cause=_first_line(exc))) from None
 
     def schema(self, select: str) -> list[tuple[str, str]]:
         try:
@@ -164,7 +175,7 @@ class Postgres(Engine):
                     out.append((d.name, name.upper()))
                 return out
         except self._psycopg.Error as exc:
-            raise InputFileError(f"{self.name}: {_first_line(exc)}") from None
+            raise InputFileError(tr("{place}: {cause}", place=self.name, cause=_first_line(exc))) from None
 
     def close(self) -> None:
         self.con.close()
@@ -179,7 +190,7 @@ class Spark(Engine):
         try:
             from pyspark.sql import SparkSession
         except ImportError:
-            raise InputFileError("--engine spark needs PySpark: pip install pyspark (and Java 17)") from None
+            raise InputFileError(tr("--engine spark needs PySpark: pip install pyspark (and Java 17)")) from None
         self.name = name
         self.session = (
             SparkSession.builder.master(master)
@@ -200,7 +211,7 @@ class Spark(Engine):
         try:
             return [tuple(r) for r in self.session.sql(sql).collect()]
         except Exception as exc:  # Spark's AnalysisException and the like
-            raise InputFileError(f"{self.name}: {_first_line(exc)}") from None
+            raise InputFileError(tr("{place}: {cause}", place=self.name, cause=_first_line(exc))) from None
 
     def schema(self, select: str) -> list[tuple[str, str]]:
         frame = self.session.sql(select)

@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from .. import method
+from ..messages import tr
 from ..schema.columns import door_key
 from . import options
 from .rules import Reading, customer_frame
@@ -87,7 +88,7 @@ def read_frame(
     1     Beta        yes           80
     """
     if not isinstance(frame, pd.DataFrame):
-        raise InputFileError(f"customers must be a pandas DataFrame, not {type(frame).__name__}")
+        raise InputFileError(tr("customers must be a pandas DataFrame, not {name}", name=type(frame).__name__))
     said = {(door_key(k, "customers") or k): v for k, v in (columns or {}).items()}
     header = [str(c) for c in frame.columns]
     rows = frame.to_numpy(dtype=object).tolist()
@@ -205,5 +206,8 @@ def exercise(
         if where is None or exc.item is None or exc.argument not in read.columns:
             raise
         raise InputFileError(
-            f"{where(exc.item, exc.argument)}: {exc.cause}", exc.argument, exc.item, exc.cause
+            tr("{place}: {cause}", place=where(exc.item, exc.argument), cause=exc.cause),
+            exc.argument,
+            exc.item,
+            exc.cause,
         ) from None

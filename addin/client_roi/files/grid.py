@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from ..messages import tr
+
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -148,33 +150,67 @@ class Look:
     def refusal(self, name: str, sheet: str) -> str | None:
         """Why python-calamine must not read the sheet, in one line; None when it may."""
         if self.entities:
-            return (
-                f"{name}: sheet '{sheet}' declares XML entities or a document type, which are refused "
-                "(a damaged or hostile file)"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' declares XML entities or a document type, which are "
+                    "refused (a damaged or hostile file)"
+                ),
+                name=name,
+                sheet=sheet,
             )
         if not self.whole:
-            return f"{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged"
+            return tr(
+                "{name}: sheet '{sheet}' is cut short (its XML stops before </worksheet>): the file is damaged",
+                name=name,
+                sheet=sheet,
+            )
         if self.outside is not None and self.outside[0] == "row":
-            return (
-                f"{name}: sheet '{sheet}' has a row {self.outside[1]}, beyond the sheet's last row 1,048,576: "
-                "the file is damaged (no spreadsheet writes it)"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' has a row {outside}, beyond the sheet's last row "
+                    "1,048,576: the file is damaged (no spreadsheet writes it)"
+                ),
+                name=name,
+                sheet=sheet,
+                outside=self.outside[1],
             )
         if self.outside is not None:
-            return (
-                f"{name}: sheet '{sheet}' has a cell at {self.outside[1]}, beyond the sheet's last cell XFD1048576: "
-                "the file is damaged (no spreadsheet writes it)"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' has a cell at {outside}, beyond the sheet's last cell "
+                    "XFD1048576: the file is damaged (no spreadsheet writes it)"
+                ),
+                name=name,
+                sheet=sheet,
+                outside=self.outside[1],
             )
         if self.backwards is not None:
             a, b = self.backwards
-            return (
-                f"{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are written "
-                "in order, so the file is damaged; open and save it in Excel or LibreOffice, then try again"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' has row {b} written after row {a}: a sheet's rows are "
+                    "written in order, so the file is damaged; open and save it in Excel or "
+                    "LibreOffice, then try again"
+                ),
+                name=name,
+                sheet=sheet,
+                b=b,
+                a=a,
             )
         if self.cells > MAX_CELLS:
-            return (
-                f"{name}: sheet '{sheet}' spans {self.rows:,} rows of {max(self.columns, 26):,} columns (a cell at "
-                f"{self.highest[1]}), {self.cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what lies "
-                "far from the table, save, and try again"
+            return tr(
+                (
+                    "{name}: sheet '{sheet}' spans {rows:,} rows of {max:,} columns (a cell at "
+                    "{highest}), {cells:,} cells: more than can be read ({MAX_CELLS:,}); delete what "
+                    "lies far from the table, save, and try again"
+                ),
+                name=name,
+                sheet=sheet,
+                rows=self.rows,
+                max=max(self.columns, 26),
+                highest=self.highest[1],
+                cells=self.cells,
+                MAX_CELLS=MAX_CELLS,
             )
         return None
 

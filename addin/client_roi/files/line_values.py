@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 
 from .. import method
+from ..messages import language, tr
+from ..schema.columns import header
 from . import dates as date_rule
 from . import decimals
 from .xlsx import InputFileError
@@ -50,14 +52,29 @@ def _total_lines(
         if _cents(total, scale) not in (_cents(above, scale), _cents(since, scale)):
             if method.is_blank(who):
                 raise InputFileError(
-                    f"{where(i)}: is blank; a line needs a customer, a date and an amount (nor is it a total "
-                    "line: its amount is not the sum of the lines above it)"
+                    tr(
+                        (
+                            "{i}: is blank; a line needs a customer, a date and an amount (nor is it a total "
+                            "line: its amount is not the sum of the lines above it)"
+                        ),
+                        i=where(i),
+                    )
                 )
             raise InputFileError(
-                f"{where(i)}: {str(who).strip()!r} looks like a total line, but its amount is not the sum of the "
-                "lines above it: remove the line, or rename the customer"
+                tr(
+                    (
+                        "{i}: {strip!r} looks like a total line, but its amount is not the sum of the "
+                        "lines above it: remove the line, or rename the customer"
+                    ),
+                    i=where(i),
+                    strip=str(who).strip(),
+                )
             )
-        found[i] = f"row {first_row + i} ({'blank' if method.is_blank(who) else str(who).strip()})"
+        found[i] = tr(
+            "row {first_row} ({value})",
+            first_row=first_row + i,
+            value=tr("blank") if method.is_blank(who) else str(who).strip(),
+        )
         since = 0
     return found
 
@@ -87,7 +104,7 @@ def _days(cells: list[Any], date_format: str | None, where) -> np.ndarray:
         elif isinstance(v, (int, float)) and not isinstance(v, bool):
             day = date_rule.serial_date(float(v))
             if day is None:
-                raise InputFileError(f"{where(n)}: {v:g} is not a date (nor an Excel date serial)")
+                raise InputFileError(tr("{n}: {v:g} is not a date (nor an Excel date serial)", n=where(n), v=v))
             out[n] = day
         else:
             texts.append((n, str(v)))
@@ -95,7 +112,7 @@ def _days(cells: list[Any], date_format: str | None, where) -> np.ndarray:
         try:
             read, _ = date_rule.read_dates([t for _, t in texts], date_format)
         except date_rule.DateProblem as exc:
-            raise InputFileError(f"{where(texts[exc.row][0])}: {exc}") from None
+            raise InputFileError(tr("{place}: {cause}", place=where(texts[exc.row][0]), cause=exc)) from None
         for (n, _), d in zip(texts, read, strict=True):
             out[n] = d
     return np.array(out, dtype="datetime64[D]")
@@ -117,18 +134,26 @@ def _scaled(cells: list[Any], decimal: str | None, where) -> tuple[np.ndarray, i
     try:
         _, convention = decimals.read_column(texts, decimal, fallback=decimals.POINT if not decimal else None)
     except decimals.ColumnProblem as exc:
-        raise InputFileError(f"{where(exc.row)}: {exc}") from None
+        raise InputFileError(tr("{place}: {cause}", place=where(exc.row), cause=exc)) from None
     # exact decimals: the digits as written, the grouping and currency stripped by the rule's parse
     exact = [_decimal(t, convention) for t in texts]
     places = [max(0, -int(d.as_tuple().exponent)) for d in exact]
     scale = max(places, default=0)
     if scale > MAX_SCALE:
         n = places.index(scale)
-        raise InputFileError(f"{where(n)}: {texts[n]!r} has {scale} decimals; an amount may have at most {MAX_SCALE}")
+        raise InputFileError(
+            tr(
+                "{n}: {texts!r} has {scale} decimals; an amount may have at most {MAX_SCALE}",
+                n=where(n),
+                texts=texts[n],
+                scale=scale,
+                MAX_SCALE=MAX_SCALE,
+            )
+        )
     ints = [int(d.scaleb(scale)) for d in exact]
     if any(abs(i) >= 2**53 for i in ints):
         n = next(i for i, v in enumerate(ints) if abs(v) >= 2**53)
-        raise InputFileError(f"{where(n)}: {texts[n]!r} has too many digits to be summed exactly")
+        raise InputFileError(tr("{n}: {texts!r} has too many digits to be summed exactly", n=where(n), texts=texts[n]))
     return np.array(ints, dtype=np.float64), scale
 
 
@@ -165,29 +190,38 @@ def merge_customers(from_lines, listed, name: str):
         who = str(row["customer"]).strip()
         i = by_name.get(same(who))
 
-        def refuse(column: str, why: str, who: str = who) -> None:
-            raise InputFileError(f"{name}, customer '{who}', column '{column}': {why}")
+        def refuse(key: str, why: str, who: str = who) -> None:
+            column = header(key, language())  # the column by its name in the user's language
+            raise InputFileError(
+                tr("{name}, customer '{who}', column '{column}': {why}", name=name, who=who, column=column, why=why)
+            )
 
         if i is None:
             if method.is_blank(row.get("should_pay")):
-                refuse("Should pay", "is blank, and the customer has no invoice lines: say whether it should pay")
+                refuse("should_pay", tr("is blank, and the customer has no invoice lines: say whether it should pay"))
             added.append(row)
             continue
         mine = out.iloc[i]
         paying = method.client_role([row.get("should_pay")], [row.get("has_paid")])[0]
         client_now = mine["has_paid"] == "yes"
         if paying == "user":
-            refuse("Should pay", "says no, but the customer has invoice lines")
+            refuse("should_pay", tr("says no, but the customer has invoice lines"))
         if client_now and paying == "prospect":
-            refuse("Has paid", "says no, but the customer has lines in the period")
+            refuse("has_paid", tr("says no, but the customer has lines in the period"))
         if not client_now and paying == "client":
-            refuse("Has paid", "says yes, but the customer has no line in the period (lost since the previous one)")
+            refuse("has_paid", tr("says yes, but the customer has no line in the period (lost since the previous one)"))
         if not method.is_blank(row.get("gross_margin")) and client_now and row["gross_margin"] != mine["gross_margin"]:
             replaced.append(who)
         expected = row.get("expected_margin")
         if not client_now and not method.is_blank(expected) and float(expected) != mine["expected_margin"]:
+            previous = mine["expected_margin"]
             refuse(
-                "Expected margin", f"is {expected:g}, but its previous period's margin is {mine['expected_margin']:g}"
+                "expected_margin",
+                tr(
+                    "is {expected:g}, but its previous period's margin is {previous:g}",
+                    expected=expected,
+                    previous=previous,
+                ),
             )
         for key, value in row.items():
             if key in ("customer", "should_pay", "has_paid", "gross_margin", "expected_margin"):

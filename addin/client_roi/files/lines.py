@@ -48,13 +48,15 @@ import numpy as np
 from sqlglot import exp
 
 from .. import method
+from ..messages import tr
 from ..method.lines import AMOUNT, MARGIN, LineTotals
 from ..method.periods import Periods, periods
-from ..schema.columns import LINE_COLUMNS, LINE_KEYS, door_key, normalize, says_percent
+from ..schema.columns import LINE_COLUMNS, LINE_KEYS
 from . import aggregate, decimals, xlsx
 from . import dates as date_rule
 from .customers import DELIMITERS, HEADER_SEARCH, TEXT_SUFFIXES, InputFileError, _rows, decode, located
 from .engines import DuckDB, Engine, Totals
+from .line_columns import _check_keys, _column_map, _names_lines, _unused, _used
 from .line_values import _days, _name, _scaled, _total_lines, merge_customers
 from .row_rules import _CONTROL, is_total_word
 from .xlsx import BOOK_SUFFIXES, CachedValues
@@ -63,10 +65,6 @@ from .xlsx import BOOK_SUFFIXES, CachedValues
 TABLE = "Transactions"
 PARQUET_SUFFIXES = (".parquet",)
 SAMPLE_BYTES = 1 << 18
-
-
-def _header(key: str, lang: str = "en") -> str:
-    return next(getattr(c, lang) for c in LINE_COLUMNS if c.key == key)
 
 
 @dataclass
@@ -80,71 +78,6 @@ class Lines:
     blank_rows: int = 0
     route: str = ""  # "duckdb" or "python": how the file was read
     totals_skipped: list[str] = field(default_factory=list)  # total lines of the export: 'row 9 (Total)'
-
-
-def _keys(header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
-    """Our keys → positions in ``header`` (``columns``: --column mappings, said first)."""
-    mapped = {normalize(text): key for key, text in columns.items()}
-    keys: dict[str, int] = {}
-    for i, h in enumerate(header):
-        key = mapped.get(normalize(h))
-        if key is None:
-            key = LINE_KEYS.get(normalize(h))
-            if key in mapped.values() or (key in (MARGIN, AMOUNT) and says_percent(h)):
-                continue  # said otherwise; or a percent, which is never money (Marge %)
-        if key is None or key in keys:
-            continue
-        keys[key] = i
-    return keys
-
-
-def _names_lines(row: list[Any], columns: Mapping[str, str]) -> bool:
-    keys = _keys(row, columns)
-    return ("customer" in keys or "customer_id" in keys) and "date" in keys and ("margin" in keys or "amount" in keys)
-
-
-def _check_keys(name: str, header: list[Any], columns: Mapping[str, str]) -> dict[str, int]:
-    for wanted, text in columns.items():
-        if wanted not in {c.key for c in LINE_COLUMNS}:
-            raise InputFileError(
-                f"--column: '{wanted}' is not a column of invoice lines ({', '.join(c.en for c in LINE_COLUMNS)})"
-            )
-        if normalize(text) not in {normalize(h) for h in header}:
-            raise InputFileError(f"{name}: has no column '{text}' for '{_header(wanted)}' (found: {_found(header)})")
-        if wanted in (MARGIN, AMOUNT) and says_percent(text):
-            raise InputFileError(f"{name}: column '{text}' holds percents, and a percent is never money")
-    keys = _keys(header, columns)
-    if "customer_id" in keys and "customer" not in keys:  # a code alone: the code is the customer
-        keys["customer"] = keys.pop("customer_id")
-    missing = [k for k in ("customer", "date") if k not in keys]
-    if "margin" not in keys and "amount" not in keys:
-        missing.append("margin")
-    if missing:
-        fr = sum(normalize(h) in {normalize(c.fr) for c in LINE_COLUMNS} for h in header) > sum(
-            normalize(h) in {normalize(c.en) for c in LINE_COLUMNS} for h in header
-        )
-        names = [_header(k, "fr" if fr else "en") for k in missing]
-        amount = _header("amount", "fr" if fr else "en")
-        what = ", ".join(f"'{n}'" for n in names)
-        if "margin" in missing:
-            what = what.replace(f"'{names[-1]}'", f"'{names[-1]}' or '{amount}'")
-        raise InputFileError(
-            f"{name}: no column for {what} (found: {_found(header)}); if one of them is it, say which: "
-            f'--column "{names[0]}=ITS HEADER"'
-        )
-    return keys
-
-
-def _found(header: list[Any]) -> str:
-    return ", ".join(str(h) for h in header if not method.is_blank(h)) or "nothing"
-
-
-def _column_map(columns: Mapping[str, str] | None) -> dict[str, str]:
-    """--column mappings, keyed by our line keys (``Gross margin=…`` → ``margin``)."""
-    out: dict[str, str] = {}
-    for ours, theirs in (columns or {}).items():
-        out[door_key(ours, "lines") or ours] = theirs  # an unknown one is refused with the file's header
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,16 +114,26 @@ def _aggregate(
         if doubt:
             raise _Doubt
         raise InputFileError(
-            f"{name}: {doubtful:,} of its {count:,} lines lack a customer, a date or an amount, or have an amount "
-            f"with more than {scale} decimals"
+            tr(
+                (
+                    "{name}: {doubtful:,} of its {count:,} lines lack a customer, a date or an "
+                    "amount, or have an amount with more than {scale} decimals"
+                ),
+                name=name,
+                doubtful=doubtful,
+                count=count,
+                scale=scale,
+            )
         )
     if not count:
-        raise InputFileError(f"{name}: has no invoice lines")
+        raise InputFileError(tr("{name}: has no invoice lines", name=name))
     first, last = _day(first), _day(last)
     end = to or last
     p = periods(end, months)
     if end < first:
-        raise InputFileError(f"{name}: --to {end} is before every line (the first is on {first})")
+        raise InputFileError(
+            tr("{name}: --to {end} is before every line (the first is on {first})", name=name, end=end, first=first)
+        )
     got = engine.totals(aggregate.totals_query(relation, end, p.start, p.previous_start, typed, ids).sql(dialect=d))
     if doubt and any(map(is_total_word, got.customer.tolist())):
         raise _Doubt  # a total line of the export, or a customer so named: the full rules tell which
@@ -201,14 +144,27 @@ def _aggregate(
         bad = _CONTROL.search(who)
         assert bad is not None
         raise InputFileError(
-            f"{name}: the customer {who!r} holds the control character U+{ord(bad.group()):04X}, "
-            "which a workbook cannot hold"
+            tr(
+                "{name}: the customer {who!r} holds the control character U+{ord:04X}, which a workbook cannot hold",
+                name=name,
+                who=who,
+                ord=ord(bad.group()),
+            )
         )
     got, spellings = _one_customer_a_name(got, name)
     if not np.any(got.cur_lines > 0):
         raise InputFileError(
-            f"{name}: no line in the period {p.start} – {p.end} (the lines run from {first} to {last}); "
-            "say --to or --months"
+            tr(
+                (
+                    "{name}: no line in the period {start} – {end} (the lines run from {first} to "
+                    "{last}); say --to or --months"
+                ),
+                name=name,
+                start=p.start,
+                end=p.end,
+                first=first,
+                last=last,
+            )
         )
     return LineTotals(
         customer=got.customer,
@@ -247,7 +203,9 @@ def _one_customer_a_name(got: Totals, name: str) -> tuple[Totals, method.names.S
                 out[g] += int(v)
                 seen[g] = True
         if any(abs(v) >= 2**63 for v in out):
-            raise InputFileError(f"{name}: a customer's total has more than 15 digits; it cannot be summed exactly")
+            raise InputFileError(
+                tr("{name}: a customer's total has more than 15 digits; it cannot be summed exactly", name=name)
+            )
         return np.ma.MaskedArray(np.array(out, dtype=np.int64), mask=~seen)
 
     counts = [np.bincount(group, weights=c, minlength=k).astype(np.int64) for c in (got.cur_lines, got.prev_lines)]
@@ -263,7 +221,9 @@ def _rounded(sums: Any, scale: int, name: str) -> np.ndarray:
     mask = np.ma.getmaskarray(sums)
     n = np.ma.getdata(sums).astype(np.int64)
     if np.any(np.abs(n[~mask]) >= 2**53):
-        raise InputFileError(f"{name}: a customer's total has more than 15 digits; it cannot be summed exactly")
+        raise InputFileError(
+            tr("{name}: a customer's total has more than 15 digits; it cannot be summed exactly", name=name)
+        )
     out = n.astype(np.float64) / float(10**scale)  # both exact: the one rounding is the division's
     out[mask] = np.nan
     return out
@@ -331,18 +291,18 @@ def read_lines(
         return _read_parquet(str(path), wanted, to=to, months=months, engine=engine, master=master)
     path = Path(path)
     if not path.exists():
-        raise InputFileError(f"{path}: no such file")
+        raise InputFileError(tr("{source}: no such file", source=path))
     if engine == "spark" and not (path.is_dir() or path.suffix.lower() in PARQUET_SUFFIXES):
-        raise InputFileError(f"{path.name}: --engine spark reads Parquet (a file or a folder)")
+        raise InputFileError(tr("{name}: --engine spark reads Parquet (a file or a folder)", name=path.name))
     if path.is_dir():  # a folder of Parquet files
         return _read_parquet(path, wanted, to=to, months=months, engine=engine, master=master)
     if not path.is_file():
-        raise InputFileError(f"{path}: is not a file")
+        raise InputFileError(tr("{source}: is not a file", source=path))
     suffix = path.suffix.lower()
     options = {"to": to, "months": months}
     if suffix in TEXT_SUFFIXES:
         if sheet is not None:
-            raise InputFileError(f"{path.name}: --sheet is for workbooks; a text export has one table")
+            raise InputFileError(tr("{name}: --sheet is for workbooks; a text export has one table", name=path.name))
         fast = None
         if decimal is None and encoding is None and date_format is None:
             fast = _read_text_duckdb(path, wanted, **options)
@@ -351,7 +311,7 @@ def read_lines(
         text, _ = decode(path.read_bytes(), path.name, encoding, LINE_KEYS)
         rows, h = _rows(text, path.name, wanted, names=_names_lines)
         if not rows:
-            raise InputFileError(f"{path.name}: the file is empty")
+            raise InputFileError(tr("{name}: the file is empty", name=path.name))
         return _read_rows(rows[h], rows[h + 1 :], path.name, h + 2, None, decimal, date_format, wanted, **options)
     if suffix in BOOK_SUFFIXES:
         header, rows, top, cell = _xlsx_rows(path, wanted, sheet)
@@ -359,8 +319,15 @@ def read_lines(
     if suffix in PARQUET_SUFFIXES:
         return _read_parquet(path, wanted, **options, engine=engine, master=master)
     raise InputFileError(
-        f"{path.name}: expected a text export ({', '.join(TEXT_SUFFIXES)}), a workbook "
-        f"({', '.join(BOOK_SUFFIXES)}) or a Parquet file (.parquet)"
+        tr(
+            (
+                "{name}: expected a text export ({TEXT_SUFFIXES}), a workbook ({BOOK_SUFFIXES}) "
+                "or a Parquet file (.parquet)"
+            ),
+            name=path.name,
+            TEXT_SUFFIXES=", ".join(TEXT_SUFFIXES),
+            BOOK_SUFFIXES=", ".join(BOOK_SUFFIXES),
+        )
     )
 
 
@@ -456,15 +423,6 @@ def _read_text_duckdb(path: Path, columns: Mapping[str, str], *, to, months) -> 
     return Lines(totals, path.name, _used(header, keys, kind), _unused(header, keys, kind), 0, "duckdb")
 
 
-def _used(header: list[Any], keys: dict[str, int], kind: str) -> dict[str, str]:
-    return {k: str(header[keys[k]]) for k in ("customer", "customer_id", "date", kind) if k in keys}
-
-
-def _unused(header: list[Any], keys: dict[str, int], kind: str) -> list[str]:
-    used = {keys[k] for k in ("customer", "customer_id", "date", kind, "invoice") if k in keys}
-    return [str(h) for i, h in enumerate(header) if i not in used and not method.is_blank(h)]
-
-
 def _xlsx_rows(path: Path, columns: Mapping[str, str], sheet_name: str | None):
     """Header, rows, first data row and cell namer of the lines in a workbook (found as
     customer files are: :func:`~client_roi.files.customers.located`)."""
@@ -475,7 +433,12 @@ def _xlsx_rows(path: Path, columns: Mapping[str, str], sheet_name: str | None):
         sheet, top, left, header, rows = located(cached, path.name, TABLE, _names_lines, columns, sheet_name)
 
     def cell(i: int, j: int) -> str:
-        return f"cell '{sheet}'!{column_letter(left + j + 1)}{top + 2 + i}"
+        return tr(
+            "cell '{sheet}'!{column_letter}{top}",
+            sheet=sheet,
+            column_letter=column_letter(left + j + 1),
+            top=top + 2 + i,
+        )
 
     return header, rows, top + 2, cell
 
@@ -502,8 +465,8 @@ def _read_rows(
     picks = [keys["customer"], keys["date"], keys[kind], *([keys["customer_id"]] if ids else [])]
 
     def where(i: int, j: int) -> str:
-        place = f"{name} {cell(i, j)}" if cell else f"{name} row {first_row + i}"
-        return f"{place}, column '{header[j]}'"
+        place = f"{name} {cell(i, j)}" if cell else tr("{name} row {first_row}", name=name, first_row=first_row + i)
+        return tr("{place}, column '{header}'", place=place, header=header[j])
 
     kept, blank, candidates = [], 0, []
     for i, r in enumerate(rows):
@@ -517,11 +480,14 @@ def _read_rows(
             continue
         if any(empty):
             raise InputFileError(
-                f"{where(i, picks[empty.index(True)])}: is blank; a line needs a customer, a date and an amount"
+                tr(
+                    "{where}: is blank; a line needs a customer, a date and an amount",
+                    where=where(i, picks[empty.index(True)]),
+                )
             )
         kept.append(i)
     if not kept and not candidates:
-        raise InputFileError(f"{name}: has no invoice lines")
+        raise InputFileError(tr("{name}: has no invoice lines", name=name))
     read_money, scale = _scaled(
         [rows[i][picks[2]] for i in (*kept, *candidates)], decimal, lambda n: where((*kept, *candidates)[n], picks[2])
     )
@@ -537,14 +503,17 @@ def _read_rows(
         first_row,
     )
     if not kept:
-        raise InputFileError(f"{name}: has no invoice lines")
+        raise InputFileError(tr("{name}: has no invoice lines", name=name))
     customers = [_name(rows[i][picks[0]]) for i in kept]
     for n, who in enumerate(customers):
         bad = _CONTROL.search(who)
         if bad:
             raise InputFileError(
-                f"{where(kept[n], picks[0])}: holds the control character U+{ord(bad.group()):04X}, "
-                "which a workbook cannot hold"
+                tr(
+                    "{where}: holds the control character U+{ord:04X}, which a workbook cannot hold",
+                    where=where(kept[n], picks[0]),
+                    ord=ord(bad.group()),
+                )
             )
     day_cells = [rows[i][picks[1]] for i in kept]
     days = _days(day_cells, date_format, lambda n: where(kept[n], picks[1]))
@@ -563,7 +532,7 @@ def _read_rows(
         )
         got = _aggregate(engine, _lines(ids), scale, kind, to, months, name, exact=True, ids=ids)
     except duckdb.Error as exc:  # a customer's sum past 64 bits
-        raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
+        raise InputFileError(tr("{place}: {cause}", place=name, cause=str(exc).splitlines()[0])) from None
     finally:
         engine.close()
     return Lines(got, name, _used(header, keys, kind), _unused(header, keys, kind), blank, "python", [*totals.values()])
@@ -582,7 +551,7 @@ def read_period(text: str | None, name: str = "--to") -> dt.date | None:
     try:
         (day,), _ = date_rule.read_dates([text])
     except date_rule.DateProblem as exc:
-        raise InputFileError(f"{name}: {exc}") from None
+        raise InputFileError(tr("{place}: {cause}", place=name, cause=exc)) from None
     return day
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..messages import language, tr
+
 
 class OptionError(ValueError):
     """An option that cannot be read right; the message says which and why."""
@@ -28,10 +30,16 @@ def number(text: str, what: str, *, percent: bool = False) -> float:
     except ColumnProblem as exc:
         if exc.ambiguous:
             raise OptionError(
-                f"{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
-                "one?); write it without a thousands separator"
+                tr(
+                    (
+                        "{what}: {text!r} is ambiguous (is the separator a decimal one or a thousands "
+                        "one?); write it without a thousands separator"
+                    ),
+                    what=what,
+                    text=text,
+                )
             ) from None
-        raise OptionError(f"{what}: {text!r} is not a number") from None
+        raise OptionError(tr("{what}: {text!r} is not a number", what=what, text=text)) from None
     return value
 
 
@@ -53,14 +61,16 @@ def parse_band(text: str, name: str = "--band") -> float | list[float] | str:
         return "balanced"
     items = parts(text)
     if not items:
-        raise OptionError(f"{name} is empty")
+        raise OptionError(tr("{name} is empty", name=name))
     try:
         values = [
             number(p, f"{name} item {i + 1}" if len(items) > 1 else name, percent=True) for i, p in enumerate(items)
         ]
     except OptionError as exc:
         if "," in text:
-            raise OptionError(f"{exc} (separate offsets with ';' or spaces: a comma is a decimal comma)") from None
+            raise OptionError(
+                tr("{exc} (separate offsets with ';' or spaces: a comma is a decimal comma)", exc=exc)
+            ) from None
         raise
     return values[0] if len(values) == 1 else values
 
@@ -80,13 +90,22 @@ def parse_columns(items: list[str] | None, door: str = "customers") -> dict[str,
     for item in items or []:
         ours, sep, theirs = item.partition("=")
         if not sep or not theirs.strip():
-            raise OptionError(f'--column {item!r}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"')
+            raise OptionError(
+                tr('--column {item!r}: write OUR COLUMN=THE FILE\'S HEADER, e.g. "Gross margin=Marge (k€)"', item=item)
+            )
         key = columns.door_key(ours, door)
         if key is None:
-            names = ", ".join(c.en for c in columns.DOORS[door])
-            raise OptionError(f"--column {item!r}: '{ours.strip()}' is not one of the columns read ({names})")
+            names = ", ".join(c.name(language()) for c in columns.DOORS[door])
+            raise OptionError(
+                tr(
+                    "--column {item!r}: '{strip}' is not one of the columns read ({names})",
+                    item=item,
+                    strip=ours.strip(),
+                    names=names,
+                )
+            )
         if key in out:
-            raise OptionError(f"--column {item!r}: '{ours.strip()}' is mapped twice")
+            raise OptionError(tr("--column {item!r}: '{strip}' is mapped twice", item=item, strip=ours.strip()))
         out[key] = theirs.strip()
     return out
 
@@ -99,12 +118,14 @@ def parse_status(items: list[str] | None) -> dict[str, str]:
     for item in items or []:
         word, sep, role = item.partition("=")
         if not sep or not word.strip() or not role.strip():
-            raise OptionError(f'--status {item!r}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"')
+            raise OptionError(
+                tr('--status {item!r}: write THE FILE\'S WORD=ROLE, e.g. "Free trial=prospect"', item=item)
+            )
         out[word.strip()] = role.strip()
     try:
         status.status_map(out)
     except ClientRoiError as exc:
-        raise OptionError(f"--status {exc}") from None
+        raise OptionError(tr("--status {exc}", exc=exc)) from None
     return out
 
 
@@ -129,14 +150,15 @@ def currency_of(given: str | None, shown: dict[str, str]) -> tuple[str, str]:
         return given, "--currency"
     if len(shown) > 1:
         raise OptionError(
-            "the amounts show more than one currency: "
-            + "; ".join(f"{sign} ({where})" for sign, where in shown.items())
-            + ": say which with --currency"
+            tr(
+                "the amounts show more than one currency: {value}: say which with --currency",
+                value="; ".join(f"{sign} ({where})" for sign, where in shown.items()),
+            )
         )
     if shown:
         sign, where = next(iter(shown.items()))
-        return sign, f"as the file shows: {where}"
-    return method.CURRENCIES[0], "the default, as none is shown; --currency to choose"
+        return sign, tr("as the file shows: {where}", where=where)
+    return method.CURRENCIES[0], tr("the default, as none is shown; --currency to choose")
 
 
 def check_plan(args: argparse.Namespace) -> None:
@@ -159,14 +181,16 @@ def check_plan(args: argparse.Namespace) -> None:
         setattr(args, name, None if text is None else number(text, option, percent=name == "margin_rate"))
     balanced = args.band == "balanced"
     if args.tiers is not None and not balanced:
-        raise OptionError("--tiers goes with --band balanced (otherwise the band's offsets give the tiers)")
+        raise OptionError(tr("--tiers goes with --band balanced (otherwise the band's offsets give the tiers)"))
     try:
         if balanced:
             tiers = args.tiers or (len(args.labels) if args.labels else 3)
             if not 2 <= tiers <= method.MAX_TIERS:
-                raise OptionError(f"--tiers must be from 2 to {method.MAX_TIERS}, got {tiers}")
+                raise OptionError(
+                    tr("--tiers must be from 2 to {MAX_TIERS}, got {tiers}", MAX_TIERS=method.MAX_TIERS, tiers=tiers)
+                )
             b = method.bands(band=[i / tiers for i in range(1, tiers)], labels=args.labels, reference=1.0)
-            args.band = "balanced" if args.lang == "en" else "équilibré"  # the workbook's own word
+            args.band = tr(method.BAND_WORD, args.lang)  # the workbook's own word
         else:
             b = method.bands(band=args.band, labels=args.labels, reference=1.0)
         # each number by its schema constraint: the method's own check, not a run on dummy data
@@ -174,6 +198,8 @@ def check_plan(args: argparse.Namespace) -> None:
             if getattr(args, name) not in (None, ()):
                 method.parameter_number(getattr(args, name), name)
     except method.ClientRoiError as exc:
-        raise OptionError(f"--{(exc.argument or 'band').replace('_', '-')}: {exc}") from None
+        raise OptionError(
+            tr("--{replace}: {exc}", replace=(exc.argument or "band").replace("_", "-"), exc=exc)
+        ) from None
     if args.labels is None and len(b.labels) != 3:
         args.labels = list(b.labels)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..messages import reason, tr
 from .xlsx import BOOK_SUFFIXES
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -74,26 +75,32 @@ def save_bytes(
     suffix = path.suffix.lower()
     if suffixes != BOOK_SUFFIXES:  # another kind of file (a CSV of customers)
         if suffix not in suffixes:
-            raise OutputError(f"{path}: the output must end with {' or '.join(suffixes)}")
+            raise OutputError(
+                tr("{path}: the output must end with {suffixes}", path=path, suffixes=" or ".join(suffixes))
+            )
     elif suffix not in BOOK_SUFFIXES:
-        raise OutputError(f"{path}: the output must end with .xlsx" + (" or .xlsm" if macros else ""))
+        raise OutputError(
+            tr("{path}: the output must end with .xlsx{value}", path=path, value=" or .xlsm" if macros else "")
+        )
     elif macros and suffix != ".xlsm":
-        raise OutputError(f"{path}: the workbook has macros; write it as .xlsm to keep them")
+        raise OutputError(tr("{path}: the workbook has macros; write it as .xlsm to keep them", path=path))
     elif not macros and suffix == ".xlsm":
-        raise OutputError(f"{path}: the workbook has no macros; write it as .xlsx")
+        raise OutputError(tr("{path}: the workbook has no macros; write it as .xlsx", path=path))
     for source in inputs:
         if source.exists() and path.exists() and path.resolve() == source.resolve():
-            raise OutputError(f"{path}: will not overwrite the input file; choose another output")
+            raise OutputError(tr("{path}: will not overwrite the input file; choose another output", path=path))
     if path.is_symlink() or (path.exists() and not stat.S_ISREG(path.stat().st_mode)):
-        raise OutputError(f"{path}: exists and is not a regular file; choose another output")
+        raise OutputError(tr("{path}: exists and is not a regular file; choose another output", path=path))
     if path.exists() and not force:
-        raise OutputError(f"{path} exists; use --force to replace it")
+        raise OutputError(tr("{target} exists; use --force to replace it", target=path))
     if not path.parent.is_dir():
-        raise OutputError(f"{path}: the folder {path.parent} does not exist")
+        raise OutputError(tr("{path}: the folder {parent} does not exist", path=path, parent=path.parent))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror})") from None
+        raise OutputError(
+            tr("{path}: cannot write in {parent} ({strerror})", path=path, parent=path.parent, strerror=reason(exc))
+        ) from None
     try:
         with os.fdopen(fd, "wb") as f:
             if callable(data):

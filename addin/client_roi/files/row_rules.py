@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import method
+from ..messages import tr
 from ..schema import columns as layout
 from . import decimals
 from .xlsx import InputFileError
@@ -44,10 +45,12 @@ class Source:
         error names neither."""
         if i is None or key is None or key not in self.header:
             return self.name
-        place = f"{self.name} row {self.row(i)}"
+        place = tr("{name} row {first_row}", name=self.name, first_row=self.row(i))
         if self.cell is not None:
-            place = f"{self.name} cell {self.cell(self.row(i) - self.first_row, self.index[key])}"
-        return f"{place} (customer {i + 1}), column '{self.header[key]}'"
+            place = tr(
+                "{name} cell {cell}", name=self.name, cell=self.cell(self.row(i) - self.first_row, self.index[key])
+            )
+        return tr("{place} (customer {i}), column '{header}'", place=place, i=i + 1, header=self.header[key])
 
 
 def _text(value: Any, source: Source, i: int, key: str) -> str | None:
@@ -62,13 +65,21 @@ def _text(value: Any, source: Source, i: int, key: str) -> str | None:
         text = f"{value:g}" if isinstance(value, float) else str(value)
     if len(text) > MAX_CELL_TEXT:
         raise InputFileError(
-            f"{source.where(i, key)}: has {len(text):,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}"
+            tr(
+                "{where}: has {n_text:,} characters; an Excel cell holds at most {MAX_CELL_TEXT:,}",
+                where=source.where(i, key),
+                n_text=len(text),
+                MAX_CELL_TEXT=MAX_CELL_TEXT,
+            )
         )
     bad = _CONTROL.search(text)
     if bad:
         raise InputFileError(
-            f"{source.where(i, key)}: contains the control character U+{ord(bad.group()):04X}, "
-            "which a workbook cannot hold"
+            tr(
+                "{where}: contains the control character U+{ord:04X}, which a workbook cannot hold",
+                where=source.where(i, key),
+                ord=ord(bad.group()),
+            )
         )
     return text
 
@@ -113,9 +124,16 @@ def _total_lines(data: dict[str, list], source: Source) -> dict[int, str]:
         if total is None or all(round(total * 100) != round(x * 100) for x in sums):
             above = f"{sums[0]:,.2f}".replace(",", " ")
             raise InputFileError(
-                f"{source.where(i, 'customer')}: {decimals.shown(name)} looks like a total line, but its gross "
-                f"margin ({'blank' if total is None else f'{total:,.2f}'.replace(',', ' ')}) is not the sum of the "
-                f"rows above it ({above}): remove the line, or rename the customer"
+                tr(
+                    (
+                        "{where}: {name} looks like a total line, but its gross margin ({value}) is not "
+                        "the sum of the rows above it ({above}): remove the line, or rename the customer"
+                    ),
+                    where=source.where(i, "customer"),
+                    name=decimals.shown(name),
+                    value=tr("blank") if total is None else f"{total:,.2f}".replace(",", " "),
+                    above=above,
+                )
             )
         found[i] = name
         start = i + 1
@@ -145,16 +163,30 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
         j = first[who]
         if not merge:
             raise InputFileError(
-                f"{source.where(i, 'customer' if code is None else 'customer_id')}: "
-                f"{decimals.shown(name if code is None else code)} is listed again (first at row "
-                f"{source.row(j)}): a customer listed twice would count twice; merge the rows, or say "
-                "--merge-duplicates to add up their numbers"
+                tr(
+                    (
+                        "{where}: {shown} is listed again (first at row {j}): a customer listed twice "
+                        "would count twice; merge the rows, or say --merge-duplicates to add up their "
+                        "numbers"
+                    ),
+                    where=source.where(i, "customer" if code is None else "customer_id"),
+                    shown=decimals.shown(name if code is None else code),
+                    j=source.row(j),
+                )
             )
         for key_ in ("should_pay", "has_paid"):
             if key_ in data and data[key_][i] != data[key_][j] and data[key_][i] is not None:
                 raise InputFileError(
-                    f"{source.where(i, key_)}: {decimals.shown(name)} is listed again (first at row {source.row(j)}) "
-                    f"with another '{source.header[key_]}': the rows cannot be merged"
+                    tr(
+                        (
+                            "{where}: {name} is listed again (first at row {j}) with another '{header}': the "
+                            "rows cannot be merged"
+                        ),
+                        where=source.where(i, key_),
+                        name=decimals.shown(name),
+                        j=source.row(j),
+                        header=source.header[key_],
+                    )
                 )
         groups.setdefault(j, [j]).append(i)
     if not groups:
@@ -167,7 +199,7 @@ def _duplicates(data: dict[str, list], source: Source, merge: bool) -> list[str]
                 parts = [data[key][m] for m in members if data[key][m] is not None]
                 data[key][j] = math.fsum(parts) if parts else None
         drop.update(members[1:])
-        said.append(f"{names[j]!s} (rows {', '.join(str(source.row(m)) for m in members)})")
+        said.append(tr("{name} (rows {rows})", name=names[j], rows=", ".join(str(source.row(m)) for m in members)))
     keep = [i for i in range(len(names)) if i not in drop]
     for key in list(data):
         data[key] = [data[key][i] for i in keep]

@@ -35,6 +35,7 @@ from typing import Any
 import pandas as pd
 
 from .. import method
+from ..messages import tr
 from ..schema import columns as layout
 from . import decimals, xlsx
 from .row_rules import NUMBER_INPUTS, Source, _duplicates, _filled_cell, _text, _total_lines
@@ -52,14 +53,24 @@ def _header_keys(header: list, columns: Mapping[str, str], name: str) -> tuple[d
     for wanted, text in columns.items():
         if layout.normalize(text) not in {layout.normalize(h) for h in header}:
             raise InputFileError(
-                f"{name}: has no column '{text}' for '{layout.header(wanted, 'en')}' (found: "
-                + ", ".join(str(h) for h in header if not method.is_blank(h))
-                + ")"
+                tr(
+                    "{name}: has no column '{text}' for '{wanted}' (found: {header})",
+                    name=name,
+                    text=text,
+                    wanted=layout.header(wanted, "en"),
+                    header=", ".join(str(h) for h in header if not method.is_blank(h)),
+                )
             )
         if wanted in layout.MONEY_KEYS and layout.says_percent(text):
             raise InputFileError(
-                f"{name}: column '{text}' holds percents, and a percent is never money: map it as the margin "
-                f'rate (--column "Margin rate={text}") beside a revenue column'
+                tr(
+                    (
+                        "{name}: column '{text}' holds percents, and a percent is never money: map it as "
+                        'the margin rate (--column "Margin rate={text}") beside a revenue column'
+                    ),
+                    name=name,
+                    text=text,
+                )
             )
     percents = []
     for i, h in enumerate(header):
@@ -74,7 +85,13 @@ def _header_keys(header: list, columns: Mapping[str, str], name: str) -> tuple[d
             continue  # unknown, or a computed column the template writes itself
         if key in keys:
             raise InputFileError(
-                f"{name}: columns '{header[keys[key]]}' and '{h}' both mean '{layout.header(key, 'en')}'"
+                tr(
+                    "{name}: columns '{header}' and '{h}' both mean '{header2}'",
+                    name=name,
+                    header=header[keys[key]],
+                    h=h,
+                    header2=layout.header(key, "en"),
+                )
             )
         keys[key] = i
     return keys, percents
@@ -104,8 +121,15 @@ def customer_frame(
     required, status, margin_rate = reading.required, reading.status, reading.margin_rate
     if len(header) > xlsx.MAX_COLUMNS:  # before any column is looked at: no sheet holds them
         raise InputFileError(
-            f"{name}: has {len(header):,} columns, more than a sheet holds ({xlsx.MAX_COLUMNS:,}): keep the "
-            "columns you need, then try again"
+            tr(
+                (
+                    "{name}: has {n_header:,} columns, more than a sheet holds ({MAX_COLUMNS:,}): "
+                    "keep the columns you need, then try again"
+                ),
+                name=name,
+                n_header=len(header),
+                MAX_COLUMNS=xlsx.MAX_COLUMNS,
+            )
         )
     keys, percents = _header_keys(header, columns, name)
     if "customer_id" in keys and "customer" not in keys:  # a code alone: the code is the customer
@@ -115,22 +139,45 @@ def customer_frame(
         lang = _language(header)
         names = [layout.header(k, lang) for k in missing]
         raise InputFileError(
-            f"{name}: no column for "
-            + ", ".join(f"'{m}'" for m in names)
-            + f" (found: {', '.join(str(h) for h in header if not method.is_blank(h))}); if one of them is it, "
-            f'say which: --column "{names[0]}=ITS HEADER"'
+            tr(
+                (
+                    "{name}: no column for {what} (found: {header}); if one of them is it, say "
+                    'which: --column "{names}=ITS HEADER"'
+                ),
+                name=name,
+                what=", ".join(f"'{m}'" for m in names),
+                header=", ".join(str(h) for h in header if not method.is_blank(h)),
+                names=names[0],
+            )
         )
     width = len(header)
     for n, r in enumerate(rows):
         if len(r) > width and any(not method.is_blank(v) for v in r[width:]):
-            raise InputFileError(f"{name} row {first_row + n}: has {len(r)} fields, the header {width}")
+            raise InputFileError(
+                tr(
+                    "{name} row {first_row}: has {n_r} fields, the header {width}",
+                    name=name,
+                    first_row=first_row + n,
+                    n_r=len(r),
+                    width=width,
+                )
+            )
     # A fully blank row is no customer (exports leave them between groups): skipped, and said.
     origin = [n for n, r in enumerate(rows) if any(map(_filled_cell, r))]
     blank_rows = len(rows) - len(origin)
     if len(origin) > xlsx.MAX_ROWS - 1:  # before any value is read: the sheet could not hold them
         raise InputFileError(
-            f"{name}: has {len(origin):,} customer rows, and the Customers sheet holds at most "
-            f"{xlsx.MAX_ROWS - 1:,} below its header (Excel's limit of {xlsx.MAX_ROWS:,} rows): split the file"
+            tr(
+                (
+                    "{name}: has {n_origin:,} customer rows, and the Customers sheet holds at most "
+                    "{MAX_ROWS:,} below its header (Excel's limit of {MAX_ROWS2:,} rows): split the "
+                    "file"
+                ),
+                name=name,
+                n_origin=len(origin),
+                MAX_ROWS=xlsx.MAX_ROWS - 1,
+                MAX_ROWS2=xlsx.MAX_ROWS,
+            )
         )
     source = Source(name, {k: str(header[i]) for k, i in keys.items()}, first_row, cell, origin, keys)
     kept = rows if blank_rows == 0 else [rows[n] for n in origin]
@@ -148,9 +195,17 @@ def customer_frame(
     extras = _extra_columns(header, {k: i for k, i in keys.items() if k not in layout.DOOR_ONLY})
     if len(extras) + len(layout.COLUMNS) + len(layout.MOVEMENT_COLUMNS) > xlsx.MAX_COLUMNS:
         raise InputFileError(
-            f"{name}: has {len(extras):,} columns of its own, which with the table's "
-            f"{len(layout.COLUMNS) + len(layout.MOVEMENT_COLUMNS)} pass a sheet's {xlsx.MAX_COLUMNS:,} columns: keep "
-            "the columns you need, then try again"
+            tr(
+                (
+                    "{name}: has {n_extras:,} columns of its own, which with the table's {n_COLUMNS} "
+                    "pass a sheet's {MAX_COLUMNS:,} columns: keep the columns you need, then try "
+                    "again"
+                ),
+                name=name,
+                n_extras=len(extras),
+                n_COLUMNS=len(layout.COLUMNS) + len(layout.MOVEMENT_COLUMNS),
+                MAX_COLUMNS=xlsx.MAX_COLUMNS,
+            )
         )
     for i, extra in extras.items():
         source.header[EXTRA + extra] = extra
@@ -196,7 +251,9 @@ def customer_frame(
     try:
         method.client_role(frame["should_pay"].to_numpy(), frame["has_paid"].to_numpy())
     except method.ClientRoiError as exc:
-        raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
+        raise InputFileError(
+            tr("{place}: {cause}", place=source.where(exc.item, exc.argument), cause=exc.cause)
+        ) from None
     return frame
 
 
@@ -214,10 +271,12 @@ def _margin(data: dict[str, list], source: Source, convention: str | None, margi
         given = method.MARGIN_RATE if method.is_blank(margin_rate) else margin_rate
         rate = method.arguments._scalar(given, "margin_rate", low=0.0, high=1.0)  # the method's own check
         data["gross_margin"] = [None if r is None else r * rate for r in revenue]
-        return f"'{source.header['revenue']}' × margin rate {rate * 100:g}%"
+        return tr("'{revenue}' × margin rate {rate:g}%", revenue=source.header["revenue"], rate=rate * 100)
     for i, (r, t) in enumerate(zip(revenue, rates, strict=True)):
         if r is not None and t is None:
-            raise InputFileError(f"{source.where(i, 'margin_rate')}: is blank, and the row has a revenue")
+            raise InputFileError(
+                tr("{where}: is blank, and the row has a revenue", where=source.where(i, "margin_rate"))
+            )
     data["gross_margin"] = [None if r is None or t is None else r * t for r, t in zip(revenue, rates, strict=True)]
     return f"'{source.header['revenue']}' × '{source.header['margin_rate']}'"
 
@@ -244,14 +303,18 @@ def _rates(data: dict[str, list], source: Source, convention: str | None) -> lis
         elif method.is_blank(v):
             continue
         elif isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise InputFileError(f"{source.where(i, 'margin_rate')}: is {method.describe(v)}, not a rate")
+            raise InputFileError(
+                tr("{where}: is {v}, not a rate", where=source.where(i, "margin_rate"), v=method.describe(v))
+            )
         else:
             out[i] = float(v)
     if texts:
         try:
             numbers, _ = decimals.read_column([t for _, t in texts], fallback=convention)
         except decimals.ColumnProblem as exc:
-            raise InputFileError(f"{source.where(texts[exc.row][0], 'margin_rate')}: {exc}") from None
+            raise InputFileError(
+                tr("{place}: {cause}", place=source.where(texts[exc.row][0], "margin_rate"), cause=exc)
+            ) from None
         for (i, _), x in zip(texts, numbers, strict=True):
             out[i] = x
     given = [x for x in out if x is not None]
@@ -260,8 +323,11 @@ def _rates(data: dict[str, list], source: Source, convention: str | None) -> lis
     for i, rate in enumerate(rates):
         if rate is not None and not (math.isfinite(rate) and -1 <= rate <= 1):
             raise InputFileError(
-                f"{source.where(i, 'margin_rate')}: {decimals.shown(values[i])} is beyond 100 %: a margin rate "
-                "is a share of the revenue"
+                tr(
+                    "{where}: {shown} is beyond 100 %: a margin rate is a share of the revenue",
+                    where=source.where(i, "margin_rate"),
+                    shown=decimals.shown(values[i]),
+                )
             )
     return rates
 
@@ -275,13 +341,19 @@ def _roles(data: dict[str, list], source: Source, status: Mapping[str, str] | No
     if "status" in data:
         if flags:
             raise InputFileError(
-                f"{source.name}: has both '{source.header['status']}' and '{source.header[flags[0]]}': say the roles "
-                "one way, by the status or by the flags"
+                tr(
+                    "{name}: has both '{status}' and '{header}': say the roles one way, by the status or by the flags",
+                    name=source.name,
+                    status=source.header["status"],
+                    header=source.header[flags[0]],
+                )
             )
         try:
             roles = method.status.roles_from_status(data["status"], status)
         except method.ClientRoiError as exc:
-            raise InputFileError(f"{source.where(exc.item, exc.argument)}: {exc.cause}") from None
+            raise InputFileError(
+                tr("{place}: {cause}", place=source.where(exc.item, exc.argument), cause=exc.cause)
+            ) from None
         n = len(roles)
         data["should_pay"] = [None if r is None else method.status.FLAGS[r][0] for r in roles]
         data["has_paid"] = [None if r is None else method.status.FLAGS[r][1] for r in roles]
@@ -294,12 +366,19 @@ def _roles(data: dict[str, list], source: Source, status: Mapping[str, str] | No
                 margins[i] = None
         return f"'{source.header['status']}'"
     if status:
-        raise InputFileError(f"{source.name}: --status goes with a status column, and the file has none")
+        raise InputFileError(tr("{name}: --status goes with a status column, and the file has none", name=source.name))
     if len(flags) == 1:
         missing = "has_paid" if flags[0] == "should_pay" else "should_pay"
         raise InputFileError(
-            f"{source.name}: has '{source.header[flags[0]]}' but no column for '{layout.header(missing, 'en')}': "
-            "give both flags, or neither (then every customer is a paying client)"
+            tr(
+                (
+                    "{name}: has '{header}' but no column for '{header2}': give both flags, or "
+                    "neither (then every customer is a paying client)"
+                ),
+                name=source.name,
+                header=source.header[flags[0]],
+                header2=layout.header(missing, "en"),
+            )
         )
     if not flags:
         n = len(data["customer"])
@@ -316,12 +395,12 @@ def currencies_shown(data: Mapping[str, list], source: Source, keys: tuple[str, 
         if key not in data:
             continue
         for sign in method.money.shown(source.header[key]):
-            found.setdefault(sign, f"{source.name}, header '{source.header[key]}'")
+            found.setdefault(sign, tr("{name}, header '{header}'", name=source.name, header=source.header[key]))
         texts = [v for v in data[key] if type(v) is str]
         signs = method.money.shown("\n".join(texts)) - found.keys() if texts else set()
         for sign in signs:  # rare: found in one pass, then placed
             i = next(i for i, v in enumerate(data[key]) if type(v) is str and sign in method.money.shown(v))
-            found[sign] = f"{source.where(i, key)}: {decimals.shown(data[key][i])}"
+            found[sign] = tr("{place}: {cause}", place=source.where(i, key), cause=decimals.shown(data[key][i]))
     return found
 
 
@@ -427,7 +506,9 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str 
                 elif isinstance(v, Integral) and not isinstance(v, bool):  # numpy's integers
                     values[i] = int(v)
                 else:
-                    raise InputFileError(f"{source.where(i, key)}: is {method.describe(v)}, not a number")
+                    raise InputFileError(
+                        tr("{where}: is {v}, not a number", where=source.where(i, key), v=method.describe(v))
+                    )
         if not items:
             del texts[key]
     decided: dict[str, str] = {}
@@ -437,7 +518,9 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str 
             numbers, convention = decimals.read_column([t for _, t in items], decimal)
         except decimals.ColumnProblem as exc:
             if not exc.ambiguous:
-                raise InputFileError(f"{source.where(items[exc.row][0], key)}: {exc}") from None
+                raise InputFileError(
+                    tr("{place}: {cause}", place=source.where(items[exc.row][0], key), cause=exc)
+                ) from None
             ambiguous[key] = exc
             continue
         decided[key] = convention
@@ -447,14 +530,14 @@ def _numbers(data: dict[str, list], source: Source, decimal: str | None) -> str 
     for key, problem in ambiguous.items():
         items = texts[key]
         if len(evidence) != 1:
-            raise InputFileError(f"{source.where(items[problem.row][0], key)}: {problem}")
+            raise InputFileError(tr("{place}: {cause}", place=source.where(items[problem.row][0], key), cause=problem))
         numbers, _ = decimals.read_column([t for _, t in items], fallback=next(iter(evidence)))
         for (i, _), x in zip(items, numbers, strict=True):
             data[key][i] = x
     for key in keys:
         for i, x in enumerate(data[key]):
             if x is not None and not math.isfinite(x):
-                raise InputFileError(f"{source.where(i, key)}: is {x}, not a finite number")
+                raise InputFileError(tr("{where}: is {x}, not a finite number", where=source.where(i, key), x=x))
     shown = {c for k, c in decided.items() if _evidenced(texts[k])}
     return next(iter(shown)) if len(shown) == 1 else None
 

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from sqlglot import exp
 
+from ..messages import tr
 from . import aggregate
 from .engines import DuckDB, Engine, Postgres, Spark, shown_url
+from .line_columns import _check_keys, _column_map, _unused, _used
 from .line_values import MAX_SCALE
-from .lines import AMOUNT, MARGIN, Lines, _aggregate, _check_keys, _column_map, _unused, _used
+from .lines import AMOUNT, MARGIN, Lines, _aggregate
 from .xlsx import InputFileError
 
 DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
@@ -64,7 +66,12 @@ def read_source(
     c, d, m = (header[keys[k]] for k in ("customer", "date", kind))
     if not _DATE.match(types[d]):
         raise InputFileError(
-            f"{name}: column '{d}' is {types[d].lower()}, not a date: store it as a date, or convert it in a query"
+            tr(
+                "{name}: column '{d}' is {lower}, not a date: store it as a date, or convert it in a query",
+                name=name,
+                d=d,
+                lower=types[d].lower(),
+            )
         )
     exact, scale = _scale(engine, source, c, d, m, types[m], name)
     typed = bool(_INTEGER.match(types[m]) or _DECIMAL_SCALE.match(types[m]))  # the type says S
@@ -92,14 +99,23 @@ def _scale(engine: Engine, source: exp.Expression, c: str, d: str, m: str, kind:
     if decimal and decimal.group(3) is not None:
         return True, int(decimal.group(3))
     if not (decimal or _FLOAT.match(kind)):
-        raise InputFileError(f"{name}: column '{m}' is {kind.lower()}, not a number: store amounts as numbers")
+        raise InputFileError(
+            tr(
+                "{name}: column '{m}' is {lower}, not a number: store amounts as numbers",
+                name=name,
+                m=m,
+                lower=kind.lower(),
+            )
+        )
     exact = decimal is not None
     relation = aggregate.lines_relation(source, c, d, m, 0)
     counts = engine.rows(aggregate.scale_query(relation, exact, MAX_SCALE).sql(dialect=engine.dialect))[0]
     for scale, bad in enumerate(counts):
         if not int(bad or 0):
             return exact, scale
-    raise InputFileError(f"{name}: column '{m}' has amounts with more than {MAX_SCALE} decimals")
+    raise InputFileError(
+        tr("{name}: column '{m}' has amounts with more than {MAX_SCALE} decimals", name=name, m=m, MAX_SCALE=MAX_SCALE)
+    )
 
 
 def _read_parquet(
@@ -129,7 +145,7 @@ def _read_parquet(
     try:
         return read_source(db, source, name=name, to=to, months=months, columns=columns)
     except duckdb.Error as exc:
-        raise InputFileError(f"{name}: {str(exc).splitlines()[0]}") from None
+        raise InputFileError(tr("{place}: {cause}", place=name, cause=str(exc).splitlines()[0])) from None
     finally:
         db.close()
 
@@ -148,23 +164,33 @@ def read_database(
     import sqlglot
 
     if (table is None) == (query is None):
-        raise InputFileError(f'{shown_url(url)}: say which lines: --table NAME or --query "SELECT …"')
+        raise InputFileError(tr('{url}: say which lines: --table NAME or --query "SELECT …"', url=shown_url(url)))
     if url.startswith(POSTGRES_URLS):
         engine: Engine = Postgres(url)
     else:
         path = Path(url)
         if path.suffix.lower() not in DUCKDB_SUFFIXES:
             raise InputFileError(
-                f"{path.name}: --table and --query go with a database: a postgresql:// URL or a DuckDB "
-                f"file ({', '.join(DUCKDB_SUFFIXES)}); give a file of lines without them"
+                tr(
+                    (
+                        "{name}: --table and --query go with a database: a postgresql:// URL or a DuckDB "
+                        "file ({DUCKDB_SUFFIXES}); give a file of lines without them"
+                    ),
+                    name=path.name,
+                    DUCKDB_SUFFIXES=", ".join(DUCKDB_SUFFIXES),
+                )
             )
         if not path.is_file():
-            raise InputFileError(f"{url}: no such DuckDB database")
+            raise InputFileError(tr("{url}: no such DuckDB database", url=url))
         try:
             engine = DuckDB(path.name, str(path), read_only=True)
         except Exception as exc:  # duckdb.IOException and the like
             raise InputFileError(
-                f"{path.name}: cannot be opened as a DuckDB database ({str(exc).splitlines()[0]})"
+                tr(
+                    "{name}: cannot be opened as a DuckDB database ({splitlines})",
+                    name=path.name,
+                    splitlines=str(exc).splitlines()[0],
+                )
             ) from None
     try:
         if table is not None:
@@ -174,7 +200,11 @@ def read_database(
                 parsed = sqlglot.parse_one(query or "", read=engine.dialect)
             except sqlglot.errors.ParseError as exc:
                 raise InputFileError(
-                    f"--query: cannot be read as {engine.dialect} SQL ({str(exc).splitlines()[0]})"
+                    tr(
+                        "--query: cannot be read as {dialect} SQL ({splitlines})",
+                        dialect=engine.dialect,
+                        splitlines=str(exc).splitlines()[0],
+                    )
                 ) from None
             source = exp.Subquery(this=parsed, alias=exp.TableAlias(this=exp.to_identifier("q")))
             engine.name = f"{engine.name} (--query)"  # its errors are the query's

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..messages import tr
 from ..schema.errors import ClientRoiError
 from .grid import LAST_ROW as LAST_ROW  # Excel's grid, re-exported: the readers' names for it
 from .grid import MAX_CELLS as MAX_CELLS
@@ -53,21 +54,26 @@ def unreadable(name: str, exc: BaseException) -> InputFileError:
     text = str(exc).strip()
     kind = type(exc)
     if any(k.__module__.startswith("defusedxml") for k in kind.__mro__):
-        why = f"{name}: declares XML entities or a document type, which are refused (a damaged or hostile file)"
+        why = tr(
+            "{name}: declares XML entities or a document type, which are refused (a damaged or hostile file)", name=name
+        )
     elif "Password required" in text or "is encrypted" in text:
-        why = (
-            f"{name}: has encrypted parts (a password-protected file): remove the password in Excel, save, "
-            "and try again"
+        why = tr(
+            (
+                "{name}: has encrypted parts (a password-protected file): remove the password in "
+                "Excel, save, and try again"
+            ),
+            name=name,
         )
     elif m := re.search(r"Bad CRC-32 for file '([^']+)'", text):
-        why = f"{name}: the part '{m[1]}' is damaged (its contents do not match their checksum)"
+        why = tr("{name}: the part '{m}' is damaged (its contents do not match their checksum)", name=name, m=m[1])
     elif isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
         part = re.sub(r"There is no item named '(.+)' in the archive", r"\1", exc.args[0])
-        why = f"{name}: has no part '{part}', which it refers to: the file is damaged"
+        why = tr("{name}: has no part '{part}', which it refers to: the file is damaged", name=name, part=part)
     elif kind.__name__ in ("ParseError", "XmlError", "ExpatError"):
-        why = f"{name}: holds XML that is not well formed ({text}): the file is damaged"
+        why = tr("{name}: holds XML that is not well formed ({text}): the file is damaged", name=name, text=text)
     else:
-        why = f"{name}: cannot be read as a workbook ({kind.__name__}: {text})"
+        why = tr("{name}: cannot be read as a workbook ({name2}: {text})", name=name, name2=kind.__name__, text=text)
     return InputFileError(why)
 
 
@@ -123,28 +129,47 @@ def check_zip(path: Path) -> None:
             ole = f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or encrypted
         if ole:
             raise InputFileError(
-                f"{path.name}: is a password-protected workbook or an old .xls: remove the password in Excel "
-                "(or save it as .xlsx), then try again"
+                tr(
+                    (
+                        "{name}: is a password-protected workbook or an old .xls: remove the password in "
+                        "Excel (or save it as .xlsx), then try again"
+                    ),
+                    name=path.name,
+                )
             ) from None
-        raise InputFileError(f"{path.name}: not an .xlsx file (not a zip archive)") from None
+        raise InputFileError(tr("{name}: not an .xlsx file (not a zip archive)", name=path.name)) from None
     total = sum(i.file_size for i in infos)
     seen: set[str] = set()
     for info in infos:  # two parts of one name: which is the book, no reader agrees (the numbers would differ)
         if info.filename in seen:
             raise InputFileError(
-                f"{path.name}: holds two parts named '{info.filename}' (a damaged or tampered file): "
-                "which one is the workbook cannot be told"
+                tr(
+                    (
+                        "{name}: holds two parts named '{filename}' (a damaged or tampered file): which "
+                        "one is the workbook cannot be told"
+                    ),
+                    name=path.name,
+                    filename=info.filename,
+                )
             )
         seen.add(info.filename)
         if info.flag_bits & 1:
             raise InputFileError(
-                f"{path.name}: the part '{info.filename}' is encrypted, which no workbook's part is: "
-                "the file is damaged or tampered"
+                tr(
+                    (
+                        "{name}: the part '{filename}' is encrypted, which no workbook's part is: the "
+                        "file is damaged or tampered"
+                    ),
+                    name=path.name,
+                    filename=info.filename,
+                )
             )
     if "xl/workbook.xml" not in seen:
-        raise InputFileError(f"{path.name}: has no part 'xl/workbook.xml': a zip archive, but no Excel workbook")
+        raise InputFileError(
+            tr("{name}: has no part 'xl/workbook.xml': a zip archive, but no Excel workbook", name=path.name)
+        )
     if total > MAX_UNZIPPED:
-        raise InputFileError(f"{path.name}: expands to {total / 1e9:.1f} GB; refused")
+        raise InputFileError(tr("{name}: expands to {total:.1f} GB; refused", name=path.name, total=total / 1e9))
 
 
 class CachedValues:
@@ -201,8 +226,16 @@ class CachedValues:
             ends = [cell_position(end) for end in (table.ref or "").split(":")]
             if len(ends) != 2 or None in ends or any(a > b for a, b in zip(*ends, strict=True)):
                 raise InputFileError(
-                    f"{self.name}: the table '{name}' on sheet '{table.sheet}' has the range {table.ref!r}, "
-                    "which is no range from its top-left cell to its bottom-right one: the file is damaged"
+                    tr(
+                        (
+                            "{name}: the table '{name2}' on sheet '{sheet}' has the range {ref!r}, which is "
+                            "no range from its top-left cell to its bottom-right one: the file is damaged"
+                        ),
+                        name=self.name,
+                        name2=name,
+                        sheet=table.sheet,
+                        ref=table.ref,
+                    )
                 )
 
     def grid(self, sheet: str) -> list[list[Any]]:
@@ -316,8 +349,14 @@ class CachedValues:
         if self._sheet_parts is None:
             if STRICT_MAIN in self._part("xl/workbook.xml")[:2000]:
                 raise InputFileError(
-                    f"{self.name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in Excel, "
-                    "File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled Workbook'), then try again"
+                    tr(
+                        (
+                            "{name}: is saved as a Strict Open XML Spreadsheet, which is not read here; in "
+                            "Excel, File > Save As > 'Excel Workbook (*.xlsx)' (or 'Excel Macro-Enabled "
+                            "Workbook'), then try again"
+                        ),
+                        name=self.name,
+                    )
                 )
             self._sheet_parts = sheet_parts(self._part)
         return self._sheet_parts
@@ -340,11 +379,22 @@ class PartError(ClientRoiError):
     def said(self, name: str) -> InputFileError:
         if self.syntax is None:
             return InputFileError(
-                f"{name}: the part '{self.part}' declares XML entities or a document type, which are refused "
-                "(a damaged or hostile file)"
+                tr(
+                    (
+                        "{name}: the part '{part}' declares XML entities or a document type, which are "
+                        "refused (a damaged or hostile file)"
+                    ),
+                    name=name,
+                    part=self.part,
+                )
             )
         return InputFileError(
-            f"{name}: the part '{self.part}' holds XML that is not well formed ({self.syntax}): the file is damaged"
+            tr(
+                "{name}: the part '{part}' holds XML that is not well formed ({syntax}): the file is damaged",
+                name=name,
+                part=self.part,
+                syntax=self.syntax,
+            )
         )
 
 
@@ -476,14 +526,17 @@ def _suspect_cells(data: bytes) -> dict[str, str]:
                     value, has_value = child.text, True
             kind = el.get("t")
             if kind == "e":
-                out[el.get("r")] = f"holds the error value {value}"
+                out[el.get("r")] = tr("holds the error value {value}", value=value)
             elif formula is not None and not value and kind != "inlineStr" and not (kind == "str" and has_value):
                 # Excel writes a formula whose result is empty text as <c t="str"><f>…</f><v/></c>:
                 # that is a computed blank. A formula with no <v> at all, or an empty <v> of
                 # another type (what openpyxl writes), has never been computed.
-                out[el.get("r")] = (
-                    f"holds the formula ={formula} with no computed value: open and save "
-                    "the file in Excel or LibreOffice, then try again"
+                out[el.get("r")] = tr(
+                    (
+                        "holds the formula ={formula} with no computed value: open and save the file in "
+                        "Excel or LibreOffice, then try again"
+                    ),
+                    formula=formula,
                 )
             el.clear()
     return out

@@ -65,6 +65,7 @@ from . import names, status
 from .arguments import DIV0, EXCEL_ERRORS, ClientRoiError, blank_nan, describe, is_blank, numbers, parameter_number
 from .bands import (
     BALANCED_WORDS,
+    BAND_WORD,
     DEFAULT_BAND,
     MAX_TIERS,
     Bands,
@@ -98,6 +99,7 @@ from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shap
 
 __all__ = [
     "BALANCED_WORDS",
+    "BAND_WORD",
     "Bands",
     "CURRENCIES",
     "ClientRoiError",

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema.errors import ClientRoiError as ClientRoiError  # the one error of every door, re-exported
 from ..schema.parameters import interval, parameter
 
@@ -48,20 +49,25 @@ EXCEL_ERRORS = frozenset(
 
 
 def _item_error(name: str, i: int, shape: tuple[int, ...], cause: str) -> ClientRoiError:
-    return ClientRoiError(f"{name} item {_position(i, shape)} {cause}", argument=name, item=i, cause=cause)
+    return ClientRoiError(
+        tr("{name} item {position} {cause}", name=name, position=_position(i, shape), cause=cause),
+        argument=name,
+        item=i,
+        cause=cause,
+    )
 
 
 def describe(value: Any) -> str:
     if isinstance(value, (bool, np.bool_)):
-        return f"a boolean ({bool(value)})"
+        return tr("a boolean ({value})", value=tr("TRUE") if value else tr("FALSE"))  # as Excel shows it
     if isinstance(value, str):
         text = value.strip()
         if text.upper() in EXCEL_ERRORS:
-            return f"the error value {text.upper()}"
+            return tr("the error value {upper}", upper=text.upper())
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return tr("text {shown!r}", shown=shown)
     if isinstance(value, (float, np.floating)) and math.isinf(value):
-        return f"infinite ({value})"
+        return tr("infinite ({value})", value=value)
     return f"{type(value).__name__} {value!r}"
 
 
@@ -80,7 +86,7 @@ def _position(index: int, shape: tuple[int, ...]) -> str:
     """'3' for 1-D input; '5 (row 3, column 1)' for a 2-D range: the item's number."""
     if len(shape) == 2 and shape[1] > 1:
         row, col = divmod(index, shape[1])
-        return f"{index + 1} (row {row + 1}, column {col + 1})"
+        return tr("{index} (row {row}, column {col})", index=index + 1, row=row + 1, col=col + 1)
     return f"{index + 1}"
 
 
@@ -120,7 +126,11 @@ MAX_MAGNITUDE = 1e15
 
 
 def _too_big(value: Any) -> str:
-    return f"is {describe(value)}" if math.isinf(value) else f"is {value:g}, beyond ±1e15 (Excel's 15 digits)"
+    return (
+        tr("is {value}", value=describe(value))
+        if math.isinf(value)
+        else tr("is {value:g}, beyond ±1e15 (Excel's 15 digits)", value=value)
+    )
 
 
 def _finite(out: np.ndarray, name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, bool]:
@@ -170,7 +180,7 @@ def _read(values: Any, name: str) -> tuple[np.ndarray, tuple[int, ...], bool]:
         elif is_blank(v):
             out[i] = np.nan
         else:
-            raise _item_error(name, i, shape, f"is {describe(v)}")
+            raise _item_error(name, i, shape, tr("is {value}", value=describe(v)))
     return out, shape, False
 
 
@@ -189,7 +199,7 @@ def _population(population: Any, name: str = "population") -> np.ndarray:
     if not full:
         gains = gains[~np.isnan(gains)]
     if gains.size == 0:
-        raise ClientRoiError(f"{name} has no numbers (only blanks)")
+        raise ClientRoiError(tr("{name} has no numbers (only blanks)", name=name))
     return gains
 
 
@@ -206,17 +216,19 @@ def _scalar(
     if isinstance(value, (list, tuple, np.ndarray, pd.Series)) and np.size(value) == 1:
         value = np.asarray(value, dtype=object).reshape(-1)[0]
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
-        raise ClientRoiError(f"{name} must be a number, got {describe(value)}", argument=name)
+        raise ClientRoiError(
+            tr("{name} must be a number, got {value}", name=name, value=describe(value)), argument=name
+        )
     x = float(value)
     if not math.isfinite(x):
-        raise ClientRoiError(f"{name} must be a finite number, got {x}", argument=name)
+        raise ClientRoiError(tr("{name} must be a finite number, got {x}", name=name, x=x), argument=name)
     lo = "(" if low_open else "["
     hi = ")" if high_open else "]"
     rng = f"{lo}{'-inf' if low is None else _g(low)}, {'inf' if high is None else _g(high)}{hi}"
     if low is not None and (x < low or (low_open and x == low)):
-        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+        raise ClientRoiError(tr("{name} must be in {rng}, got {x:g}", name=name, rng=rng, x=x), argument=name)
     if high is not None and (x > high or (high_open and x == high)):
-        raise ClientRoiError(f"{name} must be in {rng}, got {_g(x)}", argument=name)
+        raise ClientRoiError(tr("{name} must be in {rng}, got {x:g}", name=name, rng=rng, x=x), argument=name)
     return x
 
 
@@ -232,10 +244,10 @@ def parameter_number(value: Any, name: str) -> float:
     """
     p, rule = parameter(name), interval(name)
     if p.required and _default(value, None) is None:
-        raise ClientRoiError(f"{name} is blank: give a number", argument=name)
+        raise ClientRoiError(tr("{name} is blank: give a number", name=name), argument=name)
     x = _scalar(_default(value, p.default[0]), name)
     if not rule.holds(x):
-        raise ClientRoiError(f"{name} must be in {rule.text()}, got {_g(x)}", argument=name)
+        raise ClientRoiError(tr("{name} must be in {rng}, got {x:g}", name=name, rng=rule.text(), x=x), argument=name)
     return x
 
 
@@ -246,7 +258,9 @@ def _g(x: float) -> str:
 def _finite_result(x: Any, what: str) -> Any:
     """``x`` (a number or an array) if every element is finite, else ClientRoiError."""
     if not np.all(np.isfinite(x) | np.isnan(x)):
-        raise ClientRoiError(f"{what} overflows (beyond ±{np.finfo(float).max:.3g}); check the magnitudes")
+        raise ClientRoiError(
+            tr("{what} overflows (beyond ±{max:.3g}); check the magnitudes", what=what, max=np.finfo(float).max)
+        )
     return x
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import CATALOGUES, CONTEXT, tr
 from ..schema import blocks
 from ..schema.parameters import Text, default, interval, parameter
 from .arguments import (
@@ -86,13 +87,13 @@ def percentile_inc(values: Any, k: Any, *, name: str = "population") -> Any:
     gains = np.sort(_population(values, name))
     ks = np.atleast_1d(np.asarray(k, dtype=np.float64))
     if np.any((ks < 0) | (ks > 1)) or np.any(np.isnan(ks)):
-        raise ClientRoiError(f"k must be in [0, 1], got {k!r}")
+        raise ClientRoiError(tr("k must be in [0, 1], got {k!r}", k=k))
     h = (gains.size - 1) * ks
     lo = np.floor(h).astype(np.intp)
     hi = np.minimum(lo + 1, gains.size - 1)
     with np.errstate(over="ignore", invalid="ignore"):
         q = gains[lo] + (h - lo) * (gains[hi] - gains[lo])
-    _finite_result(q, "a quantile of the population")
+    _finite_result(q, tr("a quantile of the population"))
     return float(q[0]) if np.ndim(k) == 0 else q
 
 
@@ -104,7 +105,11 @@ def reference_gain(population: Any, trim: float = 0.0) -> float:
     mean = trimmed_mean(population, trim)
     if mean <= 0:
         raise ClientRoiError(
-            f"population mean gain is {_g(mean)}; tiers need a positive mean gain" + (" after trimming" if trim else "")
+            tr(
+                "population mean gain is {mean}; tiers need a positive mean gain{value}",
+                mean=_g(mean),
+                value=" after trimming" if trim else "",
+            )
         )
     return mean
 
@@ -118,25 +123,38 @@ def _offsets(band: Any) -> np.ndarray:
         return np.array([-p, p])
     arr = arr.reshape(-1)
     if arr.size == 0:
-        raise ClientRoiError("band is empty", argument="band")
+        raise ClientRoiError(tr("band is empty"), argument="band")
     values, _ = _numbers(arr, "band")
     if np.isnan(values).any():
-        raise _item_error("band", int(np.flatnonzero(np.isnan(values))[0]), (values.size,), "is blank")
+        raise _item_error("band", int(np.flatnonzero(np.isnan(values))[0]), (values.size,), tr("is blank"))
     if values.size > MAX_TIERS - 1:
         raise ClientRoiError(
-            f"band has {values.size} offsets; at most {MAX_TIERS - 1} ({MAX_TIERS} tiers) are allowed", argument="band"
+            tr(
+                "band has {size} offsets; at most {MAX_TIERS} ({MAX_TIERS2} tiers) are allowed",
+                size=values.size,
+                MAX_TIERS=MAX_TIERS - 1,
+                MAX_TIERS2=MAX_TIERS,
+            ),
+            argument="band",
         )
     rule = interval("band")  # each offset's, as the workbook's band cells validate it
     assert rule.low is not None and rule.high is None and rule.closed == "neither"  # what the message says
     outside = [i for i, v in enumerate(values.tolist()) if not rule.holds(v)]
     if outside:
         i = outside[0]
-        raise _item_error("band", i, (values.size,), f"is {_g(values[i])}; offsets must be > {_g(rule.low)}")
+        raise _item_error(
+            "band", i, (values.size,), tr("is {g}; offsets must be > {low}", g=_g(values[i]), low=_g(rule.low))
+        )
     if np.any(np.diff(values) <= 0):
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ClientRoiError(
-            f"band offsets must be strictly increasing; item {i + 2} ({_g(values[i + 1])}) "
-            f"is not above item {i + 1} ({_g(values[i])})",
+            tr(
+                "band offsets must be strictly increasing; item {i} ({g}) is not above item {i2} ({g2})",
+                i=i + 2,
+                g=_g(values[i + 1]),
+                i2=i + 1,
+                g2=_g(values[i]),
+            ),
             argument="band",
             item=i + 1,
         )
@@ -149,22 +167,28 @@ def _labels(labels: Any, k: int) -> tuple[str, ...]:
         return tuple(chr(ord("A") + i) for i in range(k))
     arr = _as_array(labels).reshape(-1)
     if arr.size != k:
-        raise ClientRoiError(f"labels has {arr.size} item(s) but the band gives {k} tiers", argument="labels")
+        raise ClientRoiError(
+            tr("labels has {size} item(s) but the band gives {k} tiers", size=arr.size, k=k), argument="labels"
+        )
     rule = parameter("labels").constraint  # as the workbook's label cells validate them
     assert isinstance(rule, Text)
     out = []
     for i, v in enumerate(arr.tolist()):
         if isinstance(v, (bool, np.bool_)) or is_blank(v):
-            raise _item_error("labels", i, (arr.size,), f"is {'blank' if is_blank(v) else describe(v)}")
+            raise _item_error(
+                "labels", i, (arr.size,), tr("is {value}", value=tr("blank") if is_blank(v) else describe(v))
+            )
         text = (f"{v:g}" if isinstance(v, float) else str(v)).strip()
         if text.startswith("#"):
             # Excel would read a label like '#A' returned from a function as an error value.
-            raise _item_error("labels", i, (arr.size,), f"({text!r}) must not start with '#'")
+            raise _item_error("labels", i, (arr.size,), tr("({text!r}) must not start with '#'", text=text))
         if len(text) > rule.longest:
-            raise _item_error("labels", i, (arr.size,), f"({text!r}) is over {rule.longest} characters")
+            raise _item_error(
+                "labels", i, (arr.size,), tr("({text!r}) is over {longest} characters", text=text, longest=rule.longest)
+            )
         out.append(text)
     if len(set(out)) != k:
-        raise ClientRoiError(f"labels must be distinct, got {out}", argument="labels")
+        raise ClientRoiError(tr("labels must be distinct, got {out}", out=out), argument="labels")
     return tuple(out)
 
 
@@ -209,8 +233,10 @@ class Bands:
         return bottom_up[::-1]
 
 
-#: The word that asks for the balanced band instead of percentages (English, French).
-BALANCED_WORDS = frozenset({"balanced", "équilibré", "equilibre", "équilibre"})
+#: The word that asks for the balanced band instead of percentages: its catalogue identifier, and
+#: how it is read in every language of the catalogue (and French without its accents).
+BAND_WORD = "band word" + CONTEXT + "balanced"
+BALANCED_WORDS = frozenset({tr(BAND_WORD, lang).casefold() for lang in CATALOGUES} | {"equilibre", "équilibre"})
 
 
 def is_balanced_word(band: Any) -> bool:
@@ -233,7 +259,7 @@ def bands(
     """
     if is_balanced_word(band):
         if population is None:
-            raise ClientRoiError("band 'balanced' needs the population", argument="band")
+            raise ClientRoiError(tr("band 'balanced' needs the population"), argument="band")
         count = _default(tiers, None)
         if count is None:
             given = _default(labels, None)
@@ -243,7 +269,7 @@ def bands(
     names = _labels(labels, offsets.size + 1)
     if reference is None:
         reference = reference_gain(population, trim)
-    return Bands(reference, offsets, _finite_result(reference * (1 + offsets), "a band threshold"), names)
+    return Bands(reference, offsets, _finite_result(reference * (1 + offsets), tr("a band threshold")), names)
 
 
 def _nudge_threshold(reference: float, q: float) -> float:
@@ -279,30 +305,60 @@ def balanced_band(population: Any, tiers: int = 3, trim: float = 0.0) -> np.ndar
     """
     tiers = _default(tiers, 3)
     if isinstance(tiers, (bool, np.bool_)) or not isinstance(tiers, Real) or tiers != int(tiers):
-        raise ClientRoiError(f"tiers must be a whole number from 2 to {MAX_TIERS}, got {describe(tiers)}")
+        raise ClientRoiError(
+            tr(
+                "tiers must be a whole number from 2 to {MAX_TIERS}, got {tiers}",
+                MAX_TIERS=MAX_TIERS,
+                tiers=describe(tiers),
+            )
+        )
     tiers = int(tiers)
     if not 2 <= tiers <= MAX_TIERS:
-        raise ClientRoiError(f"tiers must be from 2 to {MAX_TIERS}, got {tiers}")
+        raise ClientRoiError(tr("tiers must be from 2 to {MAX_TIERS}, got {tiers}", MAX_TIERS=MAX_TIERS, tiers=tiers))
     gains = _population(population)
     reference = reference_gain(gains, trim)
     qs = percentile_inc(gains, np.arange(1, tiers) / tiers)
     for j, q in enumerate(qs, start=1):
         if q <= 0:
             raise ClientRoiError(
-                f"population's {j}/{tiers} quantile is {_g(q)}; balanced bands need positive "
-                "thresholds (too many customers with no or negative gain)"
+                tr(
+                    (
+                        "population's {j}/{tiers} quantile is {q}; balanced bands need positive "
+                        "thresholds (too many customers with no or negative gain)"
+                    ),
+                    j=j,
+                    tiers=tiers,
+                    q=_g(q),
+                )
             )
     if np.any(np.diff(qs) <= 0):
         j = int(np.flatnonzero(np.diff(qs) <= 0)[0]) + 1
         raise ClientRoiError(
-            f"population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
-            f"{j + 1}/{tiers} quantiles are both {_g(qs[j - 1])}; ask for fewer tiers"
+            tr(
+                (
+                    "population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
+                    "{j2}/{tiers} quantiles are both {g}; ask for fewer tiers"
+                ),
+                tiers=tiers,
+                j=j,
+                j2=j + 1,
+                g=_g(qs[j - 1]),
+            )
         )
     offsets = np.array([_nudge_threshold(reference, q) for q in qs])
     if np.any(np.diff(offsets) <= 0):  # quantiles closer than an offset can tell apart
         j = int(np.flatnonzero(np.diff(offsets) <= 0)[0]) + 1
         raise ClientRoiError(
-            f"population's {j}/{tiers} and {j + 1}/{tiers} quantiles ({_g(qs[j - 1])} and {_g(qs[j])}) are too "
-            "close for two distinct thresholds; ask for fewer tiers"
+            tr(
+                (
+                    "population's {j}/{tiers} and {j2}/{tiers} quantiles ({g} and {g2}) are too "
+                    "close for two distinct thresholds; ask for fewer tiers"
+                ),
+                j=j,
+                tiers=tiers,
+                j2=j + 1,
+                g=_g(qs[j - 1]),
+                g2=_g(qs[j]),
+            )
         )
     return offsets

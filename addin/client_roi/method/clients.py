@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import LANGUAGES, lookup, tr
 from .arguments import (
     DIV0,
     ClientRoiError,
@@ -38,10 +39,11 @@ HHI_CONCENTRATED = 0.25
 SINGLE_CUSTOMER_LIMIT = 0.15
 
 
-_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"})
+#: A flag's words: the workbook's own in every language of the catalogue, and the usual others.
+_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"} | {lookup("yes", lang).lower() for lang in LANGUAGES})
 
 
-_NO = frozenset({"no", "n", "false", "non", "faux", "0"})
+_NO = frozenset({"no", "n", "false", "non", "faux", "0"} | {lookup("no", lang).lower() for lang in LANGUAGES})
 
 
 def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
@@ -58,7 +60,7 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
             return True
         if text in _NO:
             return False
-    raise _item_error(name, i, shape, f"is {describe(v)}; expected yes/no, oui/non, true/false or 1/0")
+    raise _item_error(name, i, shape, tr("is {v}; expected yes/no, oui/non, true/false or 1/0", v=describe(v)))
 
 
 _ROLES = np.array([None, "user", "prospect", "client"], dtype=object)
@@ -92,7 +94,7 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
     """
     sp, hp = _as_array(should_pay), _as_array(has_paid)
     if sp.size != hp.size and hp.size != 1 and sp.size != 1:
-        raise ClientRoiError(f"should_pay has {sp.size} items but has_paid has {hp.size}")
+        raise ClientRoiError(tr("should_pay has {size} items but has_paid has {size2}", size=sp.size, size2=hp.size))
     like, shape = (should_pay, sp.shape) if sp.size >= hp.size else (has_paid, hp.shape)
     n = max(sp.size, hp.size)
     sp_flat = np.broadcast_to(sp.reshape(-1), (n,)) if sp.size == 1 else sp.reshape(-1)
@@ -119,7 +121,7 @@ def client_role(should_pay: Any, has_paid: Any) -> Any:
         has_paid = flag(h, "has_paid", i)
         if should_pay is None:
             if has_paid is not None:
-                raise _item_error("should_pay", i, shape, "is blank but has_paid is filled")
+                raise _item_error("should_pay", i, shape, tr("is blank but has_paid is filled"))
             out[i] = None
         elif not should_pay:
             out[i] = "user"
@@ -161,10 +163,10 @@ def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np
     g, gshape = _numbers(gain, "gain")
     c, cshape = _numbers(acquisition_cost, "acquisition_cost")
     if g.size != c.size and 1 not in (g.size, c.size):
-        raise ClientRoiError(f"gain has {g.size} items but acquisition_cost has {c.size}")
+        raise ClientRoiError(tr("gain has {size} items but acquisition_cost has {size2}", size=g.size, size2=c.size))
     if np.any(c < 0):
         i = int(np.flatnonzero(c < 0)[0])
-        raise _item_error("acquisition_cost", i, cshape, f"is {_g(c[i])}; costs must be ≥ 0")
+        raise _item_error("acquisition_cost", i, cshape, tr("is {g}; costs must be ≥ 0", g=_g(c[i])))
     like = (gain, gshape) if g.size >= c.size else (acquisition_cost, cshape)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = g / c
@@ -172,7 +174,10 @@ def _ratio(gain: Any, acquisition_cost: Any) -> tuple[np.ndarray, np.ndarray, np
     if overflow.any():  # refused by the cost that causes it, so that every door names its row
         i = int(np.flatnonzero(overflow)[0]) if c.size > 1 else 0
         raise _item_error(
-            "acquisition_cost", i, cshape, f"is {_g(c[i])}: a gain over it passes the double range (give 0 for no cost)"
+            "acquisition_cost",
+            i,
+            cshape,
+            tr("is {g}: a gain over it passes the double range (give 0 for no cost)", g=_g(c[i])),
         )
     return g, c, ratio, like
 
@@ -182,7 +187,7 @@ def _positive(population: Any) -> tuple[np.ndarray, float]:
     positive = np.clip(_population(population), 0, None)
     total = exact_sum(positive, "the gains")
     if total <= 0:
-        raise ClientRoiError("population has no positive gain; a share of the gain needs one")
+        raise ClientRoiError(tr("population has no positive gain; a share of the gain needs one"))
     return positive, total
 
 
@@ -203,7 +208,7 @@ def concentration(population: Any, top_n: int = 1) -> float:
     """
     top_n = _default(top_n, 1)
     if isinstance(top_n, (bool, np.bool_)) or not isinstance(top_n, Real) or top_n != int(top_n) or top_n < 1:
-        raise ClientRoiError(f"top_n must be a whole number ≥ 1, got {describe(top_n)}")
+        raise ClientRoiError(tr("top_n must be a whole number ≥ 1, got {top_n}", top_n=describe(top_n)))
     shares = _shares(population)
     n = min(int(top_n), shares.size)
     top = np.partition(shares, shares.size - n)[shares.size - n :]

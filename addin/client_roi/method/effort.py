@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema.parameters import default
 from .arguments import (
     ClientRoiError,
@@ -36,9 +37,9 @@ def average_cac(cac: Any) -> float:
     costs, _shape = _numbers(cac, "cac")
     costs = costs[~np.isnan(costs)]
     if costs.size == 0:
-        raise ClientRoiError("cac is blank: give a number or acquisition costs", argument="cac")
+        raise ClientRoiError(tr("cac is blank: give a number or acquisition costs"), argument="cac")
     if np.any(costs < 0):
-        raise ClientRoiError(f"cac must be ≥ 0, got {_g(costs[costs < 0][0])}", argument="cac")
+        raise ClientRoiError(tr("cac must be ≥ 0, got {g}", g=_g(costs[costs < 0][0])), argument="cac")
     return exact_mean(costs)
 
 
@@ -60,7 +61,7 @@ def cac_by_tier(cac: Any, band: Any = DEFAULT_BAND, labels: Any = None) -> pd.Da
     b = bands(band=band, labels=labels, reference=1.0)
     m = b.multipliers()
     with np.errstate(over="ignore"):
-        budget = _finite_result(average * m, "an effort budget")
+        budget = _finite_result(average * m, tr("an effort budget"))
     frame: pd.DataFrame = pd.DataFrame({"tier": list(b.labels), "multiplier": m, "effort_budget": budget})
     return frame
 
@@ -112,8 +113,8 @@ def effort_days(
     values, shape = _numbers(effort, "effort")
     if np.any(values < 0):
         i = int(np.flatnonzero(values < 0)[0])
-        raise _item_error("effort", i, shape, f"is {_g(values[i])}; effort must be ≥ 0")
-    day_cost = _finite_result(income / rate / days * load, "the cost of one day")
+        raise _item_error("effort", i, shape, tr("is {g}; effort must be ≥ 0", g=_g(values[i])))
+    day_cost = _finite_result(income / rate / days * load, tr("the cost of one day"))
     with np.errstate(over="ignore"):
-        result = _finite_result(values / day_cost, "effort in days")
+        result = _finite_result(values / day_cost, tr("effort in days"))
     return _shaped(blank_nan(result), shape, effort)

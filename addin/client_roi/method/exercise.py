@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema import blocks
 from ..schema import columns as schema
 from ..schema.parameters import DEFAULTS
@@ -196,7 +197,7 @@ def exercise(
     is_client, is_prospect = roles == "client", roles == "prospect"
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
-        raise ClientRoiError("no paying client has a gross margin: nothing to tier against")
+        raise ClientRoiError(tr("no paying client has a gross margin: nothing to tier against"))
 
     # Tiers over the paying clients; budgets per tier, in money and in days.
     b = bands(population, band, trim or 0, labels)

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from .arguments import _default, _g, _item_error, numbers, parameter_number
 from .sums import exact_sums
 
@@ -102,7 +103,7 @@ def days_left(budget_days: Any, days_spent: Any) -> np.ndarray:
     spent = numbers(days_spent, "days_spent")
     if np.any(spent < 0):
         i = int(np.flatnonzero(spent < 0)[0])
-        raise _item_error("days_spent", i, (spent.size,), f"is {_g(spent[i])}; days spent must be ≥ 0")
+        raise _item_error("days_spent", i, (spent.size,), tr("is {g}; days spent must be ≥ 0", g=_g(spent[i])))
     left: np.ndarray = budget - np.nan_to_num(spent, nan=0.0)
     return left
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..messages import tr
 from .arguments import ClientRoiError, describe, is_blank
 
 #: The currencies a workbook formats its amounts in, first the default.
@@ -40,9 +41,13 @@ def currency(value: Any = None) -> str:
     if isinstance(value, str) and value.strip().upper() in NAMES:
         return NAMES[value.strip().upper()]
     raise ClientRoiError(
-        f"currency is {describe(value)}: give one of {', '.join(CURRENCIES)} (or EUR, USD, GBP, CHF, JPY)",
+        tr(
+            "currency is {value}: give one of {CURRENCIES} (or EUR, USD, GBP, CHF, JPY)",
+            value=describe(value),
+            CURRENCIES=", ".join(CURRENCIES),
+        ),
         argument="currency",
-        cause=f"is {describe(value)}, not one of {', '.join(CURRENCIES)}",
+        cause=tr("is {value}, not one of {CURRENCIES}", value=describe(value), CURRENCIES=", ".join(CURRENCIES)),
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from .arguments import ClientRoiError, describe, is_blank
 from .bands import bands
 from .sums import exact_sum
@@ -40,10 +41,16 @@ def _ranks(values: Any, labels: tuple[str, ...], name: str) -> np.ndarray:
         j = index.get(v.strip() if isinstance(v, str) else v)
         if j is None:
             raise ClientRoiError(
-                f"{name} row {i + 1} is {describe(v)}, not one of the tiers {', '.join(labels)}",
+                tr(
+                    "{name} row {i} is {v}, not one of the tiers {labels}",
+                    name=name,
+                    i=i + 1,
+                    v=describe(v),
+                    labels=", ".join(labels),
+                ),
                 argument=name,
                 item=i,
-                cause=f"is {describe(v)}, not one of the tiers {', '.join(labels)}",
+                cause=tr("is {v}, not one of the tiers {labels}", v=describe(v), labels=", ".join(labels)),
             )
         ranks[i] = j
     return ranks
@@ -72,7 +79,9 @@ def previous_tiers(
         try:
             b = bands(previous_margin[known], list(np.asarray(offsets, dtype=float)), trim or 0, list(labels))
         except ClientRoiError as exc:
-            raise ClientRoiError(f"the previous period's clients cannot be tiered: {exc}", "previous_margin") from None
+            raise ClientRoiError(
+                tr("the previous period's clients cannot be tiered: {exc}", exc=exc), "previous_margin"
+            ) from None
         out[known] = np.array(b.labels, dtype=object)[b.tier_index(previous_margin[known])]
     kept = int(sum(1 for v, k in zip(out.tolist(), known.tolist(), strict=True) if v is not None and not k))
     return out, kept
@@ -89,7 +98,7 @@ def movement(previous: Any, current: Any, labels: Any) -> np.ndarray:
     before = _ranks(list(previous), labels, "previous_tier")
     now = _ranks(list(current), labels, "tier")
     if before.size != now.size:
-        raise ClientRoiError("previous_tier and tier must have the same length", argument="previous_tier")
+        raise ClientRoiError(tr("previous_tier and tier must have the same length"), argument="previous_tier")
     out = np.full(before.size, None, dtype=object)
     both = (before >= 0) & (now >= 0)
     out[both & (now < before)] = UP

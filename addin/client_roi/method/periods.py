@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from ..messages import tr
 from .arguments import ClientRoiError
 
 #: The longest period accepted, in months (a century).
@@ -78,7 +79,13 @@ class Periods:
     months: int
 
     def __str__(self) -> str:
-        return f"{self.start}–{self.end} (previous {self.previous_start}–{self.previous_end})"
+        return tr(
+            "{start}–{end} (previous {previous_start}–{previous_end})",
+            start=self.start,
+            end=self.end,
+            previous_start=self.previous_start,
+            previous_end=self.previous_end,
+        )
 
 
 def periods(end: dt.date, months: int = 12) -> Periods:
@@ -90,7 +97,12 @@ def periods(end: dt.date, months: int = 12) -> Periods:
     """
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
         raise ClientRoiError(
-            f"months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}", "months"
+            tr(
+                "months must be a whole number of months from 1 to {MAX_MONTHS}, not {months!r}",
+                MAX_MONTHS=MAX_MONTHS,
+                months=months,
+            ),
+            "months",
         )
     try:
         start = period_start(end, months)
@@ -98,6 +110,9 @@ def periods(end: dt.date, months: int = 12) -> Periods:
         return Periods(start, end, period_start(previous_end, months), previous_end, months)
     except (ValueError, OverflowError):  # before 1 January of year 1: no calendar holds it
         raise ClientRoiError(
-            f"the period ending {end} and the one before it would start before the year 1: give a later end (--to)",
+            tr(
+                "the period ending {end} and the one before it would start before the year 1: give a later end (--to)",
+                end=end,
+            ),
             "to",
         ) from None

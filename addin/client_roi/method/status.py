@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import tr
 from .arguments import ClientRoiError, is_blank
 
 CLIENT, PROSPECT, LOST, USER = "client", "prospect", "lost", "user"
@@ -62,7 +63,8 @@ def status_map(given: Mapping[str, str] | None) -> dict[str, str]:
         wanted = ROLE_WORDS.get(status_word(role))
         if wanted is None:
             raise ClientRoiError(
-                f"'{word}={role}': '{role}' is not a role (client, prospect, lost or user)", "status_map"
+                tr("'{word}={role}': '{role}' is not a role (client, prospect, lost or user)", word=word, role=role),
+                "status_map",
             )
         out[status_word(word)] = wanted
     return out
@@ -89,9 +91,13 @@ def roles_from_status(values: Sequence[Any], given: Mapping[str, str] | None = N
     if unread:
         first = min(unread.values())
         found = ", ".join(f"'{w}'" for w in unread)
-        cause = (
-            f"is {found}, which no rule reads as a role: say what it means, e.g. "
-            f'--status "{next(iter(unread))}=prospect" (client, prospect, lost or user)'
+        cause = tr(
+            (
+                "is {found}, which no rule reads as a role: say what it means, e.g. --status "
+                '"{next}=prospect" (client, prospect, lost or user)'
+            ),
+            found=found,
+            next=next(iter(unread)),
         )
-        raise ClientRoiError(f"status item {first + 1} {cause}", "status", first, cause)
+        raise ClientRoiError(tr("status item {first} {cause}", first=first + 1, cause=cause), "status", first, cause)
     return out

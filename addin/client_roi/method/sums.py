@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import tr
 from .arguments import _finite_result
 
 
@@ -87,7 +88,7 @@ class _GroupSums:
             if self._sigmas:
                 lo, hi = self._ends(which)
                 if lo is not None and lo == hi:
-                    return float(_finite_result(lo + 0.0, f"the sum of {name}"))  # + 0.0: no -0.0
+                    return float(_finite_result(lo + 0.0, tr("the sum of {name}", name=name)))  # + 0.0: no -0.0
             if not self._split():
                 self._exact = _scaled_sums(self._x, self._g, self._count)
         return _rounded(sum(self._exact[j] for j in which), name)
@@ -172,9 +173,9 @@ class _GroupSums:
 def _rounded(total: int, name: str) -> float:
     """An exact sum in units of 2^-1074, correctly rounded to a double (int / int rounds once)."""
     try:
-        return float(_finite_result(total / (1 << 1074), f"the sum of {name}"))
+        return float(_finite_result(total / (1 << 1074), tr("the sum of {name}", name=name)))
     except OverflowError:
-        return float(_finite_result(math.inf, f"the sum of {name}"))
+        return float(_finite_result(math.inf, tr("the sum of {name}", name=name)))
 
 
 def _scaled_sums(values: Any, groups: Any = None, count: int = 1) -> list[int]:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import tr
 from ..schema import blocks
 from .arguments import ClientRoiError, _as_array, _default, _numbers, _population, _shaped
 from .bands import DEFAULT_BAND, Bands, bands, reference_gain
@@ -112,7 +113,7 @@ def shaped_sweep(offsets: Any, widest: Any = SWEEP) -> list[list[float]]:
     """
     o = np.asarray(offsets, dtype=np.float64).reshape(-1)
     if o.size == 0:
-        raise ClientRoiError("a band needs at least one offset", argument="band")
+        raise ClientRoiError(tr("a band needs at least one offset"), argument="band")
     top = float(np.max(np.abs(o)))
     if top == 0:  # two tiers split at the mean: no width to scale, so the one offset is swept
         return [[float(p)] for p in widest]
@@ -130,7 +131,7 @@ def balance(counts: Any) -> float:
     """
     c = np.asarray(counts, dtype=np.float64)
     if c.size == 0 or c.max() <= 0:
-        raise ClientRoiError("balance needs at least one customer in a tier")
+        raise ClientRoiError(tr("balance needs at least one customer in a tier"))
     return float(c.min() / c.max())
 
 
@@ -181,7 +182,7 @@ def _sweep_items(bands_: Any) -> list[Any]:
     values, _ = _numbers(arr, "bands")
     items = [float(v) for v in values if not np.isnan(v)]
     if not items:
-        raise ClientRoiError("bands has no numbers (only blanks)", argument="bands")
+        raise ClientRoiError(tr("bands has no numbers (only blanks)"), argument="bands")
     return items
 
 

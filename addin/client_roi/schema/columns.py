@@ -1,4 +1,5 @@
-"""The columns of every door, as data: their keys, their headers in English and French, and
+"""The columns of every door, as data: their keys, their headers (English, the catalogue's
+identifiers: :meth:`Column.name` says them in a language), and
 the aliases that exports use. Customer files, invoice lines, DataFrames and ``--column`` are
 read by these names and one rule (:func:`header_key`, :func:`door_key`: a percent is never
 money); the workbook's ``Customers`` table carries the table's columns, and the refresh finds
@@ -10,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import tr
+
 #: The Excel table that holds the customers, in every language.
 TABLE = "Customers"
 
@@ -17,8 +20,7 @@ TABLE = "Customers"
 @dataclass(frozen=True)
 class Column:
     key: str
-    en: str
-    fr: str
+    en: str  # its header in English: the catalogue's identifier of its name in every language
     aliases: tuple[str, ...] = ()
     computed: bool = False
     optional: bool = False  # a workbook made before the column existed refreshes without it
@@ -29,12 +31,19 @@ class Column:
     #: workbook's words that says them in the book's language (``workbook.layout.VALUE_WORDS``).
     words: str = ""
 
+    def name(self, lang: str) -> str:
+        """Its header in ``lang``, from the catalogue."""
+        return tr(self.en, lang)
+
+    @property
+    def fr(self) -> str:
+        return self.name("fr")
+
 
 COLUMNS = (
     Column(
         "customer",
         "Customer",
-        "Client",
         (
             "name",
             "nom",
@@ -49,12 +58,11 @@ COLUMNS = (
         kind="text",
         width=28,
     ),
-    Column("should_pay", "Should pay", "Doit payer", ("should_pay", "payer", "payant"), kind="flag", width=12),
-    Column("has_paid", "Has paid", "A payé", ("has_paid", "paid", "a paye", "paye"), kind="flag", width=11),
+    Column("should_pay", "Should pay", ("should_pay", "payer", "payant"), kind="flag", width=12),
+    Column("has_paid", "Has paid", ("has_paid", "paid", "a paye", "paye"), kind="flag", width=11),
     Column(
         "gross_margin",
         "Gross margin",
-        "Marge brute",
         ("gross_margin", "margin", "marge", "gain"),
         kind="money",
         width=14,
@@ -62,7 +70,6 @@ COLUMNS = (
     Column(
         "expected_margin",
         "Expected margin",
-        "Marge attendue",
         ("expected_margin", "expected gain", "potential", "potentiel", "marge potentielle"),
         kind="money",
         width=16,
@@ -70,7 +77,6 @@ COLUMNS = (
     Column(
         "acquisition_cost",
         "Acquisition cost",
-        "Coût d'acquisition",
         ("acquisition_cost", "cac", "cout acquisition", "cout d acquisition"),
         kind="money",
         width=17,
@@ -78,19 +84,18 @@ COLUMNS = (
     Column(
         "days_spent",
         "Days spent",
-        "Jours passés",
         ("days_spent", "days", "days used", "time spent", "jours", "jours consommes", "temps passe"),
         optional=True,
         kind="count",
         width=12,
     ),
-    Column("role", "Role", "Rôle", computed=True, kind="text", width=11, words="role"),
-    Column("tier", "Tier", "Catégorie", computed=True, kind="tier", width=10),
-    Column("roi", "ROI", "ROI", computed=True, kind="ratio", width=8),
-    Column("effort_budget", "Effort budget", "Effort de prospection", computed=True, kind="money", width=15),
-    Column("effort_days", "Effort days", "Effort (jours)", computed=True, kind="days", width=13),
-    Column("days_left", "Days left", "Jours restants", computed=True, optional=True, kind="days", width=12),
-    Column("in_plan", "In plan", "Dans le plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
+    Column("role", "Role", computed=True, kind="text", width=11, words="role"),
+    Column("tier", "Tier", computed=True, kind="tier", width=10),
+    Column("roi", "ROI", computed=True, kind="ratio", width=8),
+    Column("effort_budget", "Effort budget", computed=True, kind="money", width=15),
+    Column("effort_days", "Effort days", computed=True, kind="days", width=13),
+    Column("days_left", "Days left", computed=True, optional=True, kind="days", width=12),
+    Column("in_plan", "In plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
@@ -98,7 +103,6 @@ MOVEMENT_COLUMNS = (
     Column(
         "previous_tier",
         "Previous tier",
-        "Catégorie précédente",
         ("previous_tier", "last tier", "previous category", "categorie precedente", "ancienne categorie"),
         optional=True,
         movement=True,
@@ -108,7 +112,6 @@ MOVEMENT_COLUMNS = (
     Column(
         "previous_margin",
         "Previous margin",
-        "Marge précédente",
         ("previous_margin", "previous gross margin", "marge brute precedente"),
         optional=True,
         movement=True,
@@ -118,7 +121,6 @@ MOVEMENT_COLUMNS = (
     Column(
         "movement",
         "Movement",
-        "Évolution",
         ("evolution", "mouvement"),
         computed=True,
         optional=True,
@@ -169,7 +171,6 @@ HEADER_KEYS = _header_keys()
 CUSTOMER_ID = Column(
     "customer_id",
     "Customer ID",
-    "Code client",
     (
         "customer code",
         "client id",
@@ -191,14 +192,13 @@ CUSTOMER_ID = Column(
 #: own columns, under the file's headers.
 DOOR_COLUMNS = (
     CUSTOMER_ID,
-    Column("status", "Status", "Statut", ("account status", "customer status", "statut client")),
+    Column("status", "Status", ("account status", "customer status", "statut client")),
     Column(
         "revenue",
         "Revenue",
-        "Chiffre d'affaires",
         ("arr", "annual revenue", "annual recurring revenue", "sales", "turnover", "ca", "ca annuel", "ca ht"),
     ),
-    Column("margin_rate", "Margin rate", "Taux de marge", ("gross margin rate", "taux de marge brute", "margin pct")),
+    Column("margin_rate", "Margin rate", ("gross margin rate", "taux de marge brute", "margin pct")),
 )
 DOOR_KEYS = {normalize(n): c.key for c in DOOR_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 assert not DOOR_KEYS.keys() & HEADER_KEYS.keys()
@@ -239,11 +239,10 @@ def header_key(header: object, door: bool = True) -> str | None:
 
 #: The columns of invoice lines (:mod:`client_roi.files.lines`), in every engine.
 LINE_COLUMNS = (
-    Column("customer", "Customer", "Client", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
+    Column("customer", "Customer", (*COLUMNS[0].aliases, "account", "compte")),  # a customer file's names
     CUSTOMER_ID,  # a ledger's code for the customer: with a name beside it, customers are grouped by the code
     Column(
         "date",
-        "Date",
         "Date",
         (
             "day",
@@ -260,11 +259,10 @@ LINE_COLUMNS = (
             "date piece",
         ),
     ),
-    Column("margin", "Gross margin", "Marge brute", ("gross_margin", "margin", "marge", "gain", "marge ht")),
+    Column("margin", "Gross margin", ("gross_margin", "margin", "marge", "gain", "marge ht")),
     Column(
         "amount",
         "Amount",
-        "Montant",
         (
             "total ht",
             "montant ht",
@@ -278,9 +276,7 @@ LINE_COLUMNS = (
             "total",
         ),
     ),
-    Column(
-        "invoice", "Invoice", "Facture", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")
-    ),
+    Column("invoice", "Invoice", ("invoice number", "invoice no", "n facture", "numero de facture", "piece")),
 )
 LINE_KEYS = {normalize(n): c.key for c in LINE_COLUMNS for n in (c.en, c.fr, c.key, *c.aliases)}
 
@@ -306,4 +302,4 @@ def table_keys(movement: bool) -> list[str]:
 
 
 def header(key: str, lang: str) -> str:
-    return next(getattr(c, lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)
+    return next(c.name(lang) for c in ALL_COLUMNS + DOOR_COLUMNS if c.key == key)

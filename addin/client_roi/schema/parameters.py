@@ -1,5 +1,5 @@
 """The workbook's parameters, as data: each one's defined name, its cells, its default, its
-words in English and French (label, explanation) and its number format. The method's
+words (label, explanation: English, said in a language by the catalogue) and its number format. The method's
 defaults, the command line's options and help, the template's cells and validations and the
 refresh read them here."""
 
@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from typing import Literal
+
+from ..messages import tr
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,7 @@ class Parameter:
     name: str  # workbook-level defined name
     cells: int  # cells in a row the name covers
     default: tuple
-    en: tuple[str, str]  # label, explanation
-    fr: tuple[str, str]
+    en: tuple[str, str]  # label, explanation: in English, the catalogue's identifiers
     number_format: str = "General"
     optional: bool = False  # a workbook made before the parameter existed refreshes without it
     #: What it accepts: each number (each offset of a band) or each text (a label), the one
@@ -87,7 +88,15 @@ class Parameter:
     #: data validation says; and what a cell refusing a value says, in English and French.
     constraint: Interval | Text | None = None
     required: bool = False  # a blank is refused where the method reads it (else: its default)
-    invalid: tuple[str, str] = ("", "")
+    invalid: str = ""  # what a cell refusing a value says (the catalogue's identifier)
+
+    def said(self, lang: str) -> tuple[str, str]:
+        """Its label and explanation in ``lang``, from the catalogue."""
+        return (tr(self.en[0], lang), tr(self.en[1], lang))
+
+    @property
+    def fr(self) -> tuple[str, str]:
+        return self.said("fr")
 
 
 PARAMETERS = (
@@ -101,15 +110,9 @@ PARAMETERS = (
             "left to right for more tiers, e.g. -0.4, -0.2, 0.2, 0.4 for five; or the word "
             "balanced: equal tiers (as many as the labels, else 3).",
         ),
-        (
-            "Bande",
-            "Un écart p (0,2 = catégories à ±20 % du gain moyen), ou 2 à 9 écarts croissants "
-            "de gauche à droite pour plus de catégories, p. ex. -0,4 ; -0,2 ; 0,2 ; 0,4 pour cinq ; "
-            "ou le mot équilibré : des catégories égales (autant que de libellés, sinon 3).",
-        ),
         "0%",
         constraint=Interval(-1, None, "neither"),
-        invalid=("An offset above -1 (0.2 = 20 %).", "Un écart au-dessus de -1 (0,2 = 20 %)."),
+        invalid="An offset above -1 (0.2 = 20 %).",
     ),
     Parameter(
         "trim",
@@ -120,78 +123,64 @@ PARAMETERS = (
             "Share of clients left out of the mean, half the smallest and half the largest "
             "(Excel TRIMMEAN rule). 0 keeps everyone.",
         ),
-        (
-            "Écrêtage (extrêmes écartés)",
-            "Part des clients écartés de la moyenne, moitié des plus petits et moitié des plus "
-            "grands (règle de SUPPRIMER.EXTREMES / TRIMMEAN). 0 les garde tous.",
-        ),
         "0%",
         constraint=Interval(0, 1, "left"),
-        invalid=("A share from 0 up to, not including, 1.", "Une part de 0 jusqu'à 1 exclu."),
+        invalid="A share from 0 up to, not including, 1.",
     ),
     Parameter(
         "labels",
         10,
         ("A", "B", "C"),
         ("Labels", "Tier names, top tier first; as many as tiers (blank: A, B, C, ...)."),
-        ("Libellés", "Noms des catégories, la meilleure d'abord ; autant que de catégories (vide : A, B, C, ...)."),
         "@",
         constraint=Text(20),
-        invalid=("A tier name of 1 to 20 characters.", "Un nom de catégorie de 1 à 20 caractères."),
+        invalid="A tier name of 1 to 20 characters.",
     ),
     Parameter(
         "cac",
         1,
         (None,),
         ("Average CAC", "Average customer-acquisition cost. Blank: the mean of the clients' acquisition costs."),
-        (
-            "Coût moyen d'acquisition",
-            "Coût moyen d'acquisition d'un client. Vide : la moyenne des coûts d'acquisition des clients.",
-        ),
         '#,##0 "€"',
         constraint=Interval(0, None, "left"),
-        invalid=("An amount ≥ 0, or blank.", "Un montant ≥ 0, ou vide."),
+        invalid="An amount ≥ 0, or blank.",
     ),
     Parameter(
         "annual_income",
         1,
         (24000,),
         ("Annual income", "Yearly income of the person who prospects, to turn budgets into days."),
-        ("Revenu annuel", "Revenu annuel de la personne qui prospecte, pour convertir en jours."),
         '#,##0 "€"',
         constraint=Interval(0, None, "neither"),
         required=True,
-        invalid=("An amount above 0.", "Un montant au-dessus de 0."),
+        invalid="An amount above 0.",
     ),
     Parameter(
         "margin_rate",
         1,
         (0.5,),
         ("Margin rate", "Gross margin per unit of revenue: 0.5 means 100 of revenue leaves 50."),
-        ("Taux de marge", "Marge brute par unité de chiffre d'affaires : 0,5 = 100 de CA laissent 50."),
         "0%",
         constraint=Interval(0, 1, "right"),
-        invalid=("A rate above 0 and at most 1.", "Un taux au-dessus de 0 et d'au plus 1."),
+        invalid="A rate above 0 and at most 1.",
     ),
     Parameter(
         "working_days",
         1,
         (218,),
         ("Working days", "Working days per year."),
-        ("Jours travaillés", "Jours travaillés par an."),
         "0",
         constraint=Interval(0, 366, "right"),
-        invalid=("More than 0 and at most 366 days.", "Plus de 0 et au plus 366 jours."),
+        invalid="More than 0 and at most 366 days.",
     ),
     Parameter(
         "load_factor",
         1,
         (1.5,),
         ("Load factor", "Employer's load on top of income (1.5 = 50 % social charges)."),
-        ("Coefficient de charge", "Charges patronales en plus du revenu (1,5 = 50 % de charges)."),
         "0.00",
         constraint=Interval(0, None, "neither"),
-        invalid=("A factor above 0.", "Un facteur au-dessus de 0."),
+        invalid="A factor above 0.",
     ),
     Parameter(
         "prospecting_days",
@@ -202,17 +191,12 @@ PARAMETERS = (
             "Days per year available for prospecting: the prospect plan fits "
             "the prospects in them, best tier first. Blank: no plan.",
         ),
-        (
-            "Jours de prospection",
-            "Jours par an disponibles pour prospecter : le plan y fait entrer "
-            "les prospects, meilleure catégorie d'abord. Vide : pas de plan.",
-        ),
         "0.0",
         optional=True,
         # a tenth of a day at least (an hour or so): fewer gives no plan worth the name, and
         # 1e-320 days made the load infinite
         constraint=Interval(0.1, None, "left"),
-        invalid=("0.1 day or more, or blank.", "0,1 jour ou plus, ou vide."),
+        invalid="0.1 day or more, or blank.",
     ),
     Parameter(
         "currency",
@@ -222,11 +206,6 @@ PARAMETERS = (
             "Currency",
             "The currency every amount of the workbook is shown in: € $ £ CHF or ¥. Changing it "
             "changes how amounts are shown at once, never their values.",
-        ),
-        (
-            "Devise",
-            "La devise de tous les montants du classeur : € $ £ CHF ou ¥. La changer change "
-            "l'affichage des montants tout de suite, jamais leurs valeurs.",
         ),
         "@",
         optional=True,

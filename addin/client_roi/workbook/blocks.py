@@ -112,7 +112,7 @@ def _columns(customers: pd.DataFrame, lang: str) -> dict[str, list[Any]]:
 def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
     """Previous tiers (rows, then new and the total) against tiers now (columns, then lost and
     the total), counts; then, for each previous tier, its gain then and now."""
-    words: list[str] = layout.TEXT[lang]["mobility"]  # type: ignore[assignment]
+    words: list[str] = layout.TEXT[lang]["mobility"]
     moves = layout.MOVE_WORDS[lang]
     if ex.mobility.empty:
         return [[layout.TEXT[lang]["mobility_none"]]]

@@ -1,4 +1,5 @@
-"""What the workbook holds and what each thing is called, in English and French.
+"""What the workbook holds and what each thing is called (in English: the catalogue says it in
+the book's language, :mod:`client_roi.messages`).
 
 The template builder writes these names, ``fill`` matches input headers against them, and
 the refresh pipeline finds everything through them: the ``Customers`` table and the
@@ -8,8 +9,8 @@ workbook-level defined names, never a sheet's name or position.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
+from ..messages import LANGS, PSEUDO, Said
 from ..schema.blocks import BLOCKS, MAX_TIERS, Block, block, position, share_column  # the output blocks
 from ..schema.columns import (  # the customer table's columns: the schema every layer reads
     ALL_COLUMNS,
@@ -30,7 +31,6 @@ from ..schema.columns import (  # the customer table's columns: the schema every
 )
 from ..schema.parameters import PARAMETERS, Parameter  # the workbook's parameters: the schema's
 
-LANGS = ("en", "fr")
 __all__ = [
     "ALL_COLUMNS",
     "BLOCKS",
@@ -58,18 +58,13 @@ __all__ = [
 ]  # and everything defined below
 
 
-ROLE_WORDS = {
-    "en": {"client": "client", "prospect": "prospect", "user": "user"},
-    "fr": {"client": "client", "prospect": "prospect", "user": "utilisateur"},
-}
-PLAN_WORDS = {"en": {True: "yes", False: "no"}, "fr": {True: "oui", False: "non"}}
-MOVE_WORDS = {
-    "en": {"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"},
-    "fr": {"up": "monte", "down": "descend", "same": "stable", "new": "nouveau", "lost": "perdu", "total": "Total"},
-}
+# The workbook's words, in English: every language's from the catalogue (ROLE_WORDS["fr"]).
+ROLE_WORDS = Said({"client": "client", "prospect": "prospect", "user": "user"})
+PLAN_WORDS = Said({True: "yes", False: "no"})
+MOVE_WORDS = Said({"up": "up", "down": "down", "same": "same", "new": "new", "lost": "lost", "total": "Total"})
 
 #: The words of the computed columns whose values are words, by the schema's ``Column.words``.
-VALUE_WORDS: dict[str, dict[str, dict[Any, str]]] = {"role": ROLE_WORDS, "plan": PLAN_WORDS, "move": MOVE_WORDS}
+VALUE_WORDS: dict[str, Said] = {"role": ROLE_WORDS, "plan": PLAN_WORDS, "move": MOVE_WORDS}
 
 
 #: Defined names of the output blocks' top-left cells, and their maximum sizes.
@@ -100,24 +95,26 @@ assert {b.name for b in BLOCKS} == {
 SWEEP_ROWS = block(OUT_SWEEP).rows - 1
 
 SHEETS = {
-    "guide": {"en": "Guide", "fr": "Guide"},
-    "parameters": {"en": "Parameters", "fr": "Paramètres"},
-    "customers": {"en": "Customers", "fr": "Clients"},
-    "tiers": {"en": "Tiers", "fr": "Catégories"},
-    "review": {"en": "Review", "fr": "À revoir"},
+    "guide": Said("Guide"),
+    "parameters": Said("Parameters"),
+    "customers": Said("Customers"),
+    "tiers": Said("Tiers"),
+    "review": Said("Review"),
 }
 
 
 def book_language(sheets: Iterable[str]) -> str:
-    """A workbook's language, by the names of its sheets: French when the Parameters, Tiers or
-    Review sheet has its French name (not Clients: an English book may hold a sheet of that
-    name), else English."""
-    french = {SHEETS[k]["fr"] for k in ("parameters", "tiers", "review")}
-    return "fr" if french & set(sheets) else "en"
+    """A workbook's language, by the names of its sheets: French (or another of the catalogue's
+    languages) when the Parameters, Tiers or Review sheet has its name in it (not Clients: an
+    English book may hold a sheet of that name), else English."""
+    for lang in (*LANGS[1:], PSEUDO):
+        if {SHEETS[k][lang] for k in ("parameters", "tiers", "review")} & set(sheets):
+            return lang
+    return "en"
 
 
-TEXT = {
-    "en": {
+TEXT = Said(
+    {
         "facts": [
             "Reference gain (mean per client)",
             "Paying clients",
@@ -166,58 +163,8 @@ TEXT = {
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
         "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
         "(last period's tiers), or fill from invoice lines, to see who moves.",
-    },
-    "fr": {
-        "facts": [
-            "Gain de référence (moyen par client)",
-            "Clients payants",
-            "Prospects",
-            "Utilisateurs",
-            "Coût moyen d'acquisition",
-            "Coût d'une journée d'effort",
-        ],
-        "bands": [
-            "Catégorie",
-            "De",
-            "À",
-            "Clients",
-            "Part des clients",
-            "Gain",
-            "Part du gain",
-            "Gain moyen",
-            "Effort de prospection",
-            "Effort (jours)",
-        ],
-        "concentration": [
-            "Part du gain du plus gros client",
-            "Part du gain des 5 plus gros",
-            "Indice de concentration HHI (Σ part², 0 à 1)",
-            "Verdict",
-            "Un client au-delà de 15 % du gain",
-        ],
-        "verdict": {"diversified": "diversifié", "moderate": "modéré", "concentrated": "concentré"},
-        "yesno": ("oui", "non"),
-        "pareto": ["Part des clients", "Part cumulée du gain"],
-        "review": ["Client", "Marge brute", "Coût d'acquisition", "ROI", "Catégorie"],
-        "review_empty": {
-            "costs": "Aucun à revoir : aucun client n'a de coût d'acquisition, donc aucun ROI n'est connu.",
-            "none": "Aucun à revoir : chaque client rapporte au moins ce qu'il a coûté (ROI ≥ 1).",
-        },
-        "overrun": ["Client", "Catégorie", "Jours au budget", "Jours passés", "Passés ÷ budget"],
-        "plan": ["Catégorie", "Prospects", "Effort de prospection", "Effort (jours)", "Dans le plan"],
-        "plan_total": "Total",
-        "plan_available": "Jours disponibles pour prospecter",
-        "plan_load": "Charge (jours nécessaires ÷ disponibles)",
-        "sweep": ["Bande", "Équilibre", "Clients", "Part"],
-        "sweep_in_use": "en cours",
-        "sweep_balanced": "équilibrée",
-        "balanced": "Bande équilibrée, {k} catégories (à copier) :",
-        "balanced_none": "pas de bande équilibrée pour {k} catégories : {why}",
-        "mobility": ["Catégorie précédente \\ actuelle", "Gain alors", "Gain maintenant"],
-        "mobility_none": "Pas de catégories précédentes : ajoutez une colonne « Catégorie précédente » au "
-        "tableau Clients (celles de la période passée), ou partez des lignes de factures, pour voir qui bouge.",
-    },
-}
+    }
+)
 
 
 def flags_in(cells: list, lang: str) -> list:

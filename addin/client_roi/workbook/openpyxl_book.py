@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import method
+from ..messages import tr
 from .refresh import ColumnsAsRows, ExcelError, RefreshError, Table, cell_name
 
 
@@ -32,7 +33,7 @@ class OpenpyxlBook(ColumnsAsRows):
                 header = next(ws.iter_rows(min_row=top, max_row=top, min_col=left, max_col=right, values_only=True))
                 totals = int(t.totalsRowCount or 0)
                 return Table(ws.title, top, left, list(header), bottom - top - totals, totals)
-        raise RefreshError(f"the workbook has no table named '{name}'")
+        raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
     def column(self, table: Table, offset: int) -> list[Any]:
         col = table.left + offset
@@ -46,10 +47,12 @@ class OpenpyxlBook(ColumnsAsRows):
             return cell.value
         where = f"{cell_name(cell.parent.title, cell.row, cell.column)}"
         if self.cached is None:
-            raise RefreshError(f"{where}: holds the formula {cell.value}, whose value cannot be read here")
+            raise RefreshError(
+                tr("{where}: holds the formula {value}, whose value cannot be read here", where=where, value=cell.value)
+            )
         why = self.cached.suspects(cell.parent.title).get(cell.coordinate)
         if why:
-            raise RefreshError(f"{where}: {why}")
+            raise RefreshError(tr("{place}: {cause}", place=where, cause=why))
         value = self.cached.value(cell.parent.title, cell.row, cell.column)
         return None if value == "" else value
 
@@ -70,8 +73,14 @@ class OpenpyxlBook(ColumnsAsRows):
         destinations = list(defined.destinations)
         if len(destinations) != 1:
             raise RefreshError(
-                f"the defined name '{name}' is ={defined.attr_text}, not a range of cells: point it "
-                "at its cells again (Formulas > Name Manager)"
+                tr(
+                    (
+                        "the defined name '{name}' is ={attr_text}, not a range of cells: point it at "
+                        "its cells again (Formulas > Name Manager)"
+                    ),
+                    name=name,
+                    attr_text=defined.attr_text,
+                )
             )
         sheet, ref = destinations[0]
         left, top, right, bottom = range_boundaries(ref.replace("$", ""))

@@ -25,6 +25,7 @@ import pandas as pd
 
 from .. import messages, method
 from ..files.xlsx import column_letter
+from ..messages import tr
 from . import layout, stale
 from .blocks import ExcelError, Outputs, blocks
 
@@ -106,25 +107,36 @@ class Inputs:
 
 def _columns(table: Table) -> tuple[str, dict[str, int]]:
     index: dict[str, int] = {}
-    votes = {"en": 0, "fr": 0}
+    votes = dict.fromkeys(messages.LANGUAGES, 0)  # the headers' language: an exact name counts twice
     for i, name in enumerate(table.header):
         key = layout.header_key(name, door=False)  # a percent is never money: Gross Margin % is the user's
         if key is None:
             continue  # the user's own extra columns are left alone
         if key in index:
             raise RefreshError(
-                f"{cell_name(table.sheet, table.top, table.left + i)}: column '{name}' repeats "
-                f"'{table.header[index[key]]}' in table {layout.TABLE}"
+                tr(
+                    "{cell_name}: column '{name}' repeats '{header}' in table {TABLE}",
+                    cell_name=cell_name(table.sheet, table.top, table.left + i),
+                    name=name,
+                    header=table.header[index[key]],
+                    TABLE=_table(),
+                )
             )
         index[key] = i
-        for lang in layout.LANGS:
-            votes[lang] += layout.normalize(name) == layout.normalize(layout.header(key, lang))
+        for lang in votes:
+            said = layout.header(key, lang)
+            votes[lang] += (name.strip() == said) + (layout.normalize(name) == layout.normalize(said))
     missing = [layout.header(c.key, "en") for c in layout.COLUMNS if c.key not in index and not c.optional]
     if missing:
         raise RefreshError(
-            f"table {layout.TABLE} on sheet '{table.sheet}' has no column " + ", ".join(f"'{m}'" for m in missing)
+            tr(
+                "table {TABLE} on sheet '{sheet}' has no column {value}",
+                TABLE=_table(),
+                sheet=table.sheet,
+                value=", ".join(f"'{m}'" for m in missing),
+            )
         )
-    return ("fr" if votes["fr"] > votes["en"] else "en"), index
+    return max(votes, key=lambda lang: (votes[lang], lang == "en")), index  # a tie: English
 
 
 def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, int] | None]:
@@ -133,9 +145,9 @@ def _param(book: Workbook, p: layout.Parameter) -> tuple[Any, tuple[str, int, in
     except KeyError:
         if p.optional:
             return None, None
-        raise RefreshError(f"the workbook has no defined name '{p.name}' (Parameters)") from None
+        raise RefreshError(tr("the workbook has no defined name '{name}' (Parameters)", name=p.name)) from None
     except RefreshError as exc:  # a name that is no range of cells
-        raise RefreshError(f"parameter '{p.name}': {exc}") from None
+        raise RefreshError(tr("parameter '{name}': {exc}", name=p.name, exc=exc)) from None
     flat = [v for r in values for v in r]
     while flat and method.is_blank(flat[-1]):
         flat.pop()
@@ -167,9 +179,17 @@ def _below(book: Workbook, table: Table, index: dict[str, int]) -> int:
         if typed:
             j = typed[0]
             raise RefreshError(
-                f"{cell_name(table.sheet, r, table.left + j)} (column '{table.header[j]}'): {values[j]!r} is "
-                f"typed just below table {layout.TABLE}, outside it, so it would be left out: resize the "
-                "table to include that row (Table Design > Resize Table), or move it"
+                tr(
+                    (
+                        "{cell_name} (column '{header}'): {values!r} is typed just below table {TABLE}, "
+                        "outside it, so it would be left out: resize the table to include that row "
+                        "(Table Design > Resize Table), or move it"
+                    ),
+                    cell_name=cell_name(table.sheet, r, table.left + j),
+                    header=table.header[j],
+                    values=values[j],
+                    TABLE=_table(),
+                )
             )
         stale += 1
     return stale
@@ -205,7 +225,13 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
         col = t.left + inp.index[exc.argument]
         where = cell_name(t.sheet, t.top + 1 + exc.item, col)
         return RefreshError(
-            f"{where} (column '{t.header[inp.index[exc.argument]]}', customer row {exc.item + 1}): {exc.cause}",
+            tr(
+                "{where} (column '{header}', customer row {item}): {cause}",
+                where=where,
+                header=t.header[inp.index[exc.argument]],
+                item=exc.item + 1,
+                cause=exc.cause,
+            ),
             exc.argument,
             exc.item,
             exc.cause,
@@ -213,8 +239,8 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
     if exc.argument in inp.param_cells:
         sheet, row, col = inp.param_cells[exc.argument]
         where = cell_name(sheet, row, col + (exc.item or 0))
-        return RefreshError(f"{where} (parameter '{exc.argument}'): {exc}")
-    return RefreshError(f"table {layout.TABLE} on sheet '{t.sheet}': {exc}")
+        return RefreshError(tr("{where} (parameter '{argument}'): {exc}", where=where, argument=exc.argument, exc=exc))
+    return RefreshError(tr("table {TABLE} on sheet '{sheet}': {exc}", TABLE=_table(), sheet=t.sheet, exc=exc))
 
 
 def compute(inp: Inputs) -> Outputs:
@@ -254,8 +280,16 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         sheet, row, col = at
         if row + len(block) - 1 > MAX_ROWS:
             raise RefreshError(
-                f"{cell_name(sheet, row, col)} ({name}): its {len(block):,} rows would go past the sheet's "
-                f"last row, {MAX_ROWS:,} (Excel's limit)"
+                tr(
+                    (
+                        "{cell_name} ({name}): its {n_block:,} rows would go past the sheet's last row, "
+                        "{MAX_ROWS:,} (Excel's limit)"
+                    ),
+                    cell_name=cell_name(sheet, row, col),
+                    name=name,
+                    n_block=len(block),
+                    MAX_ROWS=MAX_ROWS,
+                )
             )
         places.append((sheet, row, col, block, rows, cols))
     t = inp.table
@@ -287,7 +321,7 @@ def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:
     except KeyError:
         if name in layout.OPTIONAL_BLOCKS:
             return None
-        raise RefreshError(f"the workbook has no defined name '{name}'") from None
+        raise RefreshError(tr("the workbook has no defined name '{name}'", name=name)) from None
     return sheet, row, col
 
 
@@ -300,18 +334,12 @@ def _rectangular(block: list[list[Any]]) -> list[list[Any]]:
 def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Outputs:
     """Read, validate and compute everything, then write. Nothing is written on failure.
     ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
-    try:
+    with messages.using(_language_of(book)):  # a French book speaks French, by the ribbon and in Lite too
         inputs = read(book)
         if inputs_read is not None:
             inputs_read()
         outputs = compute(inputs)
         write(book, inputs, outputs)
-    except RefreshError as exc:
-        lang = _language_of(book)
-        if lang == "en":
-            raise
-        said = messages.translate(str(exc), lang)  # a French book speaks French
-        raise RefreshError(said, exc.argument, exc.item, exc.cause) from None
     return outputs
 
 
@@ -322,3 +350,9 @@ def _language_of(book: Workbook) -> str:
     except (KeyError, RefreshError):
         return "en"
     return layout.book_language([sheet])
+
+
+def _table() -> str:
+    """The Customers table as the user knows it: by its sheet's name in the book's language (the
+    Excel table is named Customers in every language)."""
+    return layout.SHEETS["customers"][messages.language()]

@@ -17,6 +17,7 @@ from itertools import chain, pairwise, repeat
 from typing import Any
 
 from ..files.xlsx import column_index, column_letter
+from ..messages import tr
 from .cells import Rect, cell_xml, number_text
 from .refresh import RefreshError
 
@@ -562,6 +563,6 @@ class _Patch:
 def bounds(ref: str) -> tuple[int, int, int, int]:
     m = _A1.match(ref.strip())
     if m is None:
-        raise RefreshError(f"not a cell range: {ref!r}")
+        raise RefreshError(tr("not a cell range: {ref!r}", ref=ref))
     c1, r1 = column_index(m[1]), int(m[2])
     return (c1, r1, column_index(m[3]), int(m[4])) if m[3] else (c1, r1, c1, r1)

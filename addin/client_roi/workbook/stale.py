@@ -26,16 +26,14 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import Said
 from . import layout
 
 TEXT_KEYS = ("customer", "should_pay", "has_paid")
 NUMBER_KEYS = ("gross_margin", "expected_margin", "acquisition_cost", "days_spent")
 # The currency only changes how amounts look (conditional formats do it at once): no refresh due.
 PARAMS = tuple(p.name for p in layout.PARAMETERS if p.name != "currency")
-MESSAGE = {
-    "en": "Inputs changed since the last refresh: click Refresh",
-    "fr": "Données modifiées depuis la dernière actualisation : cliquez sur Actualiser",
-}
+MESSAGE = Said("Inputs changed since the last refresh: click Refresh")
 
 
 def layout_of() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from .. import method
 from ..files import xlsx
+from ..messages import tr
 from . import layout
 
 MONEY = '#,##0 "€"'  # every amount is built in it, then shown in the book's currency (_currency)
@@ -19,7 +20,15 @@ MONEY = '#,##0 "€"'  # every amount is built in it, then shown in the book's c
 PERCENT = "0.0%"
 
 
-DAYS = {"en": '0.00 "d"', "fr": '0.00 "j"'}  # 0.05 d stays readable
+class _Days:
+    """The number format of effort in days, its unit in the book's language: ``0.00 "d"`` (0.05 d
+    stays readable); ``DAYS[lang]``."""
+
+    def __getitem__(self, lang: str) -> str:
+        return f'0.00 "{tr("d", lang)}"'
+
+
+DAYS = _Days()
 
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")

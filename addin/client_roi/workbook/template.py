@@ -26,6 +26,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from .. import method
 from ..files import xlsx
 from ..files.xlsx import column_letter
+from ..messages import LANGUAGES, tr
 from ..method.exercise import PARETO_STEPS  # the points the exercise's Pareto curve has
 from ..schema.parameters import interval
 from . import layout, stale, widths
@@ -47,7 +48,7 @@ from .styles import (
     currency_formats,
     french_percents,
 )
-from .words import GUIDE, GUIDE_WIDTH, LOOP_TITLES, STALE_TEXT, TITLES
+from .words import GUIDE_WIDTH, LOOP_TITLES, STALE_TEXT, TITLES, guide
 from .zipbook import ZipBook
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh: from
@@ -100,7 +101,7 @@ def _guide(wb: Workbook, lang: str) -> None:
     ws = wb.active
     ws.title = layout.SHEETS["guide"][lang]
     ws.column_dimensions["A"].width = GUIDE_WIDTH
-    for row, (text, font) in enumerate(GUIDE[lang], start=1):
+    for row, (text, font) in enumerate(guide(lang), start=1):
         cell = ws.cell(row, 1, text or None)  # a spacer row is a blank cell, not empty text
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font:
@@ -115,7 +116,7 @@ def _validation(p: layout.Parameter, lang: str, cell: str) -> DataValidation:
     """A parameter's data validation, derived from the schema's constraint (the rule the
     method checks), in the book's language; ``cell``: its first cell (a custom formula's
     reference, relative to the cells it covers)."""
-    title = getattr(p, lang)[0]
+    title = p.said(lang)[0]
     if p.name == "currency":
         signs = ",".join(method.CURRENCIES)
         return DataValidation(
@@ -131,7 +132,7 @@ def _validation(p: layout.Parameter, lang: str, cell: str) -> DataValidation:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=title,
-        error=p.invalid[layout.LANGS.index(lang)],
+        error=tr(p.invalid, lang),
     )
 
 
@@ -140,19 +141,15 @@ def _balanced_or_offset(p: layout.Parameter, cell: str, lang: str) -> DataValida
     balanced band."""
     kind, op, formula1, _ = interval(p.name).validation(cell)
     assert (kind, op) == ("decimal", "greaterThan"), "an offset's rule as a formula"
-    word = "balanced" if lang == "en" else "équilibré"
+    word = tr(method.BAND_WORD, lang)
     formula = f'OR(AND(ISNUMBER({cell}),{cell}>{formula1}),LOWER({cell})="{word}")'
-    message = (
-        "An offset above -1 (0.2 = 20 %), or the word balanced."
-        if lang == "en"
-        else "Un écart au-dessus de -1 (0,2 = 20 %), ou le mot équilibré."
-    )
+    message = tr("An offset above -1 (0.2 = 20 %), or the word balanced.", lang)
     return DataValidation(
         type="custom",
         formula1=formula,
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=getattr(p, lang)[0],
+        errorTitle=p.said(lang)[0],
         error=message,
     )
 
@@ -160,12 +157,12 @@ def _balanced_or_offset(p: layout.Parameter, cell: str, lang: str) -> DataValida
 def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
     ws = wb.create_sheet(layout.SHEETS["parameters"][lang])
     _title(ws, "parameters", lang)
-    ws.column_dimensions["A"].width = max(30, _label_width([getattr(p, lang)[0] for p in layout.PARAMETERS], bold=True))
+    ws.column_dimensions["A"].width = max(30, _label_width([p.said(lang)[0] for p in layout.PARAMETERS], bold=True))
     for c in range(2, 12):
         ws.column_dimensions[column_letter(c)].width = 11
     for i, p in enumerate(layout.PARAMETERS):
         row = 4 + 3 * i
-        label, note = getattr(p, lang)
+        label, note = p.said(lang)
         ws.cell(row, 1, label).font = BOLD
         ws.cell(row + 1, 1, note).font = NOTE
         dv = _validation(p, lang, ws.cell(row, 2).coordinate)
@@ -479,7 +476,7 @@ def skeleton(
     """The workbook with its ``params`` (``band=0.2`` or a list of offsets, ``trim=0.1``, ...)
     and a Customers table sized for ``n`` customers, not yet filled: the Guide, Parameters,
     Customers, Tiers and Review sheets with their names, formats, validation and charts."""
-    if lang not in layout.LANGS:
+    if lang not in LANGUAGES:  # (the tests' pseudo-language too)
         raise ValueError(f"lang must be one of {layout.LANGS}, got {lang!r}")
     values = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in params.items() if v is not None}
     if len(values.get("band", ())) > 1 and "labels" not in values:  # k offsets: k + 1 default labels
@@ -511,8 +508,16 @@ def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any)
     limit = xlsx.MAX_ROWS  # read when called: a test makes it small
     if n > limit - 1:  # whatever they came from (invoice lines, a database): the sheet cannot hold them
         raise RefreshError(
-            f"{n:,} customers, and the Customers sheet holds at most {limit - 1:,} below its header "
-            f"(Excel's limit of {limit:,} rows): take a shorter period, or split the customers"
+            tr(
+                (
+                    "{n:,} customers, and the Customers sheet holds at most {limit:,} below its "
+                    "header (Excel's limit of {limit2:,} rows): take a shorter period, or split the "
+                    "customers"
+                ),
+                n=n,
+                limit=limit - 1,
+                limit2=limit,
+            )
         )
     zb = ZipBook(workbook_bytes(skeleton(lang, n, _longest_texts(customers), has_movement(customers), **params)))
     if customers is not None:

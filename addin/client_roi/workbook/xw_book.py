@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import method
+from ..messages import tr
 from .refresh import ColumnsAsRows, RefreshError, Table, is_formula_like, refresh
 
 
@@ -27,7 +28,7 @@ class XwBook(ColumnsAsRows):
                     body = t.data_body_range
                     nrows = body.shape[0] if body else 0
                     return Table(sheet.name, rng.row, rng.column, list(header), nrows, rng.shape[0] - 1 - nrows)
-        raise RefreshError(f"the workbook has no table named '{name}'")
+        raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
     def column(self, table: Table, offset: int) -> list[Any]:
         if not table.nrows:

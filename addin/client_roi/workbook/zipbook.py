@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from .. import method
 from ..files.xlsx import CachedValues, cell_position, column_index, faults_said, parse, part_pieces, related, tables
+from ..messages import tr
 from . import layout, recalc
 from .blocks import Outputs
 from .refresh import RefreshError, Table, cell_name
@@ -114,7 +115,7 @@ class ZipBook:
                 return rect.at(row, col)
         why = self.cached.suspects(sheet).get(f"{column_letters(col)}{row}")
         if why:
-            raise RefreshError(f"{cell_name(sheet, row, col)}: {why}")
+            raise RefreshError(tr("{place}: {cause}", place=cell_name(sheet, row, col), cause=why))
         return self._base(sheet, row, col)
 
     def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
@@ -149,12 +150,12 @@ class ZipBook:
                     out[r - first] = rect.at(r, col)
         for v in out if suspect else ():  # the first still there (not written over) is refused
             if isinstance(v, _Suspect):
-                raise RefreshError(f"{v.where}: {v.why}")
+                raise RefreshError(tr("{place}: {cause}", place=v.where, cause=v.why))
         return out
 
     def table(self, name: str) -> Table:
         if name not in self.tables:
-            raise RefreshError(f"the workbook has no table named '{name}'")
+            raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
         sheet, ref, totals, _ = self.tables[name]
         self.cached.suspects(sheet)  # looked through now, while calamine reads the sheet on its core
         c1, r1, c2, r2 = bounds(ref)
@@ -174,8 +175,14 @@ class ZipBook:
             c1, r1, c2, r2 = bounds(ref)
         except RefreshError:
             raise RefreshError(
-                f"the defined name '{name}' is ={self.names[name]}, not a range of cells: point it "
-                "at its cells again (Formulas > Name Manager)"
+                tr(
+                    (
+                        "the defined name '{name}' is ={attr_text}, not a range of cells: point it at "
+                        "its cells again (Formulas > Name Manager)"
+                    ),
+                    name=name,
+                    attr_text=self.names[name],
+                )
             ) from None
         values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
         return sheet, r1, c1, values

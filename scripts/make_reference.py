@@ -4,7 +4,12 @@
   rule the method checks and the Excel validation derived from it), the Customers table's
   columns and the columns each door reads, and the output blocks with their places, all from
   the schema (``client_roi.schema``);
-* ``cli.md``: every command's ``--help``, from the parser itself.
+* ``cli.md``: every command's ``--help``, from the parser itself;
+* ``functions.md``: the Excel functions, from their xlwings declarations (each argument's doc);
+* ``sheet-*.md``: one page per sheet of the workbook, its picture (rendered from the committed
+  templates by ``scripts/readme_pictures.py``) and what the schema puts on it;
+* ``refusals.md``: every refusal of the bad-input catalogue (``tests/test_sloppy_inputs.py``), as
+  the command line says it today in English and in French, with its way out.
 
 ``python scripts/make_reference.py`` rewrites them; ``--check`` exits 1 when they are not what
 the code says (``tests/test_reference.py`` runs it).
@@ -110,7 +115,120 @@ def cli() -> str:
     return "".join(out)
 
 
-PAGES = {"workbook.md": workbook, "cli.md": cli}
+def refusals() -> str:
+    """Each case of the bad-input catalogue run as the test runs it, in a folder of its own, in
+    English and in French: the command, the file it is given (when short text), the message."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    os.environ.setdefault("XLWINGS_ON_SERVER", "true")  # the catalogue's module imports xlwings' server (conftest.py)
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+    from test_sloppy_inputs import REFUSALS, _make
+
+    from client_roi import cli as cli_module
+
+    out = [
+        HEADER,
+        "# Every refusal, and its way out\n\nA file or an option that cannot give a right answer is refused in one "
+        "line that names the place (file, row, column, or the workbook's cell) and says the way out; nothing is "
+        "written. Here every case of the bad-input catalogue (`tests/test_sloppy_inputs.py`), as the command line "
+        "says it today, in English and in French (`--lang fr`).\n",
+    ]
+    for what, made, argv, _ in REFUSALS:
+        said = {}
+        for lang in ("en", "fr"):
+            with tempfile.TemporaryDirectory() as folder:
+                here = os.getcwd()
+                os.chdir(folder)
+                try:
+                    _make(Path(folder), made)
+                    extra = ["-o", "out.xlsx"] if "-o" not in argv and argv[0] in ("fill", "demo") else []
+                    err = io.StringIO()
+                    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                        cli_module.main([str(a) for a in [*argv, *extra, "--lang", lang]])
+                finally:
+                    os.chdir(here)
+                said[lang] = err.getvalue().strip().replace(folder + "/", "").replace(folder, ".")
+        shown = " ".join(str(a) if " " not in str(a) else repr(str(a)) for a in argv)
+        out.append(f"\n## {what[0].upper() + what[1:]}\n")
+        for name, data in made.items():
+            text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else ""
+            if text and len(text) < 300 and all(c.isprintable() or c in "\n\r\t" for c in text):
+                out.append(f"\n`{name}`:\n\n```text\n{text.rstrip()}\n```\n")
+        out.append(f"\n```text\n$ client-roi {shown}\n{said['en']}\n```\n")
+        out.append(f"\nEn français :\n\n```text\n{said['fr']}\n```\n")
+    return "".join(out)
+
+
+def functions() -> str:
+    """The Excel functions as Excel shows them: name, arguments and each argument's doc, from the
+    ``@xw.func``/``@xw.arg`` declarations of ``client_roi.excel.functions``."""
+    os.environ.setdefault("XLWINGS_ON_SERVER", "true")
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+    from client_roi.excel import functions as f
+
+    out = [
+        HEADER,
+        "# Excel functions\n\nThe same twelve functions in every runtime (classic xlwings on Windows, xlwings "
+        "Lite, xlwings Server), from `addin/client_roi/excel/functions.py`: as Excel's function wizard shows "
+        "them. A blank optional argument is its default; bad input gives one error text naming the argument.\n",
+    ]
+    for name in f.__all__:
+        meta = getattr(f, name).__xlfunc__
+        args = ", ".join(a["name"] for a in meta["args"])
+        doc = (getattr(f, name).__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        out.append(f"\n## `={meta['excel_name'] or name.upper()}({args})`\n\n{doc}\n\n| argument | what it is |\n")
+        out.append("| --- | --- |\n")
+        for a in meta["args"]:
+            out.append(f"| `{a['name']}` | {_cell(a.get('doc') or '')} |\n")
+    return "".join(out)
+
+
+#: The workbook's sheets, each with its pictures (docs/*.png) and what the schema puts on it.
+SHEETS = {
+    "parameters": ("Parameters", ["parameters"], "The yellow cells: every parameter of the method."),
+    "customers": ("Customers", ["customers"], "The Customers table: your customers, then the computed columns."),
+    "tiers": ("Tiers", ["tiers", "loop"], "Written by a refresh: the reference gain, the tiers, the decision loop."),
+    "review": ("Review", ["review"], "Written by a refresh: the clients to review, the prospects over budget."),
+}
+
+
+def sheet_page(key: str) -> str:
+    from client_roi.schema import blocks, columns, parameters
+
+    title, pictures, what = SHEETS[key]
+    out = [HEADER, f"# The {title} sheet\n\n{what}\n\n"]
+    for name in pictures:
+        french = ROOT / "docs" / f"{name}.fr.png"
+        out.append(f"![{title}](../{name}.png)\n\n")
+        if french.exists():
+            out.append(f"En français :\n\n![{title} (fr)](../{name}.fr.png)\n\n")
+    if key == "parameters":
+        out.append("| name | label | default | what it is |\n| --- | --- | --- | --- |\n")
+        for p in parameters.PARAMETERS:
+            default = "; ".join("blank" if v is None else str(v) for v in p.default)
+            out.append(f"| `{p.name}` | {_cell(p.en[0])} | {_cell(default)} | {_cell(p.en[1])} |\n")
+    elif key == "customers":
+        out.append("| column | kind | computed |\n| --- | --- | --- |\n")
+        for c in columns.ALL_COLUMNS:
+            out.append(f"| {_cell(c.en)} | {c.kind} | {'yes' if c.computed else ''} |\n")
+    else:
+        out.append("| block | rows at most | placed |\n| --- | --- | --- |\n")
+        for b in blocks.BLOCKS:
+            if b.sheet.lower() == key:
+                placed = "fixed" if b.after is None else f"{'beside' if b.beside else 'under'} `{b.after}`"
+                out.append(f"| `{b.name}` | {'a list' if b.listed else b.rows} | {placed} |\n")
+    out.append("\nEvery rule of these: [parameters, columns and blocks](workbook.md).\n")
+    return "".join(out)
+
+
+PAGES = {
+    "workbook.md": workbook,
+    "cli.md": cli,
+    "functions.md": functions,
+    **{f"sheet-{key}.md": (lambda key=key: sheet_page(key)) for key in SHEETS},
+    "refusals.md": refusals,
+}
 
 
 def main() -> int:

@@ -720,6 +720,14 @@ FR: dict[str, str] = {
     "the sheet of a workbook to read": "la feuille d'un classeur à lire",
     "the text encoding of the file, when it cannot be told": "l'encodage du texte du fichier, quand on ne peut pas le dire",
     "Manual install: copy {path} to another computer with desktop Excel and open it once, or in Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. Python and Client ROI are needed on that computer too (python -m pip install client_roi-*.whl, from make dist).": "Installation à la main : copiez {path} sur un autre ordinateur avec Excel de bureau et ouvrez-le une fois, ou dans Excel choisissez Fichier > Options > Compléments > Gérer : Compléments Excel > Atteindre > Parcourir et choisissez-le. Python et Client ROI sont nécessaires sur cet ordinateur aussi (python -m pip install client_roi-*.whl, depuis make dist).",
+    # --- a prospect's potential (method/potential.py) -------------------------------------------
+    "a potential needs at least {fewest} clients with a positive margin, got {count}": "un potentiel demande au moins {fewest} clients à marge positive, reçu {count}",
+    "the median of {count:,} clients: these columns do not predict margin here": "la médiane de {count:,} clients : ces colonnes ne prédisent pas la marge ici",
+    "no client shares its attributes: the clients' overall level": "aucun client ne partage ses attributs : le niveau d'ensemble des clients",
+    "{n:,} clients with {column} = {value}, weight {weight:.0%}": "{n:,} clients avec {column} = {value}, poids {weight:.0%}",
+    "similar_by: there is no column '{name}' (columns: {columns})": "similar_by : il n'y a pas de colonne '{name}' (colonnes : {columns})",
+    "attributes must have as many columns as client_attributes": "attributes doit avoir autant de colonnes que client_attributes",
+    "client_gains must have one cell per row of client_attributes": "client_gains doit avoir une cellule par ligne de client_attributes",
 }
 '''
 
@@ -3820,6 +3828,332 @@ def mobility(
     return matrix, pd.DataFrame(gains, columns=["tier", "customers", "gain_then", "gain_now"])
 '''
 
+_SOURCES['method/potential'] = r'''"""A prospect's potential, estimated from the paying clients it resembles.
+
+"Il faut rapidement détecter le potentiel d'un prospect afin de déterminer l'effort qu'on va lui
+appliquer." A prospect's expected margin, when the user has not typed one, is estimated from the
+clients that share its attributes (the user's own columns: sector, region, size…), and every
+estimate comes with how far to trust it. What is computed, exactly:
+
+**The scale.** The fit is on ``y = ln(gross margin)`` of the paying clients whose margin is
+positive (a logarithm needs one: clients with a loss or no margin are left out of the fit, and
+counted in :attr:`Potential.figures` ``left_out``). Margins are skewed; on the log scale a
+group's effect is a ratio (Pharmacie clients earn 1.8 times the others), and the estimate
+``exp(ŷ)`` is a typical margin, not a mean pulled up by the largest client.
+
+**The attributes.** A text column is its values (trimmed; a blank is no value). A number column
+is its quartile among the clients (Excel ``PERCENTILE.INC`` at 0.25, 0.5, 0.75: ``≤ q1``,
+``q1 – q2``, ``q2 – q3``, ``> q3``), the prospects binned by the same edges.
+
+**Each attribute's effect** is its values' shrunken mean deviation, the empirical Bayes rule of
+scikit-learn's ``TargetEncoder(smooth="auto")``: for a value ``c`` held by ``n_c`` clients whose
+partial residuals ``r`` have mean ``m_c`` and variance ``s²_c`` (``ddof=0``), with ``τ²`` the
+variance of all ``r``: ``λ_c = n_c τ² / (n_c τ² + s²_c)`` and ``effect_c = λ_c (m_c − mean(r))``.
+A value held by one client (no variance of its own) takes ``s²_c = τ²``: ``λ = 1/2``. A value no
+client holds, or a blank, has effect 0: the overall level.
+
+**Several attributes** add up on the log scale, fitted by backfitting: ``μ`` is the mean of
+``y``; each attribute's effects are refitted in turn on ``r = y − μ − (the others' effects)``,
+until no effect moves by more than 1e-12 (at most 50 rounds). ``ŷ = μ + Σ effects``.
+
+**How far to trust it.** Five-fold cross-validation over the fitted clients (client ``i`` in
+fold ``i mod 5``, in the table's order: no random draw, the same folds everywhere) gives each
+client an estimate from a model that never saw it. From those held-out residuals ``e = y − ŷ``:
+
+* the **80 % range** (split-conformal, CV+ style): ``exp(ŷ + e_(lo))`` to ``exp(ŷ + e_(hi))``,
+  ``e_(lo)`` the ``⌊0.1 (n + 1)⌋``-th smallest residual and ``e_(hi)`` the ``⌈0.9 (n + 1)⌉``-th
+  (the smallest and largest when ``n < 9``);
+* the **error** against the simplest baseline, the clients' median margin (each fold's own):
+  the mean absolute error in money of both; the **rank correlation** (Spearman's, ties
+  averaged) of the estimates with the margins; the **capture**: the share of the clients' gain
+  that the 30 % of clients with the highest estimates bring (30 % by chance);
+* **the gate**: the attributes predict only when their absolute errors on the log scale beat the
+  baseline's by more than twice the standard error of the paired differences (a one-sided test
+  at about 2.3 %). Otherwise every estimate is the baseline (the clients' median, its range from
+  the baseline's own held-out residuals) and the verdict says these columns do not predict
+  margin here.
+
+Logarithms and exponentials are taken one number at a time by Python's ``math`` (the same
+correctly rounded results on glibc and in Pyodide), and the folds are fixed, so the same input
+gives the same bits everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..messages import tr
+from .arguments import ClientRoiError, is_blank
+from .bands import percentile_inc
+from .sums import exact_sum
+
+FOLDS = 5
+COVERAGE = 0.8
+TOP_SHARE = 0.3
+#: A text column serves as an attribute with this many distinct values among the clients.
+FEWEST_VALUES, MOST_VALUES = 2, 30
+#: Too few clients to estimate from (each fold must keep some).
+FEWEST_CLIENTS = 10
+
+
+@dataclass(frozen=True)
+class Potential:
+    """The estimates and how far to trust them.
+
+    * ``estimates``: one row per row of the input: ``estimate``, ``low``, ``high`` (money; NaN
+      where none was asked) and ``source`` (the words that say what it rests on).
+    * ``figures``: ``clients`` (fitted), ``left_out`` (clients with a loss or no margin),
+      ``attributes`` (the columns used, with their kind), ``mae`` and ``baseline_mae`` (money,
+      cross-validated), ``rank_correlation``, ``capture`` (the top 30 %'s share of gain) and
+      ``predicts`` (the gate: True when the attributes beat the baseline).
+    """
+
+    estimates: pd.DataFrame
+    figures: pd.Series
+
+
+def attribute_columns(frame: pd.DataFrame, is_client: np.ndarray, candidates: list[str]) -> dict[str, str]:
+    """Of ``candidates``, the columns that can serve, with their kind: ``text`` with 2 to 30
+    distinct values among the clients, or ``number`` (every client's value a number, at least 4
+    distinct) read by quartiles."""
+    out: dict[str, str] = {}
+    for name in candidates:
+        values = [v for v in frame[name].to_numpy(dtype=object)[is_client].tolist() if not is_blank(v)]
+        if not values:
+            continue
+        if all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in values):
+            if len(set(values)) >= 4:
+                out[name] = "number"
+            continue
+        distinct = {str(v).strip() for v in values}
+        if FEWEST_VALUES <= len(distinct) <= MOST_VALUES:
+            out[name] = "text"
+    return out
+
+
+def _levels(values: np.ndarray, kind: str, is_client: np.ndarray) -> np.ndarray:
+    """Each row's value of the attribute as a word (None: blank): text trimmed; a number by its
+    quartile among the clients."""
+    out = np.full(values.size, None, dtype=object)
+    if kind == "text":
+        for i, v in enumerate(values.tolist()):
+            if not is_blank(v):
+                out[i] = str(v).strip()
+        return out
+    known = [float(v) for v, c in zip(values.tolist(), is_client.tolist(), strict=True) if c and not is_blank(v)]
+    q1, q2, q3 = (float(q) for q in percentile_inc(known, [0.25, 0.5, 0.75]))
+    words = [f"≤ {q1:,.6g}", f"{q1:,.6g} – {q2:,.6g}", f"{q2:,.6g} – {q3:,.6g}", f"> {q3:,.6g}"]
+    for i, v in enumerate(values.tolist()):
+        if not is_blank(v) and isinstance(v, (int, float, np.integer, np.floating)):
+            x = float(v)
+            out[i] = words[0 if x <= q1 else 1 if x <= q2 else 2 if x <= q3 else 3]
+    return out
+
+
+def _mean(x: np.ndarray) -> float:
+    return exact_sum(x) / x.size if x.size else 0.0
+
+
+@dataclass(frozen=True)
+class _Effect:
+    """One attribute's effect per value, with each value's clients and weight λ."""
+
+    effect: dict[str, float]
+    count: dict[str, int]
+    weight: dict[str, float]
+
+    def of(self, levels: np.ndarray) -> np.ndarray:
+        return np.array([self.effect.get(v, 0.0) if v is not None else 0.0 for v in levels.tolist()], dtype=float)
+
+
+def encode(levels: np.ndarray, r: np.ndarray) -> _Effect:
+    """The shrunken mean deviation of ``r`` per value of ``levels`` (the module's rule)."""
+    seen = np.array([v is not None for v in levels.tolist()], dtype=bool)
+    overall = _mean(r[seen])
+    tau2 = _mean((r[seen] - overall) ** 2)
+    effect, count, weight = {}, {}, {}
+    for value in sorted({v for v in levels.tolist() if v is not None}):
+        members = r[np.array([v == value for v in levels.tolist()], dtype=bool)]
+        n = members.size
+        mean = _mean(members)
+        var = _mean((members - mean) ** 2) if n > 1 else tau2
+        lam = 1.0 if n * tau2 + var == 0 else n * tau2 / (n * tau2 + var)
+        effect[value], count[value], weight[value] = lam * (mean - overall), n, lam
+    return _Effect(effect, count, weight)
+
+
+@dataclass(frozen=True)
+class _Model:
+    mu: float
+    effects: dict[str, _Effect]
+
+    def predict(self, levels: dict[str, np.ndarray], n: int) -> np.ndarray:
+        out = np.full(n, self.mu)
+        for name, e in self.effects.items():
+            out = out + e.of(levels[name])
+        return out
+
+
+def fit(levels: dict[str, np.ndarray], y: np.ndarray) -> _Model:
+    """Backfitting of the attributes' effects on ``y`` (the module's rule)."""
+    mu = _mean(y)
+    parts = {name: np.zeros(y.size) for name in levels}
+    effects: dict[str, _Effect] = {name: _Effect({}, {}, {}) for name in levels}
+    for _ in range(50):
+        moved = 0.0
+        for name, lv in levels.items():
+            others = np.zeros(y.size)
+            for other, part in parts.items():
+                if other != name:
+                    others = others + part
+            effects[name] = encode(lv, y - mu - others)
+            new = effects[name].of(lv)
+            moved = max(moved, float(np.max(np.abs(new - parts[name]))) if y.size else 0.0)
+            parts[name] = new
+        if moved <= 1e-12:
+            break
+    return _Model(mu, effects)
+
+
+def _log(x: np.ndarray) -> np.ndarray:
+    return np.array([math.log(v) for v in x.tolist()], dtype=float)
+
+
+def _exp(x: np.ndarray) -> np.ndarray:
+    return np.array([math.exp(v) for v in x.tolist()], dtype=float)
+
+
+def _range(residuals: np.ndarray) -> tuple[float, float]:
+    """The conformal ``e_(lo)``, ``e_(hi)`` of held-out residuals (the module's rule)."""
+    e = np.sort(residuals)
+    n = e.size
+    lo = math.floor((1 - COVERAGE) / 2 * (n + 1))
+    hi = math.ceil((1 + COVERAGE) / 2 * (n + 1))
+    return float(e[max(lo, 1) - 1]), float(e[min(hi, n) - 1])
+
+
+def _spearman(a: np.ndarray, b: np.ndarray) -> float:
+    ra, rb = pd.Series(a).rank().to_numpy(), pd.Series(b).rank().to_numpy()
+    da, db = ra - _mean(ra), rb - _mean(rb)
+    den = math.sqrt(exact_sum(da * da) * exact_sum(db * db))
+    return exact_sum(da * db) / den if den > 0 else math.nan
+
+
+def _capture(estimates: np.ndarray, gains: np.ndarray) -> float:
+    """The share of the gain that the top 30 % by estimate bring (ties in the table's order)."""
+    k = math.ceil(TOP_SHARE * gains.size)
+    top = np.argsort(-estimates, kind="stable")[:k]
+    return exact_sum(gains[top]) / exact_sum(gains)
+
+
+def potential(
+    attributes: pd.DataFrame, gains: Any, is_client: Any, wanted: Any, kinds: dict[str, str] | None = None
+) -> Potential:
+    """Estimate the margin of the rows ``wanted`` (a boolean per row) from the clients
+    (``is_client``, their ``gains``) that share their ``attributes`` (one column each; ``kinds``
+    from :func:`attribute_columns` when not given). See the module for every rule.
+
+    >>> frame = pd.DataFrame({"sector": ["a"] * 6 + ["b"] * 6 + ["a", "b"]})
+    >>> gains = np.array([100, 120, 90, 110, 105, 95, 1000, 1100, 900, 1050, 950, 1000, np.nan, np.nan])
+    >>> is_client = np.array([True] * 12 + [False] * 2)
+    >>> p = potential(frame, gains, is_client, ~is_client)
+    >>> p.estimates["estimate"].round(0).tolist()[-2:], bool(p.figures["predicts"])
+    ([103.0, 997.0], True)
+    """
+    gains = np.asarray(gains, dtype=float)
+    is_client = np.asarray(is_client, dtype=bool)
+    wanted = np.asarray(wanted, dtype=bool)
+    n = len(attributes)
+    kinds = kinds if kinds is not None else attribute_columns(attributes, is_client, list(attributes.columns))
+    fitted = is_client & ~np.isnan(gains) & (gains > 0)
+    count = int(fitted.sum())
+    if count < FEWEST_CLIENTS:
+        raise ClientRoiError(
+            tr("a potential needs at least {fewest} clients with a positive margin, got {count}",
+               fewest=FEWEST_CLIENTS, count=count)
+        )  # fmt: skip
+    levels = {name: _levels(attributes[name].to_numpy(dtype=object), kind, fitted) for name, kind in kinds.items()}
+    rows = np.flatnonzero(fitted)
+    y = _log(gains[rows])
+    client_levels = {name: lv[rows] for name, lv in levels.items()}
+
+    # Cross-validation: every fitted client estimated by a model that never saw it.
+    held = np.empty(count)
+    base = np.empty(count)
+    fold = np.arange(count) % FOLDS
+    for f in range(FOLDS):
+        test, train = fold == f, fold != f
+        model = fit({k: v[train] for k, v in client_levels.items()}, y[train])
+        held[test] = model.predict({k: v[test] for k, v in client_levels.items()}, int(test.sum()))
+        base[test] = math.log(float(percentile_inc(gains[rows][train], 0.5)))
+    model_err, base_err = np.abs(y - held), np.abs(y - base)
+    diff = base_err - model_err
+    spread = math.sqrt(_mean((diff - _mean(diff)) ** 2) / (count - 1))  # the paired mean's standard error
+    predicts = bool(kinds) and _mean(diff) > 2 * spread
+    actual = gains[rows]
+    figures = pd.Series(
+        {
+            "clients": count,
+            "left_out": int((is_client & ~np.isnan(gains) & (gains <= 0)).sum()),
+            "attributes": dict(kinds),
+            "mae": _mean(np.abs(actual - _exp(held))),
+            "baseline_mae": _mean(np.abs(actual - _exp(base))),
+            "rank_correlation": _spearman(held, y),
+            "capture": _capture(held, actual),
+            "predicts": predicts,
+        },
+        dtype=object,
+    )
+
+    # The estimates: from the attributes when they predict, else the clients' median.
+    out = pd.DataFrame(
+        {"estimate": np.full(n, np.nan), "low": np.full(n, np.nan), "high": np.full(n, np.nan)}, index=attributes.index
+    )
+    out["source"] = pd.Series([None] * n, index=attributes.index, dtype=object)
+    asked = np.flatnonzero(wanted)
+    if asked.size == 0:
+        return Potential(out, figures)
+    if predicts:
+        model = fit(client_levels, y)
+        lo, hi = _range(y - held)
+        guess = model.predict({k: v[asked] for k, v in levels.items()}, asked.size)
+        said = [_source(model, {k: v[i] for k, v in levels.items()}) for i in asked.tolist()]
+    else:
+        median = math.log(float(percentile_inc(actual, 0.5)))
+        lo, hi = _range(y - base)
+        guess = np.full(asked.size, median)
+        said = [tr("the median of {count:,} clients: these columns do not predict margin here", count=count)] * len(
+            asked
+        )
+    out.iloc[asked, 0] = _exp(guess)
+    out.iloc[asked, 1] = _exp(guess + lo)
+    out.iloc[asked, 2] = _exp(guess + hi)
+    out.iloc[asked, 3] = said
+    return Potential(out, figures)
+
+
+def _source(model: _Model, row: dict[str, Any]) -> str:
+    """What a prospect's estimate rests on: each attribute value it shares with clients, the
+    heaviest first (``12 clients with Sector = Pharmacie, weight 63 %``)."""
+    parts = []
+    for name, e in model.effects.items():
+        value = row[name]
+        if value is not None and value in e.count:
+            parts.append((e.weight[value], e.count[value], name, value))
+    if not parts:
+        return tr("no client shares its attributes: the clients' overall level")
+    parts.sort(key=lambda p: (-p[0], p[2]))
+    return "; ".join(
+        tr("{n:,} clients with {column} = {value}, weight {weight:.0%}", n=n, column=name, value=value, weight=w)
+        for w, n, name, value in parts
+    )
+'''
+
 _SOURCES['method/lines'] = r'''"""From invoice lines to customers: who is a client this period, who was lost, and the tier each
 had in the previous period.
 
@@ -3999,6 +4333,7 @@ from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
 from .movement import mobility, movement, previous_tiers
+from .potential import attribute_columns, potential
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
@@ -4052,6 +4387,13 @@ class Exercise:
       ``previous_margin`` column, ``customers['previous_tier']`` is recomputed under the band
       in use (:func:`~client_roi.method.movement.previous_tiers`); ``previous_as_typed`` counts
       the previous tiers typed without a previous margin, kept as typed.
+    * ``estimates``: with ``similar_by``, one row per customer: ``estimated_margin``,
+      ``estimate_low``, ``estimate_high`` (the 80 % range) and ``estimated_from`` (words), for
+      each prospect without an expected margin (NaN and None elsewhere:
+      :mod:`~client_roi.method.potential`); ``potential``: the cross-validated figures and the
+      gate (``predicts``); ``estimated_prospects``: how many prospects rest on an estimate.
+      A prospect's tier, budget, days and place in the plan use its expected margin when typed,
+      else its estimate; a client's margin is never replaced.
     * ``band``: the :class:`Bands` in use; ``parameters``: the parameters as given.
     """
 
@@ -4076,6 +4418,9 @@ class Exercise:
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
     previous_as_typed: int = 0  # previous tiers typed without a previous margin, kept as typed
+    estimates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    potential: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
+    estimated_prospects: int = 0
 
     def __repr__(self) -> str:
         """One screen line: who, the reference gain, the band and the plan."""
@@ -4127,11 +4472,15 @@ def exercise(
     load_factor: Any = DEFAULTS["load_factor"],
     prospecting_days: Any = None,
     currency: Any = None,
+    similar_by: Any = None,
 ) -> Exercise:
     """The exercise for ``customers`` (columns by their keys, see :data:`INPUTS`; an absent
     optional column is blank) with the workbook's parameters (a blank one means its default).
     ``currency`` (:func:`~client_roi.method.money.currency`) is checked and kept in
-    ``parameters``: amounts are shown in it, never converted.
+    ``parameters``: amounts are shown in it, never converted. ``similar_by`` estimates the
+    prospects without an expected margin from the clients they resemble
+    (:mod:`~client_roi.method.potential`): a list of columns (or ``"Sector;Region"``), or
+    ``"auto"``: every column of the user's own (not one of :data:`INPUTS`) that can serve.
 
     Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
     and ``item``), or the parameter.
@@ -4166,6 +4515,10 @@ def exercise(
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
         raise ClientRoiError(tr("no paying client has a gross margin: nothing to tier against"))
+    # A prospect without an expected margin: its estimate, from the clients it resembles.
+    estimates, figures = _estimates(customers, similar_by, gross, is_client, is_prospect & np.isnan(expected))
+    if not estimates.empty:
+        expected = np.where(np.isnan(expected), estimates["estimated_margin"].to_numpy(), expected)
 
     # Tiers over the paying clients; budgets per tier, in money and in days.
     b = bands(population, band, trim or 0, labels)
@@ -4284,6 +4637,9 @@ def exercise(
         mobility=matrix,
         mobility_gains=moved_gains,
         previous_as_typed=as_typed,
+        estimates=estimates,
+        potential=figures,
+        estimated_prospects=int((~estimates["estimated_margin"].isna()).sum()) if not estimates.empty else 0,
         parameters=MappingProxyType(
             {
                 "band": band,
@@ -4296,9 +4652,48 @@ def exercise(
                 "load_factor": load_factor,
                 "prospecting_days": prospecting_days,
                 "currency": currency,
+                "similar_by": similar_by,
             }
         ),
     )
+
+
+def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
+    """The columns ``similar_by`` names (a list, or one text of names separated by ``;``), each
+    one of ``customers``' (refused by name otherwise); ``"auto"``: the user's own columns."""
+    if isinstance(similar_by, str) and similar_by.strip().casefold() == "auto":
+        return [c for c in customers.columns if c not in INPUTS and c not in COMPUTED]
+    names = [n.strip() for n in similar_by.split(";")] if isinstance(similar_by, str) else [str(n) for n in similar_by]
+    names = [n for n in names if n]
+    for name in names:
+        if name not in customers.columns:
+            raise ClientRoiError(
+                tr("similar_by: there is no column '{name}' (columns: {columns})", name=name,
+                   columns=", ".join(map(str, customers.columns))),
+                argument="similar_by",
+            )  # fmt: skip
+    return names
+
+
+def _estimates(
+    customers: pd.DataFrame, similar_by: Any, gross: np.ndarray, is_client: np.ndarray, wanted: np.ndarray
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The prospects' estimates and the potential's figures; empty without ``similar_by``."""
+    if is_blank(similar_by) if not isinstance(similar_by, (list, tuple)) else not similar_by:
+        return pd.DataFrame(), pd.Series(dtype=object)
+    names = similar_columns(customers, similar_by)
+    kinds = attribute_columns(customers, is_client, names)
+    got = potential(customers[names] if names else customers[[]], gross, is_client, wanted, kinds)
+    frame = pd.DataFrame(
+        {
+            "estimated_margin": got.estimates["estimate"].to_numpy(),
+            "estimate_low": got.estimates["low"].to_numpy(),
+            "estimate_high": got.estimates["high"].to_numpy(),
+            "estimated_from": got.estimates["source"].to_numpy(dtype=object),
+        },
+        index=customers.index,
+    )
+    return frame, got.figures
 
 
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:
@@ -4455,6 +4850,7 @@ from .loop import days_available_for_prospecting, days_left, overrun, plan_summa
 from .money import CURRENCIES, currency
 from .movement import MOVES, mobility, movement
 from .periods import Periods, periods
+from .potential import Potential, potential
 from .sums import exact_mean, exact_sum, exact_sums
 from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shaped_sweep, tier, tier_bands
 
@@ -4506,6 +4902,8 @@ __all__ = [
     "is_balanced_word",
     "is_blank",
     "mobility",
+    "potential",
+    "Potential",
     "names",
     "status",
     "most_balanced",
@@ -6458,7 +6856,7 @@ exercise's results as rows in the user's words (:mod:`.blocks`), the refresh pip
 :mod:`.sheet_patch` and :mod:`.recalc`), :mod:`.openpyxl_book` and :mod:`.xw_book`."""
 '''
 
-_SOURCES['excel/functions'] = r'''"""The twelve Excel functions of Client ROI, for every xlwings runtime.
+_SOURCES['excel/functions'] = r'''"""The thirteen Excel functions of Client ROI, for every xlwings runtime.
 
 Written once with xlwings' unified decorators, this module serves classic Windows UDFs
 ("UDF Modules" = ``client_roi.functions``), xlwings Lite (``client-roi lite``) and xlwings
@@ -6506,6 +6904,7 @@ __all__ = [
     "concentration",
     "hhi",
     "tier_mobility",
+    "prospect_potential",
 ]
 
 BANDS_HEADER = ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain", "Average gain"]
@@ -6718,6 +7117,32 @@ def tier_mobility(previous_tier, current_tier, labels=None, role=None):
         header,
         *([str(i), *(int(v) for v in row)] for i, row in zip(matrix.index, matrix.to_numpy().tolist(), strict=True)),
     ]
+
+
+@xw.func
+@xw.arg("attributes", doc="Each prospect's attributes: one row per prospect, one column per attribute.", **CELLS)
+@xw.arg("client_attributes", doc="The clients' attributes, in the same columns.", **CELLS)
+@xw.arg("client_gains", doc="Each client's gain (gross margin), one per row of client_attributes.", **CELLS)
+@_named("PROSPECT_POTENTIAL")
+def prospect_potential(attributes, client_attributes, client_gains):
+    """Each prospect's margin estimated from the clients it resembles: estimate, low, high (80 %)."""
+    width = len(client_attributes[0])
+    if any(len(r) != width for r in attributes):
+        raise method.ClientRoiError(tr("attributes must have as many columns as client_attributes"), "attributes")
+    gains = method.numbers([v for r in client_gains for v in r], "client_gains")
+    if gains.size != len(client_attributes):
+        raise method.ClientRoiError(
+            tr("client_gains must have one cell per row of client_attributes"), argument="client_gains"
+        )
+    import numpy as np
+    import pandas as pd
+
+    names = [str(j + 1) for j in range(width)]
+    frame = pd.DataFrame([*client_attributes, *attributes], columns=names, dtype=object)
+    is_client = np.arange(len(frame)) < len(client_attributes)
+    everyone = np.concatenate([gains, np.full(len(attributes), np.nan)])
+    got = method.potential(frame, everyone, is_client, ~is_client).estimates.iloc[len(client_attributes) :]
+    return got[["estimate", "low", "high"]].to_numpy().tolist()
 '''
 
 _SOURCES['excel/scripts'] = r'''"""Scripts for xlwings Lite (its run button) and xlwings Server (a manifest button).

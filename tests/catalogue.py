@@ -96,4 +96,5 @@ EXCEL_NAME = {
     "concentration": "CONCENTRATION",
     "hhi": "HHI",
     "mobility": "TIER_MOBILITY",
+    "potential": "PROSPECT_POTENTIAL",
 }

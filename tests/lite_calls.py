@@ -19,6 +19,14 @@ LITE_CALLS = [
     ("concentration", [matrix([50, 30, 20]), [[2]]]),
     ("hhi", [matrix([50, 30, 20])]),
     ("tier_mobility", [matrix(["A", "A", "B", None, "C"]), matrix(["A", None, "A", "B", "C"]), None, None]),
+    (
+        "prospect_potential",
+        [
+            [["Pharmacie", 12], ["Garage", 3], ["Boulangerie", 7]],
+            [[s, e] for s, e in zip(["Pharmacie", "Garage"] * 15, range(30), strict=True)],
+            matrix([9000 + 37 * i if i % 2 == 0 else 2500 + 11 * i for i in range(30)]),
+        ],
+    ),
     ("tier", [matrix(100), matrix([1, "abc"]), None, None, None]),  # an error
 ]
 

@@ -1,4 +1,4 @@
-"""The ten Excel functions, through xlwings.server's real Office.js dispatch."""
+"""The thirteen Excel functions, through xlwings.server's real Office.js dispatch."""
 
 import json
 import os
@@ -22,7 +22,7 @@ DIV0 = {"type": "Error", "errorType": "Div0"}
 POP = [[100], [100], [100]]  # mean 100 -> thresholds 80 and 120
 
 
-def test_meta_lists_exactly_the_twelve_functions_with_their_arguments():
+def test_meta_lists_exactly_the_thirteen_functions_with_their_arguments():
     meta = server.custom_functions_meta(fx)
     funcs = {f["name"]: f for f in meta["functions"]}
     assert sorted(funcs) == sorted(EXCEL_NAME.values())
@@ -52,6 +52,7 @@ def test_meta_lists_exactly_the_twelve_functions_with_their_arguments():
         "CLIENT_ROI": [("gain", False), ("acquisition_cost", False)],
         "CONCENTRATION": [("population", False), ("top_n", True)],
         "HHI": [("population", False)],
+        "PROSPECT_POTENTIAL": [("attributes", False), ("client_attributes", False), ("client_gains", False)],
     }
     for f in funcs.values():
         assert f["description"] and "\n" not in f["description"]  # one-line tooltip

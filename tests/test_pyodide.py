@@ -95,7 +95,7 @@ def test_it_is_lites_runtime(pyodide):
     assert v["xlwings"] in fetched.XLWINGS
 
 
-def test_the_twelve_functions_are_registered(pyodide):
+def test_the_thirteen_functions_are_registered(pyodide):
     names = {f["name"] for f in pyodide["meta"]["functions"]}
     assert names == {
         "TIER",
@@ -110,6 +110,7 @@ def test_the_twelve_functions_are_registered(pyodide):
         "CONCENTRATION",
         "HHI",
         "TIER_MOBILITY",
+        "PROSPECT_POTENTIAL",
     }
 
 

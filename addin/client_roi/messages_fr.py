@@ -708,4 +708,12 @@ FR: dict[str, str] = {
     "the sheet of a workbook to read": "la feuille d'un classeur à lire",
     "the text encoding of the file, when it cannot be told": "l'encodage du texte du fichier, quand on ne peut pas le dire",
     "Manual install: copy {path} to another computer with desktop Excel and open it once, or in Excel choose File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse and pick it. Python and Client ROI are needed on that computer too (python -m pip install client_roi-*.whl, from make dist).": "Installation à la main : copiez {path} sur un autre ordinateur avec Excel de bureau et ouvrez-le une fois, ou dans Excel choisissez Fichier > Options > Compléments > Gérer : Compléments Excel > Atteindre > Parcourir et choisissez-le. Python et Client ROI sont nécessaires sur cet ordinateur aussi (python -m pip install client_roi-*.whl, depuis make dist).",
+    # --- a prospect's potential (method/potential.py) -------------------------------------------
+    "a potential needs at least {fewest} clients with a positive margin, got {count}": "un potentiel demande au moins {fewest} clients à marge positive, reçu {count}",
+    "the median of {count:,} clients: these columns do not predict margin here": "la médiane de {count:,} clients : ces colonnes ne prédisent pas la marge ici",
+    "no client shares its attributes: the clients' overall level": "aucun client ne partage ses attributs : le niveau d'ensemble des clients",
+    "{n:,} clients with {column} = {value}, weight {weight:.0%}": "{n:,} clients avec {column} = {value}, poids {weight:.0%}",
+    "similar_by: there is no column '{name}' (columns: {columns})": "similar_by : il n'y a pas de colonne '{name}' (colonnes : {columns})",
+    "attributes must have as many columns as client_attributes": "attributes doit avoir autant de colonnes que client_attributes",
+    "client_gains must have one cell per row of client_attributes": "client_gains doit avoir une cellule par ligne de client_attributes",
 }

@@ -1,4 +1,4 @@
-"""The twelve Excel functions of Client ROI, for every xlwings runtime.
+"""The thirteen Excel functions of Client ROI, for every xlwings runtime.
 
 Written once with xlwings' unified decorators, this module serves classic Windows UDFs
 ("UDF Modules" = ``client_roi.functions``), xlwings Lite (``client-roi lite``) and xlwings
@@ -46,6 +46,7 @@ __all__ = [
     "concentration",
     "hhi",
     "tier_mobility",
+    "prospect_potential",
 ]
 
 BANDS_HEADER = ["Tier", "From", "To", "Customers", "Share of customers", "Gain", "Share of gain", "Average gain"]
@@ -258,3 +259,29 @@ def tier_mobility(previous_tier, current_tier, labels=None, role=None):
         header,
         *([str(i), *(int(v) for v in row)] for i, row in zip(matrix.index, matrix.to_numpy().tolist(), strict=True)),
     ]
+
+
+@xw.func
+@xw.arg("attributes", doc="Each prospect's attributes: one row per prospect, one column per attribute.", **CELLS)
+@xw.arg("client_attributes", doc="The clients' attributes, in the same columns.", **CELLS)
+@xw.arg("client_gains", doc="Each client's gain (gross margin), one per row of client_attributes.", **CELLS)
+@_named("PROSPECT_POTENTIAL")
+def prospect_potential(attributes, client_attributes, client_gains):
+    """Each prospect's margin estimated from the clients it resembles: estimate, low, high (80 %)."""
+    width = len(client_attributes[0])
+    if any(len(r) != width for r in attributes):
+        raise method.ClientRoiError(tr("attributes must have as many columns as client_attributes"), "attributes")
+    gains = method.numbers([v for r in client_gains for v in r], "client_gains")
+    if gains.size != len(client_attributes):
+        raise method.ClientRoiError(
+            tr("client_gains must have one cell per row of client_attributes"), argument="client_gains"
+        )
+    import numpy as np
+    import pandas as pd
+
+    names = [str(j + 1) for j in range(width)]
+    frame = pd.DataFrame([*client_attributes, *attributes], columns=names, dtype=object)
+    is_client = np.arange(len(frame)) < len(client_attributes)
+    everyone = np.concatenate([gains, np.full(len(attributes), np.nan)])
+    got = method.potential(frame, everyone, is_client, ~is_client).estimates.iloc[len(client_attributes) :]
+    return got[["estimate", "low", "high"]].to_numpy().tolist()

@@ -37,6 +37,7 @@ MODULES = [
     "method/loop",
     "method/periods",
     "method/movement",
+    "method/potential",
     "method/lines",
     "method/exercise",
     "method/__init__",

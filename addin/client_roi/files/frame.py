@@ -134,7 +134,7 @@ def parameters(given: Mapping[str, Any]) -> dict[str, Any]:
                 out[name] = options.parse_labels(value)
             elif name == "prospecting_days" and value.strip().casefold() in options.NO_PLAN:
                 out[name] = None
-            elif name not in ("currency",):
+            elif name not in ("currency", "similar_by"):  # text the method reads
                 out[name] = options.number(value, name, percent=name in ("trim", "margin_rate"))
         except options.OptionError as exc:
             raise method.ClientRoiError(str(exc), name) from None

@@ -94,6 +94,7 @@ from .loop import days_available_for_prospecting, days_left, overrun, plan_summa
 from .money import CURRENCIES, currency
 from .movement import MOVES, mobility, movement
 from .periods import Periods, periods
+from .potential import Potential, potential
 from .sums import exact_mean, exact_sum, exact_sums
 from .tiers import SWEEP, balance, band_summary, band_sweep, most_balanced, shaped_sweep, tier, tier_bands
 
@@ -145,6 +146,8 @@ __all__ = [
     "is_balanced_word",
     "is_blank",
     "mobility",
+    "potential",
+    "Potential",
     "names",
     "status",
     "most_balanced",

@@ -31,6 +31,7 @@ from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
 from .movement import mobility, movement, previous_tiers
+from .potential import attribute_columns, potential
 from .sums import exact_sum
 from .tiers import SWEEP, band_summary, band_sweep, most_balanced, shaped_sweep
 
@@ -84,6 +85,13 @@ class Exercise:
       ``previous_margin`` column, ``customers['previous_tier']`` is recomputed under the band
       in use (:func:`~client_roi.method.movement.previous_tiers`); ``previous_as_typed`` counts
       the previous tiers typed without a previous margin, kept as typed.
+    * ``estimates``: with ``similar_by``, one row per customer: ``estimated_margin``,
+      ``estimate_low``, ``estimate_high`` (the 80 % range) and ``estimated_from`` (words), for
+      each prospect without an expected margin (NaN and None elsewhere:
+      :mod:`~client_roi.method.potential`); ``potential``: the cross-validated figures and the
+      gate (``predicts``); ``estimated_prospects``: how many prospects rest on an estimate.
+      A prospect's tier, budget, days and place in the plan use its expected margin when typed,
+      else its estimate; a client's margin is never replaced.
     * ``band``: the :class:`Bands` in use; ``parameters``: the parameters as given.
     """
 
@@ -108,6 +116,9 @@ class Exercise:
     mobility: pd.DataFrame = field(default_factory=pd.DataFrame)
     mobility_gains: pd.DataFrame = field(default_factory=pd.DataFrame)
     previous_as_typed: int = 0  # previous tiers typed without a previous margin, kept as typed
+    estimates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    potential: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
+    estimated_prospects: int = 0
 
     def __repr__(self) -> str:
         """One screen line: who, the reference gain, the band and the plan."""
@@ -159,11 +170,15 @@ def exercise(
     load_factor: Any = DEFAULTS["load_factor"],
     prospecting_days: Any = None,
     currency: Any = None,
+    similar_by: Any = None,
 ) -> Exercise:
     """The exercise for ``customers`` (columns by their keys, see :data:`INPUTS`; an absent
     optional column is blank) with the workbook's parameters (a blank one means its default).
     ``currency`` (:func:`~client_roi.method.money.currency`) is checked and kept in
-    ``parameters``: amounts are shown in it, never converted.
+    ``parameters``: amounts are shown in it, never converted. ``similar_by`` estimates the
+    prospects without an expected margin from the clients they resemble
+    (:mod:`~client_roi.method.potential`): a list of columns (or ``"Sector;Region"``), or
+    ``"auto"``: every column of the user's own (not one of :data:`INPUTS`) that can serve.
 
     Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
     and ``item``), or the parameter.
@@ -198,6 +213,10 @@ def exercise(
     population = gross[is_client & ~np.isnan(gross)]
     if population.size == 0:
         raise ClientRoiError(tr("no paying client has a gross margin: nothing to tier against"))
+    # A prospect without an expected margin: its estimate, from the clients it resembles.
+    estimates, figures = _estimates(customers, similar_by, gross, is_client, is_prospect & np.isnan(expected))
+    if not estimates.empty:
+        expected = np.where(np.isnan(expected), estimates["estimated_margin"].to_numpy(), expected)
 
     # Tiers over the paying clients; budgets per tier, in money and in days.
     b = bands(population, band, trim or 0, labels)
@@ -316,6 +335,9 @@ def exercise(
         mobility=matrix,
         mobility_gains=moved_gains,
         previous_as_typed=as_typed,
+        estimates=estimates,
+        potential=figures,
+        estimated_prospects=int((~estimates["estimated_margin"].isna()).sum()) if not estimates.empty else 0,
         parameters=MappingProxyType(
             {
                 "band": band,
@@ -328,9 +350,48 @@ def exercise(
                 "load_factor": load_factor,
                 "prospecting_days": prospecting_days,
                 "currency": currency,
+                "similar_by": similar_by,
             }
         ),
     )
+
+
+def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
+    """The columns ``similar_by`` names (a list, or one text of names separated by ``;``), each
+    one of ``customers``' (refused by name otherwise); ``"auto"``: the user's own columns."""
+    if isinstance(similar_by, str) and similar_by.strip().casefold() == "auto":
+        return [c for c in customers.columns if c not in INPUTS and c not in COMPUTED]
+    names = [n.strip() for n in similar_by.split(";")] if isinstance(similar_by, str) else [str(n) for n in similar_by]
+    names = [n for n in names if n]
+    for name in names:
+        if name not in customers.columns:
+            raise ClientRoiError(
+                tr("similar_by: there is no column '{name}' (columns: {columns})", name=name,
+                   columns=", ".join(map(str, customers.columns))),
+                argument="similar_by",
+            )  # fmt: skip
+    return names
+
+
+def _estimates(
+    customers: pd.DataFrame, similar_by: Any, gross: np.ndarray, is_client: np.ndarray, wanted: np.ndarray
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The prospects' estimates and the potential's figures; empty without ``similar_by``."""
+    if is_blank(similar_by) if not isinstance(similar_by, (list, tuple)) else not similar_by:
+        return pd.DataFrame(), pd.Series(dtype=object)
+    names = similar_columns(customers, similar_by)
+    kinds = attribute_columns(customers, is_client, names)
+    got = potential(customers[names] if names else customers[[]], gross, is_client, wanted, kinds)
+    frame = pd.DataFrame(
+        {
+            "estimated_margin": got.estimates["estimate"].to_numpy(),
+            "estimate_low": got.estimates["low"].to_numpy(),
+            "estimate_high": got.estimates["high"].to_numpy(),
+            "estimated_from": got.estimates["source"].to_numpy(dtype=object),
+        },
+        index=customers.index,
+    )
+    return frame, got.figures
 
 
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:

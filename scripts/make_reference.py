@@ -169,7 +169,8 @@ def functions() -> str:
 
     out = [
         HEADER,
-        f"# Excel functions\n\nThe same {len(f.__all__)} functions in every runtime (classic xlwings on Windows, xlwings "
+        f"# Excel functions\n\nThe same {len(f.__all__)} functions in every runtime (classic xlwings on Windows, "
+        "xlwings "
         "Lite, xlwings Server), from `addin/client_roi/excel/functions.py`: as Excel's function wizard shows "
         "them. A blank optional argument is its default; bad input gives one error text naming the argument.\n",
     ]

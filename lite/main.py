@@ -723,11 +723,35 @@ FR: dict[str, str] = {
     # --- a prospect's potential (method/potential.py) -------------------------------------------
     "a potential needs at least {fewest} clients with a positive margin, got {count}": "un potentiel demande au moins {fewest} clients à marge positive, reçu {count}",
     "the median of {count:,} clients: these columns do not predict margin here": "la médiane de {count:,} clients : ces colonnes ne prédisent pas la marge ici",
-    "no client shares its attributes: the clients' overall level": "aucun client ne partage ses attributs : le niveau d'ensemble des clients",
+    "no client shares its attributes: the clients' median": "aucun client ne partage ses attributs : la médiane des clients",
     "{n:,} clients with {column} = {value}, weight {weight:.0%}": "{n:,} clients avec {column} = {value}, poids {weight:.0%}",
-    "similar_by: there is no column '{name}' (columns: {columns})": "similar_by : il n'y a pas de colonne '{name}' (colonnes : {columns})",
+    "similar_by: there is no column '{name}' (columns of yours: {columns})": "similar_by : il n'y a pas de colonne '{name}' (vos colonnes : {columns})",
+    "none": "aucune",
     "attributes must have as many columns as client_attributes": "attributes doit avoir autant de colonnes que client_attributes",
     "client_gains must have one cell per row of client_attributes": "client_gains doit avoir une cellule par ligne de client_attributes",
+    "Similar by": "Semblables par",
+    "A prospect without an expected margin is estimated from the clients it resembles in these columns of yours, separated by ';'. Blank: every column of yours that can serve (text with 2 to 30 values, numbers by quartiles); none: no estimate.": "Un prospect sans marge attendue est estimé d'après les clients qui lui ressemblent dans ces colonnes à vous, séparées par ';'. Vide : toutes vos colonnes qui peuvent servir (du texte à 2 à 30 valeurs, des nombres par quartiles) ; none : pas d'estimation.",
+    "Column names of yours, separated by ';', or none.": "Des noms de vos colonnes, séparés par ';', ou none.",
+    "Estimated margin": "Marge estimée",
+    "Estimate low": "Estimation basse",
+    "Estimate high": "Estimation haute",
+    "Estimated from": "Estimée d'après",
+    "no column of yours says which clients a prospect resembles": "aucune de vos colonnes ne dit à quels clients un prospect ressemble",
+    "Clients it learns from": "Clients dont elle apprend",
+    "Estimate's mean error (held out)": "Erreur moyenne de l'estimation",
+    "Median's mean error (baseline)": "Erreur moyenne de la médiane",
+    "Rank correlation (0: none)": "Corrélation de rang (0 : aucune)",
+    "Gain of the top 30 % by estimate": "Gain des 30 % mieux estimés",
+    "these columns predict margin here": "ces colonnes prédisent la marge ici",
+    "these columns do not predict margin here: each estimate is the clients' median": "ces colonnes ne prédisent pas la marge ici : chaque estimation est la médiane des clients",
+    "No estimate: {why}": "Pas d'estimation : {why}",
+    "No estimate: similar by is none": "Pas d'estimation : semblables par vaut none",
+    "No estimate: every prospect has an expected margin": "Pas d'estimation : chaque prospect a une marge attendue",
+    "Prospects estimated": "Prospects estimés",
+    "A prospect's potential: its margin estimated from the clients it resembles": "Le potentiel d'un prospect : sa marge estimée d'après les clients qui lui ressemblent",
+    "{name} (by quartiles)": "{name} (par quartiles)",
+    "the columns of yours (separated by ';') that say which clients a prospect without an expected margin resembles, to estimate it (default: every column of yours that can serve); none: no estimate": "vos colonnes (séparées par ';') qui disent à quels clients ressemble un prospect sans marge attendue, pour l'estimer (par défaut : toutes vos colonnes qui peuvent servir) ; none : pas d'estimation",
+    "prospects whose tier, budget and plan rest on an estimate of their margin: {n:,}": "prospects dont la catégorie, le budget et le plan reposent sur une estimation de leur marge : {n:,}",
 }
 '''
 
@@ -1047,6 +1071,11 @@ COLUMNS = (
     Column("effort_days", "Effort days", computed=True, kind="days", width=13),
     Column("days_left", "Days left", computed=True, optional=True, kind="days", width=12),
     Column("in_plan", "In plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
+    # a prospect's potential, estimated from the clients it resembles (method.potential)
+    Column("estimated_margin", "Estimated margin", computed=True, optional=True, kind="money", width=17),
+    Column("estimate_low", "Estimate low", computed=True, optional=True, kind="money", width=14),
+    Column("estimate_high", "Estimate high", computed=True, optional=True, kind="money", width=14),
+    Column("estimated_from", "Estimated from", computed=True, optional=True, kind="text", width=40),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.
@@ -1468,6 +1497,21 @@ PARAMETERS = (
         "@",
         optional=True,
     ),
+    Parameter(
+        "similar_by",
+        1,
+        (None,),
+        (
+            "Similar by",
+            "A prospect without an expected margin is estimated from the clients it resembles in "
+            "these columns of yours, separated by ';'. Blank: every column of yours that can serve "
+            "(text with 2 to 30 values, numbers by quartiles); none: no estimate.",
+        ),
+        "@",
+        optional=True,
+        constraint=Text(255),
+        invalid="Column names of yours, separated by ';', or none.",
+    ),
 )
 
 
@@ -1609,9 +1653,21 @@ BLOCKS = (
         kinds=(None, *(("count",) * (MAX_TIERS + 5))),
         optional=True,
     ),
+    # a prospect's potential: what the estimates rest on, their cross-validated figures, the gate
+    Block(
+        "out_potential",
+        "tiers",
+        8,
+        2,
+        "out_mobility",
+        gap=3,
+        titled=True,
+        row_kinds=(None, "whole", "money", "money", "ratio", "percent", None, "whole"),
+        optional=True,
+    ),
     # the inputs' fingerprint at the last refresh (as wide as it is), its live twin of formulas
     # under it (hidden rows): the refresh writes the first row only
-    Block("out_inputs", "tiers", 1, 0, "out_mobility", gap=2, labels=1, optional=True),
+    Block("out_inputs", "tiers", 1, 0, "out_potential", gap=2, labels=1, optional=True),
     Block("out_review", "review", 1, 5, at=(4, 1), kinds=(None, "money", "money", "ratio", None), listed=True),
     Block(
         "out_overrun",
@@ -1650,7 +1706,7 @@ def position(name: str) -> tuple[int, int]:
     >>> position("out_plan"), position("out_sweep"), position("out_balanced"), position("out_mobility")
     ((50, 1), (67, 1), (81, 1), (86, 1))
     >>> position("out_inputs"), position("out_review"), position("out_overrun")
-    ((101, 2), (4, 1), (4, 7))
+    ((113, 2), (4, 1), (4, 7))
     """
     b = block(name)
     if b.after is None:
@@ -3854,7 +3910,9 @@ client holds, or a blank, has effect 0: the overall level.
 
 **Several attributes** add up on the log scale, fitted by backfitting: ``μ`` is the mean of
 ``y``; each attribute's effects are refitted in turn on ``r = y − μ − (the others' effects)``,
-until no effect moves by more than 1e-12 (at most 50 rounds). ``ŷ = μ + Σ effects``.
+until no effect moves by more than 1e-12 (at most 50 rounds). ``ŷ = μ + Σ effects``. A prospect
+that holds no value any client holds is estimated as the gate's baseline below (the clients'
+median, with the median's own range): its attributes say nothing.
 
 **How far to trust it.** Five-fold cross-validation over the fitted clients (client ``i`` in
 fold ``i mod 5``, in the table's order: no random draw, the same folds everywhere) gives each
@@ -4118,23 +4176,32 @@ def potential(
     asked = np.flatnonzero(wanted)
     if asked.size == 0:
         return Potential(out, figures)
+    median = math.log(float(percentile_inc(actual, 0.5)))
+    base_lo, base_hi = _range(y - base)
+    guess = np.full(asked.size, median)
+    low, high = np.full(asked.size, median + base_lo), np.full(asked.size, median + base_hi)
+    said = [tr("the median of {count:,} clients: these columns do not predict margin here", count=count)] * asked.size
     if predicts:
         model = fit(client_levels, y)
         lo, hi = _range(y - held)
-        guess = model.predict({k: v[asked] for k, v in levels.items()}, asked.size)
-        said = [_source(model, {k: v[i] for k, v in levels.items()}) for i in asked.tolist()]
-    else:
-        median = math.log(float(percentile_inc(actual, 0.5)))
-        lo, hi = _range(y - base)
-        guess = np.full(asked.size, median)
-        said = [tr("the median of {count:,} clients: these columns do not predict margin here", count=count)] * len(
-            asked
-        )
+        shares = [_shares(model, {k: v[i] for k, v in levels.items()}) for i in asked.tolist()]
+        guessed = model.predict({k: v[asked] for k, v in levels.items()}, asked.size)
+        for j, shared in enumerate(shares):
+            if shared:  # a prospect that shares no value with the clients: the median, its own range
+                guess[j], low[j], high[j] = guessed[j], guessed[j] + lo, guessed[j] + hi
+                said[j] = _source(model, {k: v[asked[j]] for k, v in levels.items()})
+            else:
+                said[j] = tr("no client shares its attributes: the clients' median")
     out.iloc[asked, 0] = _exp(guess)
-    out.iloc[asked, 1] = _exp(guess + lo)
-    out.iloc[asked, 2] = _exp(guess + hi)
+    out.iloc[asked, 1] = _exp(low)
+    out.iloc[asked, 2] = _exp(high)
     out.iloc[asked, 3] = said
     return Potential(out, figures)
+
+
+def _shares(model: _Model, row: dict[str, Any]) -> bool:
+    """Whether the row holds a value some client holds, in one attribute at least."""
+    return any(row[name] is not None and row[name] in e.count for name, e in model.effects.items())
 
 
 def _source(model: _Model, row: dict[str, Any]) -> str:
@@ -4145,8 +4212,6 @@ def _source(model: _Model, row: dict[str, Any]) -> str:
         value = row[name]
         if value is not None and value in e.count:
             parts.append((e.weight[value], e.count[value], name, value))
-    if not parts:
-        return tr("no client shares its attributes: the clients' overall level")
     parts.sort(key=lambda p: (-p[0], p[2]))
     return "; ".join(
         tr("{n:,} clients with {column} = {value}, weight {weight:.0%}", n=n, column=name, value=value, weight=w)
@@ -4479,8 +4544,11 @@ def exercise(
     ``currency`` (:func:`~client_roi.method.money.currency`) is checked and kept in
     ``parameters``: amounts are shown in it, never converted. ``similar_by`` estimates the
     prospects without an expected margin from the clients they resemble
-    (:mod:`~client_roi.method.potential`): a list of columns (or ``"Sector;Region"``), or
-    ``"auto"``: every column of the user's own (not one of :data:`INPUTS`) that can serve.
+    (:mod:`~client_roi.method.potential`): a list of columns (or ``"Sector;Region"``), each of
+    which must serve; blank (or ``"auto"``): every column of the user's own (not one of
+    :data:`INPUTS`) that can serve, that at least half the prospects to estimate fill in and
+    that does not hold one value for them all; no estimate, said why, when none can or there
+    are too few clients; ``"none"``: no estimate.
 
     Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
     and ``item``), or the parameter.
@@ -4575,6 +4643,7 @@ def exercise(
         "days_left": left,
         "in_plan": in_plan,
         "movement": moves,
+        **_estimated(estimates, n),
     }.items():
         out[key] = pd.Series(values, index=out.index, dtype=float if values.dtype == float else object)
     # The blocks, in the order their errors are reported.
@@ -4658,6 +4727,27 @@ def exercise(
     )
 
 
+def _estimated(estimates: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
+    """The estimate's computed columns: NaN and None where there is none."""
+    keys = ("estimated_margin", "estimate_low", "estimate_high", "estimated_from")
+    if estimates.empty:
+        return {k: np.full(n, np.nan) if k != "estimated_from" else np.full(n, None, dtype=object) for k in keys}
+    out = {k: estimates[k].to_numpy(dtype=float) for k in keys[:3]}
+    words = estimates["estimated_from"].tolist()
+    out["estimated_from"] = np.array([w if isinstance(w, str) else None for w in words], dtype=object)
+    return out
+
+
+def _held_by_most(values: np.ndarray) -> bool:
+    """At least half of ``values`` are filled in, and not all alike. A column the prospects
+    leave blank, or that is the same for them all, cannot tell them apart; and a column of the
+    user's computed from the margin or the tier (``=[@Gross margin]*2``, ``=[@Tier]="A"``) is
+    such a column for prospects (0 or FALSE for them all): it would only say their margin is
+    blank. Name a column in ``similar_by`` to use it all the same."""
+    filled = [str(v).strip() for v in values.tolist() if not is_blank(v)]
+    return 2 * len(filled) >= values.size and len(set(filled)) > 1
+
+
 def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
     """The columns ``similar_by`` names (a list, or one text of names separated by ``;``), each
     one of ``customers``' (refused by name otherwise); ``"auto"``: the user's own columns."""
@@ -4668,8 +4758,9 @@ def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
     for name in names:
         if name not in customers.columns:
             raise ClientRoiError(
-                tr("similar_by: there is no column '{name}' (columns: {columns})", name=name,
-                   columns=", ".join(map(str, customers.columns))),
+                tr("similar_by: there is no column '{name}' (columns of yours: {columns})", name=name,
+                   columns=", ".join(str(c) for c in customers.columns if c not in INPUTS and c not in COMPUTED)
+                   or tr("none")),
                 argument="similar_by",
             )  # fmt: skip
     return names
@@ -4678,12 +4769,25 @@ def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
 def _estimates(
     customers: pd.DataFrame, similar_by: Any, gross: np.ndarray, is_client: np.ndarray, wanted: np.ndarray
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """The prospects' estimates and the potential's figures; empty without ``similar_by``."""
-    if is_blank(similar_by) if not isinstance(similar_by, (list, tuple)) else not similar_by:
+    """The prospects' estimates and the potential's figures (``why`` when there are none);
+    empty with ``similar_by="none"`` or when no prospect lacks an expected margin."""
+    listed = isinstance(similar_by, (list, tuple))
+    word = "" if listed or is_blank(similar_by) else str(similar_by).strip().casefold()
+    if (listed and not similar_by) or word == "none" or not wanted.any():
         return pd.DataFrame(), pd.Series(dtype=object)
-    names = similar_columns(customers, similar_by)
+    auto = not listed and word in ("", "auto")
+    names = similar_columns(customers, "auto" if auto else similar_by)
+    if auto:  # a column the prospects to estimate leave blank cannot say whom they resemble
+        names = [n for n in names if _held_by_most(customers[n].to_numpy(dtype=object)[wanted])]
     kinds = attribute_columns(customers, is_client, names)
-    got = potential(customers[names] if names else customers[[]], gross, is_client, wanted, kinds)
+    if auto and not kinds:
+        return pd.DataFrame(), pd.Series({"why": tr("no column of yours says which clients a prospect resembles")})
+    try:
+        got = potential(customers[names], gross, is_client, wanted, kinds)
+    except ClientRoiError as exc:
+        if not auto:
+            raise ClientRoiError(str(exc), argument="similar_by") from None
+        return pd.DataFrame(), pd.Series({"why": str(exc)})
     frame = pd.DataFrame(
         {
             "estimated_margin": got.estimates["estimate"].to_numpy(),
@@ -5608,6 +5712,7 @@ class TablePart(NamedTuple):
     ref: str  # its range, header and totals row included
     totals: int  # rows of its totals row (0 or 1)
     columns: tuple[str, ...]  # its columns' names, left to right
+    calculated: tuple[int, ...] = ()  # the columns (0-based) that are calculated columns: formulas, not data
 
 
 def tables(read, sheets: dict[str, str]) -> dict[str, TablePart]:
@@ -5619,9 +5724,11 @@ def tables(read, sheets: dict[str, str]) -> dict[str, TablePart]:
     for sheet, part in sheets.items():
         for target in related(read, part, "/table"):
             t = parse(read, target)
-            columns = tuple(c.get("name") or "" for c in t.iter(f"{main}tableColumn"))
+            found = list(t.iter(f"{main}tableColumn"))
+            columns = tuple(c.get("name") or "" for c in found)
+            calculated = tuple(j for j, c in enumerate(found) if c.find(f"{main}calculatedColumnFormula") is not None)
             out[t.get("displayName") or t.get("name")] = TablePart(
-                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns
+                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns, calculated
             )
     return out
 
@@ -5825,6 +5932,8 @@ OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
 #: Previous tiers against tiers now (invoice lines, or a pasted Previous tier column).
 OUT_MOBILITY = "out_mobility"
+#: A prospect's potential: the estimates' figures and the gate's verdict.
+OUT_POTENTIAL = "out_potential"
 #: The inputs' fingerprint at the last refresh (see client_roi.workbook.stale).
 OUT_INPUTS = "out_inputs"
 OPTIONAL_BLOCKS = tuple(b.name for b in BLOCKS if b.optional)
@@ -5907,6 +6016,23 @@ TEXT = Said(
         "balanced": "Balanced band, {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
+        "potential": [
+            "Estimated from",
+            "Clients it learns from",
+            "Estimate's mean error (held out)",
+            "Median's mean error (baseline)",
+            "Rank correlation (0: none)",
+            "Gain of the top 30 % by estimate",
+            "Verdict",
+            "Prospects estimated",
+        ],
+        "potential_verdict": {
+            True: "these columns predict margin here",
+            False: "these columns do not predict margin here: each estimate is the clients' median",
+        },
+        "potential_none": "No estimate: {why}",
+        "potential_off": "No estimate: similar by is none",
+        "potential_all": "No estimate: every prospect has an expected margin",
         "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
         "(last period's tiers), or fill from invoice lines, to see who moves.",
     }
@@ -5944,7 +6070,7 @@ import numpy as np
 import pandas as pd
 
 from .. import method
-from ..messages import mark, number
+from ..messages import mark, number, tr
 from ..method import Exercise
 from . import layout
 
@@ -5971,6 +6097,8 @@ class Outputs:
     overrun: list[list[Any]] = field(default_factory=list)
     inputs: list[list[Any]] = field(default_factory=list)  # the inputs' fingerprint (stale.py), one row
     mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
+    potential: list[list[Any]] = field(default_factory=list)  # the estimates' figures, or one line: why none
+    estimated_prospects: int = 0  # prospects whose tier, budget and plan rest on an estimate
     best_band: Any = None  # the widest offset of the most balanced band of the sweep
     best_kind: str = "sweep"  # which row that is: a band of the sweep, the band in use, the balanced band
     days_needed: float = 0.0  # the prospect plan's total effort days
@@ -6005,6 +6133,8 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
             *(_cells(row) for row in _rows(ex.overrun, ["customer", "tier", "budget_days", "days_spent", "ratio"])),
         ],
         mobility=_mobility(ex, lang),
+        potential=_potential(ex, words),
+        estimated_prospects=ex.estimated_prospects,
         best_band=ex.best_band,
         best_kind=ex.best_kind,
         days_needed=ex.days_needed,
@@ -6059,6 +6189,32 @@ def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
             row += _cells(np.array([gains["gain_then"].iloc[i], gains["gain_now"].iloc[i]], dtype=float))
         rows.append(row)
     return rows
+
+
+def _potential(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
+    """What the prospects' estimates rest on and how far to trust them (cross-validated, the
+    clients' median beside), and the gate's verdict; none: one line that says why."""
+    f = ex.potential
+    if "predicts" not in f:
+        word = str(ex.parameters.get("similar_by") or "").strip().casefold()
+        if word == "none":
+            return [[words["potential_off"]]]
+        return [[words["potential_none"].format(why=f["why"])]] if "why" in f else [[words["potential_all"]]]
+    columns = "; ".join(
+        name if kind == "text" else tr("{name} (by quartiles)", name=name) for name, kind in f["attributes"].items()
+    )
+    corr = f["rank_correlation"]
+    values = [
+        columns,
+        f["clients"],
+        f["mae"],
+        f["baseline_mae"],
+        None if corr != corr else corr,  # NaN: one estimate for all, no ranking
+        f["capture"],
+        words["potential_verdict"][bool(f["predicts"])],
+        ex.estimated_prospects,
+    ]
+    return _pairs(words["potential"], values)
 
 
 def _pairs(labels: list[str], values: list[Any]) -> list[list[Any]]:
@@ -6470,6 +6626,7 @@ class Table:
     header: list[Any]
     nrows: int  # data rows below the header (a totals row is not one)
     totals: int = 0  # rows of the table's totals row (0 or 1), after the data rows
+    calculated: tuple[int, ...] = ()  # the table's calculated columns (0-based): formulas, not the customers' data
 
     @property
     def end(self) -> int:
@@ -6516,6 +6673,7 @@ class Inputs:
     params: dict[str, Any]
     param_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     stale_rows: int = 0  # rows below the table holding only old computed cells
+    extras: dict[str, list[Any]] = field(default_factory=dict)  # the user's own columns, by header, when needed
 
 
 def _columns(table: Table) -> tuple[str, dict[str, int]]:
@@ -6623,7 +6781,28 @@ def read(book: Workbook) -> Inputs:
         params[p.name], where = _param(book, p)
         if where:
             cells[p.name] = where
-    return Inputs(lang, table, index, columns, params, cells, stale)
+    extras = _extras(book, table, index, columns, params.get("similar_by"))
+    return Inputs(lang, table, index, columns, params, cells, stale, extras)
+
+
+def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[str, list[Any]], similar_by: Any):
+    """The user's own columns of the table, by header: read only when a prospect's potential is
+    to be estimated from them (a prospect without an expected margin, and ``similar_by`` not
+    ``none``), so a refresh reads no more than it needs. A calculated column (the table's own
+    formula, ``=[@Gross margin]*2``) is no attribute of a customer: left out."""
+    if not method.is_blank(similar_by) and str(similar_by).strip().casefold() == "none":
+        return {}
+    try:
+        roles = method.client_role(columns["should_pay"], columns["has_paid"])
+        expected = method.numbers(columns["expected_margin"], "expected_margin")
+    except method.ClientRoiError:
+        return {}  # the exercise refuses it, by its cell
+    if not any(r == "prospect" and x != x for r, x in zip(list(roles), expected.tolist(), strict=True)):
+        return {}
+    known = set(index.values()) | set(table.calculated)  # a calculated column is formulas, not an attribute
+    return {
+        str(h): book.column(table, j) for j, h in enumerate(table.header) if j not in known and not method.is_blank(h)
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -6659,7 +6838,7 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
 def compute(inp: Inputs) -> Outputs:
     """Every result of the refresh (:func:`client_roi.method.exercise`) as the cells to write;
     raises RefreshError, naming the cell, on bad input."""
-    customers = pd.DataFrame(inp.columns, dtype=object)
+    customers = pd.DataFrame({**inp.extras, **inp.columns}, dtype=object)  # ours win a clash of names
     try:
         ex = method.exercise(customers, **inp.params)
     except method.ClientRoiError as exc:

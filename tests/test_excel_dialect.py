@@ -54,6 +54,7 @@ BLOCKS = {
     layout.OUT_REVIEW: (None, 5),
     layout.OUT_OVERRUN: (None, 5),
     layout.OUT_MOBILITY: (13, 16),
+    layout.OUT_POTENTIAL: (8, 2),
     layout.OUT_INPUTS: (1, 37),
 }
 

@@ -55,7 +55,8 @@ def test_the_estimates_the_range_and_the_words():
     assert 2500 < est["estimate"].iloc[0] < 3500 and 300 < est["estimate"].iloc[1] < 500  # e^8, e^6
     assert (est["low"] < est["estimate"]).all() and (est["estimate"] < est["high"]).all()
     assert est["source"].iloc[0].startswith("40 clients with Sector = Pharmacie, weight ")
-    assert est["source"].iloc[2] == "no client shares its attributes: the clients' overall level"
+    assert est["source"].iloc[2] == "no client shares its attributes: the clients' median"
+    assert est["estimate"].iloc[2] == pytest.approx(float(np.median(gains[:80])))
     assert p.estimates.iloc[:80]["estimate"].isna().all()  # clients' own margins are never replaced
 
 
@@ -128,3 +129,112 @@ def test_which_columns_can_serve():
     got = attribute_columns(frame, np.ones(20, dtype=bool), list(frame.columns))
     assert got == {"Sector": "text", "Name": "text", "Employees": "number", "Code": "text"}
     assert math.isfinite(1.0)
+
+
+def _sectors_csv(path, n=60, seed=3):
+    rng = np.random.default_rng(seed)
+    sector = rng.choice(["Pharmacie", "Garage", "Boulangerie"], n)
+    level = {"Pharmacie": 9000, "Garage": 3000, "Boulangerie": 1500}
+    margins = [round(level[s] * float(np.exp(rng.normal(0, 0.3))), 2) for s in sector]
+    frame = pd.DataFrame(
+        {
+            "Customer": [f"Client {i}" for i in range(n)],
+            "Should pay": "yes",
+            "Has paid": ["yes"] * (n - 10) + ["no"] * 10,
+            "Gross margin": margins[: n - 10] + [None] * 10,
+            "Acquisition cost": 1000,
+            "Sector": sector,
+        }
+    )
+    frame.to_csv(path, index=False)
+    return frame
+
+
+def _table(book, sheet):
+    import openpyxl
+
+    ws = openpyxl.load_workbook(book)[sheet]
+    header = [c.value for c in ws[1]]
+    return header, [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def _block(book, sheet):
+    import openpyxl
+
+    from client_roi.schema.blocks import position
+
+    ws = openpyxl.load_workbook(book)[sheet]
+    r, c = position("out_potential")
+    return [[ws.cell(r + i, c + j).value for j in range(2)] for i in range(8)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_workbook_estimates_its_prospects(lang, tmp_path, capsys):
+    """Issue 32, item 3: a customer file with a column of the user's (Sector) fills a book whose
+    prospects without an expected margin take their estimate: its columns in the table, its tier,
+    budget, days and place in the plan; the Tiers sheet's block says what it rests on."""
+    from client_roi import cli
+    from client_roi.workbook import layout
+
+    _sectors_csv(tmp_path / "sectors.csv")
+    book = tmp_path / "book.xlsx"
+    argv = ["fill", str(tmp_path / "sectors.csv"), "--prospecting-days", "30", "--lang", lang, "-o", str(book)]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    sheet = layout.SHEETS["customers"][lang]
+    header, rows = _table(book, sheet)
+    name = {k: layout.header(k, lang) for k in ("estimated_margin", "estimate_low", "estimate_high", "estimated_from")}
+    assert [name[k] for k in name] == header[header.index(name["estimated_margin"]) :][:4]
+    prospects = [r for r in rows if r[layout.header("role", lang)] == "prospect"]
+    clients = [r for r in rows if r[layout.header("role", lang)] == "client"]
+    assert len(prospects) == 10 and all(r[name["estimated_margin"]] is None for r in clients)  # never replaced
+    for r in prospects:
+        assert r[name["estimate_low"]] < r[name["estimated_margin"]] < r[name["estimate_high"]]
+        assert r[layout.header("tier", lang)] and r[layout.header("effort_days", lang)] > 0
+    garage = next(r for r in prospects if r["Sector"] == "Garage")
+    said = "clients with Sector = Garage, weight" if lang == "en" else "clients avec Sector = Garage, poids"
+    assert said in garage[name["estimated_from"]]
+    block = _block(book, layout.SHEETS["tiers"][lang])
+    assert block[0][1] == "Sector" and block[1][1] == 50 and block[7][1] == 10
+    assert block[2][1] < block[3][1]  # better than the clients' median
+    verdict = "these columns predict margin here" if lang == "en" else "ces colonnes prédisent la marge ici"
+    assert block[6][1] == verdict
+    assert ("rest on an estimate of their margin: 10" if lang == "en" else "reposent sur une estimation") in out
+
+
+def test_a_typed_expected_margin_steps_the_estimate_aside(tmp_path):
+    """Issue 32: after a refresh in which the user typed a prospect's expected margin, that
+    prospect's estimate is gone and its tier comes from what was typed; the others keep theirs."""
+    import openpyxl
+
+    from client_roi import cli
+    from client_roi.workbook import layout
+
+    _sectors_csv(tmp_path / "sectors.csv")
+    book = tmp_path / "book.xlsx"
+    assert cli.main(["fill", str(tmp_path / "sectors.csv"), "-o", str(book)]) == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Customers"]
+    header = [c.value for c in ws[1]]
+    row = 2 + 50  # the first prospect
+    ws.cell(row, header.index("Expected margin") + 1).value = 100000  # far above every client: tier A
+    wb.save(book)
+    assert cli.main(["refresh", str(book)]) == 0
+    _, rows = _table(book, "Customers")
+    first, second = rows[50], rows[51]
+    assert first["Estimated margin"] is None and first["Estimated from"] is None and first["Tier"] == "A"
+    assert second["Estimated margin"] is not None
+    assert _block(book, "Tiers")[7][1] == 9
+    assert layout.header("estimated_margin", "fr") == "Marge estimée"
+
+
+def test_similar_by_none_makes_no_estimate(tmp_path):
+    from client_roi import cli
+
+    _sectors_csv(tmp_path / "sectors.csv")
+    book = tmp_path / "book.xlsx"
+    assert cli.main(["fill", str(tmp_path / "sectors.csv"), "--similar-by", "none", "-o", str(book)]) == 0
+    _, rows = _table(book, "Customers")
+    assert all(r["Estimated margin"] is None for r in rows)
+    assert all(r["Tier"] is None for r in rows[50:])  # no expected margin, no estimate: no tier, as before
+    assert _block(book, "Tiers")[0][0] == "No estimate: similar by is none"

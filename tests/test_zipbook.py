@@ -155,7 +155,7 @@ def test_refresh_rewrites_each_written_cell_once_whatever_the_row_looks_like(edi
     if edit == "own style":
         assert re.search(rb'<c r="K5" s="7"', new_row)
     if edit == "user cell at the end":
-        assert b"<t>mine</t>" in new_row and refs[-1] == b"P"
+        assert b"<t>mine</t>" in new_row and refs[-1] == b"T"
 
 
 def _values(xml: bytes) -> dict[str, bytes]:
@@ -187,7 +187,7 @@ def _refreshed_with(edit: str, tmp_path) -> bytes:
     elif edit == "out of order":
         changed = row.replace(tier, b"").replace(b"</row>", tier + b"</row>")
     else:
-        changed = row.replace(b"</row>", b'<c r="P5" t="inlineStr"><is><t>mine</t></is></c></row>')
+        changed = row.replace(b"</row>", b'<c r="T5" t="inlineStr"><is><t>mine</t></is></c></row>')
     assert changed != row
     book.parts[part] = xml.replace(row, changed)
     book.cached = files.CachedValues.from_bytes(book.name, _zip(book), book.parts)
@@ -444,8 +444,8 @@ def test_a_big_sheet_found_formula_free_as_it_was_read_is_not_searched_again(whe
             return re.sub(
                 rb'<c r="K5"[^>]*?(?:/>|>.*?</c>)', lambda m: b'<c r="K5">' + formula + b"</c>", data, count=1
             )
-        row = re.search(rb'<row r="5".*?</row>', data).group()  # P: the user's own, after the table
-        return data.replace(row, row[: -len(b"</row>")] + b'<c r="P5">' + formula + b"</c></row>")
+        row = re.search(rb'<row r="5".*?</row>', data).group()  # T: the user's own, after the table
+        return data.replace(row, row[: -len(b"</row>")] + b'<c r="T5">' + formula + b"</c></row>")
 
     book_path = rezip(demo, tmp_path / "edited.xlsx", {part: edit}) if where != "none" else demo
     book = ZipBook.from_path(book_path)

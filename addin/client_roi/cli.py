@@ -214,6 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
                 default=_default("prospecting_days"),
             ),
         )
+        p.add_argument(
+            "--similar-by",
+            default=None,
+            metavar="COLUMNS",
+            help=tr(
+                "the columns of yours (separated by ';') that say which clients a prospect without an "
+                "expected margin resembles, to estimate it (default: every column of yours that can "
+                "serve); none: no estimate"
+            ),
+        )
         for option, metavar, text in [
             (
                 "cac",

@@ -48,6 +48,7 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
             margin_rate=args.margin_rate,
             working_days=args.working_days,
             load_factor=args.load_factor,
+            similar_by=getattr(args, "similar_by", None),
         )
     with progress.step("refreshing", 30):
         try:

@@ -97,6 +97,13 @@ def summary(out) -> None:
         print(f"{header[0]:<{width}}" + "".join(f"{h:>9}" for h in header[1 : counts + 1]))
         for r in rows:
             print(f"{r[0]:<{width}}" + "".join(f"{number(v, ','):>9}" for v in r[1 : counts + 1]))
+    if out.estimated_prospects:
+        say(
+            tr(
+                "prospects whose tier, budget and plan rest on an estimate of their margin: {n:,}",
+                n=out.estimated_prospects,
+            )
+        )
     if not out.budgets:
         say(
             tr(

@@ -437,6 +437,7 @@ class TablePart(NamedTuple):
     ref: str  # its range, header and totals row included
     totals: int  # rows of its totals row (0 or 1)
     columns: tuple[str, ...]  # its columns' names, left to right
+    calculated: tuple[int, ...] = ()  # the columns (0-based) that are calculated columns: formulas, not data
 
 
 def tables(read, sheets: dict[str, str]) -> dict[str, TablePart]:
@@ -448,9 +449,11 @@ def tables(read, sheets: dict[str, str]) -> dict[str, TablePart]:
     for sheet, part in sheets.items():
         for target in related(read, part, "/table"):
             t = parse(read, target)
-            columns = tuple(c.get("name") or "" for c in t.iter(f"{main}tableColumn"))
+            found = list(t.iter(f"{main}tableColumn"))
+            columns = tuple(c.get("name") or "" for c in found)
+            calculated = tuple(j for j, c in enumerate(found) if c.find(f"{main}calculatedColumnFormula") is not None)
             out[t.get("displayName") or t.get("name")] = TablePart(
-                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns
+                sheet, t.get("ref"), int(t.get("totalsRowCount") or 0), columns, calculated
             )
     return out
 

@@ -177,8 +177,11 @@ def exercise(
     ``currency`` (:func:`~client_roi.method.money.currency`) is checked and kept in
     ``parameters``: amounts are shown in it, never converted. ``similar_by`` estimates the
     prospects without an expected margin from the clients they resemble
-    (:mod:`~client_roi.method.potential`): a list of columns (or ``"Sector;Region"``), or
-    ``"auto"``: every column of the user's own (not one of :data:`INPUTS`) that can serve.
+    (:mod:`~client_roi.method.potential`): a list of columns (or ``"Sector;Region"``), each of
+    which must serve; blank (or ``"auto"``): every column of the user's own (not one of
+    :data:`INPUTS`) that can serve, that at least half the prospects to estimate fill in and
+    that does not hold one value for them all; no estimate, said why, when none can or there
+    are too few clients; ``"none"``: no estimate.
 
     Errors are :class:`ClientRoiError` naming the column key and the customer row (``argument``
     and ``item``), or the parameter.
@@ -273,6 +276,7 @@ def exercise(
         "days_left": left,
         "in_plan": in_plan,
         "movement": moves,
+        **_estimated(estimates, n),
     }.items():
         out[key] = pd.Series(values, index=out.index, dtype=float if values.dtype == float else object)
     # The blocks, in the order their errors are reported.
@@ -356,6 +360,27 @@ def exercise(
     )
 
 
+def _estimated(estimates: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
+    """The estimate's computed columns: NaN and None where there is none."""
+    keys = ("estimated_margin", "estimate_low", "estimate_high", "estimated_from")
+    if estimates.empty:
+        return {k: np.full(n, np.nan) if k != "estimated_from" else np.full(n, None, dtype=object) for k in keys}
+    out = {k: estimates[k].to_numpy(dtype=float) for k in keys[:3]}
+    words = estimates["estimated_from"].tolist()
+    out["estimated_from"] = np.array([w if isinstance(w, str) else None for w in words], dtype=object)
+    return out
+
+
+def _held_by_most(values: np.ndarray) -> bool:
+    """At least half of ``values`` are filled in, and not all alike. A column the prospects
+    leave blank, or that is the same for them all, cannot tell them apart; and a column of the
+    user's computed from the margin or the tier (``=[@Gross margin]*2``, ``=[@Tier]="A"``) is
+    such a column for prospects (0 or FALSE for them all): it would only say their margin is
+    blank. Name a column in ``similar_by`` to use it all the same."""
+    filled = [str(v).strip() for v in values.tolist() if not is_blank(v)]
+    return 2 * len(filled) >= values.size and len(set(filled)) > 1
+
+
 def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
     """The columns ``similar_by`` names (a list, or one text of names separated by ``;``), each
     one of ``customers``' (refused by name otherwise); ``"auto"``: the user's own columns."""
@@ -366,8 +391,9 @@ def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
     for name in names:
         if name not in customers.columns:
             raise ClientRoiError(
-                tr("similar_by: there is no column '{name}' (columns: {columns})", name=name,
-                   columns=", ".join(map(str, customers.columns))),
+                tr("similar_by: there is no column '{name}' (columns of yours: {columns})", name=name,
+                   columns=", ".join(str(c) for c in customers.columns if c not in INPUTS and c not in COMPUTED)
+                   or tr("none")),
                 argument="similar_by",
             )  # fmt: skip
     return names
@@ -376,12 +402,25 @@ def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
 def _estimates(
     customers: pd.DataFrame, similar_by: Any, gross: np.ndarray, is_client: np.ndarray, wanted: np.ndarray
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """The prospects' estimates and the potential's figures; empty without ``similar_by``."""
-    if is_blank(similar_by) if not isinstance(similar_by, (list, tuple)) else not similar_by:
+    """The prospects' estimates and the potential's figures (``why`` when there are none);
+    empty with ``similar_by="none"`` or when no prospect lacks an expected margin."""
+    listed = isinstance(similar_by, (list, tuple))
+    word = "" if listed or is_blank(similar_by) else str(similar_by).strip().casefold()
+    if (listed and not similar_by) or word == "none" or not wanted.any():
         return pd.DataFrame(), pd.Series(dtype=object)
-    names = similar_columns(customers, similar_by)
+    auto = not listed and word in ("", "auto")
+    names = similar_columns(customers, "auto" if auto else similar_by)
+    if auto:  # a column the prospects to estimate leave blank cannot say whom they resemble
+        names = [n for n in names if _held_by_most(customers[n].to_numpy(dtype=object)[wanted])]
     kinds = attribute_columns(customers, is_client, names)
-    got = potential(customers[names] if names else customers[[]], gross, is_client, wanted, kinds)
+    if auto and not kinds:
+        return pd.DataFrame(), pd.Series({"why": tr("no column of yours says which clients a prospect resembles")})
+    try:
+        got = potential(customers[names], gross, is_client, wanted, kinds)
+    except ClientRoiError as exc:
+        if not auto:
+            raise ClientRoiError(str(exc), argument="similar_by") from None
+        return pd.DataFrame(), pd.Series({"why": str(exc)})
     frame = pd.DataFrame(
         {
             "estimated_margin": got.estimates["estimate"].to_numpy(),

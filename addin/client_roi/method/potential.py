@@ -24,7 +24,9 @@ client holds, or a blank, has effect 0: the overall level.
 
 **Several attributes** add up on the log scale, fitted by backfitting: ``μ`` is the mean of
 ``y``; each attribute's effects are refitted in turn on ``r = y − μ − (the others' effects)``,
-until no effect moves by more than 1e-12 (at most 50 rounds). ``ŷ = μ + Σ effects``.
+until no effect moves by more than 1e-12 (at most 50 rounds). ``ŷ = μ + Σ effects``. A prospect
+that holds no value any client holds is estimated as the gate's baseline below (the clients'
+median, with the median's own range): its attributes say nothing.
 
 **How far to trust it.** Five-fold cross-validation over the fitted clients (client ``i`` in
 fold ``i mod 5``, in the table's order: no random draw, the same folds everywhere) gives each
@@ -288,23 +290,32 @@ def potential(
     asked = np.flatnonzero(wanted)
     if asked.size == 0:
         return Potential(out, figures)
+    median = math.log(float(percentile_inc(actual, 0.5)))
+    base_lo, base_hi = _range(y - base)
+    guess = np.full(asked.size, median)
+    low, high = np.full(asked.size, median + base_lo), np.full(asked.size, median + base_hi)
+    said = [tr("the median of {count:,} clients: these columns do not predict margin here", count=count)] * asked.size
     if predicts:
         model = fit(client_levels, y)
         lo, hi = _range(y - held)
-        guess = model.predict({k: v[asked] for k, v in levels.items()}, asked.size)
-        said = [_source(model, {k: v[i] for k, v in levels.items()}) for i in asked.tolist()]
-    else:
-        median = math.log(float(percentile_inc(actual, 0.5)))
-        lo, hi = _range(y - base)
-        guess = np.full(asked.size, median)
-        said = [tr("the median of {count:,} clients: these columns do not predict margin here", count=count)] * len(
-            asked
-        )
+        shares = [_shares(model, {k: v[i] for k, v in levels.items()}) for i in asked.tolist()]
+        guessed = model.predict({k: v[asked] for k, v in levels.items()}, asked.size)
+        for j, shared in enumerate(shares):
+            if shared:  # a prospect that shares no value with the clients: the median, its own range
+                guess[j], low[j], high[j] = guessed[j], guessed[j] + lo, guessed[j] + hi
+                said[j] = _source(model, {k: v[asked[j]] for k, v in levels.items()})
+            else:
+                said[j] = tr("no client shares its attributes: the clients' median")
     out.iloc[asked, 0] = _exp(guess)
-    out.iloc[asked, 1] = _exp(guess + lo)
-    out.iloc[asked, 2] = _exp(guess + hi)
+    out.iloc[asked, 1] = _exp(low)
+    out.iloc[asked, 2] = _exp(high)
     out.iloc[asked, 3] = said
     return Potential(out, figures)
+
+
+def _shares(model: _Model, row: dict[str, Any]) -> bool:
+    """Whether the row holds a value some client holds, in one attribute at least."""
+    return any(row[name] is not None and row[name] in e.count for name, e in model.effects.items())
 
 
 def _source(model: _Model, row: dict[str, Any]) -> str:
@@ -315,8 +326,6 @@ def _source(model: _Model, row: dict[str, Any]) -> str:
         value = row[name]
         if value is not None and value in e.count:
             parts.append((e.weight[value], e.count[value], name, value))
-    if not parts:
-        return tr("no client shares its attributes: the clients' overall level")
     parts.sort(key=lambda p: (-p[0], p[2]))
     return "; ".join(
         tr("{n:,} clients with {column} = {value}, weight {weight:.0%}", n=n, column=name, value=value, weight=w)

@@ -110,9 +110,21 @@ BLOCKS = (
         kinds=(None, *(("count",) * (MAX_TIERS + 5))),
         optional=True,
     ),
+    # a prospect's potential: what the estimates rest on, their cross-validated figures, the gate
+    Block(
+        "out_potential",
+        "tiers",
+        8,
+        2,
+        "out_mobility",
+        gap=3,
+        titled=True,
+        row_kinds=(None, "whole", "money", "money", "ratio", "percent", None, "whole"),
+        optional=True,
+    ),
     # the inputs' fingerprint at the last refresh (as wide as it is), its live twin of formulas
     # under it (hidden rows): the refresh writes the first row only
-    Block("out_inputs", "tiers", 1, 0, "out_mobility", gap=2, labels=1, optional=True),
+    Block("out_inputs", "tiers", 1, 0, "out_potential", gap=2, labels=1, optional=True),
     Block("out_review", "review", 1, 5, at=(4, 1), kinds=(None, "money", "money", "ratio", None), listed=True),
     Block(
         "out_overrun",
@@ -151,7 +163,7 @@ def position(name: str) -> tuple[int, int]:
     >>> position("out_plan"), position("out_sweep"), position("out_balanced"), position("out_mobility")
     ((50, 1), (67, 1), (81, 1), (86, 1))
     >>> position("out_inputs"), position("out_review"), position("out_overrun")
-    ((101, 2), (4, 1), (4, 7))
+    ((113, 2), (4, 1), (4, 7))
     """
     b = block(name)
     if b.after is None:

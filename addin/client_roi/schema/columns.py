@@ -96,6 +96,11 @@ COLUMNS = (
     Column("effort_days", "Effort days", computed=True, kind="days", width=13),
     Column("days_left", "Days left", computed=True, optional=True, kind="days", width=12),
     Column("in_plan", "In plan", computed=True, optional=True, kind="flag", width=10, words="plan"),
+    # a prospect's potential, estimated from the clients it resembles (method.potential)
+    Column("estimated_margin", "Estimated margin", computed=True, optional=True, kind="money", width=17),
+    Column("estimate_low", "Estimate low", computed=True, optional=True, kind="money", width=14),
+    Column("estimate_high", "Estimate high", computed=True, optional=True, kind="money", width=14),
+    Column("estimated_from", "Estimated from", computed=True, optional=True, kind="text", width=40),
 )
 #: The movement columns: in the table only when the customers have previous tiers (last
 #: period's, pasted, or from invoice lines); older workbooks and files without them work as before.

@@ -210,6 +210,21 @@ PARAMETERS = (
         "@",
         optional=True,
     ),
+    Parameter(
+        "similar_by",
+        1,
+        (None,),
+        (
+            "Similar by",
+            "A prospect without an expected margin is estimated from the clients it resembles in "
+            "these columns of yours, separated by ';'. Blank: every column of yours that can serve "
+            "(text with 2 to 30 values, numbers by quartiles); none: no estimate.",
+        ),
+        "@",
+        optional=True,
+        constraint=Text(255),
+        invalid="Column names of yours, separated by ';', or none.",
+    ),
 )
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import method
-from ..messages import mark, number
+from ..messages import mark, number, tr
 from ..method import Exercise
 from . import layout
 
@@ -42,6 +42,8 @@ class Outputs:
     overrun: list[list[Any]] = field(default_factory=list)
     inputs: list[list[Any]] = field(default_factory=list)  # the inputs' fingerprint (stale.py), one row
     mobility: list[list[Any]] = field(default_factory=list)  # one line (how to get it) without previous tiers
+    potential: list[list[Any]] = field(default_factory=list)  # the estimates' figures, or one line: why none
+    estimated_prospects: int = 0  # prospects whose tier, budget and plan rest on an estimate
     best_band: Any = None  # the widest offset of the most balanced band of the sweep
     best_kind: str = "sweep"  # which row that is: a band of the sweep, the band in use, the balanced band
     days_needed: float = 0.0  # the prospect plan's total effort days
@@ -76,6 +78,8 @@ def blocks(ex: Exercise, lang: str) -> Outputs:
             *(_cells(row) for row in _rows(ex.overrun, ["customer", "tier", "budget_days", "days_spent", "ratio"])),
         ],
         mobility=_mobility(ex, lang),
+        potential=_potential(ex, words),
+        estimated_prospects=ex.estimated_prospects,
         best_band=ex.best_band,
         best_kind=ex.best_kind,
         days_needed=ex.days_needed,
@@ -130,6 +134,32 @@ def _mobility(ex: Exercise, lang: str) -> list[list[Any]]:
             row += _cells(np.array([gains["gain_then"].iloc[i], gains["gain_now"].iloc[i]], dtype=float))
         rows.append(row)
     return rows
+
+
+def _potential(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
+    """What the prospects' estimates rest on and how far to trust them (cross-validated, the
+    clients' median beside), and the gate's verdict; none: one line that says why."""
+    f = ex.potential
+    if "predicts" not in f:
+        word = str(ex.parameters.get("similar_by") or "").strip().casefold()
+        if word == "none":
+            return [[words["potential_off"]]]
+        return [[words["potential_none"].format(why=f["why"])]] if "why" in f else [[words["potential_all"]]]
+    columns = "; ".join(
+        name if kind == "text" else tr("{name} (by quartiles)", name=name) for name, kind in f["attributes"].items()
+    )
+    corr = f["rank_correlation"]
+    values = [
+        columns,
+        f["clients"],
+        f["mae"],
+        f["baseline_mae"],
+        None if corr != corr else corr,  # NaN: one estimate for all, no ranking
+        f["capture"],
+        words["potential_verdict"][bool(f["predicts"])],
+        ex.estimated_prospects,
+    ]
+    return _pairs(words["potential"], values)
 
 
 def _pairs(labels: list[str], values: list[Any]) -> list[list[Any]]:

@@ -79,6 +79,8 @@ OUT_FACTS, OUT_BANDS, OUT_CONCENTRATION, OUT_PARETO, OUT_REVIEW = (
 OUT_PLAN, OUT_SWEEP, OUT_BALANCED, OUT_OVERRUN = "out_plan", "out_sweep", "out_balanced", "out_overrun"
 #: Previous tiers against tiers now (invoice lines, or a pasted Previous tier column).
 OUT_MOBILITY = "out_mobility"
+#: A prospect's potential: the estimates' figures and the gate's verdict.
+OUT_POTENTIAL = "out_potential"
 #: The inputs' fingerprint at the last refresh (see client_roi.workbook.stale).
 OUT_INPUTS = "out_inputs"
 OPTIONAL_BLOCKS = tuple(b.name for b in BLOCKS if b.optional)
@@ -161,6 +163,23 @@ TEXT = Said(
         "balanced": "Balanced band, {k} tiers (copy into band):",
         "balanced_none": "no balanced band for {k} tiers: {why}",
         "mobility": ["Previous tier \\ now", "Gain then", "Gain now"],
+        "potential": [
+            "Estimated from",
+            "Clients it learns from",
+            "Estimate's mean error (held out)",
+            "Median's mean error (baseline)",
+            "Rank correlation (0: none)",
+            "Gain of the top 30 % by estimate",
+            "Verdict",
+            "Prospects estimated",
+        ],
+        "potential_verdict": {
+            True: "these columns predict margin here",
+            False: "these columns do not predict margin here: each estimate is the clients' median",
+        },
+        "potential_none": "No estimate: {why}",
+        "potential_off": "No estimate: similar by is none",
+        "potential_all": "No estimate: every prospect has an expected margin",
         "mobility_none": "No previous tiers: add a 'Previous tier' column to the Customers table "
         "(last period's tiers), or fill from invoice lines, to see who moves.",
     }

@@ -32,7 +32,8 @@ class OpenpyxlBook(ColumnsAsRows):
                 left, top, right, bottom = range_boundaries(t.ref)
                 header = next(ws.iter_rows(min_row=top, max_row=top, min_col=left, max_col=right, values_only=True))
                 totals = int(t.totalsRowCount or 0)
-                return Table(ws.title, top, left, list(header), bottom - top - totals, totals)
+                calculated = tuple(j for j, c in enumerate(t.tableColumns) if c.calculatedColumnFormula is not None)
+                return Table(ws.title, top, left, list(header), bottom - top - totals, totals, calculated)
         raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
     def column(self, table: Table, offset: int) -> list[Any]:

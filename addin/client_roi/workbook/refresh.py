@@ -57,6 +57,7 @@ class Table:
     header: list[Any]
     nrows: int  # data rows below the header (a totals row is not one)
     totals: int = 0  # rows of the table's totals row (0 or 1), after the data rows
+    calculated: tuple[int, ...] = ()  # the table's calculated columns (0-based): formulas, not the customers' data
 
     @property
     def end(self) -> int:
@@ -103,6 +104,7 @@ class Inputs:
     params: dict[str, Any]
     param_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     stale_rows: int = 0  # rows below the table holding only old computed cells
+    extras: dict[str, list[Any]] = field(default_factory=dict)  # the user's own columns, by header, when needed
 
 
 def _columns(table: Table) -> tuple[str, dict[str, int]]:
@@ -210,7 +212,28 @@ def read(book: Workbook) -> Inputs:
         params[p.name], where = _param(book, p)
         if where:
             cells[p.name] = where
-    return Inputs(lang, table, index, columns, params, cells, stale)
+    extras = _extras(book, table, index, columns, params.get("similar_by"))
+    return Inputs(lang, table, index, columns, params, cells, stale, extras)
+
+
+def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[str, list[Any]], similar_by: Any):
+    """The user's own columns of the table, by header: read only when a prospect's potential is
+    to be estimated from them (a prospect without an expected margin, and ``similar_by`` not
+    ``none``), so a refresh reads no more than it needs. A calculated column (the table's own
+    formula, ``=[@Gross margin]*2``) is no attribute of a customer: left out."""
+    if not method.is_blank(similar_by) and str(similar_by).strip().casefold() == "none":
+        return {}
+    try:
+        roles = method.client_role(columns["should_pay"], columns["has_paid"])
+        expected = method.numbers(columns["expected_margin"], "expected_margin")
+    except method.ClientRoiError:
+        return {}  # the exercise refuses it, by its cell
+    if not any(r == "prospect" and x != x for r, x in zip(list(roles), expected.tolist(), strict=True)):
+        return {}
+    known = set(index.values()) | set(table.calculated)  # a calculated column is formulas, not an attribute
+    return {
+        str(h): book.column(table, j) for j, h in enumerate(table.header) if j not in known and not method.is_blank(h)
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,7 +269,7 @@ def _locate(inp: Inputs, exc: method.ClientRoiError) -> RefreshError:
 def compute(inp: Inputs) -> Outputs:
     """Every result of the refresh (:func:`client_roi.method.exercise`) as the cells to write;
     raises RefreshError, naming the cell, on bad input."""
-    customers = pd.DataFrame(inp.columns, dtype=object)
+    customers = pd.DataFrame({**inp.extras, **inp.columns}, dtype=object)  # ours win a clash of names
     try:
         ex = method.exercise(customers, **inp.params)
     except method.ClientRoiError as exc:

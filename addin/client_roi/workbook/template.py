@@ -59,7 +59,7 @@ FACTS_AT, CONCENTRATION_AT, BANDS_AT, PARETO_AT, REVIEW_AT = map(
 )
 # The decision loop: the prospect plan, the band sweep, the balanced band, the movement (Tiers),
 # the prospects over budget (Review, beside the clients whose ROI < 1); the inputs' fingerprint.
-PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT, MOBILITY_AT, INPUTS_AT = map(
+PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT, MOBILITY_AT, POTENTIAL_AT, INPUTS_AT = map(
     layout.position,
     (
         layout.OUT_PLAN,
@@ -67,6 +67,7 @@ PLAN_AT, SWEEP_AT, BALANCED_AT, OVERRUN_AT, MOBILITY_AT, INPUTS_AT = map(
         layout.OUT_BALANCED,
         layout.OUT_OVERRUN,
         layout.OUT_MOBILITY,
+        layout.OUT_POTENTIAL,
         layout.OUT_INPUTS,
     ),
 )
@@ -318,7 +319,7 @@ def _tiers(wb: Workbook, lang: str) -> None:
     words: dict[str, Any] = layout.TEXT[lang]
     labels = [*words["facts"], *words["concentration"], words["plan_available"], words["plan_load"]]
     labels.append(words["balanced"].format(k=layout.MAX_TIERS))
-    ws.column_dimensions["A"].width = max(34, _label_width([*labels, words["mobility"][0]]))
+    ws.column_dimensions["A"].width = max(34, _label_width([*labels, words["mobility"][0], *words["potential"]]))
     for c in range(2, 11):
         ws.column_dimensions[column_letter(c)].width = 13
     for letter, header in zip("LM", words["pareto"], strict=True):
@@ -378,9 +379,15 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
         (layout.OUT_SWEEP, SWEEP_AT),
         (layout.OUT_BALANCED, BALANCED_AT),
         (layout.OUT_MOBILITY, MOBILITY_AT),
+        (layout.OUT_POTENTIAL, POTENTIAL_AT),
     ]:
         _name(wb, name, ws.title, (row, col))
-    for key, (row, col) in [("plan", PLAN_AT), ("sweep", SWEEP_AT), ("mobility", MOBILITY_AT)]:
+    for key, (row, col) in [
+        ("plan", PLAN_AT),
+        ("sweep", SWEEP_AT),
+        ("mobility", MOBILITY_AT),
+        ("potential", POTENTIAL_AT),
+    ]:
         ws.cell(row - 1, col, LOOP_TITLES[key][lang]).font = BOLD
     r, c = PLAN_AT  # days available, load, then the table (header, tiers, total)
     ws.cell(r, c + 3).number_format = DAYS[lang]
@@ -424,6 +431,10 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     for i in range(1, layout.block(layout.OUT_MOBILITY).rows):
         ws.cell(r + i, c).font = BOLD
     _block_formats(ws, layout.OUT_MOBILITY, lang, range(1, layout.block(layout.OUT_MOBILITY).rows))
+    r, c = POTENTIAL_AT  # pairs, a format a row: the columns, the figures, the verdict
+    for i, kind in enumerate(layout.block(layout.OUT_POTENTIAL).row_kinds):
+        if kind:
+            ws.cell(r + i, c + 1).number_format = block_format(kind, lang)
 
 
 def _stale(wb: Workbook, ws, lang: str) -> None:

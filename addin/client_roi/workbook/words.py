@@ -134,6 +134,7 @@ LOOP_TITLES = {
     "sweep": Said("Band sweep: how harmonious are the tiers? (tier 1 = top; most balanced in green)"),
     "mobility": Said("Movement: previous tiers (rows) against tiers now (columns), in customers"),
     "overrun": Said("Prospects over budget (days spent > budget days), worst first"),
+    "potential": Said("A prospect's potential: its margin estimated from the clients it resembles"),
 }
 
 

@@ -156,11 +156,11 @@ class ZipBook:
     def table(self, name: str) -> Table:
         if name not in self.tables:
             raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
-        sheet, ref, totals, _ = self.tables[name]
+        sheet, ref, totals, _, calculated = self.tables[name]
         self.cached.suspects(sheet)  # looked through now, while calamine reads the sheet on its core
         c1, r1, c2, r2 = bounds(ref)
         header = [self._value(sheet, r1, c) for c in range(c1, c2 + 1)]
-        return Table(sheet, r1, c1, header, r2 - r1 - totals, totals)
+        return Table(sheet, r1, c1, header, r2 - r1 - totals, totals, calculated)
 
     def column(self, table: Table, offset: int) -> list[Any]:
         if not table.nrows:

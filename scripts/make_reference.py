@@ -187,6 +187,7 @@ def functions() -> str:
 
 #: The workbook's sheets, each with its pictures (docs/*.png) and what the schema puts on it.
 SHEETS = {
+    "guide": ("Guide", ["guide"], "The method in a page, and how to use the workbook: written by the template."),
     "parameters": ("Parameters", ["parameters"], "The yellow cells: every parameter of the method."),
     "customers": ("Customers", ["customers"], "The Customers table: your customers, then the computed columns."),
     "tiers": ("Tiers", ["tiers", "loop"], "Written by a refresh: the reference gain, the tiers, the decision loop."),
@@ -204,7 +205,11 @@ def sheet_page(key: str) -> str:
         out.append(f"![{title}](../{name}.png)\n\n")
         if french.exists():
             out.append(f"En français :\n\n![{title} (fr)](../{name}.fr.png)\n\n")
-    if key == "parameters":
+    if key == "guide":
+        from client_roi.workbook.words import guide
+
+        out.append("".join(f"{text}\n\n" for text, _ in guide("en") if text))
+    elif key == "parameters":
         out.append("| name | label | default | what it is |\n| --- | --- | --- | --- |\n")
         for p in parameters.PARAMETERS:
             default = "; ".join("blank" if v is None else str(v) for v in p.default)

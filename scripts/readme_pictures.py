@@ -1,5 +1,5 @@
 """Render the README's pictures of the committed templates, in English and in French:
-docs/{customers,tiers,loop,review}[.fr].png (LibreOffice -> PDF -> pdftoppm, cropped to the
+docs/{guide,parameters,customers,tiers,loop,review}[.fr].png (LibreOffice -> PDF -> pdftoppm, cropped to the
 sheet's content). ``python scripts/readme_pictures.py``."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from libreoffice import convert  # noqa: E402
 
 #: Each picture: the words that open its page (the first page holding them), in each language.
 PAGES: dict[str, dict] = {
+    "guide": {"en": "How to use this workbook", "fr": "Mode d'emploi", "dpi": 110},
+    "parameters": {"en": "Change the yellow cells", "fr": "Modifiez les cellules jaunes", "dpi": 110},
     "customers": {"en": "Should pay", "fr": "Doit payer", "dpi": 110},
     "tiers": {"en": "Reference gain", "fr": "Gain de référence", "dpi": 260},  # a page fitted to its width
     "loop": {"en": "Prospect plan", "fr": "Plan de prospection", "dpi": 260},

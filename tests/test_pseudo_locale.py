@@ -253,3 +253,21 @@ def test_a_crm_export_and_the_demo_in_the_pseudo_language(pseudo, source, tmp_pa
     assert code == 0, err
     assert_all_said(_lines_of(out + err), user)
     assert_all_said(book_texts(book), user)
+
+
+def test_a_prospects_potential_in_the_pseudo_language(pseudo, tmp_path, capsys):
+    """The estimate's columns, words and block (issue 32) are the catalogue's too."""
+    from test_potential import _sectors_csv
+
+    source = tmp_path / "sectors.csv"
+    _sectors_csv(source)
+    book = tmp_path / "book.xlsx"
+    code, out, err = _run(["fill", source, "--lang", PSEUDO, "-o", book], capsys)
+    assert code == 0, err
+    user = _user_texts(source, book, extra=(str(tmp_path),))
+    assert_all_said(_lines_of(out + err), user)
+    texts = book_texts(book)
+    assert any("⟦Estimated margin⟧" == t for _, t in texts)
+    assert any(t.startswith("⟦") and " clients with ‹Sector› = ‹Garage›, weight " in t for _, t in texts)
+    assert any(t == "⟦these columns predict margin here⟧" for _, t in texts)
+    assert_all_said(texts, user)

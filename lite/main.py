@@ -730,8 +730,8 @@ FR: dict[str, str] = {
     "attributes must have as many columns as client_attributes": "attributes doit avoir autant de colonnes que client_attributes",
     "client_gains must have one cell per row of client_attributes": "client_gains doit avoir une cellule par ligne de client_attributes",
     "Similar by": "Semblables par",
-    "A prospect without an expected margin is estimated from the clients it resembles in these columns of yours, separated by ';'. Blank: every column of yours that can serve (text with 2 to 30 values, numbers by quartiles); none: no estimate.": "Un prospect sans marge attendue est estimé d'après les clients qui lui ressemblent dans ces colonnes à vous, séparées par ';'. Vide : toutes vos colonnes qui peuvent servir (du texte à 2 à 30 valeurs, des nombres par quartiles) ; none : pas d'estimation.",
-    "Column names of yours, separated by ';', or none.": "Des noms de vos colonnes, séparés par ';', ou none.",
+    "A prospect without an expected margin is estimated from the clients it resembles in these columns of yours, separated by ';'. Blank: every column of yours that can serve (text with 2 to 30 values, numbers by quartiles); none: no estimate.": "Un prospect sans marge attendue est estimé d'après les clients qui lui ressemblent dans ces colonnes à vous, séparées par ';'. Vide : toutes vos colonnes qui peuvent servir (du texte à 2 à 30 valeurs, des nombres par quartiles) ; aucune : pas d'estimation.",
+    "Column names of yours, separated by ';', or none.": "Des noms de vos colonnes, séparés par ';', ou aucune.",
     "Estimated margin": "Marge estimée",
     "Estimate low": "Estimation basse",
     "Estimate high": "Estimation haute",
@@ -745,7 +745,7 @@ FR: dict[str, str] = {
     "these columns predict margin here": "ces colonnes prédisent la marge ici",
     "these columns do not predict margin here: each estimate is the clients' median": "ces colonnes ne prédisent pas la marge ici : chaque estimation est la médiane des clients",
     "No estimate: {why}": "Pas d'estimation : {why}",
-    "No estimate: similar by is none": "Pas d'estimation : semblables par vaut none",
+    "No estimate: similar by is none": "Pas d'estimation : semblables par vaut aucune",
     "No estimate: every prospect has an expected margin": "Pas d'estimation : chaque prospect a une marge attendue",
     "Prospects estimated": "Prospects estimés",
     "A prospect's potential: its margin estimated from the clients it resembles": "Le potentiel d'un prospect : sa marge estimée d'après les clients qui lui ressemblent",
@@ -4738,6 +4738,16 @@ def _estimated(estimates: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
     return out
 
 
+#: The words of ``similar_by`` that ask for no estimate, in the catalogue's languages.
+NO_ESTIMATE = frozenset({"none", "aucune", "aucun"})
+
+
+def asks_no_estimate(similar_by: Any) -> bool:
+    """Whether ``similar_by`` says no estimate (``none``; ``aucune`` in French): one rule for
+    the method, the refresh that reads the columns, and the block that says why."""
+    return isinstance(similar_by, str) and similar_by.strip().casefold() in NO_ESTIMATE
+
+
 def _held_by_most(values: np.ndarray) -> bool:
     """At least half of ``values`` are filled in, and not all alike. A column the prospects
     leave blank, or that is the same for them all, cannot tell them apart; and a column of the
@@ -4773,7 +4783,7 @@ def _estimates(
     empty with ``similar_by="none"`` or when no prospect lacks an expected margin."""
     listed = isinstance(similar_by, (list, tuple))
     word = "" if listed or is_blank(similar_by) else str(similar_by).strip().casefold()
-    if (listed and not similar_by) or word == "none" or not wanted.any():
+    if (listed and not similar_by) or asks_no_estimate(similar_by) or not wanted.any():
         return pd.DataFrame(), pd.Series(dtype=object)
     auto = not listed and word in ("", "auto")
     names = similar_columns(customers, "auto" if auto else similar_by)
@@ -4948,7 +4958,7 @@ from .clients import (
     roi,
 )
 from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_tier, effort_days, prospect_effort
-from .exercise import INPUTS, Exercise, exercise
+from .exercise import INPUTS, Exercise, asks_no_estimate, exercise
 from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
 from .money import CURRENCIES, currency
@@ -5007,6 +5017,7 @@ __all__ = [
     "is_blank",
     "mobility",
     "potential",
+    "asks_no_estimate",
     "Potential",
     "names",
     "status",
@@ -6196,8 +6207,7 @@ def _potential(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     clients' median beside), and the gate's verdict; none: one line that says why."""
     f = ex.potential
     if "predicts" not in f:
-        word = str(ex.parameters.get("similar_by") or "").strip().casefold()
-        if word == "none":
+        if method.asks_no_estimate(ex.parameters.get("similar_by")):
             return [[words["potential_off"]]]
         return [[words["potential_none"].format(why=f["why"])]] if "why" in f else [[words["potential_all"]]]
     columns = "; ".join(
@@ -6790,7 +6800,7 @@ def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[s
     to be estimated from them (a prospect without an expected margin, and ``similar_by`` not
     ``none``), so a refresh reads no more than it needs. A calculated column (the table's own
     formula, ``=[@Gross margin]*2``) is no attribute of a customer: left out."""
-    if not method.is_blank(similar_by) and str(similar_by).strip().casefold() == "none":
+    if method.asks_no_estimate(similar_by):
         return {}
     try:
         roles = method.client_role(columns["should_pay"], columns["has_paid"])

@@ -228,13 +228,18 @@ def test_a_typed_expected_margin_steps_the_estimate_aside(tmp_path):
     assert layout.header("estimated_margin", "fr") == "Marge estimée"
 
 
-def test_similar_by_none_makes_no_estimate(tmp_path):
+@pytest.mark.parametrize("lang, word", [("en", "none"), ("fr", "aucune"), ("fr", "None")])
+def test_similar_by_none_makes_no_estimate(lang, word, tmp_path):
+    """One rule for 'no estimate' (method.asks_no_estimate), in the book's words too."""
     from client_roi import cli
+    from client_roi.workbook import layout
 
     _sectors_csv(tmp_path / "sectors.csv")
     book = tmp_path / "book.xlsx"
-    assert cli.main(["fill", str(tmp_path / "sectors.csv"), "--similar-by", "none", "-o", str(book)]) == 0
-    _, rows = _table(book, "Customers")
-    assert all(r["Estimated margin"] is None for r in rows)
-    assert all(r["Tier"] is None for r in rows[50:])  # no expected margin, no estimate: no tier, as before
-    assert _block(book, "Tiers")[0][0] == "No estimate: similar by is none"
+    argv = ["fill", str(tmp_path / "sectors.csv"), "--similar-by", word, "--lang", lang, "-o", str(book)]
+    assert cli.main(argv) == 0
+    _, rows = _table(book, layout.SHEETS["customers"][lang])
+    assert all(r[layout.header("estimated_margin", lang)] is None for r in rows)
+    assert all(r[layout.header("tier", lang)] is None for r in rows[50:])  # no expected margin: no tier
+    said = "No estimate: similar by is none" if lang == "en" else "Pas d'estimation : semblables par vaut aucune"
+    assert _block(book, layout.SHEETS["tiers"][lang])[0][0] == said

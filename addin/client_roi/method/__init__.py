@@ -88,7 +88,7 @@ from .clients import (
     roi,
 )
 from .effort import LOAD_FACTOR, MARGIN_RATE, WORKING_DAYS, average_cac, cac_by_tier, effort_days, prospect_effort
-from .exercise import INPUTS, Exercise, exercise
+from .exercise import INPUTS, Exercise, asks_no_estimate, exercise
 from .lines import FromLines, LineTotals, customers_from_lines
 from .loop import days_available_for_prospecting, days_left, overrun, plan_summary, prospect_plan
 from .money import CURRENCIES, currency
@@ -147,6 +147,7 @@ __all__ = [
     "is_blank",
     "mobility",
     "potential",
+    "asks_no_estimate",
     "Potential",
     "names",
     "status",

@@ -371,6 +371,16 @@ def _estimated(estimates: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
     return out
 
 
+#: The words of ``similar_by`` that ask for no estimate, in the catalogue's languages.
+NO_ESTIMATE = frozenset({"none", "aucune", "aucun"})
+
+
+def asks_no_estimate(similar_by: Any) -> bool:
+    """Whether ``similar_by`` says no estimate (``none``; ``aucune`` in French): one rule for
+    the method, the refresh that reads the columns, and the block that says why."""
+    return isinstance(similar_by, str) and similar_by.strip().casefold() in NO_ESTIMATE
+
+
 def _held_by_most(values: np.ndarray) -> bool:
     """At least half of ``values`` are filled in, and not all alike. A column the prospects
     leave blank, or that is the same for them all, cannot tell them apart; and a column of the
@@ -406,7 +416,7 @@ def _estimates(
     empty with ``similar_by="none"`` or when no prospect lacks an expected margin."""
     listed = isinstance(similar_by, (list, tuple))
     word = "" if listed or is_blank(similar_by) else str(similar_by).strip().casefold()
-    if (listed and not similar_by) or word == "none" or not wanted.any():
+    if (listed and not similar_by) or asks_no_estimate(similar_by) or not wanted.any():
         return pd.DataFrame(), pd.Series(dtype=object)
     auto = not listed and word in ("", "auto")
     names = similar_columns(customers, "auto" if auto else similar_by)

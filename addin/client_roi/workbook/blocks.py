@@ -141,8 +141,7 @@ def _potential(ex: Exercise, words: dict[str, Any]) -> list[list[Any]]:
     clients' median beside), and the gate's verdict; none: one line that says why."""
     f = ex.potential
     if "predicts" not in f:
-        word = str(ex.parameters.get("similar_by") or "").strip().casefold()
-        if word == "none":
+        if method.asks_no_estimate(ex.parameters.get("similar_by")):
             return [[words["potential_off"]]]
         return [[words["potential_none"].format(why=f["why"])]] if "why" in f else [[words["potential_all"]]]
     columns = "; ".join(

@@ -221,7 +221,7 @@ def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[s
     to be estimated from them (a prospect without an expected margin, and ``similar_by`` not
     ``none``), so a refresh reads no more than it needs. A calculated column (the table's own
     formula, ``=[@Gross margin]*2``) is no attribute of a customer: left out."""
-    if not method.is_blank(similar_by) and str(similar_by).strip().casefold() == "none":
+    if method.asks_no_estimate(similar_by):
         return {}
     try:
         roles = method.client_role(columns["should_pay"], columns["has_paid"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..messages import language, tr
+from ..schema.parameters import PARAMETERS, Interval
 
 
 class OptionError(ValueError):
@@ -49,6 +50,11 @@ def parts(text: str) -> list[str]:
 
 #: What --prospecting-days takes to switch the plan off (a blank cell in the workbook).
 NO_PLAN = ("none", "no", "aucun", "non", "0")
+#: The parameters that are one number each, checked by their schema interval (the band, a list of
+#: offsets, is read and checked by its own rule).
+NUMBER_PARAMETERS = tuple(
+    p.name for p in PARAMETERS if isinstance(p.constraint, Interval) and p.cells == 1 and p.name != "band"
+)
 
 
 def parse_band(text: str, name: str = "--band") -> float | list[float] | str:
@@ -194,7 +200,7 @@ def check_plan(args: argparse.Namespace) -> None:
         else:
             b = method.bands(band=args.band, labels=args.labels, reference=1.0)
         # each number by its schema constraint: the method's own check, not a run on dummy data
-        for name in ("trim", "prospecting_days", "cac", "annual_income", "margin_rate", "working_days", "load_factor"):
+        for name in NUMBER_PARAMETERS:
             if getattr(args, name) not in (None, ()):
                 method.parameter_number(getattr(args, name), name)
     except method.ClientRoiError as exc:

@@ -3948,7 +3948,7 @@ import pandas as pd
 from ..messages import tr
 from .arguments import ClientRoiError, is_blank
 from .bands import percentile_inc
-from .sums import exact_sum
+from .sums import exact_mean, exact_sum, exact_sums
 
 FOLDS = 5
 COVERAGE = 0.8
@@ -4014,7 +4014,7 @@ def _levels(values: np.ndarray, kind: str, is_client: np.ndarray) -> np.ndarray:
 
 
 def _mean(x: np.ndarray) -> float:
-    return exact_sum(x) / x.size if x.size else 0.0
+    return exact_mean(x) if x.size else 0.0  # no value: no deviation
 
 
 @dataclass(frozen=True)
@@ -4034,12 +4034,15 @@ def encode(levels: np.ndarray, r: np.ndarray) -> _Effect:
     seen = np.array([v is not None for v in levels.tolist()], dtype=bool)
     overall = _mean(r[seen])
     tau2 = _mean((r[seen] - overall) ** 2)
+    values, group = np.unique(levels[seen].astype(str), return_inverse=True)  # sorted, as the words
+    x = r[seen]
+    sizes = np.bincount(group, minlength=values.size)
+    # each value's sums in one pass of the grouped exact sums (the same bits as value by value)
+    means = np.array(exact_sums(x, group, values.size)) / np.maximum(sizes, 1)
+    spreads = np.array(exact_sums((x - means[group]) ** 2, group, values.size)) / np.maximum(sizes, 1)
     effect, count, weight = {}, {}, {}
-    for value in sorted({v for v in levels.tolist() if v is not None}):
-        members = r[np.array([v == value for v in levels.tolist()], dtype=bool)]
-        n = members.size
-        mean = _mean(members)
-        var = _mean((members - mean) ** 2) if n > 1 else tau2
+    for value, n, mean, spread in zip(values.tolist(), sizes.tolist(), means.tolist(), spreads.tolist(), strict=True):
+        var = spread if n > 1 else tau2
         lam = 1.0 if n * tau2 + var == 0 else n * tau2 / (n * tau2 + var)
         effect[value], count[value], weight[value] = lam * (mean - overall), n, lam
     return _Effect(effect, count, weight)
@@ -4169,13 +4172,11 @@ def potential(
     )
 
     # The estimates: from the attributes when they predict, else the clients' median.
-    out = pd.DataFrame(
-        {"estimate": np.full(n, np.nan), "low": np.full(n, np.nan), "high": np.full(n, np.nan)}, index=attributes.index
-    )
-    out["source"] = pd.Series([None] * n, index=attributes.index, dtype=object)
+    estimate, lowest, highest = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    source = np.full(n, None, dtype=object)
     asked = np.flatnonzero(wanted)
     if asked.size == 0:
-        return Potential(out, figures)
+        return Potential(_estimates(attributes.index, estimate, lowest, highest, source), figures)
     median = math.log(float(percentile_inc(actual, 0.5)))
     base_lo, base_hi = _range(y - base)
     guess = np.full(asked.size, median)
@@ -4192,11 +4193,19 @@ def potential(
                 said[j] = _source(model, {k: v[asked[j]] for k, v in levels.items()})
             else:
                 said[j] = tr("no client shares its attributes: the clients' median")
-    out.iloc[asked, 0] = _exp(guess)
-    out.iloc[asked, 1] = _exp(low)
-    out.iloc[asked, 2] = _exp(high)
-    out.iloc[asked, 3] = said
-    return Potential(out, figures)
+    estimate[asked], lowest[asked], highest[asked] = _exp(guess), _exp(low), _exp(high)
+    source[asked] = said
+    return Potential(_estimates(attributes.index, estimate, lowest, highest, source), figures)
+
+
+def _estimates(
+    index: pd.Index, estimate: np.ndarray, low: np.ndarray, high: np.ndarray, source: np.ndarray
+) -> pd.DataFrame:
+    """The estimates' frame: NaN, and None where none was asked (an object column: pandas would
+    infer a text column of strings, and make its None NaN)."""
+    frame: pd.DataFrame = pd.DataFrame({"estimate": estimate, "low": low, "high": high}, index=index)
+    frame["source"] = pd.Series(source, index=index, dtype=object)
+    return frame
 
 
 def _shares(model: _Model, row: dict[str, Any]) -> bool:
@@ -4732,10 +4741,7 @@ def _estimated(estimates: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
     keys = ("estimated_margin", "estimate_low", "estimate_high", "estimated_from")
     if estimates.empty:
         return {k: np.full(n, np.nan) if k != "estimated_from" else np.full(n, None, dtype=object) for k in keys}
-    out = {k: estimates[k].to_numpy(dtype=float) for k in keys[:3]}
-    words = estimates["estimated_from"].tolist()
-    out["estimated_from"] = np.array([w if isinstance(w, str) else None for w in words], dtype=object)
-    return out
+    return {k: estimates[k].to_numpy(dtype=object if k == "estimated_from" else float) for k in keys}
 
 
 #: The words of ``similar_by`` that ask for no estimate, in the catalogue's languages.
@@ -4758,19 +4764,23 @@ def _held_by_most(values: np.ndarray) -> bool:
     return 2 * len(filled) >= values.size and len(set(filled)) > 1
 
 
+def _own_columns(customers: pd.DataFrame) -> list[str]:
+    """The user's own columns: neither an input of the method nor one it computes."""
+    return [c for c in customers.columns if c not in INPUTS and c not in COMPUTED]
+
+
 def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
     """The columns ``similar_by`` names (a list, or one text of names separated by ``;``), each
     one of ``customers``' (refused by name otherwise); ``"auto"``: the user's own columns."""
     if isinstance(similar_by, str) and similar_by.strip().casefold() == "auto":
-        return [c for c in customers.columns if c not in INPUTS and c not in COMPUTED]
+        return _own_columns(customers)
     names = [n.strip() for n in similar_by.split(";")] if isinstance(similar_by, str) else [str(n) for n in similar_by]
     names = [n for n in names if n]
     for name in names:
         if name not in customers.columns:
             raise ClientRoiError(
                 tr("similar_by: there is no column '{name}' (columns of yours: {columns})", name=name,
-                   columns=", ".join(str(c) for c in customers.columns if c not in INPUTS and c not in COMPUTED)
-                   or tr("none")),
+                   columns=", ".join(map(str, _own_columns(customers))) or tr("none")),
                 argument="similar_by",
             )  # fmt: skip
     return names
@@ -4798,16 +4808,8 @@ def _estimates(
         if not auto:
             raise ClientRoiError(str(exc), argument="similar_by") from None
         return pd.DataFrame(), pd.Series({"why": str(exc)})
-    frame = pd.DataFrame(
-        {
-            "estimated_margin": got.estimates["estimate"].to_numpy(),
-            "estimate_low": got.estimates["low"].to_numpy(),
-            "estimate_high": got.estimates["high"].to_numpy(),
-            "estimated_from": got.estimates["source"].to_numpy(dtype=object),
-        },
-        index=customers.index,
-    )
-    return frame, got.figures
+    keys = {"estimate": "estimated_margin", "low": "estimate_low", "high": "estimate_high", "source": "estimated_from"}
+    return got.estimates.rename(columns=keys), got.figures
 
 
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:

@@ -365,10 +365,7 @@ def _estimated(estimates: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
     keys = ("estimated_margin", "estimate_low", "estimate_high", "estimated_from")
     if estimates.empty:
         return {k: np.full(n, np.nan) if k != "estimated_from" else np.full(n, None, dtype=object) for k in keys}
-    out = {k: estimates[k].to_numpy(dtype=float) for k in keys[:3]}
-    words = estimates["estimated_from"].tolist()
-    out["estimated_from"] = np.array([w if isinstance(w, str) else None for w in words], dtype=object)
-    return out
+    return {k: estimates[k].to_numpy(dtype=object if k == "estimated_from" else float) for k in keys}
 
 
 #: The words of ``similar_by`` that ask for no estimate, in the catalogue's languages.
@@ -391,19 +388,23 @@ def _held_by_most(values: np.ndarray) -> bool:
     return 2 * len(filled) >= values.size and len(set(filled)) > 1
 
 
+def _own_columns(customers: pd.DataFrame) -> list[str]:
+    """The user's own columns: neither an input of the method nor one it computes."""
+    return [c for c in customers.columns if c not in INPUTS and c not in COMPUTED]
+
+
 def similar_columns(customers: pd.DataFrame, similar_by: Any) -> list[str]:
     """The columns ``similar_by`` names (a list, or one text of names separated by ``;``), each
     one of ``customers``' (refused by name otherwise); ``"auto"``: the user's own columns."""
     if isinstance(similar_by, str) and similar_by.strip().casefold() == "auto":
-        return [c for c in customers.columns if c not in INPUTS and c not in COMPUTED]
+        return _own_columns(customers)
     names = [n.strip() for n in similar_by.split(";")] if isinstance(similar_by, str) else [str(n) for n in similar_by]
     names = [n for n in names if n]
     for name in names:
         if name not in customers.columns:
             raise ClientRoiError(
                 tr("similar_by: there is no column '{name}' (columns of yours: {columns})", name=name,
-                   columns=", ".join(str(c) for c in customers.columns if c not in INPUTS and c not in COMPUTED)
-                   or tr("none")),
+                   columns=", ".join(map(str, _own_columns(customers))) or tr("none")),
                 argument="similar_by",
             )  # fmt: skip
     return names
@@ -431,16 +432,8 @@ def _estimates(
         if not auto:
             raise ClientRoiError(str(exc), argument="similar_by") from None
         return pd.DataFrame(), pd.Series({"why": str(exc)})
-    frame = pd.DataFrame(
-        {
-            "estimated_margin": got.estimates["estimate"].to_numpy(),
-            "estimate_low": got.estimates["low"].to_numpy(),
-            "estimate_high": got.estimates["high"].to_numpy(),
-            "estimated_from": got.estimates["source"].to_numpy(dtype=object),
-        },
-        index=customers.index,
-    )
-    return frame, got.figures
+    keys = {"estimate": "estimated_margin", "low": "estimate_low", "high": "estimate_high", "source": "estimated_from"}
+    return got.estimates.rename(columns=keys), got.figures
 
 
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:

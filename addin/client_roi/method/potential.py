@@ -62,7 +62,7 @@ import pandas as pd
 from ..messages import tr
 from .arguments import ClientRoiError, is_blank
 from .bands import percentile_inc
-from .sums import exact_sum
+from .sums import exact_mean, exact_sum, exact_sums
 
 FOLDS = 5
 COVERAGE = 0.8
@@ -128,7 +128,7 @@ def _levels(values: np.ndarray, kind: str, is_client: np.ndarray) -> np.ndarray:
 
 
 def _mean(x: np.ndarray) -> float:
-    return exact_sum(x) / x.size if x.size else 0.0
+    return exact_mean(x) if x.size else 0.0  # no value: no deviation
 
 
 @dataclass(frozen=True)
@@ -148,12 +148,15 @@ def encode(levels: np.ndarray, r: np.ndarray) -> _Effect:
     seen = np.array([v is not None for v in levels.tolist()], dtype=bool)
     overall = _mean(r[seen])
     tau2 = _mean((r[seen] - overall) ** 2)
+    values, group = np.unique(levels[seen].astype(str), return_inverse=True)  # sorted, as the words
+    x = r[seen]
+    sizes = np.bincount(group, minlength=values.size)
+    # each value's sums in one pass of the grouped exact sums (the same bits as value by value)
+    means = np.array(exact_sums(x, group, values.size)) / np.maximum(sizes, 1)
+    spreads = np.array(exact_sums((x - means[group]) ** 2, group, values.size)) / np.maximum(sizes, 1)
     effect, count, weight = {}, {}, {}
-    for value in sorted({v for v in levels.tolist() if v is not None}):
-        members = r[np.array([v == value for v in levels.tolist()], dtype=bool)]
-        n = members.size
-        mean = _mean(members)
-        var = _mean((members - mean) ** 2) if n > 1 else tau2
+    for value, n, mean, spread in zip(values.tolist(), sizes.tolist(), means.tolist(), spreads.tolist(), strict=True):
+        var = spread if n > 1 else tau2
         lam = 1.0 if n * tau2 + var == 0 else n * tau2 / (n * tau2 + var)
         effect[value], count[value], weight[value] = lam * (mean - overall), n, lam
     return _Effect(effect, count, weight)
@@ -283,13 +286,11 @@ def potential(
     )
 
     # The estimates: from the attributes when they predict, else the clients' median.
-    out = pd.DataFrame(
-        {"estimate": np.full(n, np.nan), "low": np.full(n, np.nan), "high": np.full(n, np.nan)}, index=attributes.index
-    )
-    out["source"] = pd.Series([None] * n, index=attributes.index, dtype=object)
+    estimate, lowest, highest = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    source = np.full(n, None, dtype=object)
     asked = np.flatnonzero(wanted)
     if asked.size == 0:
-        return Potential(out, figures)
+        return Potential(_estimates(attributes.index, estimate, lowest, highest, source), figures)
     median = math.log(float(percentile_inc(actual, 0.5)))
     base_lo, base_hi = _range(y - base)
     guess = np.full(asked.size, median)
@@ -306,11 +307,19 @@ def potential(
                 said[j] = _source(model, {k: v[asked[j]] for k, v in levels.items()})
             else:
                 said[j] = tr("no client shares its attributes: the clients' median")
-    out.iloc[asked, 0] = _exp(guess)
-    out.iloc[asked, 1] = _exp(low)
-    out.iloc[asked, 2] = _exp(high)
-    out.iloc[asked, 3] = said
-    return Potential(out, figures)
+    estimate[asked], lowest[asked], highest[asked] = _exp(guess), _exp(low), _exp(high)
+    source[asked] = said
+    return Potential(_estimates(attributes.index, estimate, lowest, highest, source), figures)
+
+
+def _estimates(
+    index: pd.Index, estimate: np.ndarray, low: np.ndarray, high: np.ndarray, source: np.ndarray
+) -> pd.DataFrame:
+    """The estimates' frame: NaN, and None where none was asked (an object column: pandas would
+    infer a text column of strings, and make its None NaN)."""
+    frame: pd.DataFrame = pd.DataFrame({"estimate": estimate, "low": low, "high": high}, index=index)
+    frame["source"] = pd.Series(source, index=index, dtype=object)
+    return frame
 
 
 def _shares(model: _Model, row: dict[str, Any]) -> bool:

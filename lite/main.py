@@ -915,9 +915,9 @@ def mark(sign: str, lang: str | None = None) -> str:
 
 
 def number(x: float, spec: str, lang: str | None = None) -> str:
-    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
-    text = format(x, spec)
-    return french_number(text) if (lang or _lang) == "fr" else text
+    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``): the
+    formatter that fills the catalogue's holes."""
+    return _FORMATTERS.get(lang or _lang, _FORMATTERS["en"]).format_field(x, spec)
 
 
 #: The system's reasons for a failed read or write, by errno, as Linux says them: said from the
@@ -6602,6 +6602,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
 import pandas as pd
 
 from .. import messages, method
@@ -6802,19 +6803,18 @@ def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[s
     to be estimated from them (a prospect without an expected margin, and ``similar_by`` not
     ``none``), so a refresh reads no more than it needs. A calculated column (the table's own
     formula, ``=[@Gross margin]*2``) is no attribute of a customer: left out."""
-    if method.asks_no_estimate(similar_by):
-        return {}
+    known = set(index.values()) | set(table.calculated)  # a calculated column is formulas, not an attribute
+    own = [j for j, h in enumerate(table.header) if j not in known and not method.is_blank(h)]
+    if not own or method.asks_no_estimate(similar_by):
+        return {}  # most books: no column of the user's, and no pass over the roles
     try:
-        roles = method.client_role(columns["should_pay"], columns["has_paid"])
+        roles = np.asarray(method.client_role(columns["should_pay"], columns["has_paid"]), dtype=object)
         expected = method.numbers(columns["expected_margin"], "expected_margin")
     except method.ClientRoiError:
         return {}  # the exercise refuses it, by its cell
-    if not any(r == "prospect" and x != x for r, x in zip(list(roles), expected.tolist(), strict=True)):
+    if not np.any((roles.reshape(-1) == "prospect") & np.isnan(expected)):
         return {}
-    known = set(index.values()) | set(table.calculated)  # a calculated column is formulas, not an attribute
-    return {
-        str(h): book.column(table, j) for j, h in enumerate(table.header) if j not in known and not method.is_blank(h)
-    }
+    return {str(table.header[j]): book.column(table, j) for j in own}
 
 
 # --------------------------------------------------------------------------------------------

@@ -158,9 +158,9 @@ def mark(sign: str, lang: str | None = None) -> str:
 
 
 def number(x: float, spec: str, lang: str | None = None) -> str:
-    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``)."""
-    text = format(x, spec)
-    return french_number(text) if (lang or _lang) == "fr" else text
+    """``format(x, spec)`` in the language's form (``,`` groups thousands in ``spec``): the
+    formatter that fills the catalogue's holes."""
+    return _FORMATTERS.get(lang or _lang, _FORMATTERS["en"]).format_field(x, spec)
 
 
 #: The system's reasons for a failed read or write, by errno, as Linux says them: said from the

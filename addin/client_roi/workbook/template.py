@@ -331,11 +331,8 @@ def _tiers(wb: Workbook, lang: str) -> None:
         (layout.OUT_PARETO, PARETO_AT),
     ]:
         _name(wb, name, ws.title, (row, col))
-    for name in (layout.OUT_FACTS, layout.OUT_CONCENTRATION):  # pairs: a format a row
-        r, c = layout.position(name)
-        for i, kind in enumerate(layout.block(name).row_kinds):
-            if kind:
-                ws.cell(r + i, c + 1).number_format = block_format(kind, lang)
+    for name in (layout.OUT_FACTS, layout.OUT_CONCENTRATION):
+        _pair_formats(ws, name, lang)
     r, c = BANDS_AT
     _block_formats(ws, layout.OUT_BANDS, lang, range(1, layout.MAX_TIERS + 1))
     for j in range(layout.block(layout.OUT_BANDS).columns):
@@ -361,6 +358,14 @@ def _block_formats(ws, name: str, lang: str, rows: range) -> None:
     for i in rows:
         for j, fmt in formats:
             ws.cell(r + i, c + j).number_format = fmt
+
+
+def _pair_formats(ws, name: str, lang: str) -> None:
+    """A block of pairs (a label, its value): each value's format by its row's kind."""
+    r, c = layout.position(name)
+    for i, kind in enumerate(layout.block(name).row_kinds):
+        if kind:
+            ws.cell(r + i, c + 1).number_format = block_format(kind, lang)
 
 
 def _list_formats(ws, name: str, lang: str) -> None:
@@ -431,10 +436,7 @@ def _loop_blocks(wb: Workbook, ws, lang: str) -> None:
     for i in range(1, layout.block(layout.OUT_MOBILITY).rows):
         ws.cell(r + i, c).font = BOLD
     _block_formats(ws, layout.OUT_MOBILITY, lang, range(1, layout.block(layout.OUT_MOBILITY).rows))
-    r, c = POTENTIAL_AT  # pairs, a format a row: the columns, the figures, the verdict
-    for i, kind in enumerate(layout.block(layout.OUT_POTENTIAL).row_kinds):
-        if kind:
-            ws.cell(r + i, c + 1).number_format = block_format(kind, lang)
+    _pair_formats(ws, layout.OUT_POTENTIAL, lang)  # the columns, the figures, the verdict
 
 
 def _stale(wb: Workbook, ws, lang: str) -> None:

@@ -33,6 +33,7 @@ from .arguments import (
     is_blank,
     parameter_number,
 )
+from .compare import lowest_equal
 from .sums import exact_mean
 
 DEFAULT_BAND: float = default("band")
@@ -199,7 +200,9 @@ class Bands:
     ``thresholds[j] = reference × (1 + offsets[j])``, ascending, computed in IEEE double exactly
     as the Excel formula ``=reference*(1+offset)`` would be. Intervals are closed on the left:
     a gain ``g`` is in the tier whose lower threshold ``t`` satisfies ``t ≤ g < next t``, so a
-    gain exactly on a threshold goes to the tier above it. ``labels`` are top tier first.
+    gain on a threshold goes to the tier above it; "on" as a spreadsheet compares
+    (:mod:`~client_roi.method.compare`: 100.8 is on ``126 × 0.8``, 100.80000000000001).
+    ``labels`` are top tier first.
     """
 
     reference: float
@@ -218,7 +221,7 @@ class Bands:
         # keep the passes to a byte per gain
         rank = np.full(gains.shape, self.k - 1, dtype=np.int8)
         for t in self.thresholds:
-            rank -= gains >= t  # a gain on a threshold counts as reaching it
+            rank -= gains >= lowest_equal(float(t))  # on a threshold, as a spreadsheet sees it: reached
         if blanks:
             blank = np.isnan(gains)
             if blank.any():

@@ -40,10 +40,12 @@ SINGLE_CUSTOMER_LIMIT = 0.15
 
 
 #: A flag's words: the workbook's own in every language of the catalogue, and the usual others.
-_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"} | {lookup("yes", lang).lower() for lang in LANGUAGES})
+YES_WORDS = frozenset(
+    {"yes", "y", "true", "oui", "o", "vrai", "1"} | {lookup("yes", lang).lower() for lang in LANGUAGES}
+)
 
 
-_NO = frozenset({"no", "n", "false", "non", "faux", "0"} | {lookup("no", lang).lower() for lang in LANGUAGES})
+NO_WORDS = frozenset({"no", "n", "false", "non", "faux", "0"} | {lookup("no", lang).lower() for lang in LANGUAGES})
 
 
 def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
@@ -56,9 +58,9 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
         return float(v) == 1.0
     if isinstance(v, str):
         text = v.strip().lower()
-        if text in _YES:
+        if text in YES_WORDS:
             return True
-        if text in _NO:
+        if text in NO_WORDS:
             return False
     raise _item_error(name, i, shape, tr("is {v}; expected yes/no, oui/non, true/false or 1/0", v=describe(v)))
 
@@ -232,9 +234,11 @@ def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
     """The Pareto curve: ``(s, share of total gain held by the top s of customers)`` for
     ``s = 0, 1/steps, …, 1``.
 
-    Rule: gains sorted from largest; step ``s`` counts the ``⌊s × n + 0.5⌋`` largest (nearest
-    customer, halves up); each share is the exact sum of those gains ÷ the exact total. Losses
-    count as 0 (the module's rule); no positive gain raises.
+    Rule: gains sorted from largest; step ``s = j / steps`` counts the ``⌊s × n + 1/2⌋`` largest
+    (the nearest customer, halves up), computed in whole numbers (``(2jn + steps) // 2·steps``:
+    no rounding of ``s × n`` can move it, and a formula gets the same); each share is the exact
+    sum of those gains ÷ the exact total. Losses count as 0 (the module's rule); no positive
+    gain raises.
 
     >>> pareto([50, 30, 20], steps=2)
     [(0.0, 0.0), (0.5, 0.8), (1.0, 1.0)]
@@ -242,9 +246,9 @@ def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
     positive, total = _positive(population)
     ordered = np.sort(positive)[::-1].tolist()
     points = []
+    n = len(ordered)
     for j in range(steps + 1):
-        s = j / steps
-        points.append((s, math.fsum(ordered[: math.floor(s * len(ordered) + 0.5)]) / total))
+        points.append((j / steps, math.fsum(ordered[: (2 * j * n + steps) // (2 * steps)]) / total))
     return points
 
 

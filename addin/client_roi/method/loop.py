@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..messages import tr
 from .arguments import _default, _g, _item_error, numbers, parameter_number
+from .compare import greater, highest_equal
 from .sums import exact_sums
 
 
@@ -45,10 +46,10 @@ def prospect_plan(
     out[over] = False
     taking = np.flatnonzero((rank >= 0) & ~np.isnan(cost) & ~over)
     order = taking[np.lexsort((taking, -np.nan_to_num(gain[taking], nan=-np.inf), rank[taking]))]
-    running, fits = 0.0, True
+    running, fits, limit = 0.0, True, highest_equal(available)  # as a spreadsheet compares
     for i in order.tolist():
         running = running + cost[i]
-        fits = fits and running <= available
+        fits = fits and running <= limit
         out[i] = bool(fits)
     return out
 
@@ -61,8 +62,7 @@ def over_budget(tier_rank: Any, days: Any, days_spent: Any = None) -> np.ndarray
         return np.zeros(rank.size, dtype=bool)
     cost = numbers(days, "days")
     spent = numbers(days_spent, "days_spent").reshape(-1)
-    with np.errstate(invalid="ignore"):
-        over: np.ndarray = (rank >= 0) & (spent > cost)  # a blank (NaN) is never over
+    over: np.ndarray = (rank >= 0) & greater(spent, cost)  # a blank (NaN) is never over; as a spreadsheet compares
     return over
 
 
@@ -119,7 +119,7 @@ def overrun(budget_days: Any, days_spent: Any) -> np.ndarray:
     """
     budget = numbers(budget_days, "budget_days")
     spent = numbers(days_spent, "days_spent")
-    over = np.flatnonzero(~np.isnan(budget) & ~np.isnan(spent) & (spent > budget))
+    over = np.flatnonzero(greater(spent, budget))  # a blank is never over; as a spreadsheet compares
     with np.errstate(divide="ignore", over="ignore"):  # a budget of (almost) 0: infinitely bad
         ratio = np.where(budget[over] > 0, spent[over] / np.where(budget[over] > 0, budget[over], 1), np.inf)
     return over[np.lexsort((over, -ratio))]

@@ -87,6 +87,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_headless.py
 	$(BIN)/python benchmarks/bench_lines.py
 	$(BIN)/python benchmarks/bench_sources.py
+	$(BIN)/python benchmarks/bench_live.py
 	$(BIN)/python benchmarks/readme.py  # the README's figures, from the records just written
 
 # The committed Lite bundle (lite/main.py, lite/requirements.txt) is what `client-roi lite`

@@ -752,6 +752,93 @@ FR: dict[str, str] = {
     "{name} (by quartiles)": "{name} (par quartiles)",
     "the columns of yours (separated by ';') that say which clients a prospect without an expected margin resembles, to estimate it (default: every column of yours that can serve); none: no estimate": "vos colonnes (séparées par ';') qui disent à quels clients ressemble un prospect sans marge attendue, pour l'estimer (par défaut : toutes vos colonnes qui peuvent servir) ; none : pas d'estimation",
     "prospects whose tier, budget and plan rest on an estimate of their margin: {n:,}": "prospects dont la catégorie, le budget et le plan reposent sur une estimation de leur marge : {n:,}",
+    # --- a live book (workbook.live): its hidden sheet, what stops it computing ---------------
+    "Calculations": "Calculs",
+    "rows": "lignes",
+    "should pay read": "doit payer lu",
+    "has paid read": "a payé lu",
+    "role code": "code du rôle",
+    "gain": "gain",
+    "client gain": "gain du client",
+    "positive gain": "gain positif",
+    "rank": "rang",
+    "prospect days": "jours du prospect",
+    "over budget": "hors budget",
+    "queue gain": "gain dans la file",
+    "queue place": "place dans la file",
+    "in plan code": "code dans le plan",
+    "review ROI": "ROI à revoir",
+    "review place": "place à revoir",
+    "overrun ratio": "rapport de dépassement",
+    "overrun place": "place du dépassement",
+    "client cost": "coût du client",
+    "review row": "ligne à revoir",
+    "overrun row": "ligne du dépassement",
+    "bad row": "ligne illisible",
+    "queue rank": "rang dans la file",
+    "client rank": "rang du client",
+    "mode": "mode",
+    "p": "p",
+    "k": "k",
+    "band ok": "bande lisible",
+    "labels ok": "libellés lisibles",
+    "params ok": "paramètres lisibles",
+    "bad rows": "lignes illisibles",
+    "first bad": "première illisible",
+    "n": "n",
+    "balanced ok": "bande équilibrée possible",
+    "base ok": "tout est lisible",
+    "reference": "référence",
+    "stop": "arrêt",
+    "cac": "CAC",
+    "day cost": "coût d'un jour",
+    "available": "disponibles",
+    "positive total": "total positif",
+    "widest": "plus grand écart",
+    "review count": "nombre à revoir",
+    "overrun count": "nombre de dépassements",
+    "first tie": "première égalité",
+    "status": "état",
+    "trim": "écrêtage",
+    "offsets": "écarts",
+    "thresholds": "seuils",
+    "labels": "libellés",
+    "multipliers": "multiplicateurs",
+    "budgets": "budgets",
+    "days": "jours",
+    "queued": "dans la file",
+    "queued before": "dans la file avant",
+    "days before": "jours avant",
+    "clients": "clients",
+    "gains": "gains",
+    "positives": "positifs",
+    "planned": "dans le plan",
+    "quantiles": "quantiles",
+    "label counts": "nombre de chaque libellé",
+    "ties": "égalités",
+    "Rows were added inside the Customers table, and its formulas cover {n} rows: run client-roi refresh on the book to extend them.": "Des lignes ont été ajoutées dans le tableau des clients, dont les formules couvrent {n} lignes : lancez client-roi refresh sur le classeur pour les étendre.",
+    "Row {row} of Customers is outside the table: run client-roi refresh on the book to take it in.": "La ligne {row} des clients est hors du tableau : lancez client-roi refresh sur le classeur pour l'y prendre.",
+    "Row {row} of Customers cannot be read (a flag that is not yes or no, text in a number column, a negative cost or days spent: its role shows #N/A); nothing is computed until it is fixed.": "La ligne {row} des clients est illisible (un indicateur qui n'est ni oui ni non, du texte dans une colonne de nombres, un coût ou des jours passés négatifs : son rôle montre #N/A) ; rien n'est calculé tant qu'elle n'est pas corrigée.",
+    "The band cannot be read. {rule}": "La bande est illisible. {rule}",
+    "The labels do not fit. {rule}": "Les libellés ne conviennent pas. {rule}",
+    "A parameter is outside what it accepts: see its note on the Parameters sheet.": "Un paramètre est hors de ce qu'il accepte : voyez sa note dans la feuille Paramètres.",
+    "No balanced band: too many equal gains, or too few positive ones, for that many tiers.": "Pas de bande équilibrée : trop de gains égaux, ou trop peu de positifs, pour autant de catégories.",
+    "The reference gain is not positive: tiers need a positive mean gain.": "Le gain de référence n'est pas positif : les catégories demandent un gain moyen positif.",
+    "table {TABLE} must start at cell A1 of its sheet for its formulas (a live book): it starts at {cell}": "le tableau {TABLE} doit commencer en A1 de sa feuille pour ses formules (un classeur vivant) : il commence en {cell}",
+    "The previous period's clients cannot be tiered: their mean margin is not positive.": "Les clients de la période précédente ne peuvent être classés : leur marge moyenne n'est pas positive.",
+    "A previous tier of Customers is none of the labels: the movement cannot be told until it is.": "Une catégorie précédente des clients n'est aucun des libellés : le mouvement ne peut être dit tant qu'elle ne l'est pas.",
+    "previous margin": "marge précédente",
+    "previous rank": "rang précédent",
+    "movement code": "code du mouvement",
+    "previous thresholds": "seuils précédents",
+    "previous n": "n précédent",
+    "previous reference": "référence précédente",
+    "previous bad": "précédentes illisibles",
+    "a live book: every result a native formula that recalculates as you type, in Excel, LibreOffice or Google Sheets, with no add-in and no Python": "un classeur vivant : chaque résultat une formule native qui se recalcule à la saisie, dans Excel, LibreOffice ou Google Sheets, sans complément ni Python",
+    "this live book computes itself as you type: there is nothing to refresh here; client-roi refresh on its file checks its formulas and writes the estimates": "ce classeur vivant se calcule à la saisie : il n'y a rien à actualiser ici ; client-roi refresh sur son fichier vérifie ses formules et écrit les estimations",
+    "{cell}: a formula of this live book was edited: it is {found}, the book's own is {wanted}; its numbers are no longer the method's. Undo the edit, or write the book again (client-roi fill --live)": "{cell} : une formule de ce classeur vivant a été modifiée : elle est {found}, celle du classeur est {wanted} ; ses nombres ne sont plus ceux de la méthode. Annulez la modification, ou écrivez le classeur à nouveau (client-roi fill --live)",
+    "{cell}: the book shows {got}, the method {want}: its application computed it otherwise": "{cell} : le classeur montre {got}, la méthode {want} : son application l'a calculé autrement",
+    "no formula": "aucune formule",
 }
 '''
 
@@ -2522,6 +2609,82 @@ def exact_mean(values: np.ndarray, name: str = "values") -> float:
     return exact_sum(values, name) / values.size
 '''
 
+_SOURCES['method/compare'] = r'''"""Numbers compared as a spreadsheet compares them: two doubles within 2⁻⁴⁸ of each other, as
+far apart as a few roundings, are equal.
+
+A threshold is ``reference × (1 + offset)``, computed: ``126 × 0.8`` is 100.80000000000001, and
+a gain typed as 100.8 lies on the −20 % line for anyone who reads it, for LibreOffice and for
+Excel, but a strict comparison of doubles puts it under. The method therefore compares as
+LibreOffice's ``rtl::math::approxEqual`` (``sal/rtl/math.cxx``) decides equality: ``a == b``;
+or both nonzero, of one sign, ``|a − b| < 2⁻⁴⁸ × |a|`` and ``< 2⁻⁴⁸ × |b|``, and not both whole
+numbers a double holds exactly (two integers are never "nearly" equal). So ``≥``, ``>``, ``<``
+and ``≤`` are the spreadsheet's, and a live book's formulas (:mod:`client_roi.workbook.live`)
+give the same tiers, plan and lists as the method, to the bit of every comparison.
+
+Each comparison with a fixed number is turned, once, into a strict one with the last double
+that is still "equal" (:func:`lowest_equal`, :func:`highest_equal`: at most 32 steps of an ulp),
+so that an array is compared at numpy's speed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+E48 = 2.0**-48
+_EXACT = 2.0**53  # whole numbers below it are exact doubles
+
+
+def _whole(x: float) -> bool:
+    return abs(x) < _EXACT and x == math.floor(x)
+
+
+def equal(a: float, b: float) -> bool:
+    """``a`` and ``b`` are equal for a spreadsheet (the module's rule).
+
+    >>> equal(100.8, 126 * 0.8), 100.8 == 126 * 0.8, equal(1.0, 1.0 + 2**-52), equal(2.0**50, 2.0**50 + 1)
+    (True, False, True, False)
+    """
+    if a == b:
+        return True
+    if a == 0 or b == 0 or (a < 0) != (b < 0) or not (math.isfinite(a) and math.isfinite(b)):
+        return False
+    d = abs(a - b)
+    if not math.isfinite(d) or d >= abs(a) * E48 or d >= abs(b) * E48:
+        return False
+    return not (_whole(a) and _whole(b))
+
+
+def lowest_equal(t: float) -> float:
+    """The smallest double equal to ``t`` (the module's rule): ``x ≥ t`` for a spreadsheet is
+    ``x ≥ lowest_equal(t)``."""
+    x = t
+    while math.isfinite(x) and equal(y := math.nextafter(x, -math.inf), t):
+        x = y
+    return x
+
+
+def highest_equal(t: float) -> float:
+    """The largest double equal to ``t``: ``x ≤ t`` for a spreadsheet is ``x ≤ highest_equal(t)``."""
+    x = t
+    while math.isfinite(x) and equal(y := math.nextafter(x, math.inf), t):
+        x = y
+    return x
+
+
+def greater(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a > b`` element by element as a spreadsheet says it: greater and not equal (NaN: never)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        over = a > b
+    if not over.any():
+        return over
+    rows = np.flatnonzero(over)
+    near = np.fromiter((equal(float(x), float(y)) for x, y in zip(a[rows], b[rows], strict=True)), bool, rows.size)
+    over[rows[near]] = False
+    return over
+'''
+
 _SOURCES['method/bands'] = r'''"""Step 1 of the method: the reference gain, and the bands around it.
 
 The reference gain is the mean gain per paying customer, optionally after trimming the
@@ -2557,6 +2720,7 @@ from .arguments import (
     is_blank,
     parameter_number,
 )
+from .compare import lowest_equal
 from .sums import exact_mean
 
 DEFAULT_BAND: float = default("band")
@@ -2723,7 +2887,9 @@ class Bands:
     ``thresholds[j] = reference × (1 + offsets[j])``, ascending, computed in IEEE double exactly
     as the Excel formula ``=reference*(1+offset)`` would be. Intervals are closed on the left:
     a gain ``g`` is in the tier whose lower threshold ``t`` satisfies ``t ≤ g < next t``, so a
-    gain exactly on a threshold goes to the tier above it. ``labels`` are top tier first.
+    gain on a threshold goes to the tier above it; "on" as a spreadsheet compares
+    (:mod:`~client_roi.method.compare`: 100.8 is on ``126 × 0.8``, 100.80000000000001).
+    ``labels`` are top tier first.
     """
 
     reference: float
@@ -2742,7 +2908,7 @@ class Bands:
         # keep the passes to a byte per gain
         rank = np.full(gains.shape, self.k - 1, dtype=np.int8)
         for t in self.thresholds:
-            rank -= gains >= t  # a gain on a threshold counts as reaching it
+            rank -= gains >= lowest_equal(float(t))  # on a threshold, as a spreadsheet sees it: reached
         if blanks:
             blank = np.isnan(gains)
             if blank.any():
@@ -3447,9 +3613,11 @@ def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
     """The Pareto curve: ``(s, share of total gain held by the top s of customers)`` for
     ``s = 0, 1/steps, …, 1``.
 
-    Rule: gains sorted from largest; step ``s`` counts the ``⌊s × n + 0.5⌋`` largest (nearest
-    customer, halves up); each share is the exact sum of those gains ÷ the exact total. Losses
-    count as 0 (the module's rule); no positive gain raises.
+    Rule: gains sorted from largest; step ``s = j / steps`` counts the ``⌊s × n + 1/2⌋`` largest
+    (the nearest customer, halves up), computed in whole numbers (``(2jn + steps) // 2·steps``:
+    no rounding of ``s × n`` can move it, and a formula gets the same); each share is the exact
+    sum of those gains ÷ the exact total. Losses count as 0 (the module's rule); no positive
+    gain raises.
 
     >>> pareto([50, 30, 20], steps=2)
     [(0.0, 0.0), (0.5, 0.8), (1.0, 1.0)]
@@ -3457,9 +3625,9 @@ def pareto(population: Any, steps: int = 20) -> list[tuple[float, float]]:
     positive, total = _positive(population)
     ordered = np.sort(positive)[::-1].tolist()
     points = []
+    n = len(ordered)
     for j in range(steps + 1):
-        s = j / steps
-        points.append((s, math.fsum(ordered[: math.floor(s * len(ordered) + 0.5)]) / total))
+        points.append((j / steps, math.fsum(ordered[: (2 * j * n + steps) // (2 * steps)]) / total))
     return points
 
 
@@ -3484,6 +3652,7 @@ import pandas as pd
 
 from ..messages import tr
 from .arguments import _default, _g, _item_error, numbers, parameter_number
+from .compare import greater, highest_equal
 from .sums import exact_sums
 
 
@@ -3517,10 +3686,10 @@ def prospect_plan(
     out[over] = False
     taking = np.flatnonzero((rank >= 0) & ~np.isnan(cost) & ~over)
     order = taking[np.lexsort((taking, -np.nan_to_num(gain[taking], nan=-np.inf), rank[taking]))]
-    running, fits = 0.0, True
+    running, fits, limit = 0.0, True, highest_equal(available)  # as a spreadsheet compares
     for i in order.tolist():
         running = running + cost[i]
-        fits = fits and running <= available
+        fits = fits and running <= limit
         out[i] = bool(fits)
     return out
 
@@ -3533,8 +3702,7 @@ def over_budget(tier_rank: Any, days: Any, days_spent: Any = None) -> np.ndarray
         return np.zeros(rank.size, dtype=bool)
     cost = numbers(days, "days")
     spent = numbers(days_spent, "days_spent").reshape(-1)
-    with np.errstate(invalid="ignore"):
-        over: np.ndarray = (rank >= 0) & (spent > cost)  # a blank (NaN) is never over
+    over: np.ndarray = (rank >= 0) & greater(spent, cost)  # a blank (NaN) is never over; as a spreadsheet compares
     return over
 
 
@@ -3591,7 +3759,7 @@ def overrun(budget_days: Any, days_spent: Any) -> np.ndarray:
     """
     budget = numbers(budget_days, "budget_days")
     spent = numbers(days_spent, "days_spent")
-    over = np.flatnonzero(~np.isnan(budget) & ~np.isnan(spent) & (spent > budget))
+    over = np.flatnonzero(greater(spent, budget))  # a blank is never over; as a spreadsheet compares
     with np.errstate(divide="ignore", over="ignore"):  # a budget of (almost) 0: infinitely bad
         ratio = np.where(budget[over] > 0, spent[over] / np.where(budget[over] > 0, budget[over], 1), np.inf)
     return over[np.lexsort((over, -ratio))]
@@ -4403,6 +4571,7 @@ from ..schema.parameters import DEFAULTS
 from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi_ratio
+from .compare import lowest_equal
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
@@ -4514,9 +4683,10 @@ class Exercise:
         """The plan's days needed ÷ days available (None without prospecting days)."""
         return None if self.days_available is None else self.days_needed / self.days_available
 
-    def to_excel(self, path: str | Path, lang: str = "en", *, force: bool = False) -> Path:
+    def to_excel(self, path: str | Path, lang: str = "en", *, force: bool = False, live: bool = False) -> Path:
         """Write the filled workbook (the template with these customers, refreshed): what
-        ``client-roi fill`` writes. Returns the path written."""
+        ``client-roi fill`` writes; ``live``: a live book, every result a formula that
+        recalculates with no add-in (``fill --live``). Returns the path written."""
         # The workbook layer sits above the method; only this convenience reaches up to it.
         from ..files.output import OutputError, save_bytes
         from ..workbook.template import book
@@ -4525,7 +4695,7 @@ class Exercise:
         given = {k: v for k, v in self.parameters.items() if v is not None}
         if self.days_available is None:
             given["prospecting_days"] = ()  # no plan here: none in the book (a blank cell), not its default
-        zb = book(lang, inputs, **given)
+        zb = book(lang, inputs, live, **given)
         zb.refresh()
         try:
             return save_bytes(zb.save, Path(path), force=force)
@@ -4836,7 +5006,7 @@ def _review(names: Any, gross: np.ndarray, cost: np.ndarray, is_client: np.ndarr
     row order)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = gross / cost  # a zero cost (infinite ROI) or a blank never lands here
-        losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < 1)
+        losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < lowest_equal(1.0))  # as a spreadsheet compares
     order = np.flatnonzero(losing)[np.argsort(ratio[losing], kind="stable")]
     return _frame(
         {
@@ -6085,11 +6255,26 @@ import pandas as pd
 from .. import method
 from ..messages import mark, number, tr
 from ..method import Exercise
+from ..method.compare import equal
 from . import layout
 
 
 class ExcelError(str):
     """An Excel error value to write as such (``#DIV/0!``); any other ``str`` is plain text."""
+
+
+class Formula(str):
+    """A formula to write as such, its text without the ``=`` (a live book's cells: any other
+    ``str`` is plain text, never a formula). ``shared``: ``(si, ref)`` for the first cell of a
+    shared formula covering ``ref``, ``(si, None)`` for the others of the group (their text is
+    the first's, moved: not written)."""
+
+    shared: tuple[int, str | None] | None = None
+
+    def __new__(cls, text: str, shared: tuple[int, str | None] | None = None) -> Formula:
+        formula = super().__new__(cls, text)
+        formula.shared = shared
+        return formula
 
 
 @dataclass
@@ -6311,9 +6496,9 @@ def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any], 
 
 def _band_text(offsets: np.ndarray, lang: str) -> str:
     """The band as its offsets, in the language's form: ``±20%``, ``-40.0%; …`` / ``±20 %``."""
-    if offsets.size == 2 and offsets[0] == -offsets[1]:
+    if offsets.size == 2 and equal(float(offsets[0]), -float(offsets[1])):  # as a spreadsheet compares
         p = offsets[1]
-        return "±" + number(p, ".0%" if p * 100 == round(p * 100) else ".2%", lang)
+        return "±" + number(p, ".0%" if equal(p * 100, round(p * 100)) else ".2%", lang)
     return mark(";", lang).join(number(o, "+.1%", lang) for o in offsets)
 
 
@@ -6579,6 +6764,1316 @@ def _split(ref: str, width: int) -> tuple[str, str]:
     )
 '''
 
+_SOURCES['workbook/cells'] = r'''"""What a refresh writes into a sheet's XML: rectangles of values (:class:`Rect`), each value
+one SpreadsheetML ``c`` element (:func:`cell_xml`), numbers as Excel writes them
+(:func:`number_text`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from .blocks import ExcelError, Formula
+
+
+@dataclass
+class Rect:
+    """Values written (None: cleared) from (row, col) down and right; ``column``: ``values`` is
+    one column, flat (how a refresh writes a table column)."""
+
+    row: int
+    col: int
+    values: list
+    column: bool = False
+
+    @property
+    def last_row(self) -> int:
+        return self.row + len(self.values) - 1
+
+    @property
+    def width(self) -> int:
+        return 1 if self.column else len(self.values[0])
+
+    def at(self, row: int, col: int) -> Any:
+        line = self.values[row - self.row]
+        return line if self.column else line[col - self.col]
+
+
+def cell_xml(ref: str, value: Any, style: int | None) -> str:
+    """One ``c`` element; a blank with no style is no element at all."""
+    s = f' s="{style}"' if style else ""
+    kind = type(value)
+    if kind is float:  # the common case first: this runs once per written cell
+        return f'<c r="{ref}"{s}><v>{number_text(value)}</v></c>'
+    if kind is str and value:
+        if "&" in value or "<" in value or ">" in value:
+            value = escape(value)
+        space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+    if kind is Formula:
+        return f'<c r="{ref}"{s}>{formula_xml(value)}</c>'
+    if value is None or value == "":  # a blank is no value: empty text would not be ISBLANK
+        return f'<c r="{ref}"{s}/>' if style else ""
+    if isinstance(value, ExcelError):
+        return f'<c r="{ref}"{s} t="e"><v>{escape(value)}</v></c>'
+    if isinstance(value, str):
+        return cell_xml(ref, str(value), style)
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{ref}"{s}><v>{value}</v></c>'
+    return f'<c r="{ref}"{s}><v>{number_text(float(value))}</v></c>'
+
+
+def formula_xml(formula: Formula) -> str:
+    """A formula's ``f`` element: no cached result, so every application computes it."""
+    if formula.shared is None:
+        return f"<f>{escape(formula)}</f>"
+    si, ref = formula.shared
+    if ref is None:
+        return f'<f t="shared" si="{si}"/>'
+    return f'<f t="shared" ref="{ref}" si="{si}">{escape(formula)}</f>'
+
+
+def number_text(value: float) -> str:
+    """A double as the shortest text that reads back as it (``repr``), a whole number without
+    its ``.0`` (as Excel writes it): 1478 for 1478.0."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+'''
+
+_SOURCES['workbook/live/places'] = r'''"""Where a live book keeps everything: its hidden sheet's columns, scalars, tables and word
+lists, their defined names, and the small pieces every formula is written with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ... import method
+from ...files.xlsx import column_letter
+from ...messages import Said, tr
+from ...method.clients import _NO, _YES
+from ...schema.parameters import Interval, parameter
+from .. import layout
+from ..blocks import Formula
+
+#: The hidden sheet of helper columns and tables, in the book's language.
+LIVE_SHEET = Said("Calculations")
+#: The customer rows its formulas cover: a number, and its defined name, whose presence says a
+#: book is live (a plain cell: read without computing anything).
+ROWS_NAME = "live_rows"
+
+#: The helper columns, one row per customer row (row r there is row r of the Customers sheet).
+HELPERS = (
+    "should pay read",  # -1 blank, 0 no, 1 yes, #N/A not a flag
+    "has paid read",
+    "role code",  # 0 none, 1 user, 2 prospect, 3 client; #N/A: the row cannot be read
+    "gain",  # a client's gross margin, a prospect's expected (else estimated) margin
+    "client gain",  # a client's gross margin: the population
+    "positive gain",  # the same, a loss as 0 (0 for anyone else): shares of gain
+    "rank",  # its tier's rank, 1 = top
+    "prospect days",  # a tiered prospect's effort days
+    "over budget",  # days spent over the budget: the limit of concessions
+    "queue gain",  # a prospect in the plan's queue: its gain
+    "queue place",  # its place in the queue
+    "in plan code",  # 1, 0, or blank
+    "review ROI",  # a client whose ROI < 1: its ROI
+    "review place",
+    "overrun ratio",  # a prospect over budget: days spent ÷ budget days
+    "overrun place",
+    "client cost",  # a client's acquisition cost: the average CAC when none is given
+    "review row",  # the i-th row of the review list: its row on the Customers sheet
+    "overrun row",
+    "bad row",  # the row's number when it cannot be read
+    "queue rank",  # a queued prospect's tier rank
+    "client rank",  # a client's tier rank
+    "previous margin",  # the customer's margin in the previous period
+    "previous rank",  # its previous tier's rank: from that margin, else as typed
+    "movement code",  # 1 up, 2 down, 3 same, 4 new, 5 lost
+)
+H = {name: column_letter(i + 1) for i, name in enumerate(HELPERS)}
+SCALAR_COL = len(HELPERS) + 3  # labels; the values one column right
+TIER_COL = SCALAR_COL + 3  # the tiers' table: one row per tier, top first
+SWEEP_ROW = 14  # the sweep's table, under it
+WORDS_COL = TIER_COL + 44  # the word lists
+ROWS_AT = (1, SCALAR_COL + 1)
+
+#: The scalars, from row 2 down (each one's defined name: ``live_`` and its key).
+SCALARS = (
+    "mode",  # the band: 1 one offset (±p), 2 the offsets, 3 the balanced band, #N/A none of them
+    "p",
+    "k",
+    "band_ok",
+    "labels_ok",
+    "params_ok",
+    "bad_rows",
+    "first_bad",
+    "n",  # the population: clients with a gross margin
+    "balanced_ok",
+    "base_ok",
+    "reference",
+    "stop",  # nothing can be computed: every block shows #N/A
+    "cac",
+    "day_cost",
+    "available",
+    "positive_total",
+    "widest",
+    "review_count",
+    "overrun_count",
+    "first_tie",
+    "status",
+    "trim",
+    "previous_n",  # customers with a previous margin
+    "previous_reference",
+    "previous_bad",  # previous tiers typed that are none of the labels
+)
+#: The tiers' table's columns, left to right (each one's defined name: ``live_`` and its key).
+TIER_COLUMNS = (
+    "offsets",  # ascending, k − 1 of them
+    "thresholds",  # ascending, padded with a number above every gain
+    "labels",  # top first
+    "multipliers",
+    "budgets",
+    "days",
+    "queued",
+    "queued_before",
+    "days_before",
+    "clients",
+    "gains",
+    "positives",
+    "planned",
+    "quantiles",
+    "label_counts",
+    "ties",
+    "previous_thresholds",  # the previous period's clients' thresholds, under the band in use
+)
+_OFFSET_COLUMNS = ("offsets", "thresholds", "quantiles", "ties", "previous_thresholds")  # k − 1 rows at most
+PAD = "9.99E+307"  # a threshold above every gain: the unused ones keep the list ascending
+HUGE = "1E+307"  # a zero budget's overrun: worse than any ratio
+WORD_LISTS = ("yes", "no", "roles", "plan", "verdicts", "balanced_words", "moves")
+MOVES = ("up", "down", "same", "new", "lost")  # the movement codes' words, in order
+_M = layout.MAX_TIERS - 1  # offsets at most
+#: The hidden sheet's labels: its helper columns', scalars' and tables' names, said in the book's language.
+LABELS = Said(
+    {
+        **{h: h for h in HELPERS},
+        **{s: s.replace("_", " ") for s in SCALARS},
+        **{c: c.replace("_", " ") for c in TIER_COLUMNS},
+    }
+)
+
+
+def shared(row_of: Callable[[int], list[str]], first: int, last: int, col: int, si: int) -> list[list[Formula]]:
+    """Rows ``first`` … ``last`` of formulas from column ``col`` on, ``row_of(r)`` giving row
+    ``r``'s: each column one shared formula (its first row's text, moved down a row at a time,
+    is every other row's: what ``row_of`` gives, as ``tests/test_live.py`` checks), numbered
+    from ``si``; one row: plain formulas."""
+    texts = row_of(first)
+    if last == first:
+        return [[Formula(t) for t in texts]]
+    head = [
+        Formula(t, (si + j, f"{column_letter(col + j)}{first}:{column_letter(col + j)}{last}"))
+        for j, t in enumerate(texts)
+    ]
+    rest = [Formula("", (si + j, None)) for j in range(len(texts))]
+    return [head, *([rest] * (last - first))]
+
+
+def _q(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _text(value: str) -> str:
+    """A formula's string literal."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where everything is, for a book in ``lang`` whose table has the columns ``keys`` and
+    ``n`` customer rows."""
+
+    lang: str
+    n: int
+    keys: tuple[str, ...]
+    then: tuple[bool, ...] = ()  # each row has a previous margin: its previous tier is a formula
+
+    @property
+    def last(self) -> int:
+        return self.n + 1
+
+    @property
+    def customers(self) -> str:
+        return _q(layout.SHEETS["customers"][self.lang])
+
+    @property
+    def live(self) -> str:
+        return _q(LIVE_SHEET[self.lang])
+
+    def col(self, key: str) -> str:
+        return column_letter(self.keys.index(key) + 1)
+
+    def cust(self, key: str, r: int, sheet: bool = True) -> str:
+        """A customer's cell, from the Live sheet (``sheet``) or from its own."""
+        return f"{self.customers + '!' if sheet else ''}{self.col(key)}{r}"
+
+    def whole(self, key: str) -> str:
+        """A Customers column, whole (``INDEX`` it by a row number)."""
+        return f"{self.customers}!${self.col(key)}:${self.col(key)}"
+
+    def helper(self, name: str, r: int, sheet: bool = False) -> str:
+        return f"{self.live + '!' if sheet else ''}{H[name]}{r}"
+
+    def helpers(self, name: str, sheet: bool = True) -> str:
+        """A helper column's cells, absolute."""
+        return f"{self.live + '!' if sheet else ''}${H[name]}$2:${H[name]}${self.last}"
+
+    @property
+    def table_rows(self) -> str:
+        """The table's first column: a row inserted inside the table makes it longer."""
+        return f"{self.customers}!$A$2:$A${self.last}"
+
+    @property
+    def below(self) -> str:
+        """The row under the table: a customer typed there is outside every formula."""
+        return f"{self.customers}!$A${self.last + 1}:${self.col(self.keys[-1])}${self.last + 1}"
+
+
+def word_list(key: str, lang: str) -> list[str]:
+    """The words the formulas compare with or show, in ``lang``."""
+    if key == "yes":
+        return sorted(_YES)
+    if key == "no":
+        return sorted(_NO)
+    if key == "roles":
+        roles = layout.ROLE_WORDS[lang]
+        return [roles["user"], roles["prospect"], roles["client"]]
+    if key == "plan":
+        plan = layout.PLAN_WORDS[lang]
+        return [plan[True], plan[False]]
+    if key == "verdicts":
+        verdict = layout.TEXT[lang]["verdict"]
+        return [verdict["diversified"], verdict["moderate"], verdict["concentrated"]]
+    if key == "moves":
+        moves = layout.MOVE_WORDS[lang]
+        return [moves[m] for m in MOVES]
+    assert key == "balanced_words"
+    return sorted(method.BALANCED_WORDS)
+
+
+def names(lang: str) -> dict[str, tuple[int, int, int, int]]:
+    """The Live sheet's defined names: name → (first row, first column, last row, last column)."""
+    out = {f"live_{s}": (2 + i, SCALAR_COL + 1, 2 + i, SCALAR_COL + 1) for i, s in enumerate(SCALARS)}
+    for j, key in enumerate(TIER_COLUMNS):
+        rows = _M if key in _OFFSET_COLUMNS else layout.MAX_TIERS
+        out[f"live_{key}"] = (2, TIER_COL + j, 1 + rows, TIER_COL + j)
+    for i, key in enumerate(WORD_LISTS):
+        out[f"live_{key}"] = (2, WORDS_COL + i, 1 + len(word_list(key, lang)), WORDS_COL + i)
+    return out
+
+
+def _fill(skeleton: str, lang: str, **holes: str) -> str:
+    """A catalogue message as a formula's text: its words as literals, each hole the formula
+    given for it (``row="live_first_bad"``)."""
+    said = tr(skeleton, lang, **{k: f"\x00{k}\x00" for k in holes})
+    parts = said.split("\x00")
+    pieces = [holes[x] if i % 2 else _text(x) for i, x in enumerate(parts) if i % 2 or x]
+    return "&".join(pieces) or '""'
+
+
+def _within(rule: Interval, ref: str) -> str:
+    """A number cell that the parameter's rule holds."""
+    tests = [f"ISNUMBER({ref})"]
+    if rule.low is not None:
+        tests.append(f"{ref}{'>=' if rule.closed in ('left', 'both') else '>'}{rule.low:g}")
+    if rule.high is not None:
+        tests.append(f"{ref}{'<=' if rule.closed in ('right', 'both') else '<'}{rule.high:g}")
+    return f"AND({','.join(tests)})"
+
+
+def _parameter(name: str) -> str:
+    """A number parameter as the method reads it: its schema default when blank."""
+    return f"IF(ISBLANK({name}),{parameter(name).default[0]:g},{name})"
+
+
+def _blank(ref: str) -> str:
+    return f'LEN(TRIM({ref}&""))=0'
+
+
+def _span(name: str, first: int | str, last: int | str, row: bool = False) -> str:
+    """Cells ``first`` … ``last`` of a named row (``row``) or column."""
+    if row:
+        return f"INDEX({name},1,{first}):INDEX({name},1,{last})"
+    return f"INDEX({name},{first}):INDEX({name},{last})"
+
+
+def _increasing(name: str, count: str, row: bool = False) -> str:
+    """The first ``count`` cells of ``name`` strictly increase (one cell does)."""
+    later, earlier = _span(name, 2, count, row), _span(name, 1, f"{count}-1", row)
+    return f"OR({count}=1,SUMPRODUCT(--({later}<={earlier}))=0)"
+
+
+def _gaps(name: str, cells: int) -> str:
+    """A blank cell before a filled one in the named row (the method refuses it)."""
+    blank = f'(LEN({_span(name, 1, cells - 1, True)}&"")=0)'
+    filled = f'(LEN({_span(name, 2, cells, True)}&"")>0)'
+    return f"SUMPRODUCT({blank}*{filled})>0"
+'''
+
+_SOURCES['workbook/live/helpers'] = r'''"""The hidden sheet's formulas: one row of helper columns per customer row, the scalars, the
+tiers' table and the sweep's table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import method
+from ...files.xlsx import column_letter
+from ...schema.blocks import SWEEP_BANDS
+from ...schema.parameters import Text, interval, parameter
+from .. import layout
+from ..blocks import Formula
+from .places import (
+    _M,
+    HELPERS,
+    HUGE,
+    LABELS,
+    PAD,
+    SCALAR_COL,
+    SCALARS,
+    SWEEP_ROW,
+    TIER_COL,
+    TIER_COLUMNS,
+    WORD_LISTS,
+    WORDS_COL,
+    H,
+    Places,
+    _blank,
+    _fill,
+    _gaps,
+    _increasing,
+    _parameter,
+    _span,
+    _text,
+    _within,
+    shared,
+    word_list,
+)
+
+# --------------------------------------------------------------------------------------------
+# The helper columns
+# --------------------------------------------------------------------------------------------
+
+
+def helper_row(p: Places, r: int) -> list[str]:
+    """The helper formulas of customer row ``r`` (the Live sheet's row ``r``)."""
+    c, h = p.cust, p.helper
+
+    def flag(key: str) -> str:
+        typed = f'TRIM({c(key, r)}&"")'
+        return (
+            f"IF({_blank(c(key, r))},-1,IF(SUMPRODUCT(--(live_yes={typed}))>0,1,"
+            f"IF(SUMPRODUCT(--(live_no={typed}))>0,0,NA())))"
+        )
+
+    def number(key: str) -> str:
+        return f'IF(ISNUMBER({c(key, r)}),{c(key, r)},"")'
+
+    def place(key: str, ascending: int) -> str:
+        """Its place among the column's numbers: ``RANK``, then the equal ones in earlier rows."""
+        return (
+            f'IF({h(key, r)}="","",RANK({h(key, r)},{p.helpers(key, False)},{ascending})'
+            f"+COUNTIF(${H[key]}$1:{H[key]}{r - 1},{h(key, r)}))"
+        )
+
+    bad = [f"ISERROR({h('should pay read', r)})", f"ISERROR({h('has paid read', r)})"]
+    bad += [f"NOT(OR({_blank(c(k, r))},ISNUMBER({c(k, r)})))" for k in layout.NUMERIC_INPUTS if k in p.keys]
+    bad.append(f"N({c('acquisition_cost', r)})<0")
+    spent = f"N({c('days_spent', r)})" if "days_spent" in p.keys else "0"
+    if "days_spent" in p.keys:
+        bad.append(f"{spent}<0")
+    estimate = number("estimated_margin") if "estimated_margin" in p.keys else '""'
+    gross, cost, role, days = c("gross_margin", r), c("acquisition_cost", r), h("role code", r), h("prospect days", r)
+    should, paid = h("should pay read", r), h("has paid read", r)
+    margin_then = number("previous_margin") if "previous_margin" in p.keys else '""'
+    then, rank_then, now = h("previous margin", r), h("previous rank", r), h("client rank", r)
+    computed = bool(p.then) and p.then[r - 2]  # its Previous tier is a formula (from the margin): none typed
+    if "previous_tier" in p.keys and not computed:
+        # a previous tier as typed (no previous margin): one of the labels, exactly (EXACT: the case too)
+        typed = f'TRIM({c("previous_tier", r)}&"")'
+        labels = _span("live_labels", 1, "live_k")
+        found = f"SUMPRODUCT(EXACT({labels},{typed})*(ROW({labels})-ROW(INDEX(live_labels,1))+1))"
+        as_typed = f'IF(LEN({typed})=0,"",IF({found}=0,NA(),{found}))'
+    else:
+        as_typed = '""'
+    cells = {
+        "should pay read": flag("should_pay"),
+        "has paid read": flag("has_paid"),
+        "role code": f"IF(OR({','.join(bad)}),NA(),IF({should}=-1,IF({paid}=-1,0,NA()),"
+        f"IF({should}=0,1,IF({paid}=1,3,2))))",
+        "gain": f"IF({role}=3,{number('gross_margin')},IF({role}=2,IF(ISNUMBER({c('expected_margin', r)}),"
+        f'{c("expected_margin", r)},{estimate}),""))',
+        "client gain": f'IF({role}=3,{number("gross_margin")},"")',
+        "positive gain": f"IF(ISNUMBER({h('client gain', r)}),MAX({h('client gain', r)},0),0)",
+        # how many thresholds a gain reaches (on one: reached, as the spreadsheet compares) is its rank
+        "rank": f'IF({h("gain", r)}="","",live_k-SUMPRODUCT(--(live_thresholds<={h("gain", r)})))',
+        "prospect days": f'IF({role}<>2,"",IF({h("rank", r)}="","",INDEX(live_days,{h("rank", r)})))',
+        "over budget": f'IF({days}="",FALSE,{spent}>{days})',
+        "queue gain": f'IF({days}="","",IF({h("over budget", r)},"",{h("gain", r)}))',
+        "queue place": place("queue gain", 0),
+        # in the plan while the days of every prospect before it, and its own, fit
+        "in plan code": f'IF({days}="","",IF(live_available="","",IF({h("over budget", r)},0,'
+        f"IF(INDEX(live_days_before,{h('rank', r)})+({h('queue place', r)}-INDEX(live_queued_before,{h('rank', r)}))"
+        f"*{days}<=live_available,1,0))))",
+        "review ROI": f'IF({role}<>3,"",IF(NOT(ISNUMBER({cost})),"",IF({cost}<=0,"",IF(NOT(ISNUMBER({gross})),"",'
+        f'IF({gross}/{cost}<1,{gross}/{cost},"")))))',
+        "review place": place("review ROI", 1),
+        "overrun ratio": f'IF({h("over budget", r)},IF({days}>0,{spent}/{days},{HUGE}),"")',
+        "overrun place": place("overrun ratio", 0),
+        "client cost": f'IF({role}=3,{number("acquisition_cost")},"")',
+        "review row": f'IF(ROW()-1>live_review_count,"",MATCH(ROW()-1,{p.helpers("review place", False)},0)+1)',
+        "overrun row": f'IF(ROW()-1>live_overrun_count,"",MATCH(ROW()-1,{p.helpers("overrun place", False)},0)+1)',
+        "bad row": f'IF(ISERROR({role}),ROW(),"")',
+        "queue rank": f'IF({h("queue gain", r)}="","",{h("rank", r)})',
+        "client rank": f'IF({h("client gain", r)}="","",{h("rank", r)})',
+        "previous margin": margin_then,
+        # the previous period's tiers under the band in use, from its clients' margins
+        "previous rank": f'IF({then}<>"",live_k-SUMPRODUCT(--(live_previous_thresholds<={then})),{as_typed})',
+        "movement code": f'IF({rank_then}="",IF({now}="","",4),IF({now}="",5,IF({now}<{rank_then},1,'
+        f"IF({now}>{rank_then},2,3))))",
+    }
+    return [cells[name] for name in HELPERS]
+
+
+# --------------------------------------------------------------------------------------------
+# The scalars, the tiers' table, the sweep's table
+# --------------------------------------------------------------------------------------------
+
+
+#: The balanced band for the tiers in use exists: k − 1 distinct positive quantiles.
+BALANCED = 'AND(live_n>0,INDEX(live_quantiles,1)>0,live_first_tie="")'
+
+
+def scalars(p: Places) -> dict[str, str]:
+    """Each scalar's formula, by key."""
+    first = "INDEX(band,1,1)"
+    word = f'SUMPRODUCT(--(live_balanced_words=TRIM({first}&"")))>0'
+    label_rule = parameter("labels").constraint
+    assert isinstance(label_rule, Text)
+    labels = _span("live_labels", 1, "live_k")
+    params = []
+    for name in ("trim", "cac", "annual_income", "margin_rate", "working_days", "load_factor", "prospecting_days"):
+        test = _within(interval(name), name)
+        params.append(test if parameter(name).required else f"OR(ISBLANK({name}),{test})")
+    e, costs = p.helpers("client gain", False), p.helpers("client cost", False)
+    then = p.helpers("previous margin", False)
+    offsets = _span("live_offsets", 1, "live_k-1")
+    return {
+        "mode": f"IF(COUNTA(band)=0,1,IF(ISTEXT({first}),IF(AND(COUNTA(band)=1,{word}),3,NA()),"
+        "IF(COUNTA(band)=1,1,2)))",
+        "p": f"IF(COUNTA(band)=0,{method.DEFAULT_BAND:g},{first})",
+        "k": "IF(ISNA(live_mode),3,IF(live_mode=1,3,IF(live_mode=2,COUNTA(band)+1,"
+        f"IF(COUNTA(labels)>0,MIN(COUNTA(labels),{layout.MAX_TIERS}),3))))",
+        "band_ok": "IF(ISNA(live_mode),FALSE,IF(live_mode=1,AND(ISNUMBER(live_p),live_p>0,live_p<1),"
+        f"IF(live_mode=3,live_k>=2,AND(COUNT(band)=COUNTA(band),NOT({_gaps('band', _M)}),"
+        f"MIN(band)>{interval('band').low:g},{_increasing('band', 'COUNTA(band)', True)}))))",
+        "labels_ok": f"IF(COUNTA(labels)=0,TRUE,AND(COUNTA(labels)=live_k,NOT({_gaps('labels', layout.MAX_TIERS)}),"
+        f'SUMPRODUCT(--(LEN({labels})>{label_rule.longest}))=0,SUMPRODUCT(--(LEFT({labels},1)="#"))=0,'
+        f"MAX({_span('live_label_counts', 1, 'live_k')})=1))",
+        "params_ok": f"AND({','.join(params)})",
+        "bad_rows": f"COUNT({p.helpers('bad row', False)})",
+        "first_bad": f'IF(live_bad_rows=0,"",MIN({p.helpers("bad row", False)}))',
+        "n": f"COUNT({e})",
+        "balanced_ok": f"IF(live_mode<>3,TRUE,{BALANCED})",
+        "base_ok": "AND(live_bad_rows=0,live_band_ok,live_labels_ok,live_params_ok,live_n>0,live_balanced_ok,"
+        "NOT(ISERROR(live_previous_reference)),"
+        f"ROWS({p.table_rows})={p.n},COUNTA({p.below})=0)",
+        "reference": f"IF(NOT(live_base_ok),NA(),IF(TRIMMEAN({e},live_trim)<=0,NA(),TRIMMEAN({e},live_trim)))",
+        "stop": "ISERROR(live_reference)",
+        "cac": f'IF(ISNUMBER(cac),cac,IF(COUNT({costs})=0,"",AVERAGE({costs})))',
+        # as the method: 1 / the days of one unit of money
+        "day_cost": f"1/(1/({_parameter('annual_income')}/{_parameter('margin_rate')}/{_parameter('working_days')}"
+        f"*{_parameter('load_factor')}))",
+        "available": 'IF(ISNUMBER(prospecting_days),prospecting_days,"")',
+        "positive_total": f"SUM({p.helpers('positive gain', False)})",
+        "widest": f"MAX(MAX({offsets}),-MIN({offsets}))",
+        "review_count": f"COUNT({p.helpers('review place', False)})",
+        "overrun_count": f"COUNT({p.helpers('overrun place', False)})",
+        "first_tie": 'IF(COUNT(live_ties)=0,"",MIN(live_ties))',
+        "status": status(p),
+        "trim": f"IF(ISBLANK(trim),{parameter('trim').default[0]:g},trim)",
+        "previous_n": f"COUNT({p.helpers('previous margin', False)})",
+        "previous_bad": f"SUMPRODUCT(--ISERROR({p.helpers('previous rank', False)}))",
+        "previous_reference": f'IF(live_previous_n=0,"",IF(TRIMMEAN({then},live_trim)<=0,NA(),'
+        f"TRIMMEAN({then},live_trim)))",
+    }
+
+
+def status(p: Places) -> str:
+    """What stops the book from computing, in the book's words; blank when nothing does."""
+    lang = p.lang
+    reference = _fill("The reference gain is not positive: tiers need a positive mean gain.", lang)
+
+    def rule(name: str) -> str:  # what the parameter's note says it takes
+        return _text(parameter(name).said(lang)[1])
+
+    checks = [
+        (
+            f"ROWS({p.table_rows})<>{p.n}",
+            _fill(
+                "Rows were added inside the Customers table, and its formulas cover {n} rows: run "
+                "client-roi refresh on the book to extend them.",
+                lang,
+                n=str(p.n),
+            ),
+        ),
+        (
+            f"COUNTA({p.below})>0",
+            _fill(
+                "Row {row} of Customers is outside the table: run client-roi refresh on the book to take it in.",
+                lang,
+                row=str(p.last + 1),
+            ),
+        ),
+        (
+            "live_bad_rows>0",
+            _fill(
+                "Row {row} of Customers cannot be read (a flag that is not yes or no, text in a number column, "
+                "a negative cost or days spent: its role shows #N/A); nothing is computed until it is fixed.",
+                lang,
+                row="live_first_bad",
+            ),
+        ),
+        ("NOT(live_band_ok)", _fill("The band cannot be read. {rule}", lang, rule=rule("band"))),
+        ("NOT(live_labels_ok)", _fill("The labels do not fit. {rule}", lang, rule=rule("labels"))),
+        (
+            "NOT(live_params_ok)",
+            _fill("A parameter is outside what it accepts: see its note on the Parameters sheet.", lang),
+        ),
+        ("live_n=0", _fill("no paying client has a gross margin: nothing to tier against", lang)),
+        (
+            "live_previous_bad>0",
+            _fill("A previous tier of Customers is none of the labels: the movement cannot be told until it is.", lang),
+        ),
+        (
+            "ISERROR(live_previous_reference)",
+            _fill("The previous period's clients cannot be tiered: their mean margin is not positive.", lang),
+        ),
+        (
+            "NOT(live_balanced_ok)",
+            _fill("No balanced band: too many equal gains, or too few positive ones, for that many tiers.", lang),
+        ),
+        ("ISERROR(live_reference)", reference),
+    ]
+    out = '""'
+    for test, message in reversed(checks):
+        out = f"IF({test},{message},{out})"
+    return out
+
+
+def tier_row(p: Places, j: int) -> list[Formula]:
+    """Row ``j`` (1 = the top tier; the offsets' columns: offset ``j``, ascending) of the
+    tiers' table."""
+    e, f = p.helpers("client gain", False), p.helpers("positive gain", False)
+    queued, ranks = p.helpers("queue rank", False), p.helpers("client rank", False)
+    before = j - 1
+    cells = {
+        "offsets": f'IF({j}>live_k-1,"",IF(live_mode=1,{"-" if j == 1 else ""}live_p,'
+        f"IF(live_mode=2,INDEX(band,1,{j}),INDEX(live_quantiles,{j})/live_reference-1)))",
+        # the balanced band's thresholds are its quantiles, which the method's nudged offsets give
+        "thresholds": f"IF({j}>live_k-1,{PAD},IF(live_stop,NA(),IF(live_mode=3,INDEX(live_quantiles,{j}),"
+        f"live_reference*(1+INDEX(live_offsets,{j})))))",
+        "labels": f'IF({j}>live_k,"",IF(COUNTA(labels)=0,CHAR({64 + j}),TRIM(INDEX(labels,1,{j})&"")))',
+        "multipliers": f'IF({j}>live_k,"",IF({j}=1,1+INDEX(live_offsets,live_k-1),'
+        f"IF({j}=live_k,1+INDEX(live_offsets,1),"
+        f"1+(INDEX(live_offsets,live_k-{j})+INDEX(live_offsets,live_k-{j}+1))/2)))",
+        "budgets": f'IF({j}>live_k,"",IF(live_cac="","",live_cac*INDEX(live_multipliers,{j})))',
+        "days": f'IF(INDEX(live_budgets,{j})="","",INDEX(live_budgets,{j})/live_day_cost)',
+        "queued": f"COUNTIF({queued},{j})",
+        "queued_before": "0" if j == 1 else f"INDEX(live_queued_before,{before})+INDEX(live_queued,{before})",
+        "days_before": "0"
+        if j == 1
+        else f'INDEX(live_days_before,{before})+IF(INDEX(live_days,{before})="",0,'
+        f"INDEX(live_queued,{before})*INDEX(live_days,{before}))",
+        "clients": f"COUNTIF({ranks},{j})",
+        "gains": f"SUMIF({ranks},{j},{e})",
+        "positives": f"SUMIF({ranks},{j},{f})",
+        "planned": f"COUNTIFS({queued},{j},{p.helpers('in plan code', False)},1)",
+        "quantiles": f'IF(OR({j}>live_k-1,live_n=0),"",_xlfn.PERCENTILE.INC({e},{j}/live_k))',
+        "label_counts": f'IF({j}>live_k,"",SUMPRODUCT(--({_span("live_labels", 1, "live_k")}=INDEX(live_labels,{j}))))',
+        "ties": f'IF(OR({j}>=live_k-1,live_n=0),"",IF(INDEX(live_quantiles,{j}+1)<=INDEX(live_quantiles,{j}),{j},""))',
+        "previous_thresholds": f"IF({j}>live_k-1,{PAD},IF(live_stop,NA(),IF(live_previous_n=0,{PAD},"
+        f"live_previous_reference*(1+INDEX(live_offsets,{j})))))",
+    }
+    return [Formula(cells[k]) for k in TIER_COLUMNS]
+
+
+def _sweep_at(s: int, part: str, j: int = 0) -> str:
+    """A cell of the sweep's table, row ``s``: its ``width``, threshold ``j``, how many reach
+    it (``reach``), tier ``j``'s clients (``count``), or the ``balance``."""
+    col = {"width": 0, "threshold": j, "reach": _M + j, "count": 2 * _M + j, "balance": 2 * _M + layout.MAX_TIERS + 1}
+    return f"${column_letter(TIER_COL + col[part])}${SWEEP_ROW + s}"
+
+
+def sweep_row(p: Places, s: int) -> list[Formula]:
+    """Row ``s`` of the sweep's table (1 … 10: the band's shape with a widest offset of 5 % …
+    50 %, as :func:`~client_roi.method.shaped_sweep`; 11: the band in use; 12: the balanced
+    band): its widest offset, its thresholds, how many clients reach each, each tier's
+    clients, the balance."""
+    e = p.helpers("client gain", False)
+    width = _sweep_at(s, "width")
+    out = [f"{s}/20" if s <= SWEEP_BANDS else '""']
+    for j in range(1, _M + 1):
+        if s <= SWEEP_BANDS:  # the band's own shape scaled; two tiers at the mean: the offset moves
+            offset = f"IF(live_widest=0,{width},INDEX(live_offsets,{j})/live_widest*{width})"
+            threshold = f"live_reference*(1+{offset})"
+        elif s == SWEEP_BANDS + 1:
+            threshold = f"INDEX(live_thresholds,{j})"
+        else:
+            threshold = f"INDEX(live_quantiles,{j})"
+        out.append(f'IF({j}>live_k-1,"",IF(live_stop,NA(),{threshold}))')
+    for j in range(1, _M + 1):
+        t = _sweep_at(s, "threshold", j)
+        out.append(f'IF({t}="","",SUMPRODUCT(ISNUMBER({e})*({e}>={t})))')
+    reach = f"{_sweep_at(s, 'reach', 1)}:{_sweep_at(s, 'reach', _M)}"
+    for j in range(1, layout.MAX_TIERS + 1):  # tier j of k: those reaching threshold k − j, less k − j + 1
+        above = f"IF(live_k-{j}=0,live_n,INDEX({reach},1,live_k-{j}))"
+        below = "0" if j == 1 else f"INDEX({reach},1,live_k-{j}+1)"
+        out.append(f'IF({j}>live_k,"",{above}-{below})')
+    counts = f"{_sweep_at(s, 'count', 1)}:{_sweep_at(s, 'count', layout.MAX_TIERS)}"
+    out.append(f"MIN({counts})/MAX({counts})")
+    return [Formula(x) for x in out]
+
+
+# --------------------------------------------------------------------------------------------
+# The Live sheet
+# --------------------------------------------------------------------------------------------
+
+
+def live_sheet(p: Places) -> list[tuple[int, int, list[list[Any]]]]:
+    """The Live sheet's cells, as rectangles: (row, column, rows of cells)."""
+    lang = p.lang
+    said, labels = scalars(p), LABELS[lang]
+    out: list[tuple[int, int, list[list[Any]]]] = [
+        (1, 1, [[labels[name] for name in HELPERS]]),
+        (2, SCALAR_COL, [[labels[s], Formula(said[s])] for s in SCALARS]),
+        (1, TIER_COL, [[labels[c] for c in TIER_COLUMNS]]),
+        (2, TIER_COL, [tier_row(p, j) for j in range(1, layout.MAX_TIERS + 1)]),
+        (SWEEP_ROW + 1, TIER_COL, [sweep_row(p, s) for s in range(1, layout.SWEEP_ROWS + 1)]),
+    ]
+    if p.n:
+        out.append((2, 1, shared(lambda r: helper_row(p, r), 2, p.last, 1, 0)))
+        if any(p.then):  # a row whose Previous tier is a formula reads no typed one: one formula a row
+            at = HELPERS.index("previous rank")
+            out.append((2, at + 1, [[Formula(helper_row(p, r)[at])] for r in range(2, p.last + 1)]))
+    for i, key in enumerate(WORD_LISTS):
+        out.append((2, WORDS_COL + i, [[w] for w in word_list(key, lang)]))
+    return out
+'''
+
+_SOURCES['workbook/live/outputs'] = r'''"""The Customers table's computed columns and the blocks of the Tiers and Review sheets, as
+the live book's formulas: the method's cells (:mod:`client_roi.workbook.blocks`) with every
+computed one a formula over the hidden sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ... import method
+from ...messages import mark
+from ...schema.blocks import PARETO_STEPS, SWEEP_BANDS
+from .. import layout
+from ..blocks import Formula, Outputs
+from .helpers import BALANCED, _sweep_at
+from .places import Places, _fill, _span, _text, shared
+
+# --------------------------------------------------------------------------------------------
+# The computed columns and the blocks
+# --------------------------------------------------------------------------------------------
+
+
+def _guard(x: str) -> Formula:
+    """A block's cell: #N/A while nothing can be computed (the Tiers sheet says why)."""
+    return Formula(f"IF(live_stop,NA(),{x})")
+
+
+def _tiered(j: int, x: str) -> Formula:
+    """A cell of tier ``j``'s row: blank past the tiers in use."""
+    return Formula(f'IF({j}>live_k,"",IF(live_stop,NA(),{x}))')
+
+
+def columns(p: Places, out: Outputs) -> dict[str, list[Any]]:
+    """The Customers table's computed columns as formulas (one shared formula each); the
+    estimates and the movement stay the method's values."""
+    h, c = p.helper, p.cust
+
+    def spent(r: int) -> str:
+        return f"N({c('days_spent', r, False)})" if "days_spent" in p.keys else "0"
+
+    def role(r: int) -> str:
+        return h("role code", r, True)
+
+    def rank(r: int) -> str:
+        return h("rank", r, True)
+
+    def days(r: int) -> str:
+        return h("prospect days", r, True)
+
+    def plan(r: int) -> str:
+        return h("in plan code", r, True)
+
+    made: dict[str, Callable[[int], str]] = {
+        "role": lambda r: f'IF({role(r)}=0,"",INDEX(live_roles,{role(r)}))',
+        "tier": lambda r: f'IF({rank(r)}="","",INDEX(live_labels,{rank(r)}))',
+        "roi": lambda r: (
+            f"IF(AND({role(r)}=3,ISNUMBER({c('gross_margin', r, False)}),ISNUMBER({c('acquisition_cost', r, False)})),"
+            f'{c("gross_margin", r, False)}/{c("acquisition_cost", r, False)},"")'
+        ),
+        "effort_budget": lambda r: f'IF({rank(r)}="","",INDEX(live_budgets,{rank(r)}))',
+        "effort_days": lambda r: f'IF({rank(r)}="","",INDEX(live_days,{rank(r)}))',
+        "days_left": lambda r: f'IF({days(r)}="","",{days(r)}-{spent(r)})',
+        "in_plan": lambda r: f'IF({plan(r)}="","",INDEX(live_plan,2-{plan(r)}))',
+        "movement": lambda r: (
+            f'IF({h("movement code", r, True)}="","",INDEX(live_moves,{h("movement code", r, True)}))'
+        ),
+    }
+    cols = dict(out.columns)
+    for si, (key, formula) in enumerate(made.items()):
+        if key in cols and key in p.keys and p.n:
+            col = p.keys.index(key) + 1
+            cols[key] = [row[0] for row in shared(lambda r, f=formula: [f(r)], 2, p.last, col, si)]  # type: ignore[misc]
+    if "previous_tier" in cols and "previous_margin" in p.keys:  # from the previous margin where there is one
+        typed = cols["previous_tier"]
+        cols["previous_tier"] = [
+            Formula(f'IF({h("previous rank", r, True)}="","",INDEX(live_labels,{h("previous rank", r, True)}))')
+            if known
+            else typed[r - 2]
+            for r, known in zip(range(2, p.last + 1), p.then, strict=True)
+        ]
+    return cols
+
+
+def blocks(p: Places, out: Outputs) -> Outputs:
+    """``out`` (the method's cells) with every computed cell of the blocks a formula; the words
+    stay, and the estimates' figures and the movement (the method's alone)."""
+    words: dict[str, Any] = layout.TEXT[p.lang]
+    live = Outputs(**dict(out.__dict__))
+    live.columns = columns(p, out)
+    roles, f = p.helpers("role code"), p.helpers("positive gain")
+    facts = [
+        "live_reference",
+        f"COUNTIF({roles},3)",
+        f"COUNTIF({roles},2)",
+        f"COUNTIF({roles},1)",
+        'IF(live_cac="","",live_cac)',
+        "live_day_cost",
+    ]
+    live.facts = [[label, _guard(x)] for label, x in zip(words["facts"], facts, strict=True)]
+
+    def top(m: str) -> str:
+        """The sum of the ``m`` largest gains (losses as 0): those above the m-th, and the m-th
+        as often as it is still needed (ties)."""
+        large = f"LARGE({f},{m})"
+        return f"IF({m}=0,0,SUMPRODUCT(({f}>{large})*{f})+({m}-SUMPRODUCT(--({f}>{large})))*{large})"
+
+    hhi = f"SUMPRODUCT(({f}/live_positive_total)*({f}/live_positive_total))"
+    yes, no = words["yesno"]
+    concentration = [
+        f"MAX({f})/live_positive_total",
+        f"{top('MIN(5,live_n)')}/live_positive_total",
+        hhi,
+        f"INDEX(live_verdicts,IF({hhi}<{method.HHI_MODERATE},1,IF({hhi}<={method.HHI_CONCENTRATED},2,3)))",
+        f"IF(MAX({f})/live_positive_total>{method.SINGLE_CUSTOMER_LIMIT},{_text(yes)},{_text(no)})",
+    ]
+    live.concentration = [[label, _guard(x)] for label, x in zip(words["concentration"], concentration, strict=True)]
+    live.bands = [list(words["bands"])]
+    for j in range(1, layout.MAX_TIERS + 1):
+        cells = [
+            f"INDEX(live_labels,{j})",
+            f'IF({j}<live_k,INDEX(live_thresholds,live_k-{j}),"")',
+            f'IF({j}=1,"",INDEX(live_thresholds,live_k-{j}+1))',
+            f"INDEX(live_clients,{j})",
+            f"INDEX(live_clients,{j})/live_n",
+            f"INDEX(live_gains,{j})",
+            f'IF(live_positive_total>0,INDEX(live_positives,{j})/live_positive_total,"")',
+            f'IF(INDEX(live_clients,{j})>0,INDEX(live_gains,{j})/INDEX(live_clients,{j}),"")',
+            f"INDEX(live_budgets,{j})",
+            f"INDEX(live_days,{j})",
+        ]
+        live.bands.append([_tiered(j, x) for x in cells])
+    # step j counts the ⌊j/steps × n + 1/2⌋ largest: in whole numbers, as the method does
+    live.pareto = [words["pareto"]] + [
+        [
+            j / PARETO_STEPS,
+            _guard(f"{top(f'INT(({2 * j}*live_n+{PARETO_STEPS})/{2 * PARETO_STEPS})')}/live_positive_total"),
+        ]
+        for j in range(PARETO_STEPS + 1)
+    ]
+    live.plan = _plan(words)
+    live.sweep = _sweep(p, words)
+    live.balanced = [_balanced(p, words)]
+    live.review = _review(p, words)
+    live.overrun = _overrun(p, words)
+    if "previous_tier" in p.keys:
+        live.mobility = _mobility(p, words)
+    live.inputs = []  # a live book is never stale: no fingerprint
+    return live
+
+
+def _plan(words: dict[str, Any]) -> list[list[Any]]:
+    """The days available, the load, then per tier the prospects queued (not over budget),
+    their budget and days, how many the plan holds; then the total."""
+    none = 'live_cac=""'
+    unplanned = f'OR({none},live_available="")'
+    queued, days = _span("live_queued", 1, "live_k"), _span("live_days", 1, "live_k")
+    needed = f"SUMPRODUCT({queued},{days})"
+    rows: list[list[Any]] = [
+        [words["plan_available"], None, None, _guard('IF(live_available="","",live_available)')],
+        [words["plan_load"], None, None, _guard(f'IF({unplanned},"",{needed}/live_available)')],
+        list(words["plan"]),
+    ]
+    sums = [
+        _text(words["plan_total"]),
+        f'IF({none},"",SUM({queued}))',
+        f'IF({none},"",SUMPRODUCT({queued},{_span("live_budgets", 1, "live_k")}))',
+        f'IF({none},"",{needed})',
+        f'IF({unplanned},"",SUM({_span("live_planned", 1, "live_k")}))',
+    ]
+    for i in range(1, layout.MAX_TIERS + 2):  # the tiers, then the total in the row after them
+        tier = [
+            f"INDEX(live_labels,{i})",
+            f'IF({none},"",INDEX(live_queued,{i}))',
+            f'IF({none},"",INDEX(live_queued,{i})*INDEX(live_budgets,{i}))',
+            f'IF({none},"",INDEX(live_queued,{i})*INDEX(live_days,{i}))',
+            f'IF({unplanned},"",INDEX(live_planned,{i}))',
+        ]
+        rows.append(
+            [
+                Formula(f'IF({i}<=live_k,IF(live_stop,NA(),{a}),IF({i}=live_k+1,IF(live_stop,NA(),{b}),""))')
+                for a, b in zip(tier, sums, strict=True)
+            ]
+        )
+    return rows
+
+
+def _percent(x: str, decimals: int, lang: str) -> str:
+    """``x`` (a fraction) as a percent with ``decimals`` decimals in the language's form,
+    whatever the spreadsheet's own locale (``FIXED`` writes the locale's decimal mark)."""
+    other, mine = (".", ",") if lang == "fr" else (",", ".")
+    sign = "\u00a0%" if lang == "fr" else "%"
+    return f'SUBSTITUTE(FIXED({x}*100,{decimals},TRUE),"{other}","{mine}")&"{sign}"'
+
+
+def _band_text(p: Places, offset: str) -> str:
+    """The band as the method's books say it (:func:`client_roi.workbook.blocks._band_text`):
+    ``±20%`` for three tiers at ±p, else each offset signed, with a decimal. ``offset``: the
+    formula of offset ``{j}``."""
+    o1, o2 = offset.format(j=1), offset.format(j=2)
+    whole = f"{o2}*100=ROUND({o2}*100,0)"
+    symmetric = f'"±"&IF({whole},{_percent(o2, 0, p.lang)},{_percent(o2, 2, p.lang)})'
+    parts = []
+    for j in range(1, layout.MAX_TIERS):
+        o = offset.format(j=j)
+        signed = f'IF({o}>=0,"+","-")&{_percent(f"ABS({o})", 1, p.lang)}'
+        parts.append(signed if j == 1 else f'IF({j}>live_k-1,"",{_text(mark(";", p.lang))}&{signed})')
+    listed = "&".join(parts)
+    return f"IF(live_k<>3,{listed},IF({o1}=-{o2},{symmetric},{listed}))"  # no second offset to read for two tiers
+
+
+def _sweep(p: Places, words: dict[str, Any]) -> list[list[Any]]:
+    """The sweep block: the band, the balance, each tier's clients and share, by the sweep's
+    table; its last row only when there is a balanced band."""
+    band, balance, clients, share = words["sweep"]
+    header: list[Any] = [band, balance]
+    for j in range(1, layout.MAX_TIERS + 1):
+        header += [
+            Formula(f'IF({j}>live_k,"",{_text(what + " ")}&INDEX(live_labels,{j}))') for what in (clients, share)
+        ]
+    rows = [header]
+    colon = mark(":", p.lang)
+    for s in range(1, layout.SWEEP_ROWS + 1):
+        cells: list[str] = []
+        if s == SWEEP_BANDS + 1:
+            cells.append(f"{_text(words['sweep_in_use'] + colon)}&{_band_text(p, 'INDEX(live_offsets,{j})')}")
+        elif s > SWEEP_BANDS:
+            offset = "(INDEX(live_quantiles,{j})/live_reference-1)"
+            cells.append(f"{_text(words['sweep_balanced'] + colon)}&{_band_text(p, offset)}")
+        cells.append(f"{p.live}!{_sweep_at(s, 'balance')}")
+        for j in range(1, layout.MAX_TIERS + 1):
+            count = f"{p.live}!{_sweep_at(s, 'count', j)}"
+            cells += [f'IF({j}>live_k,"",{count})', f'IF({j}>live_k,"",{count}/live_n)']
+        row: list[Any] = [s / 20] if s <= SWEEP_BANDS else []
+        if s == layout.SWEEP_ROWS:
+            row += [Formula(f'IF(NOT({BALANCED}),"",IF(live_stop,NA(),{x}))') for x in cells]
+        else:
+            row += [_guard(x) for x in cells]
+        rows.append(row)
+    return rows
+
+
+def _g(x: str) -> str:
+    """``x`` as Python's ``{:g}`` writes it: six significant digits, an exponent from 10^6."""
+    power = f"INT(LOG10(ABS({x})))"
+    return f'IF({x}=0,"0",IF(ABS({x})>=1E+6,ROUND({x}/10^{power},5)&"e+"&TEXT({power},"00"),ROUND({x},5-{power})&""))'
+
+
+def _balanced(p: Places, words: dict[str, Any]) -> list[Any]:
+    """The balanced band for the tiers in use, or why there is none (the method's words)."""
+    head, tail = words["balanced"].split("{k}")
+    none_head, none_tail = words["balanced_none"].split("{k}")
+    none_mid, none_end = none_tail.split("{why}")
+    nonpositive = _fill(
+        "population's {j}/{tiers} quantile is {q}; balanced bands need positive "
+        "thresholds (too many customers with no or negative gain)",
+        p.lang,
+        j="1",
+        tiers="live_k",
+        q=_g("INDEX(live_quantiles,1)"),
+    )
+    equal = _fill(
+        "population has too many equal gains for {tiers} tiers: the {j}/{tiers} and "
+        "{j2}/{tiers} quantiles are both {g}; ask for fewer tiers",
+        p.lang,
+        tiers="live_k",
+        j="live_first_tie",
+        j2="(live_first_tie+1)",
+        g=_g("INDEX(live_quantiles,live_first_tie)"),
+    )
+    why = f"IF(INDEX(live_quantiles,1)<=0,{nonpositive},{equal})"
+    label = f"{_text(head)}&live_k&{_text(tail)}"
+    none = f"{_text(none_head)}&live_k&{_text(none_mid)}&{why}" + (f"&{_text(none_end)}" if none_end else "")
+    row: list[Any] = [_guard(f"IF({BALANCED},{label},{none})")]
+    for j in range(1, layout.MAX_TIERS):
+        row.append(_guard(f'IF(OR(NOT({BALANCED}),{j}>live_k-1),"",INDEX(live_quantiles,{j})/live_reference-1)'))
+    return row
+
+
+def _mobility(p: Places, words: dict[str, Any]) -> list[list[Any]]:
+    """Previous tiers (rows, then new and the total) against the tiers now (columns, then lost
+    and the total), then each previous tier's gain then and now; its rows and columns move
+    with the number of tiers, as the method's block does."""
+    x, v = p.helpers("previous rank"), p.helpers("client rank")
+    then, e = p.helpers("previous margin"), p.helpers("client gain")
+    moves = layout.MOVE_WORDS[p.lang]
+    head, then_word, now_word = words["mobility"]
+    k = layout.MAX_TIERS
+
+    def by_column(j: int, tier: str, lost: str, total: str, gains: tuple[str, str] | None) -> str:
+        tail = f'IF({j}=live_k+3,{gains[0]},IF({j}=live_k+4,{gains[1]},""))' if gains else '""'
+        return f"IF({j}<=live_k,{tier},IF({j}=live_k+1,{lost},IF({j}=live_k+2,{total},{tail})))"
+
+    header: list[Any] = [head]
+    for j in range(1, k + 5):
+        header.append(
+            Formula(
+                by_column(
+                    j,
+                    f"INDEX(live_labels,{j})",
+                    _text(moves["lost"]),
+                    _text(moves["total"]),
+                    (_text(then_word), _text(now_word)),
+                )
+            )
+        )
+    rows = [header]
+    for i in range(1, k + 3):
+        first = f"IF({i}<=live_k,INDEX(live_labels,{i}),IF({i}=live_k+1,{_text(moves['new'])},"
+        first += f'IF({i}=live_k+2,{_text(moves["total"])},"")))'
+        row: list[Any] = [Formula(first)]
+        for j in range(1, k + 5):
+            tier_row = by_column(
+                j,
+                f"COUNTIFS({x},{i},{v},{j})",
+                f'SUMPRODUCT(({x}={i})*({v}=""))',
+                f"COUNTIF({x},{i})",
+                (f"SUMIF({x},{i},{then})", f"SUMIF({x},{i},{e})"),
+            )
+            new_row = by_column(j, f'SUMPRODUCT(({x}="")*({v}={j}))', "0", f'SUMPRODUCT(({x}="")*({v}<>""))', None)
+            total_row = by_column(
+                j,
+                f"COUNTIF({v},{j})",
+                f'SUMPRODUCT(({x}<>"")*({v}=""))',
+                f'SUMPRODUCT(--((({x}<>"")+({v}<>""))>0))',
+                None,
+            )
+            row.append(
+                Formula(
+                    f"IF(OR(live_stop,live_previous_bad>0),NA(),IF({i}<=live_k,{tier_row},IF({i}=live_k+1,{new_row},"
+                    f'IF({i}=live_k+2,{total_row},""))))'
+                )
+            )
+        rows.append(row)
+    return rows
+
+
+def _review(p: Places, words: dict[str, Any]) -> list[list[Any]]:
+    """The clients whose ROI < 1, worst first: list row i shows the i-th one's cells, by the
+    helper column that says its row; none: why, in the first."""
+    empty = words["review_empty"]
+    why = f'IF(COUNTIF({p.helpers("client cost")},">0")>0,{_text(empty["none"])},{_text(empty["costs"])})'
+    top, col = layout.position(layout.OUT_REVIEW)
+
+    def values(i: int) -> list[str]:
+        at = p.helper("review row", i + 1, True)
+        return [
+            f"INDEX({p.whole('customer')},{at})",
+            f"INDEX({p.whole('gross_margin')},{at})",
+            f"INDEX({p.whole('acquisition_cost')},{at})",
+            f"INDEX({p.whole('gross_margin')},{at})/INDEX({p.whole('acquisition_cost')},{at})",
+            f"INDEX({p.whole('tier')},{at})",
+        ]
+
+    def row(r: int) -> list[str]:
+        at = p.helper("review row", r - top + 1, True)
+        return [f'IF(live_stop,NA(),IF({at}="","",{x}))' for x in values(r - top)]
+
+    first = [
+        f"IF(live_stop,NA(),IF(live_review_count=0,{why if j == 0 else chr(34) * 2},{x}))"
+        for j, x in enumerate(values(1))
+    ]
+    rows: list[list[Any]] = [list(words["review"])]
+    if p.n:
+        rows.append([Formula(x) for x in first])
+    if p.n > 1:
+        rows += shared(row, top + 2, top + p.n, col, 0)
+    return rows
+
+
+def _overrun(p: Places, words: dict[str, Any]) -> list[list[Any]]:
+    """The prospects over budget, worst first."""
+    top, col = layout.position(layout.OUT_OVERRUN)
+
+    def row(r: int) -> list[str]:
+        at = p.helper("overrun row", r - top + 1, True)
+        days = f"INDEX({p.helpers('prospect days')},{at}-1)"
+        spent = f"N(INDEX({p.whole('days_spent')},{at}))" if "days_spent" in p.keys else "0"
+        values = [
+            f"INDEX({p.whole('customer')},{at})",
+            f"INDEX({p.whole('tier')},{at})",
+            days,
+            spent,
+            f'IF({days}>0,{spent}/{days},"")',
+        ]
+        return [f'IF(live_stop,NA(),IF({at}="","",{x}))' for x in values]
+
+    return [list(words["overrun"]), *(shared(row, top + 1, top + p.n, col, 5) if p.n else [])]
+'''
+
+_SOURCES['workbook/live/check'] = r'''"""A live book checked: its formulas against its own (what an application may rewrite set
+aside), the results its application computed against the method's."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...files.xlsx import column_index, column_letter
+from .. import layout
+from ..blocks import Formula, Outputs
+from ..cells import number_text
+from .helpers import live_sheet
+from .outputs import blocks
+from .places import ROWS_NAME, Places
+
+
+def is_live(book: Any) -> bool:
+    """Whether ``book`` (any adapter) is a live book: its defined names say so."""
+    try:
+        book.name_cells(ROWS_NAME)
+    except KeyError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# A live book's formulas, checked
+# --------------------------------------------------------------------------------------------
+
+_STRING = re.compile(r'("(?:[^"]|"")*")')
+_NUMBER = re.compile(r"(?<![\w.$:])\d+(?:\.\d*)?(?:E[+-]?\d+)?(?![\w(:])")
+_REF = re.compile(r"(?<![\w$.'])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(!])")
+
+
+def agrees(want: Any, got: Any) -> bool:
+    """A result the book's application computed (``got``) is the method's (``want``): words,
+    counts and error values equal, amounts within a relative 1e-9 (the module's tolerance)."""
+    if want is None or want == "":
+        return got is None or got == ""
+    if isinstance(want, bool) or isinstance(got, bool):
+        return bool(want == got)
+    if isinstance(want, (int, float)) and not isinstance(want, str):
+        return isinstance(got, (int, float)) and abs(got - want) <= 1e-9 * abs(want) + 1e-12
+    return str(want) == str(got)
+
+
+def moved(formula: str, rows: int, cols: int = 0) -> str:
+    """``formula`` moved ``rows`` down and ``cols`` right, as a spreadsheet moves a shared
+    formula's copies: every relative reference (not in a string, not a function's or a name's)."""
+
+    def move(m: re.Match[str]) -> str:
+        col = m[2] if m[1] else column_letter(column_index(m[2]) + cols)
+        row = m[4] if m[3] else str(int(m[4]) + rows)
+        return f"{m[1]}{col}{m[3]}{row}"
+
+    parts = _STRING.split(formula)
+    return "".join(p if i % 2 else _REF.sub(move, p) for i, p in enumerate(parts))
+
+
+def normal(formula: str) -> str:
+    """A formula's text as compared: what an application may change when it saves (the
+    ``_xlfn.`` prefixes, spaces, the case of names, how a number is written) set aside."""
+    parts = _STRING.split(formula.lstrip("="))
+    out = []
+    for i, p in enumerate(parts):
+        if i % 2 == 0:
+            p = re.sub(r"_xlfn\.|_xlws\.|\s+|'", "", p).upper()  # a sheet's name quoted or not
+            p = re.sub(r"\b(TRUE|FALSE)\(\)", r"\1", p)  # LibreOffice writes TRUE()
+            p = _NUMBER.sub(lambda m: number_text(float(m[0])), p)  # 1E+6, 1000000: one number
+        out.append(p)
+    return "".join(out)
+
+
+def written(p: Places, out: Outputs, sheets: dict[str, str]) -> dict[tuple[str, int, int], Formula]:
+    """Every formula a live book of these places holds, by (sheet, row, column); ``sheets``: the
+    sheet of each block and of the table (``customers``, ``live``, ``tiers``, ``review``)."""
+    cells: dict[tuple[str, int, int], Formula] = {}
+
+    def put(sheet: str, row: int, col: int, rows: list[list[Any]]) -> None:
+        for i, line in enumerate(rows):
+            for j, v in enumerate(line):
+                if isinstance(v, Formula):
+                    cells[(sheet, row + i, col + j)] = v
+
+    made = blocks(p, out)
+    for key, values in made.columns.items():
+        if key in p.keys:
+            put(sheets["customers"], 2, p.keys.index(key) + 1, [[v] for v in values])
+    for b in layout.BLOCKS:
+        if b.name != "charts":
+            row, col = layout.position(b.name)
+            put(sheets[b.sheet], row, col, getattr(made, b.name.removeprefix("out_")))
+    for row, col, rows in live_sheet(p):
+        put(sheets["live"], row, col, rows)
+    cells[(sheets["tiers"], 1, 3)] = Formula("live_status")
+    return cells
+
+
+def _short(formula: str, most: int = 100) -> str:
+    """A formula as a message shows it: its beginning, when it is long."""
+    return formula if len(formula) <= most else formula[: most - 1] + "…"
+
+
+def first_edit(
+    expected: dict[tuple[str, int, int], Formula], found: dict[tuple[str, int, int], tuple[str | None, str | None]]
+) -> tuple[str, int, int, str, str] | None:
+    """The first cell whose formula is not the live book's: (sheet, row, column, what it holds,
+    what it should). ``found``: each formula cell's (text, shared group), a shared copy's text
+    None (its group's first cell's, moved)."""
+    masters: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for (sheet, row, col), (text, si) in found.items():
+        if si is not None and text is not None:
+            masters[(sheet, si)] = (row, col, text)
+    groups: dict[tuple[str, int], tuple[int, int, str]] = {}  # ours: (sheet, si) → its first cell
+    for (sheet, row, col), f in expected.items():
+        if f.shared is not None and f.shared[1] is not None:
+            groups[(sheet, f.shared[0])] = (row, col, f)
+    same: dict[tuple[str, str], bool] = {}
+    for (sheet, row, col), f in expected.items():
+        text, si = found.get((sheet, row, col), (None, None))
+        want = f if f.shared is None or f.shared[1] is not None else None
+        if want is None:  # a copy of ours: its group's first text, moved
+            r0, c0, head = groups[(sheet, f.shared[0])]  # type: ignore[index]
+            if si is not None and (sheet, si) in masters and masters[(sheet, si)][:2] == (r0, c0):
+                key = (sheet, si)
+                if key not in same:
+                    same[key] = normal(masters[key][2]) == normal(head)
+                if same[key]:
+                    continue  # a copy of the very group we wrote, unchanged
+            want = Formula(moved(head, row - r0, col - c0))
+        if text is None and si is not None and (sheet, si) in masters:
+            r0, c0, head_found = masters[(sheet, si)]
+            text = moved(head_found, row - r0, col - c0)
+        if text is None or normal(text) != normal(want):
+            return sheet, row, col, "" if text is None else _short("=" + text), _short("=" + want)
+    return None
+'''
+
+_SOURCES['workbook/live/__init__'] = r'''"""A live book: the exercise as native formulas, recalculated by the spreadsheet as the user
+types, with no macro, add-in or Python (``client-roi fill --live``, ``template --live``,
+``Exercise.to_excel(live=True)``).
+
+Every computed column of the ``Customers`` table and every block of the Tiers and Review sheets
+is a formula over the inputs and the parameters. What a row needs that a spreadsheet cannot say
+in one cell (a customer's flags read, its gain, its tier's rank, its place in the prospect
+plan's queue and in the two lists) is a **helper column** on a hidden sheet, one row per
+customer row; what the blocks share (the tiers' thresholds, labels, budgets and days, the
+sweep's counts) is a small table beside them. Only functions that Excel 2010 and later, Excel
+on the web, LibreOffice and Google Sheets compute alike are used: ``IF``, ``AND``, ``OR``,
+``NOT``, ``INDEX``, ``MATCH``, ``COUNT``, ``COUNTA``, ``COUNTIF``, ``COUNTIFS``, ``SUMIF``,
+``SUMPRODUCT``, ``SUM``, ``MIN``, ``MAX``, ``LARGE``, ``RANK``, ``TRIMMEAN``, ``AVERAGE``,
+``INT``, ``ROUND``, ``ABS``, ``LOG10``, ``FIXED``, ``SUBSTITUTE``, ``TRIM``, ``LEN``,
+``LOWER``, ``CHAR``, ``ROW``, ``ROWS``, ``ISNUMBER``, ``ISTEXT``, ``ISERROR``, ``NA``,
+``N``; and ``PERCENTILE.INC`` (Excel 2010 and later: written ``_xlfn.PERCENTILE.INC``, as the
+file format asks). No array entry, no dynamic arrays, no volatile function.
+
+The rules are the method's (:func:`client_roi.method.exercise`), formula by formula:
+
+* **Rows.** A flag is a blank, or one of the method's yes and no words (any case, trimmed); a
+  number column holds a number or a blank; a cost and days spent are ≥ 0. A row that breaks one
+  shows ``#N/A`` as its role, and until it is fixed no block is computed: the Tiers sheet says
+  which row, where the stale flag of a Python book stands.
+* **Tiers.** Thresholds ``reference × (1 + offset)`` (the balanced band: the quantiles
+  themselves), ascending; a gain's tier is found by ``MATCH(gain, thresholds, 1)``, which puts a
+  gain on a threshold in the tier above, as the method does.
+* **The plan's queue.** A tier is a non-decreasing function of the gain, so the method's order
+  (tier, then gain, then row) is the order of the gain, then the row: a prospect's place is
+  ``RANK`` of its gain among the queued ones plus the equal gains in earlier rows.
+  Its running total of days is the days of the tiers above and of its own tier up to it.
+* **Lists** (clients whose ROI < 1, prospects over budget): each listed row's place is found
+  alike; the list's i-th row ``MATCH``-es ``i``.
+
+What the formulas cannot give bit for bit, and why (the property test's tolerance,
+``tests/test_live.py``): a spreadsheet adds left to right without correct rounding
+(``SUM``, ``SUMIF``, ``AVERAGE``, ``TRIMMEAN``, ``SUMPRODUCT``), where the method's sums are
+correctly rounded; the plan's running total is a product per tier where the method adds day by
+day; the balanced band's offsets are not nudged to the ulp. Amounts therefore agree within a
+relative 1e-9; words, tiers, roles and counts are equal.
+
+Left to Python: a prospect's estimated margin (:mod:`client_roi.method.potential`) is written as
+values by ``fill`` and by a refresh; the formulas use it where a prospect has no expected margin.
+"""
+
+from __future__ import annotations
+
+from .check import agrees, first_edit, is_live, moved, normal, written
+from .helpers import helper_row, live_sheet
+from .outputs import blocks, columns
+from .places import HELPERS, LIVE_SHEET, ROWS_AT, ROWS_NAME, Places, names, shared
+
+__all__ = [
+    "HELPERS",
+    "LIVE_SHEET",
+    "ROWS_AT",
+    "ROWS_NAME",
+    "Places",
+    "agrees",
+    "blocks",
+    "columns",
+    "first_edit",
+    "helper_row",
+    "is_live",
+    "live_sheet",
+    "moved",
+    "names",
+    "normal",
+    "shared",
+    "written",
+]
+'''
+
 _SOURCES['workbook/refresh'] = r'''"""Refresh: read the table and the parameters → :func:`client_roi.method.exercise` → the
 blocks in the user's words (:mod:`.blocks`) → write.
 
@@ -6608,8 +8103,8 @@ import pandas as pd
 from .. import messages, method
 from ..files.xlsx import column_letter
 from ..messages import tr
-from . import layout, stale
-from .blocks import ExcelError, Outputs, blocks
+from . import layout, live, stale
+from .blocks import ExcelError, Formula, Outputs, blocks
 
 
 class RefreshError(Exception):
@@ -6866,14 +8361,18 @@ def compute(inp: Inputs) -> Outputs:
 # --------------------------------------------------------------------------------------------
 
 
-def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
+def write(
+    book: Workbook, inp: Inputs, out: Outputs, only: frozenset[str] | None = None, listed: int | None = None
+) -> None:
     """Write the computed columns and every block; each block's place is checked first, so a
-    block that would go past the sheet's last row changes nothing."""
+    block that would go past the sheet's last row changes nothing. ``only``: those columns and
+    blocks (by key and name) alone; ``listed``: how long the lists were (a live book's: its
+    rows), else found by reading them."""
     from ..files.xlsx import MAX_ROWS
 
     places: list[tuple[str, int, int, list[list[Any]], int | None, int | None]] = []
     for b in layout.BLOCKS:
-        if b.name == "charts":
+        if b.name == "charts" or (only is not None and b.name not in only):
             continue
         name, block = b.name, getattr(out, b.name.removeprefix("out_"))
         # a table's cells at its largest are cleared; a list is as long as it is
@@ -6898,7 +8397,9 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         places.append((sheet, row, col, block, rows, cols))
     t = inp.table
     first = t.top + 1
-    written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
+    written = [
+        key for key in out.columns if key in inp.index and (only is None or key in only)
+    ]  # an older book may lack the new ones
     if t.nrows:
         for key in written:
             book.write_column(t.sheet, first, t.left + inp.index[key], out.columns[key])
@@ -6909,7 +8410,8 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         if rows is None or cols is None:
             # A list, which may have shrunk: clear down to the end of the previous one, found on
             # its third column (never blank in a listed row).
-            stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
+            end = book.run_end(sheet, row, col + 2) - row + 1 if listed is None else listed + 1
+            stale = max(end, len(block))
             book.clear(sheet, row, col, stale, len(block[0]))
             book.write(sheet, row, col, block)
         else:
@@ -6921,11 +8423,21 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
 def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:
     """Where an output block starts; None for a decision-loop block an older workbook lacks."""
     try:
-        sheet, row, col, _ = book.name_cells(name)
+        sheet, row, col = _place(book, name)
     except KeyError:
         if name in layout.OPTIONAL_BLOCKS:
             return None
         raise RefreshError(tr("the workbook has no defined name '{name}'", name=name)) from None
+    return sheet, row, col
+
+
+def _place(book: Workbook, name: str) -> tuple[str, int, int]:
+    """Where a defined name starts: without reading its cells where the adapter can (a live
+    book's formulas may not be computed yet)."""
+    place = getattr(book, "name_place", None)
+    if place is not None:
+        return place(name)
+    sheet, row, col, _ = book.name_cells(name)
     return sheet, row, col
 
 
@@ -6943,8 +8455,117 @@ def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Ou
         if inputs_read is not None:
             inputs_read()
         outputs = compute(inputs)
-        write(book, inputs, outputs)
+        if live.is_live(book):
+            refresh_live(book, inputs, outputs)
+        else:
+            write(book, inputs, outputs)
     return outputs
+
+
+#: What the method alone computes in a live book: written by a refresh as values.
+METHOD_ONLY = frozenset({"estimated_margin", "estimate_low", "estimate_high", "estimated_from", layout.OUT_POTENTIAL})
+
+
+def refresh_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """A live book computes itself: a refresh checks that its formulas are still its own (one
+    edited is refused, by its cell) and that the results its application last computed are the
+    method's, then writes what the method alone computes (a prospect's estimate, the movement).
+    A table that grew or shrank gets its formulas again for its rows."""
+    formulas = getattr(book, "formulas", None)
+    if formulas is None:
+        raise RefreshError(
+            tr(
+                "this live book computes itself as you type: there is nothing to refresh here; "
+                "client-roi refresh on its file checks its formulas and writes the estimates"
+            )
+        )
+    t = inp.table
+    rows = book.name_cells(live.ROWS_NAME)[3][0][0]
+    if rows != t.nrows:
+        write_live(book, inp, out)
+        return
+    places = _places(inp)
+    sheets = {
+        "customers": t.sheet,
+        "live": _place(book, live.ROWS_NAME)[0],
+        "tiers": _place(book, layout.OUT_FACTS)[0],
+        "review": _place(book, layout.OUT_REVIEW)[0],
+    }
+    edit = live.first_edit(live.written(places, out, sheets), formulas(set(sheets.values())))
+    if edit is not None:
+        sheet, row, col, found, wanted = edit
+        raise RefreshError(
+            tr(
+                (
+                    "{cell}: a formula of this live book was edited: it is {found}, the book's own is "
+                    "{wanted}; its numbers are no longer the method's. Undo the edit, or write the book "
+                    "again (client-roi fill --live)"
+                ),
+                cell=cell_name(sheet, row, col),
+                found=found or tr("no formula"),
+                wanted=wanted,
+            )
+        )
+    _check_results(book, inp, out)
+    write(book, inp, out, METHOD_ONLY)
+
+
+def _check_results(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """The results the book's application last computed (when it has) against the method's:
+    every word equal, every amount within a relative 1e-9 (see :mod:`.live`)."""
+    t = inp.table
+    for key in ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan"):
+        if key not in inp.index:
+            continue
+        try:
+            cached = book.column(t, inp.index[key])
+        except RefreshError:  # never computed (a book as written, not yet opened): nothing to check
+            return
+        for i, (got, want) in enumerate(zip(cached, out.columns[key], strict=False)):
+            if got is None or live.agrees(want, got):
+                continue
+            raise RefreshError(
+                tr(
+                    "{cell}: the book shows {got}, the method {want}: its application computed it otherwise",
+                    cell=cell_name(t.sheet, t.top + 1 + i, t.left + inp.index[key]),
+                    got=repr(got),
+                    want=repr(want),
+                )
+            )
+
+
+def _places(inp: Inputs) -> live.Places:
+    t = inp.table
+    if (t.top, t.left) != (1, 1):
+        raise RefreshError(
+            tr(
+                "table {TABLE} must start at cell A1 of its sheet for its formulas (a live book): it starts at {cell}",
+                TABLE=_table(),
+                cell=cell_name(t.sheet, t.top, t.left),
+            )
+        )
+    keys = tuple(layout.header_key(h, door=False) or f"\0{j}" for j, h in enumerate(t.header))
+    then = inp.columns.get("previous_margin", [None] * t.nrows)
+    known = tuple(isinstance(v, (int, float)) and not isinstance(v, bool) and v == v for v in then)
+    return live.Places(inp.lang, t.nrows, keys, known)
+
+
+def write_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """A live book (:mod:`.live`): every computed cell written as its formula, the estimates
+    and the movement as the method's values; the hidden sheet's helper columns and tables
+    for the table's rows."""
+    t = inp.table
+    places = _places(inp)
+    before = book.name_cells(live.ROWS_NAME)[3][0][0]  # the rows it covered (none yet: a new book)
+    write(book, inp, live.blocks(places, out), listed=int(before or 0))
+    sheet, row, col = _place(book, live.ROWS_NAME)
+    for r, c, cells in live.live_sheet(places):
+        book.write(sheet, r, c, cells)
+    if before and before > t.nrows:  # a table that shrank: its helper rows past its end go
+        book.clear(sheet, t.nrows + 2, 1, before - t.nrows, len(live.HELPERS))
+    book.write(sheet, row, col, [[t.nrows]])
+    tiers = _place(book, layout.OUT_FACTS)[0]
+    book.write(tiers, 1, 3, [[Formula("live_status")]])
 
 
 def _language_of(book: Workbook) -> str:
@@ -7384,7 +9005,7 @@ def _install(sources):
 
     root = register("client_roi", True)
     root.__version__ = VERSION
-    for path in sources:
+    for path in sorted(sources, key=lambda p: p.count("/")):  # a package before the packages in it
         name, package = named(path)
         if package:
             register(name, True)

@@ -1,6 +1,8 @@
 """Render the README's pictures of the committed templates, in English and in French:
 docs/{guide,parameters,customers,tiers,loop,review}[.fr].png (LibreOffice -> PDF -> pdftoppm, cropped to the
-sheet's content). ``python scripts/readme_pictures.py``."""
+sheet's content); and of a live book of the sample customers (``--live``), every result computed by
+LibreOffice's own recalculation of its formulas: docs/live-{customers,tiers,loop,review}[.fr].png.
+``python scripts/readme_pictures.py``."""
 
 from __future__ import annotations
 
@@ -62,33 +64,49 @@ def page_texts(pdf: Path) -> list[str]:
     return out.split("\f")
 
 
+#: The live book's pictures: its pages whose every number is a formula LibreOffice computed.
+LIVE_PAGES = ("customers", "tiers", "loop", "review")
+
+
+def live_books(tmp: Path) -> list[tuple[str, Path]]:
+    """Live books of the sample customers, in English and French, as ``client-roi demo --live``
+    writes them."""
+    from client_roi.commands import sample_customers
+    from client_roi.workbook import template
+
+    out = []
+    for lang in ("en", "fr"):
+        zb, _ = template.make_book(lang, sample_customers(), live=True)
+        path = tmp / f"live.{lang}.xlsx"
+        path.write_bytes(zb.to_bytes())
+        out.append((lang, path))
+    return out
+
+
 def main() -> None:
-    for lang, book in [("en", "three_tier_exercise.xlsx"), ("fr", "three_tier_exercise.fr.xlsx")]:
-        with tempfile.TemporaryDirectory() as tmp:
-            pdf = convert(ROOT / "workbook_templates" / book, "pdf", Path(tmp))
-            texts = page_texts(pdf)
-            for name, words in PAGES.items():
-                page = next(i for i, t in enumerate(texts, start=1) if words[lang] in t)
-                stem = Path(tmp) / name
-                subprocess.run(
-                    [
-                        "pdftoppm",
-                        "-r",
-                        str(words["dpi"]),
-                        "-f",
-                        str(page),
-                        "-l",
-                        str(page),
-                        "-singlefile",
-                        str(pdf),
-                        str(stem),
-                    ],
-                    check=True,
-                )
-                picture = cropped(read_ppm(stem.with_suffix(".ppm")))
-                target = ROOT / "docs" / (f"{name}.png" if lang == "en" else f"{name}.fr.png")
-                write_png(target, picture)
-                print(target)
+    with tempfile.TemporaryDirectory() as tmp:
+        books = [("en", ROOT / "workbook_templates" / "three_tier_exercise.xlsx", "")]
+        books.append(("fr", ROOT / "workbook_templates" / "three_tier_exercise.fr.xlsx", ""))
+        books += [(lang, path, "live-") for lang, path in live_books(Path(tmp))]
+        for lang, book, prefix in books:
+            render(lang, book, prefix, Path(tmp) / f"{prefix}{lang}")
+
+
+def render(lang: str, book: Path, prefix: str, tmp: Path) -> None:
+    """The pages of ``book`` that PAGES names (a live book: LIVE_PAGES), as docs/{prefix}{name}[.fr].png."""
+    pdf = convert(book, "pdf", tmp)
+    texts = page_texts(pdf)
+    for name, words in PAGES.items():
+        if prefix and name not in LIVE_PAGES:
+            continue
+        page = next(i for i, t in enumerate(texts, start=1) if words[lang] in t)
+        stem = tmp / name
+        pages = ["-f", str(page), "-l", str(page)]
+        subprocess.run(["pdftoppm", "-r", str(words["dpi"]), *pages, "-singlefile", str(pdf), str(stem)], check=True)
+        picture = cropped(read_ppm(stem.with_suffix(".ppm")))
+        target = ROOT / "docs" / (f"{prefix}{name}.png" if lang == "en" else f"{prefix}{name}.fr.png")
+        write_png(target, picture)
+        print(target)
 
 
 if __name__ == "__main__":

@@ -89,3 +89,42 @@ def convert(
 def recalculated(src: Path, workdir: Path) -> Path:
     """A copy of ``src`` recalculated and saved by LibreOffice (read it with data_only=True)."""
     return convert(src, "xlsx", workdir / "recalculated")
+
+
+def recalculated_all(sources: list[Path], workdir: Path, timeout: float = 600) -> list[Path]:
+    """Copies of ``sources`` recalculated and saved by LibreOffice, by one LibreOffice (a
+    start a book is too slow for a property test's dozens)."""
+    exe = soffice()
+    if exe is None:
+        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    outdir = workdir / "recalculated"
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        user = Path(profile, "user")
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+        cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore", "--nologo"]
+        cmd += ["--convert-to", FILTERS["xlsx"], "--outdir", str(outdir), *map(str, sources)]
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            env={**os.environ, "HOME": profile},
+        )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    results = [outdir / (Path(src).stem + ".xlsx") for src in sources]
+    missing = [r for r in results if not r.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not convert {missing}: {out.decode()} {err.decode()}")
+    return results

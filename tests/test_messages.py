@@ -19,7 +19,7 @@ from client_roi.workbook.refresh import RefreshError
 
 PACKAGE = Path(cli.__file__).parent
 #: Calls whose first argument is a catalogue identifier.
-LOOKUPS = {"tr", "step"}
+LOOKUPS = {"tr", "step", "_fill"}  # _fill: a live book's formula saying a message
 #: Calls whose first text is a message: it must come from the catalogue, never be written in place.
 SPEAKERS = {"ClientRoiError", "InputFileError", "RefreshError", "OptionError", "OutputError", "AddinError", "say"}
 #: Helpers whose argument at this position is a message (a cause, what overflowed).
@@ -92,11 +92,12 @@ def workbook_words() -> dict[str, str]:
     from client_roi.files import dates
     from client_roi.schema import columns, parameters
     from client_roi.workbook import stale, words
+    from client_roi.workbook.live import places
 
     found = {c.en: "schema/columns.py" for c in columns.ALL_COLUMNS + columns.DOOR_COLUMNS + columns.LINE_COLUMNS}
     for p in parameters.PARAMETERS:
         found |= {t: "schema/parameters.py" for t in (*p.en, p.invalid) if t}
-    for module in (layout, words, stale):
+    for module in (layout, words, stale, places):
         for name, value in vars(module).items():
             tables = value.values() if isinstance(value, dict) else [value]
             for table in tables:

@@ -74,6 +74,17 @@ ARTEFACTS = {
         d / "r.xlsx",
     )[3],
     "xlam": lambda d: xlam.build(d),
+    "live demo": lambda d: (run("demo", "--live", "-o", d / "l.xlsx"), d / "l.xlsx")[1],
+    "live fill fr 5 tiers": lambda d: (
+        run("fill", _csv(d), "--live", "--lang", "fr", "--band=-0.4;-0.2;0.2;0.4", "-o", d / "l.xlsx"),
+        d / "l.xlsx",
+    )[1],
+    "live template": lambda d: (run("template", "--live", "-o", d / "l.xlsx"), d / "l.xlsx")[1],
+    "live refresh": lambda d: (
+        run("demo", "--live", "-o", d / "l.xlsx"),
+        run("refresh", d / "l.xlsx", "-o", d / "r.xlsx"),
+        d / "r.xlsx",
+    )[2],
 }
 
 

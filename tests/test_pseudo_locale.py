@@ -22,6 +22,7 @@ from client_roi import cli, messages
 from client_roi.method import money
 from client_roi.schema.columns import ALL_COLUMNS, DOOR_COLUMNS, LINE_COLUMNS
 from client_roi.schema.parameters import PARAMETERS
+from client_roi.workbook import live
 
 PSEUDO = messages.PSEUDO
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -111,7 +112,7 @@ def book_texts(path: Path) -> list[tuple[str, str]]:
                 elif tag == "v" and name.startswith("xl/charts/") and el.text and not _number(el.text):
                     found.append((name, el.text))  # a chart's cached category or series name
                 elif tag == "f" and el.text:
-                    found += [(f"{name} formula", s) for s in re.findall(r'"((?:[^"]|"")*)"', el.text) if s]
+                    found += [(f"{name} formula", s) for s in _said_in(el.text) if s]
                 elif tag == "sheet":
                     found.append((name, el.get("name", "")))
                 elif tag == "tableColumn":
@@ -125,6 +126,18 @@ def book_texts(path: Path) -> list[tuple[str, str]]:
                 elif tag == "formula1" and el.text and el.text.startswith('"'):
                     found += [(f"{name} list", w) for w in el.text.strip('"').split(",")]
     return found
+
+
+def _said_in(formula: str) -> list[str]:
+    """A formula's texts: its string literals, those of one message joined (a live book says a
+    message in pieces around its arguments, each an open ‹ before a formula, a › after it)."""
+    out: list[str] = []
+    for text in re.findall(r'"((?:[^"]|"")*)"', formula):
+        if out and out[-1].count("‹") > out[-1].count("›"):
+            out[-1] += "·" + text  # the argument's formula, then the message goes on
+        else:
+            out.append(text)
+    return out
 
 
 def _number(text: str) -> bool:
@@ -236,7 +249,7 @@ def test_every_refusal_in_the_pseudo_language(pseudo, case, tmp_path, capsys, mo
     assert_all_said(_lines_of(err), user)
 
 
-@pytest.mark.parametrize("source", ["crm", "demo"])
+@pytest.mark.parametrize("source", ["crm", "demo", "live demo"])
 def test_a_crm_export_and_the_demo_in_the_pseudo_language(pseudo, source, tmp_path, capsys):
     """The README's other quick starts: a CRM export (Status, ARR in $, a margin %) and the demo."""
     book = tmp_path / "book.xlsx"
@@ -246,9 +259,11 @@ def test_a_crm_export_and_the_demo_in_the_pseudo_language(pseudo, source, tmp_pa
         argv = ["fill", crm, "--status", "Free trial=prospect", "--cac", "1500", "--lang", PSEUDO, "-o", book]
         user = _user_texts(crm, book, extra=(str(tmp_path), "Free trial=prospect"))
     else:
-        argv = ["demo", "--lang", PSEUDO, "-o", book]
+        argv = ["demo", "--lang", PSEUDO, "-o", book, *(["--live"] if source == "live demo" else [])]
         sample = Path(cli.__file__).parent / "data" / "sample_customers.csv"
-        user = _user_texts(sample, book, extra=(str(tmp_path),))
+        # a live book's hidden sheet lists the words a user may type (a flag, the balanced band's)
+        typed = [w for key in ("yes", "no", "balanced_words") for w in live.word_list(key, PSEUDO)]
+        user = _user_texts(sample, book, extra=(str(tmp_path), *typed))
     code, out, err = _run(argv, capsys)
     assert code == 0, err
     assert_all_said(_lines_of(out + err), user)

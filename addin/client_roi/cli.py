@@ -275,7 +275,18 @@ def build_parser() -> argparse.ArgumentParser:
         ]:
             p.add_argument("--" + option.replace("_", "-"), default=None, metavar=metavar, help=text)
 
+    def live_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--live",
+            action="store_true",
+            help=tr(
+                "a live book: every result a native formula that recalculates as you type, in Excel, "
+                "LibreOffice or Google Sheets, with no add-in and no Python"
+            ),
+        )
+
     demo = sub.add_parser("demo", help=tr("fill the template with the built-in sample customers"))
+    live_option(demo)
     options(demo)
     output(demo, "client_roi_demo.xlsx")
     demo.set_defaults(run=_cmd_demo)
@@ -335,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=tr("the text encoding of the file, when it cannot be told (e.g. cp1252, mac_roman)"),
     )
+    live_option(fill)
     options(fill)
     output(fill, "client_roi.xlsx")
     fill.set_defaults(run=_cmd_fill)
@@ -381,6 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
     template = sub.add_parser("template", help=tr("write the template workbook"))
     template.add_argument("--lang", choices=LANGS, default="en", help=tr("language (default: en)"))
     currency_option(template)
+    live_option(template)
     output(template, "three_tier_exercise.xlsx")
     template.set_defaults(run=_cmd_template)
 

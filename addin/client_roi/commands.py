@@ -38,6 +38,7 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
         book = template.book(
             args.lang,
             customers,
+            getattr(args, "live", False),
             currency=currency,
             band=args.band,
             trim=args.trim,
@@ -261,7 +262,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from . import files
     from .workbook import template
 
-    book, _ = template.make_book(args.lang, sample_customers(), currency=currency_option(args))
+    book, _ = template.make_book(args.lang, sample_customers(), args.live, currency=currency_option(args))
     say(tr("wrote {built}", built=files.save_bytes(book.save, Path(args.output), force=args.force)))
     return 0
 

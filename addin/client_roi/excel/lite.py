@@ -30,6 +30,7 @@ MODULES = [
     "method/status",
     "method/money",
     "method/sums",
+    "method/compare",
     "method/bands",
     "method/tiers",
     "method/effort",
@@ -47,6 +48,12 @@ MODULES = [
     "workbook/layout",
     "workbook/blocks",
     "workbook/stale",
+    "workbook/cells",
+    "workbook/live/places",
+    "workbook/live/helpers",
+    "workbook/live/outputs",
+    "workbook/live/check",
+    "workbook/live/__init__",
     "workbook/refresh",
     "workbook/xw_book",
     "workbook/__init__",
@@ -92,7 +99,7 @@ def _install(sources):
 
     root = register("client_roi", True)
     root.__version__ = VERSION
-    for path in sources:
+    for path in sorted(sources, key=lambda p: p.count("/")):  # a package before the packages in it
         name, package = named(path)
         if package:
             register(name, True)

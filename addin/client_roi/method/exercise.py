@@ -27,6 +27,7 @@ from ..schema.parameters import DEFAULTS
 from .arguments import ClientRoiError, is_blank, numbers
 from .bands import Bands, balanced_band, bands
 from .clients import SINGLE_CUSTOMER_LIMIT, client_role, concentration, concentration_verdict, hhi, pareto, roi_ratio
+from .compare import lowest_equal
 from .effort import average_cac, cac_by_tier, effort_days
 from .loop import days_available_for_prospecting, days_left, over_budget, overrun, plan_summary, prospect_plan
 from .money import currency as currency_check
@@ -138,9 +139,10 @@ class Exercise:
         """The plan's days needed ÷ days available (None without prospecting days)."""
         return None if self.days_available is None else self.days_needed / self.days_available
 
-    def to_excel(self, path: str | Path, lang: str = "en", *, force: bool = False) -> Path:
+    def to_excel(self, path: str | Path, lang: str = "en", *, force: bool = False, live: bool = False) -> Path:
         """Write the filled workbook (the template with these customers, refreshed): what
-        ``client-roi fill`` writes. Returns the path written."""
+        ``client-roi fill`` writes; ``live``: a live book, every result a formula that
+        recalculates with no add-in (``fill --live``). Returns the path written."""
         # The workbook layer sits above the method; only this convenience reaches up to it.
         from ..files.output import OutputError, save_bytes
         from ..workbook.template import book
@@ -149,7 +151,7 @@ class Exercise:
         given = {k: v for k, v in self.parameters.items() if v is not None}
         if self.days_available is None:
             given["prospecting_days"] = ()  # no plan here: none in the book (a blank cell), not its default
-        zb = book(lang, inputs, **given)
+        zb = book(lang, inputs, live, **given)
         zb.refresh()
         try:
             return save_bytes(zb.save, Path(path), force=force)
@@ -460,7 +462,7 @@ def _review(names: Any, gross: np.ndarray, cost: np.ndarray, is_client: np.ndarr
     row order)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = gross / cost  # a zero cost (infinite ROI) or a blank never lands here
-        losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < 1)
+        losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < lowest_equal(1.0))  # as a spreadsheet compares
     order = np.flatnonzero(losing)[np.argsort(ratio[losing], kind="stable")]
     return _frame(
         {

@@ -17,11 +17,26 @@ import pandas as pd
 from .. import method
 from ..messages import mark, number, tr
 from ..method import Exercise
+from ..method.compare import equal
 from . import layout
 
 
 class ExcelError(str):
     """An Excel error value to write as such (``#DIV/0!``); any other ``str`` is plain text."""
+
+
+class Formula(str):
+    """A formula to write as such, its text without the ``=`` (a live book's cells: any other
+    ``str`` is plain text, never a formula). ``shared``: ``(si, ref)`` for the first cell of a
+    shared formula covering ``ref``, ``(si, None)`` for the others of the group (their text is
+    the first's, moved: not written)."""
+
+    shared: tuple[int, str | None] | None = None
+
+    def __new__(cls, text: str, shared: tuple[int, str | None] | None = None) -> Formula:
+        formula = super().__new__(cls, text)
+        formula.shared = shared
+        return formula
 
 
 @dataclass
@@ -243,9 +258,9 @@ def _sweep(sweep: pd.DataFrame, labels: tuple[str, ...], words: dict[str, Any], 
 
 def _band_text(offsets: np.ndarray, lang: str) -> str:
     """The band as its offsets, in the language's form: ``±20%``, ``-40.0%; …`` / ``±20 %``."""
-    if offsets.size == 2 and offsets[0] == -offsets[1]:
+    if offsets.size == 2 and equal(float(offsets[0]), -float(offsets[1])):  # as a spreadsheet compares
         p = offsets[1]
-        return "±" + number(p, ".0%" if p * 100 == round(p * 100) else ".2%", lang)
+        return "±" + number(p, ".0%" if equal(p * 100, round(p * 100)) else ".2%", lang)
     return mark(";", lang).join(number(o, "+.1%", lang) for o in offsets)
 
 

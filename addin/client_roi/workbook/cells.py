@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .blocks import ExcelError
+from .blocks import ExcelError, Formula
 
 
 @dataclass
@@ -45,6 +45,8 @@ def cell_xml(ref: str, value: Any, style: int | None) -> str:
             value = escape(value)
         space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
         return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+    if kind is Formula:
+        return f'<c r="{ref}"{s}>{formula_xml(value)}</c>'
     if value is None or value == "":  # a blank is no value: empty text would not be ISBLANK
         return f'<c r="{ref}"{s}/>' if style else ""
     if isinstance(value, ExcelError):
@@ -56,6 +58,16 @@ def cell_xml(ref: str, value: Any, style: int | None) -> str:
     if isinstance(value, int):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
     return f'<c r="{ref}"{s}><v>{number_text(float(value))}</v></c>'
+
+
+def formula_xml(formula: Formula) -> str:
+    """A formula's ``f`` element: no cached result, so every application computes it."""
+    if formula.shared is None:
+        return f"<f>{escape(formula)}</f>"
+    si, ref = formula.shared
+    if ref is None:
+        return f'<f t="shared" si="{si}"/>'
+    return f'<f t="shared" ref="{ref}" si="{si}">{escape(formula)}</f>'
 
 
 def number_text(value: float) -> str:

@@ -199,6 +199,12 @@ class _Formula:
     volatile: bool = False
 
 
+def formulas(sheet: str, xml: bytes) -> dict[tuple[str, int, int], tuple[str | None, str | None]]:
+    """Each formula cell of a sheet's XML by (sheet, row, column): its text (None for a shared
+    formula's copy: its group's first cell's, moved) and its shared group."""
+    return {(sheet, f.row, f.col): (f.text, f.shared) for f in _formula_cells(sheet, xml)}
+
+
 def _formula_cells(sheet: str, xml: bytes) -> list[_Formula]:
     start, end = xml.find(b"<sheetData"), xml.rfind(b"</sheetData>")
     if start < 0 or xml.find(b"<f", start, end) < 0:

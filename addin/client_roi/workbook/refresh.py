@@ -27,8 +27,8 @@ import pandas as pd
 from .. import messages, method
 from ..files.xlsx import column_letter
 from ..messages import tr
-from . import layout, stale
-from .blocks import ExcelError, Outputs, blocks
+from . import layout, live, stale
+from .blocks import ExcelError, Formula, Outputs, blocks
 
 
 class RefreshError(Exception):
@@ -285,14 +285,18 @@ def compute(inp: Inputs) -> Outputs:
 # --------------------------------------------------------------------------------------------
 
 
-def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
+def write(
+    book: Workbook, inp: Inputs, out: Outputs, only: frozenset[str] | None = None, listed: int | None = None
+) -> None:
     """Write the computed columns and every block; each block's place is checked first, so a
-    block that would go past the sheet's last row changes nothing."""
+    block that would go past the sheet's last row changes nothing. ``only``: those columns and
+    blocks (by key and name) alone; ``listed``: how long the lists were (a live book's: its
+    rows), else found by reading them."""
     from ..files.xlsx import MAX_ROWS
 
     places: list[tuple[str, int, int, list[list[Any]], int | None, int | None]] = []
     for b in layout.BLOCKS:
-        if b.name == "charts":
+        if b.name == "charts" or (only is not None and b.name not in only):
             continue
         name, block = b.name, getattr(out, b.name.removeprefix("out_"))
         # a table's cells at its largest are cleared; a list is as long as it is
@@ -317,7 +321,9 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         places.append((sheet, row, col, block, rows, cols))
     t = inp.table
     first = t.top + 1
-    written = [key for key in out.columns if key in inp.index]  # an older book may lack the new ones
+    written = [
+        key for key in out.columns if key in inp.index and (only is None or key in only)
+    ]  # an older book may lack the new ones
     if t.nrows:
         for key in written:
             book.write_column(t.sheet, first, t.left + inp.index[key], out.columns[key])
@@ -328,7 +334,8 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
         if rows is None or cols is None:
             # A list, which may have shrunk: clear down to the end of the previous one, found on
             # its third column (never blank in a listed row).
-            stale = max(book.run_end(sheet, row, col + 2) - row + 1, len(block))
+            end = book.run_end(sheet, row, col + 2) - row + 1 if listed is None else listed + 1
+            stale = max(end, len(block))
             book.clear(sheet, row, col, stale, len(block[0]))
             book.write(sheet, row, col, block)
         else:
@@ -340,11 +347,21 @@ def write(book: Workbook, inp: Inputs, out: Outputs) -> None:
 def _block_at(book: Workbook, name: str) -> tuple[str, int, int] | None:
     """Where an output block starts; None for a decision-loop block an older workbook lacks."""
     try:
-        sheet, row, col, _ = book.name_cells(name)
+        sheet, row, col = _place(book, name)
     except KeyError:
         if name in layout.OPTIONAL_BLOCKS:
             return None
         raise RefreshError(tr("the workbook has no defined name '{name}'", name=name)) from None
+    return sheet, row, col
+
+
+def _place(book: Workbook, name: str) -> tuple[str, int, int]:
+    """Where a defined name starts: without reading its cells where the adapter can (a live
+    book's formulas may not be computed yet)."""
+    place = getattr(book, "name_place", None)
+    if place is not None:
+        return place(name)
+    sheet, row, col, _ = book.name_cells(name)
     return sheet, row, col
 
 
@@ -362,8 +379,117 @@ def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Ou
         if inputs_read is not None:
             inputs_read()
         outputs = compute(inputs)
-        write(book, inputs, outputs)
+        if live.is_live(book):
+            refresh_live(book, inputs, outputs)
+        else:
+            write(book, inputs, outputs)
     return outputs
+
+
+#: What the method alone computes in a live book: written by a refresh as values.
+METHOD_ONLY = frozenset({"estimated_margin", "estimate_low", "estimate_high", "estimated_from", layout.OUT_POTENTIAL})
+
+
+def refresh_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """A live book computes itself: a refresh checks that its formulas are still its own (one
+    edited is refused, by its cell) and that the results its application last computed are the
+    method's, then writes what the method alone computes (a prospect's estimate, the movement).
+    A table that grew or shrank gets its formulas again for its rows."""
+    formulas = getattr(book, "formulas", None)
+    if formulas is None:
+        raise RefreshError(
+            tr(
+                "this live book computes itself as you type: there is nothing to refresh here; "
+                "client-roi refresh on its file checks its formulas and writes the estimates"
+            )
+        )
+    t = inp.table
+    rows = book.name_cells(live.ROWS_NAME)[3][0][0]
+    if rows != t.nrows:
+        write_live(book, inp, out)
+        return
+    places = _places(inp)
+    sheets = {
+        "customers": t.sheet,
+        "live": _place(book, live.ROWS_NAME)[0],
+        "tiers": _place(book, layout.OUT_FACTS)[0],
+        "review": _place(book, layout.OUT_REVIEW)[0],
+    }
+    edit = live.first_edit(live.written(places, out, sheets), formulas(set(sheets.values())))
+    if edit is not None:
+        sheet, row, col, found, wanted = edit
+        raise RefreshError(
+            tr(
+                (
+                    "{cell}: a formula of this live book was edited: it is {found}, the book's own is "
+                    "{wanted}; its numbers are no longer the method's. Undo the edit, or write the book "
+                    "again (client-roi fill --live)"
+                ),
+                cell=cell_name(sheet, row, col),
+                found=found or tr("no formula"),
+                wanted=wanted,
+            )
+        )
+    _check_results(book, inp, out)
+    write(book, inp, out, METHOD_ONLY)
+
+
+def _check_results(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """The results the book's application last computed (when it has) against the method's:
+    every word equal, every amount within a relative 1e-9 (see :mod:`.live`)."""
+    t = inp.table
+    for key in ("role", "tier", "roi", "effort_budget", "effort_days", "days_left", "in_plan"):
+        if key not in inp.index:
+            continue
+        try:
+            cached = book.column(t, inp.index[key])
+        except RefreshError:  # never computed (a book as written, not yet opened): nothing to check
+            return
+        for i, (got, want) in enumerate(zip(cached, out.columns[key], strict=False)):
+            if got is None or live.agrees(want, got):
+                continue
+            raise RefreshError(
+                tr(
+                    "{cell}: the book shows {got}, the method {want}: its application computed it otherwise",
+                    cell=cell_name(t.sheet, t.top + 1 + i, t.left + inp.index[key]),
+                    got=repr(got),
+                    want=repr(want),
+                )
+            )
+
+
+def _places(inp: Inputs) -> live.Places:
+    t = inp.table
+    if (t.top, t.left) != (1, 1):
+        raise RefreshError(
+            tr(
+                "table {TABLE} must start at cell A1 of its sheet for its formulas (a live book): it starts at {cell}",
+                TABLE=_table(),
+                cell=cell_name(t.sheet, t.top, t.left),
+            )
+        )
+    keys = tuple(layout.header_key(h, door=False) or f"\0{j}" for j, h in enumerate(t.header))
+    then = inp.columns.get("previous_margin", [None] * t.nrows)
+    known = tuple(isinstance(v, (int, float)) and not isinstance(v, bool) and v == v for v in then)
+    return live.Places(inp.lang, t.nrows, keys, known)
+
+
+def write_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
+    """A live book (:mod:`.live`): every computed cell written as its formula, the estimates
+    and the movement as the method's values; the hidden sheet's helper columns and tables
+    for the table's rows."""
+    t = inp.table
+    places = _places(inp)
+    before = book.name_cells(live.ROWS_NAME)[3][0][0]  # the rows it covered (none yet: a new book)
+    write(book, inp, live.blocks(places, out), listed=int(before or 0))
+    sheet, row, col = _place(book, live.ROWS_NAME)
+    for r, c, cells in live.live_sheet(places):
+        book.write(sheet, r, c, cells)
+    if before and before > t.nrows:  # a table that shrank: its helper rows past its end go
+        book.clear(sheet, t.nrows + 2, 1, before - t.nrows, len(live.HELPERS))
+    book.write(sheet, row, col, [[t.nrows]])
+    tiers = _place(book, layout.OUT_FACTS)[0]
+    book.write(tiers, 1, 3, [[Formula("live_status")]])
 
 
 def _language_of(book: Workbook) -> str:

@@ -48,7 +48,7 @@ from .styles import (
     currency_formats,
     french_percents,
 )
-from .words import GUIDE_WIDTH, LOOP_TITLES, STALE_TEXT, TITLES, guide
+from .words import GUIDE_WIDTH, LIVE_NOTES, LOOP_TITLES, STALE_TEXT, TITLES, guide
 from .zipbook import ZipBook
 
 # Where the blocks of the Tiers and Review sheets start (row, column), written by Refresh: from
@@ -83,8 +83,10 @@ def _name(wb: Workbook, name: str, sheet: str, first: tuple[int, int], last: tup
     wb.defined_names[name] = DefinedName(name, attr_text=f"{quoted}!{ref}")
 
 
-def _title(ws, key: str, lang: str) -> None:
+def _title(ws, key: str, lang: str, live: bool = False) -> None:
     title, note = TITLES[key][lang]
+    if live:  # its results are formulas: nothing to press
+        note = LIVE_NOTES[lang][key]
     ws["A1"], ws["A2"] = title, note
     ws["A1"].font, ws["A2"].font = TITLE, NOTE
 
@@ -155,9 +157,9 @@ def _balanced_or_offset(p: layout.Parameter, cell: str, lang: str) -> DataValida
     )
 
 
-def _parameters(wb: Workbook, lang: str, values: dict[str, tuple]) -> None:
+def _parameters(wb: Workbook, lang: str, values: dict[str, tuple], live: bool = False) -> None:
     ws = wb.create_sheet(layout.SHEETS["parameters"][lang])
-    _title(ws, "parameters", lang)
+    _title(ws, "parameters", lang, live)
     ws.column_dimensions["A"].width = max(30, _label_width([p.said(lang)[0] for p in layout.PARAMETERS], bold=True))
     for c in range(2, 12):
         ws.column_dimensions[column_letter(c)].width = 11
@@ -313,9 +315,9 @@ def _cells(column: pd.Series, kept: tuple[type, ...]) -> list:
     return [None if method.is_blank(v) else (v if isinstance(v, kept) else float(v)) for v in values]
 
 
-def _tiers(wb: Workbook, lang: str) -> None:
+def _tiers(wb: Workbook, lang: str, live: bool = False) -> None:
     ws = wb.create_sheet(layout.SHEETS["tiers"][lang])
-    _title(ws, "tiers", lang)
+    _title(ws, "tiers", lang, live)
     words: dict[str, Any] = layout.TEXT[lang]
     labels = [*words["facts"], *words["concentration"], words["plan_available"], words["plan_load"]]
     labels.append(words["balanced"].format(k=layout.MAX_TIERS))
@@ -345,7 +347,10 @@ def _tiers(wb: Workbook, lang: str) -> None:
     _block_formats(ws, layout.OUT_PARETO, lang, range(1, PARETO_STEPS + 2))
     ws.cell(r, c).font = ws.cell(r, c + 1).font = BOLD
     _loop_blocks(wb, ws, lang)
-    _stale(wb, ws, lang)
+    if live:  # never stale: beside the title, what stops it computing, if anything
+        ws[STALE_AT].font = Font(name=FONT, bold=True, color="C00000")
+    else:
+        _stale(wb, ws, lang)
     ws.sheet_view.showGridLines = False
     _page(ws)
 
@@ -459,9 +464,9 @@ def _stale(wb: Workbook, ws, lang: str) -> None:
     cell.font = Font(name=FONT, bold=True, color="C00000")
 
 
-def _review(wb: Workbook, lang: str) -> None:
+def _review(wb: Workbook, lang: str, live: bool = False) -> None:
     ws = wb.create_sheet(layout.SHEETS["review"][lang])
-    _title(ws, "review", lang)
+    _title(ws, "review", lang, live)
     r, c = REVIEW_AT
     _name(wb, layout.OUT_REVIEW, ws.title, (r, c))
     for j, width in enumerate([30, 14, 17, 8, 10]):
@@ -484,11 +489,17 @@ def _review(wb: Workbook, lang: str) -> None:
 
 
 def skeleton(
-    lang: str = "en", n: int = 0, extras: tuple[tuple[str, str], ...] = (), movement: bool = False, **params: Any
+    lang: str = "en",
+    n: int = 0,
+    extras: tuple[tuple[str, str], ...] = (),
+    movement: bool = False,
+    live: bool = False,
+    **params: Any,
 ) -> Workbook:
     """The workbook with its ``params`` (``band=0.2`` or a list of offsets, ``trim=0.1``, ...)
     and a Customers table sized for ``n`` customers, not yet filled: the Guide, Parameters,
-    Customers, Tiers and Review sheets with their names, formats, validation and charts."""
+    Customers, Tiers and Review sheets with their names, formats, validation and charts;
+    ``live``: and the hidden sheet of a live book's helper columns (:mod:`.live`)."""
     if lang not in LANGUAGES:  # (the tests' pseudo-language too)
         raise ValueError(f"lang must be one of {layout.LANGS}, got {lang!r}")
     values = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in params.items() if v is not None}
@@ -497,10 +508,12 @@ def skeleton(
     values["currency"] = (method.currency(values.get("currency", (None,))[0]),)  # its sign, as the list offers it
     wb = Workbook()
     _guide(wb, lang)
-    _parameters(wb, lang, values)
+    _parameters(wb, lang, values, live)
     _customers(wb, lang, n, extras, movement)
-    _tiers(wb, lang)
-    _review(wb, lang)
+    _tiers(wb, lang, live)
+    _review(wb, lang, live)
+    if live:
+        _live_sheet(wb, lang)
     # the tiers the book is made for (its labels, else its offsets): one line of the sweep chart
     # each; the bars are pointed at the tiers in use by the refresh (retarget_charts)
     draw_charts(wb, lang, len(values["labels"]) if "labels" in values else 3)
@@ -513,8 +526,22 @@ def skeleton(
     return wb
 
 
-def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any) -> ZipBook:
-    """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`."""
+def _live_sheet(wb: Workbook, lang: str) -> None:
+    """A live book's hidden sheet and its defined names; its formulas are the refresh's."""
+    from . import live
+
+    ws = wb.create_sheet(live.LIVE_SHEET[lang])
+    ws.sheet_state = "hidden"  # machinery: out of the way, still calculated
+    for name, (r1, c1, r2, c2) in live.names(lang).items():
+        _name(wb, name, ws.title, (r1, c1), (r2, c2) if (r1, c1) != (r2, c2) else None)
+    r, c = live.ROWS_AT
+    ws.cell(r, c - 1, tr("rows", lang))  # and beside it, the customer rows its formulas cover: the refresh's
+    _name(wb, live.ROWS_NAME, ws.title, (r, c))
+
+
+def book(lang: str = "en", customers: pd.DataFrame | None = None, live: bool = False, **params: Any) -> ZipBook:
+    """The workbook filled with ``customers``, not yet refreshed, as a :class:`ZipBook`;
+    ``live``: a live book's (:mod:`.live`)."""
     from ..files.output import workbook_bytes
 
     n = 0 if customers is None else len(customers)
@@ -532,7 +559,7 @@ def book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any)
                 limit2=limit,
             )
         )
-    zb = ZipBook(workbook_bytes(skeleton(lang, n, _longest_texts(customers), has_movement(customers), **params)))
+    zb = ZipBook(workbook_bytes(skeleton(lang, n, _longest_texts(customers), has_movement(customers), live, **params)))
     if customers is not None:
         write_inputs(zb, lang, customers)
     return zb
@@ -545,10 +572,11 @@ def build(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any
     return load_workbook(io.BytesIO(book(lang, customers, **params).to_bytes()))
 
 
-def make_book(lang: str = "en", customers: pd.DataFrame | None = None, **params: Any):
+def make_book(lang: str = "en", customers: pd.DataFrame | None = None, live: bool = False, **params: Any):
     """The template filled with ``customers`` and refreshed: what ``fill``, ``demo`` and
-    ``template`` save. Returns the book and the refresh's outputs."""
-    zb = book(lang, customers, **params)
+    ``template`` save (``live``: a live book, :mod:`.live`). Returns the book and the refresh's
+    outputs."""
+    zb = book(lang, customers, live, **params)
     return zb, zb.refresh()
 
 

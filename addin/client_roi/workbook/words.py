@@ -126,6 +126,15 @@ TITLES = {
 }
 
 
+#: A live book's notes under the titles: its results are formulas, no Refresh is needed.
+LIVE_NOTES = Said(
+    {
+        "parameters": "Change the yellow cells: every result follows as you type, with no add-in.",
+        "tiers": "Computed by formulas as you type: do not type here.",
+        "review": "Computed by formulas as you type.",
+    }
+)
+
 GUIDE_WIDTH = 100  # characters per line of the Guide's column A
 
 

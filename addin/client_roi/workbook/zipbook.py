@@ -168,6 +168,16 @@ class ZipBook:
         return self._column(table.sheet, table.top + 1, table.top + table.nrows, table.left + offset)
 
     def name_cells(self, name: str):
+        sheet, r1, c1, r2, c2 = self._name_place(name)
+        values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
+        return sheet, r1, c1, values
+
+    def name_place(self, name: str) -> tuple[str, int, int]:
+        """Where the defined name ``name`` starts, its cells unread (a formula not yet computed)."""
+        sheet, r1, c1, _, _ = self._name_place(name)
+        return sheet, r1, c1
+
+    def _name_place(self, name: str) -> tuple[str, int, int, int, int]:
         if name not in self.names:
             raise KeyError(name)
         sheet, ref = _split_name(self.names[name])
@@ -184,8 +194,7 @@ class ZipBook:
                     attr_text=self.names[name],
                 )
             ) from None
-        values = [[self._value(sheet, r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
-        return sheet, r1, c1, values
+        return sheet, r1, c1, r2, c2
 
     def row(self, sheet: str, row: int, col: int, ncols: int) -> list[Any]:
         return [self._value(sheet, row, c) for c in range(col, col + ncols)]
@@ -214,6 +223,13 @@ class ZipBook:
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
         if nrows > 0 and ncols > 0:
             self.write(sheet, row, col, [[None] * ncols] * nrows)  # one row of blanks, shared: rects are only read
+
+    def formulas(self, sheets: set[str]) -> dict[tuple[str, int, int], tuple[str | None, str | None]]:
+        """The formulas of ``sheets``, as written in the file (:func:`.recalc.formulas`)."""
+        out: dict[tuple[str, int, int], tuple[str | None, str | None]] = {}
+        for sheet in sheets:
+            out.update(recalc.formulas(sheet, self.parts[self.sheet_parts[sheet]]))
+        return out
 
     def refresh(self) -> Outputs:
         """Run the refresh pipeline on this book and point its charts at the tiers in use."""

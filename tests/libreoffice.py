@@ -40,6 +40,19 @@ def convert(
     ``recalc_on_load=False``: with LibreOffice's default settings instead, as users have it,
     which shows the cached result of a formula in a book Excel saved and computes only the
     formulas that have none."""
+    (result,) = convert_all([src], fmt, outdir, timeout, recalc_on_load, infilter)
+    return result
+
+
+def convert_all(
+    sources: list[Path],
+    fmt: str,
+    outdir: Path,
+    timeout: float = 240,
+    recalc_on_load: bool = True,
+    infilter: str | None = None,
+) -> list[Path]:
+    """:func:`convert` of several books by one LibreOffice (one start, a book after another)."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
@@ -60,7 +73,7 @@ def convert(
             FILTERS.get(fmt, fmt),
             "--outdir",
             str(outdir),
-            str(src),
+            *map(str, sources),
         ]
         proc = subprocess.Popen(
             cmd,
@@ -80,10 +93,11 @@ def convert(
                 os.killpg(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-    result = outdir / (Path(src).stem + "." + fmt)
-    if not result.exists():
-        raise RuntimeError(f"LibreOffice did not convert {src}: {out.decode()} {err.decode()}")
-    return result
+    results = [outdir / (Path(src).stem + "." + fmt) for src in sources]
+    missing = [r for r in results if not r.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not convert {missing}: {out.decode()} {err.decode()}")
+    return results
 
 
 def recalculated(src: Path, workdir: Path) -> Path:
@@ -92,39 +106,6 @@ def recalculated(src: Path, workdir: Path) -> Path:
 
 
 def recalculated_all(sources: list[Path], workdir: Path, timeout: float = 600) -> list[Path]:
-    """Copies of ``sources`` recalculated and saved by LibreOffice, by one LibreOffice (a
-    start a book is too slow for a property test's dozens)."""
-    exe = soffice()
-    if exe is None:
-        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
-    outdir = workdir / "recalculated"
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        user = Path(profile, "user")
-        user.mkdir()
-        (user / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
-        cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore", "--nologo"]
-        cmd += ["--convert-to", FILTERS["xlsx"], "--outdir", str(outdir), *map(str, sources)]
-        proc = subprocess.Popen(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-            env={**os.environ, "HOME": profile},
-        )
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            raise
-        finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-    results = [outdir / (Path(src).stem + ".xlsx") for src in sources]
-    missing = [r for r in results if not r.exists()]
-    if missing:
-        raise RuntimeError(f"LibreOffice did not convert {missing}: {out.decode()} {err.decode()}")
-    return results
+    """Copies of ``sources`` recalculated and saved by LibreOffice, by one LibreOffice (a start a
+    book is too slow for a property test's dozens)."""
+    return convert_all(sources, "xlsx", workdir / "recalculated", timeout)

@@ -366,3 +366,37 @@ def test_every_function_is_one_every_target_has():
         assert "PERCENTILE.INC" not in code.replace("_xlfn.PERCENTILE.INC", "")
     assert used - {"_xlfn.PERCENTILE.INC"} <= live.FUNCTIONS
     assert {"_xlfn." + f for f in live.EXCEL_2010} <= used
+
+
+def test_the_ribbons_refresh_of_a_live_book_says_it_computes_itself():
+    """Through xlwings' own dispatch (the ribbon's and Lite's Refresh): a live book is refused with
+    a message and not one action, and so through openpyxl."""
+    import io
+
+    from officejs import book_payload, run_script
+
+    from client_roi.excel import scripts
+    from client_roi.workbook.openpyxl_book import OpenpyxlBook
+    from client_roi.workbook.refresh import RefreshError, refresh
+
+    zb, _ = template.make_book("en", HAND, live=True)
+    wb = openpyxl.load_workbook(io.BytesIO(zb.to_bytes()))
+    with pytest.raises(RefreshError, match="^this live book computes itself as you type"):
+        run_script(scripts, "refresh", book_payload(wb))
+    with pytest.raises(RefreshError, match="^this live book computes itself as you type"):
+        refresh(OpenpyxlBook(wb))
+
+
+def test_invoice_lines_in_french_make_a_live_book_with_its_movement(tmp_path, need_libreoffice):
+    """The README's invoice lines, filled --live in French: both periods tiered, who moved and
+    the mobility matrix, all formulas, recalculated by LibreOffice as the method computes them."""
+    from client_roi.cli import main
+    from client_roi.workbook.zipbook import ZipBook
+
+    book = tmp_path / "lignes.xlsx"
+    lines = Path(__file__).parents[1] / "examples" / "lignes_factures.csv"
+    assert main(["fill", "--transactions", str(lines), "--lang", "fr", "--live", "-o", str(book)]) == 0
+    out = ZipBook.from_path(book).refresh()  # the method's cells for this very book
+    assert len(out.mobility) > 2  # previous tiers: a matrix
+    (done,) = recalculated_all([book], tmp_path)
+    assert differences(out, done, "fr") == []

@@ -36,11 +36,14 @@ class OpenpyxlBook(ColumnsAsRows):
                 return Table(ws.title, top, left, list(header), bottom - top - totals, totals, calculated)
         raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
-    def column(self, table: Table, offset: int) -> list[Any]:
+    def column(self, table: Table, offset: int, computed: bool = False) -> list[Any]:
+        """A table column's values; ``computed``: a formula with no computed value reads as blank."""
         col = table.left + offset
         cells = self.wb[table.sheet].iter_rows(
             min_row=table.top + 1, max_row=table.top + table.nrows, min_col=col, max_col=col
         )
+        if computed:
+            return [None if row[0].data_type == "f" and self.cached is None else self._value(row[0]) for row in cells]
         return [self._value(row[0]) for row in cells]
 
     def _value(self, cell) -> Any:

@@ -68,7 +68,7 @@ class Table:
 
 class Workbook(Protocol):
     def table(self, name: str) -> Table: ...
-    def column(self, table: Table, offset: int) -> list[Any]: ...
+    def column(self, table: Table, offset: int, computed: bool = False) -> list[Any]: ...
     def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
     def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None: ...
@@ -204,7 +204,7 @@ def read(book: Workbook) -> Inputs:
     lang, index = _columns(table)
     stale = _below(book, table, index)
     columns = {
-        c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows
+        c.key: _column(book, table, index[c.key], c.key) if c.key in index else [None] * table.nrows
         for c in layout.INPUTS + layout.MOVEMENT_INPUTS
         if c.key in index or not c.movement  # no Previous tier column: no movement at all
     }
@@ -215,6 +215,14 @@ def read(book: Workbook) -> Inputs:
             cells[p.name] = where
     extras = _extras(book, table, index, columns, params.get("similar_by"))
     return Inputs(lang, table, index, columns, params, cells, stale, extras)
+
+
+def _column(book: Workbook, table: Table, j: int, key: str) -> list[Any]:
+    """An input column's values. A live book computes its Previous tier where there is a previous
+    margin (which the method reads instead): such a formula, not yet computed, reads as blank."""
+    if key == "previous_tier" and live.is_live(book):
+        return book.column(table, j, computed=True)
+    return book.column(table, j)
 
 
 def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[str, list[Any]], similar_by: Any):
@@ -375,6 +383,13 @@ def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Ou
     """Read, validate and compute everything, then write. Nothing is written on failure.
     ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
     with messages.using(_language_of(book)):  # a French book speaks French, by the ribbon and in Lite too
+        if live.is_live(book) and not hasattr(book, "formulas"):
+            raise RefreshError(
+                tr(
+                    "this live book computes itself as you type: there is nothing to refresh here; "
+                    "client-roi refresh on its file checks its formulas and writes the estimates"
+                )
+            )
         inputs = read(book)
         if inputs_read is not None:
             inputs_read()
@@ -395,14 +410,7 @@ def refresh_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
     edited is refused, by its cell) and that the results its application last computed are the
     method's, then writes what the method alone computes (a prospect's estimate, the movement).
     A table that grew or shrank gets its formulas again for its rows."""
-    formulas = getattr(book, "formulas", None)
-    if formulas is None:
-        raise RefreshError(
-            tr(
-                "this live book computes itself as you type: there is nothing to refresh here; "
-                "client-roi refresh on its file checks its formulas and writes the estimates"
-            )
-        )
+    formulas = book.formulas  # type: ignore[attr-defined]  # refresh() sent the others away
     t = inp.table
     rows = book.name_cells(live.ROWS_NAME)[3][0][0]
     if rows != t.nrows:

@@ -30,7 +30,8 @@ class XwBook(ColumnsAsRows):
                     return Table(sheet.name, rng.row, rng.column, list(header), nrows, rng.shape[0] - 1 - nrows)
         raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
-    def column(self, table: Table, offset: int) -> list[Any]:
+    def column(self, table: Table, offset: int, computed: bool = False) -> list[Any]:
+        # ``computed``: Excel has computed every formula already
         if not table.nrows:
             return []
         first = (table.top + 1, table.left + offset)

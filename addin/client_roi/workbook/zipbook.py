@@ -118,7 +118,7 @@ class ZipBook:
             raise RefreshError(tr("{place}: {cause}", place=cell_name(sheet, row, col), cause=why))
         return self._base(sheet, row, col)
 
-    def _column(self, sheet: str, first: int, last: int, col: int) -> list[Any]:
+    def _column(self, sheet: str, first: int, last: int, col: int, computed: bool = False) -> list[Any]:
         rects = self._by_column.get(sheet, {}).get(col, [])
         whole = [i for i, r in enumerate(rects) if r.row <= first and last <= r.last_row]
         suspect = False
@@ -148,8 +148,11 @@ class ZipBook:
             if rect.col <= col < rect.col + rect.width and rect.row <= last and rect.last_row >= first:
                 for r in range(max(first, rect.row), min(last, rect.last_row) + 1):
                     out[r - first] = rect.at(r, col)
-        for v in out if suspect else ():  # the first still there (not written over) is refused
+        for i, v in enumerate(out if suspect else ()):  # the first still there (not written over) is refused
             if isinstance(v, _Suspect):
+                if computed:  # a column the book computes itself: a formula not yet computed is blank
+                    out[i] = None
+                    continue
                 raise RefreshError(tr("{place}: {cause}", place=v.where, cause=v.why))
         return out
 
@@ -162,10 +165,12 @@ class ZipBook:
         header = [self._value(sheet, r1, c) for c in range(c1, c2 + 1)]
         return Table(sheet, r1, c1, header, r2 - r1 - totals, totals, calculated)
 
-    def column(self, table: Table, offset: int) -> list[Any]:
+    def column(self, table: Table, offset: int, computed: bool = False) -> list[Any]:
+        """A table column's values; ``computed``: a column whose formulas the book computes (a live
+        book's Previous tier where there is a previous margin): one not yet computed is blank."""
         if not table.nrows:
             return []
-        return self._column(table.sheet, table.top + 1, table.top + table.nrows, table.left + offset)
+        return self._column(table.sheet, table.top + 1, table.top + table.nrows, table.left + offset, computed)
 
     def name_cells(self, name: str):
         sheet, r1, c1, r2, c2 = self._name_place(name)

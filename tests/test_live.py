@@ -381,9 +381,9 @@ def test_the_ribbons_refresh_of_a_live_book_says_it_computes_itself():
 
     zb, _ = template.make_book("en", HAND, live=True)
     wb = openpyxl.load_workbook(io.BytesIO(zb.to_bytes()))
-    with pytest.raises(RefreshError, match="^this live book computes itself as you type"):
+    with pytest.raises(RefreshError, match=r"^this live book computes itself as you type"):
         run_script(scripts, "refresh", book_payload(wb))
-    with pytest.raises(RefreshError, match="^this live book computes itself as you type"):
+    with pytest.raises(RefreshError, match=r"^this live book computes itself as you type"):
         refresh(OpenpyxlBook(wb))
 
 

@@ -805,7 +805,7 @@ FR: dict[str, str] = {
     "label counts": "nombre de chaque libellé",
     "ties": "égalités",
     "Rows were added inside the Customers table, and its formulas cover {n} rows: run client-roi refresh on the book to extend them.": "Des lignes ont été ajoutées dans le tableau des clients, dont les formules couvrent {n} lignes : lancez client-roi refresh sur le classeur pour les étendre.",
-    "Row {row} of Customers is outside the table: run client-roi refresh on the book to take it in.": "La ligne {row} des clients est hors du tableau : lancez client-roi refresh sur le classeur pour l'y prendre.",
+    "Row {row} of Customers is below the rows its formulas cover: run client-roi refresh on the book to take it in.": "La ligne {row} des clients est sous les lignes que couvrent ses formules : lancez client-roi refresh sur le classeur pour l'y prendre.",
     "Row {row} of Customers cannot be read (a flag that is not yes or no, text in a number column, a negative cost or days spent: its role shows #N/A); nothing is computed until it is fixed.": "La ligne {row} des clients est illisible (un indicateur qui n'est ni oui ni non, du texte dans une colonne de nombres, un coût ou des jours passés négatifs : son rôle montre #N/A) ; rien n'est calculé tant qu'elle n'est pas corrigée.",
     "The band cannot be read. {rule}": "La bande est illisible. {rule}",
     "The labels do not fit. {rule}": "Les libellés ne conviennent pas. {rule}",

@@ -208,7 +208,8 @@ def status(p: Places) -> str:
         (
             f"COUNTA({p.below})>0",
             _fill(
-                "Row {row} of Customers is outside the table: run client-roi refresh on the book to take it in.",
+                "Row {row} of Customers is below the rows its formulas cover: run client-roi refresh on the "
+                "book to take it in.",
                 lang,
                 row=str(p.last + 1),
             ),

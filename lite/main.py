@@ -817,7 +817,7 @@ FR: dict[str, str] = {
     "label counts": "nombre de chaque libellé",
     "ties": "égalités",
     "Rows were added inside the Customers table, and its formulas cover {n} rows: run client-roi refresh on the book to extend them.": "Des lignes ont été ajoutées dans le tableau des clients, dont les formules couvrent {n} lignes : lancez client-roi refresh sur le classeur pour les étendre.",
-    "Row {row} of Customers is outside the table: run client-roi refresh on the book to take it in.": "La ligne {row} des clients est hors du tableau : lancez client-roi refresh sur le classeur pour l'y prendre.",
+    "Row {row} of Customers is below the rows its formulas cover: run client-roi refresh on the book to take it in.": "La ligne {row} des clients est sous les lignes que couvrent ses formules : lancez client-roi refresh sur le classeur pour l'y prendre.",
     "Row {row} of Customers cannot be read (a flag that is not yes or no, text in a number column, a negative cost or days spent: its role shows #N/A); nothing is computed until it is fixed.": "La ligne {row} des clients est illisible (un indicateur qui n'est ni oui ni non, du texte dans une colonne de nombres, un coût ou des jours passés négatifs : son rôle montre #N/A) ; rien n'est calculé tant qu'elle n'est pas corrigée.",
     "The band cannot be read. {rule}": "La bande est illisible. {rule}",
     "The labels do not fit. {rule}": "Les libellés ne conviennent pas. {rule}",
@@ -839,6 +839,9 @@ FR: dict[str, str] = {
     "{cell}: a formula of this live book was edited: it is {found}, the book's own is {wanted}; its numbers are no longer the method's. Undo the edit, or write the book again (client-roi fill --live)": "{cell} : une formule de ce classeur vivant a été modifiée : elle est {found}, celle du classeur est {wanted} ; ses nombres ne sont plus ceux de la méthode. Annulez la modification, ou écrivez le classeur à nouveau (client-roi fill --live)",
     "{cell}: the book shows {got}, the method {want}: its application computed it otherwise": "{cell} : le classeur montre {got}, la méthode {want} : son application l'a calculé autrement",
     "no formula": "aucune formule",
+    "Change the yellow cells: every result follows as you type, with no add-in.": "Modifiez les cellules jaunes : chaque résultat suit à la saisie, sans complément.",
+    "Computed by formulas as you type: do not type here.": "Calculé par des formules à la saisie : ne tapez rien ici.",
+    "Computed by formulas as you type.": "Calculé par des formules à la saisie.",
 }
 '''
 
@@ -3421,10 +3424,12 @@ SINGLE_CUSTOMER_LIMIT = 0.15
 
 
 #: A flag's words: the workbook's own in every language of the catalogue, and the usual others.
-_YES = frozenset({"yes", "y", "true", "oui", "o", "vrai", "1"} | {lookup("yes", lang).lower() for lang in LANGUAGES})
+YES_WORDS = frozenset(
+    {"yes", "y", "true", "oui", "o", "vrai", "1"} | {lookup("yes", lang).lower() for lang in LANGUAGES}
+)
 
 
-_NO = frozenset({"no", "n", "false", "non", "faux", "0"} | {lookup("no", lang).lower() for lang in LANGUAGES})
+NO_WORDS = frozenset({"no", "n", "false", "non", "faux", "0"} | {lookup("no", lang).lower() for lang in LANGUAGES})
 
 
 def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
@@ -3437,9 +3442,9 @@ def _flag(v: Any, name: str, i: int, shape: tuple[int, ...]) -> bool | None:
         return float(v) == 1.0
     if isinstance(v, str):
         text = v.strip().lower()
-        if text in _YES:
+        if text in YES_WORDS:
             return True
-        if text in _NO:
+        if text in NO_WORDS:
             return False
     raise _item_error(name, i, shape, tr("is {v}; expected yes/no, oui/non, true/false or 1/0", v=describe(v)))
 
@@ -6854,7 +6859,7 @@ from dataclasses import dataclass
 from ... import method
 from ...files.xlsx import column_letter
 from ...messages import Said, tr
-from ...method.clients import _NO, _YES
+from ...method.clients import NO_WORDS, YES_WORDS
 from ...schema.parameters import Interval, parameter
 from .. import layout
 from ..blocks import Formula
@@ -6955,6 +6960,14 @@ HUGE = "1E+307"  # a zero budget's overrun: worse than any ratio
 WORD_LISTS = ("yes", "no", "roles", "plan", "verdicts", "balanced_words", "moves")
 MOVES = ("up", "down", "same", "new", "lost")  # the movement codes' words, in order
 _M = layout.MAX_TIERS - 1  # offsets at most
+#: Every function a live book calls: Excel 2007's, which LibreOffice and Google Sheets have too; and
+#: Excel 2010's PERCENTILE.INC, which the file writes ``_xlfn.PERCENTILE.INC`` (docs/live.md).
+FUNCTIONS = frozenset(
+    "ABS AND AVERAGE CHAR COUNT COUNTA COUNTIF COUNTIFS EXACT FIXED IF INDEX INT ISBLANK ISERROR ISNA ISNUMBER "
+    "ISTEXT LARGE LEFT LEN LOG10 MATCH MAX MIN N NA NOT OR RANK ROUND ROW ROWS SUBSTITUTE SUM SUMIF SUMPRODUCT "
+    "TEXT TRIM TRIMMEAN".split()
+)
+EXCEL_2010 = frozenset({"PERCENTILE.INC"})
 #: The hidden sheet's labels: its helper columns', scalars' and tables' names, said in the book's language.
 LABELS = Said(
     {
@@ -7044,9 +7057,9 @@ class Places:
 def word_list(key: str, lang: str) -> list[str]:
     """The words the formulas compare with or show, in ``lang``."""
     if key == "yes":
-        return sorted(_YES)
+        return sorted(YES_WORDS)
     if key == "no":
-        return sorted(_NO)
+        return sorted(NO_WORDS)
     if key == "roles":
         roles = layout.ROLE_WORDS[lang]
         return [roles["user"], roles["prospect"], roles["client"]]
@@ -7332,7 +7345,8 @@ def status(p: Places) -> str:
         (
             f"COUNTA({p.below})>0",
             _fill(
-                "Row {row} of Customers is outside the table: run client-roi refresh on the book to take it in.",
+                "Row {row} of Customers is below the rows its formulas cover: run client-roi refresh on the "
+                "book to take it in.",
                 lang,
                 row=str(p.last + 1),
             ),
@@ -7722,9 +7736,6 @@ def _g(x: str) -> str:
 
 def _balanced(p: Places, words: dict[str, Any]) -> list[Any]:
     """The balanced band for the tiers in use, or why there is none (the method's words)."""
-    head, tail = words["balanced"].split("{k}")
-    none_head, none_tail = words["balanced_none"].split("{k}")
-    none_mid, none_end = none_tail.split("{why}")
     nonpositive = _fill(
         "population's {j}/{tiers} quantile is {q}; balanced bands need positive "
         "thresholds (too many customers with no or negative gain)",
@@ -7743,8 +7754,8 @@ def _balanced(p: Places, words: dict[str, Any]) -> list[Any]:
         g=_g("INDEX(live_quantiles,live_first_tie)"),
     )
     why = f"IF(INDEX(live_quantiles,1)<=0,{nonpositive},{equal})"
-    label = f"{_text(head)}&live_k&{_text(tail)}"
-    none = f"{_text(none_head)}&live_k&{_text(none_mid)}&{why}" + (f"&{_text(none_end)}" if none_end else "")
+    label = _fill(layout.TEXT.english["balanced"], p.lang, k="live_k")
+    none = _fill(layout.TEXT.english["balanced_none"], p.lang, k="live_k", why=why)
     row: list[Any] = [_guard(f"IF({BALANCED},{label},{none})")]
     for j in range(1, layout.MAX_TIERS):
         row.append(_guard(f'IF(OR(NOT({BALANCED}),{j}>live_k-1),"",INDEX(live_quantiles,{j})/live_reference-1)'))
@@ -8051,9 +8062,11 @@ from __future__ import annotations
 from .check import agrees, first_edit, is_live, moved, normal, written
 from .helpers import helper_row, live_sheet
 from .outputs import blocks, columns
-from .places import HELPERS, LIVE_SHEET, ROWS_AT, ROWS_NAME, Places, names, shared
+from .places import EXCEL_2010, FUNCTIONS, HELPERS, LIVE_SHEET, ROWS_AT, ROWS_NAME, Places, names, shared, word_list
 
 __all__ = [
+    "EXCEL_2010",
+    "FUNCTIONS",
     "HELPERS",
     "LIVE_SHEET",
     "ROWS_AT",
@@ -8070,6 +8083,7 @@ __all__ = [
     "names",
     "normal",
     "shared",
+    "word_list",
     "written",
 ]
 '''
@@ -8144,7 +8158,7 @@ class Table:
 
 class Workbook(Protocol):
     def table(self, name: str) -> Table: ...
-    def column(self, table: Table, offset: int) -> list[Any]: ...
+    def column(self, table: Table, offset: int, computed: bool = False) -> list[Any]: ...
     def name_cells(self, name: str) -> tuple[str, int, int, list[list[Any]]]: ...
     def write(self, sheet: str, row: int, col: int, values: list[list[Any]]) -> None: ...
     def write_column(self, sheet: str, row: int, col: int, values: list[Any]) -> None: ...
@@ -8280,7 +8294,7 @@ def read(book: Workbook) -> Inputs:
     lang, index = _columns(table)
     stale = _below(book, table, index)
     columns = {
-        c.key: book.column(table, index[c.key]) if c.key in index else [None] * table.nrows
+        c.key: _column(book, table, index[c.key], c.key) if c.key in index else [None] * table.nrows
         for c in layout.INPUTS + layout.MOVEMENT_INPUTS
         if c.key in index or not c.movement  # no Previous tier column: no movement at all
     }
@@ -8291,6 +8305,14 @@ def read(book: Workbook) -> Inputs:
             cells[p.name] = where
     extras = _extras(book, table, index, columns, params.get("similar_by"))
     return Inputs(lang, table, index, columns, params, cells, stale, extras)
+
+
+def _column(book: Workbook, table: Table, j: int, key: str) -> list[Any]:
+    """An input column's values. A live book computes its Previous tier where there is a previous
+    margin (which the method reads instead): such a formula, not yet computed, reads as blank."""
+    if key == "previous_tier" and live.is_live(book):
+        return book.column(table, j, computed=True)
+    return book.column(table, j)
 
 
 def _extras(book: Workbook, table: Table, index: dict[str, int], columns: dict[str, list[Any]], similar_by: Any):
@@ -8451,6 +8473,13 @@ def refresh(book: Workbook, inputs_read: Callable[[], None] | None = None) -> Ou
     """Read, validate and compute everything, then write. Nothing is written on failure.
     ``inputs_read``: called once the inputs are read (an adapter lets go of what it read)."""
     with messages.using(_language_of(book)):  # a French book speaks French, by the ribbon and in Lite too
+        if live.is_live(book) and not hasattr(book, "formulas"):
+            raise RefreshError(
+                tr(
+                    "this live book computes itself as you type: there is nothing to refresh here; "
+                    "client-roi refresh on its file checks its formulas and writes the estimates"
+                )
+            )
         inputs = read(book)
         if inputs_read is not None:
             inputs_read()
@@ -8471,14 +8500,7 @@ def refresh_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
     edited is refused, by its cell) and that the results its application last computed are the
     method's, then writes what the method alone computes (a prospect's estimate, the movement).
     A table that grew or shrank gets its formulas again for its rows."""
-    formulas = getattr(book, "formulas", None)
-    if formulas is None:
-        raise RefreshError(
-            tr(
-                "this live book computes itself as you type: there is nothing to refresh here; "
-                "client-roi refresh on its file checks its formulas and writes the estimates"
-            )
-        )
+    formulas = book.formulas  # type: ignore[attr-defined]  # refresh() sent the others away
     t = inp.table
     rows = book.name_cells(live.ROWS_NAME)[3][0][0]
     if rows != t.nrows:
@@ -8615,7 +8637,8 @@ class XwBook(ColumnsAsRows):
                     return Table(sheet.name, rng.row, rng.column, list(header), nrows, rng.shape[0] - 1 - nrows)
         raise RefreshError(tr("the workbook has no table named '{name}'", name=name))
 
-    def column(self, table: Table, offset: int) -> list[Any]:
+    def column(self, table: Table, offset: int, computed: bool = False) -> list[Any]:
+        # ``computed``: Excel has computed every formula already
         if not table.nrows:
             return []
         first = (table.top + 1, table.left + offset)

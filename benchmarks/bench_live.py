@@ -108,7 +108,7 @@ def main() -> None:
         seconds["live"],
         "the Python workbook, the same in LibreOffice",
         seconds["python"],
-        **{"peak MB": {"live": round(peaks["live"]), "python": round(peaks["python"])}},
+        **{"peak MB": {"live book": round(peaks["live"]), "python": round(peaks["python"])}},
     )
     live = median_of(seconds["live"])
     print(f"peak memory of LibreOffice: live book {peaks['live']:.0f} MB, Python workbook {peaks['python']:.0f} MB")

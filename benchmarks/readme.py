@@ -56,8 +56,8 @@ def table() -> str:
                 measured = f"{f['what']} ({sizes}): {median:.3g} s" + (f", median of {n}" if n > 1 else "")
                 floor = f"{f['floor']}: {statistics.median(f['floor_runs']):.3g} s"
                 peaks = f.get("peak MB")
-                if isinstance(peaks, dict) and f["key"] in peaks:  # bench_headless: ours, and the floor's
-                    other = {"fill": "xlsxwriter", "refresh": "calamine"}[f["key"]]
+                if isinstance(peaks, dict) and f["key"] in peaks:  # ours, and the floor's
+                    other = {"fill": "xlsxwriter", "refresh": "calamine", "live book": "python"}[f["key"]]
                     measured += f", peak {peaks[f['key']]:,.0f} MB"
                     floor += f", peak {peaks[other]:,.0f} MB"
                 shown = f"**{f['ratio']:.2f}×**"

@@ -3672,8 +3672,9 @@ def prospect_plan(
     and takes no place in the queue. Order of the others: tier (top first), then expected gain
     (largest first), then position (row order: the earlier row first). Rule: walking that order,
     a prospect is in the plan while the running total of its days stays within
-    ``days_available`` (> 0); from the first that does not fit, every later one is out: strict
-    priority, no skipping to a smaller one. The plan never exceeds the days available.
+    ``days_available`` (> 0; "within" as a spreadsheet compares, :mod:`~client_roi.method.compare`);
+    from the first that does not fit, every later one is out: strict priority, no skipping to a
+    smaller one. The plan never exceeds the days available.
 
     >>> prospect_plan([0, 1, 0, -1, 2], [50, 90, 80, 70, 10], [3, 2, 3, 1, 1], 7).tolist()
     [True, False, True, None, False]
@@ -3700,8 +3701,9 @@ def prospect_plan(
 
 
 def over_budget(tier_rank: Any, days: Any, days_spent: Any = None) -> np.ndarray:
-    """Which prospects (``tier_rank`` ≥ 0) have already spent more days than their ``days``:
-    the limit below which no more concessions are made. None spent: none over."""
+    """Which prospects (``tier_rank`` ≥ 0) have already spent more days than their ``days`` (more
+    as a spreadsheet compares, :mod:`~client_roi.method.compare`): the limit below which no more
+    concessions are made. None spent: none over."""
     rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
     if days_spent is None:
         return np.zeros(rank.size, dtype=bool)
@@ -5007,8 +5009,8 @@ def _balanced(population: np.ndarray, k: int, trim: float) -> tuple[pd.Series, s
 
 
 def _review(names: Any, gross: np.ndarray, cost: np.ndarray, is_client: np.ndarray, tiers: np.ndarray) -> pd.DataFrame:
-    """Paying clients who cost more to win than they bring (ROI < 1), worst first (ties in
-    row order)."""
+    """Paying clients who cost more to win than they bring (ROI < 1, as a spreadsheet compares:
+    :mod:`~client_roi.method.compare`), worst first (ties in row order)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = gross / cost  # a zero cost (infinite ROI) or a blank never lands here
         losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < lowest_equal(1.0))  # as a spreadsheet compares
@@ -5049,7 +5051,8 @@ _SOURCES['method/__init__'] = r'''"""The Client ROI method: numbers in, numbers 
 
 One module a step, in the order a reader learns the method of "Le client est R.O.I.":
 :mod:`~client_roi.method.arguments` (what every function accepts, and how it refuses),
-:mod:`~client_roi.method.sums` (correctly rounded sums), :mod:`~client_roi.method.bands`,
+:mod:`~client_roi.method.sums` (correctly rounded sums), :mod:`~client_roi.method.compare`
+(numbers compared as a spreadsheet compares them), :mod:`~client_roi.method.bands`,
 :mod:`~client_roi.method.tiers`, :mod:`~client_roi.method.effort`,
 :mod:`~client_roi.method.clients`, :mod:`~client_roi.method.loop`,
 :mod:`~client_roi.method.exercise`, the whole exercise as one pure function, and, before it

@@ -2,7 +2,8 @@
 
 One module a step, in the order a reader learns the method of "Le client est R.O.I.":
 :mod:`~client_roi.method.arguments` (what every function accepts, and how it refuses),
-:mod:`~client_roi.method.sums` (correctly rounded sums), :mod:`~client_roi.method.bands`,
+:mod:`~client_roi.method.sums` (correctly rounded sums), :mod:`~client_roi.method.compare`
+(numbers compared as a spreadsheet compares them), :mod:`~client_roi.method.bands`,
 :mod:`~client_roi.method.tiers`, :mod:`~client_roi.method.effort`,
 :mod:`~client_roi.method.clients`, :mod:`~client_roi.method.loop`,
 :mod:`~client_roi.method.exercise`, the whole exercise as one pure function, and, before it

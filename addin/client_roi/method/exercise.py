@@ -458,8 +458,8 @@ def _balanced(population: np.ndarray, k: int, trim: float) -> tuple[pd.Series, s
 
 
 def _review(names: Any, gross: np.ndarray, cost: np.ndarray, is_client: np.ndarray, tiers: np.ndarray) -> pd.DataFrame:
-    """Paying clients who cost more to win than they bring (ROI < 1), worst first (ties in
-    row order)."""
+    """Paying clients who cost more to win than they bring (ROI < 1, as a spreadsheet compares:
+    :mod:`~client_roi.method.compare`), worst first (ties in row order)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = gross / cost  # a zero cost (infinite ROI) or a blank never lands here
         losing = is_client & (cost > 0) & ~np.isnan(gross) & (ratio < lowest_equal(1.0))  # as a spreadsheet compares

@@ -27,8 +27,9 @@ def prospect_plan(
     and takes no place in the queue. Order of the others: tier (top first), then expected gain
     (largest first), then position (row order: the earlier row first). Rule: walking that order,
     a prospect is in the plan while the running total of its days stays within
-    ``days_available`` (> 0); from the first that does not fit, every later one is out: strict
-    priority, no skipping to a smaller one. The plan never exceeds the days available.
+    ``days_available`` (> 0; "within" as a spreadsheet compares, :mod:`~client_roi.method.compare`);
+    from the first that does not fit, every later one is out: strict priority, no skipping to a
+    smaller one. The plan never exceeds the days available.
 
     >>> prospect_plan([0, 1, 0, -1, 2], [50, 90, 80, 70, 10], [3, 2, 3, 1, 1], 7).tolist()
     [True, False, True, None, False]
@@ -55,8 +56,9 @@ def prospect_plan(
 
 
 def over_budget(tier_rank: Any, days: Any, days_spent: Any = None) -> np.ndarray:
-    """Which prospects (``tier_rank`` ≥ 0) have already spent more days than their ``days``:
-    the limit below which no more concessions are made. None spent: none over."""
+    """Which prospects (``tier_rank`` ≥ 0) have already spent more days than their ``days`` (more
+    as a spreadsheet compares, :mod:`~client_roi.method.compare`): the limit below which no more
+    concessions are made. None spent: none over."""
     rank = np.asarray(tier_rank, dtype=np.intp).reshape(-1)
     if days_spent is None:
         return np.zeros(rank.size, dtype=bool)

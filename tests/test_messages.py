@@ -104,6 +104,7 @@ def workbook_words() -> dict[str, str]:
                 if isinstance(table, messages.Said):
                     found |= {t: f"{module.__name__}.{name}" for t in _english(table.english)}
     found |= {t: "workbook/words.py:_GUIDE" for t, _ in words._GUIDE if t}
+    found |= {words.LIVE_GUIDE: "workbook/words.py:LIVE_GUIDE"}
     found |= {method.BAND_WORD: "method/bands.py", "d": "workbook/styles.py:DAYS"}
     found |= {t: "messages.py:OS_REASONS" for t in messages.OS_REASONS.values()}
     found |= {t: "messages.py:CSV_REASONS" for t in messages.CSV_REASONS}

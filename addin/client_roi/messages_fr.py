@@ -830,4 +830,5 @@ FR: dict[str, str] = {
     "Change the yellow cells: every result follows as you type, with no add-in.": "Modifiez les cellules jaunes : chaque résultat suit à la saisie, sans complément.",
     "Computed by formulas as you type: do not type here.": "Calculé par des formules à la saisie : ne tapez rien ici.",
     "Computed by formulas as you type.": "Calculé par des formules à la saisie.",
+    "• This is a live book: every result is a formula that follows as you type, in Excel, Excel on the web or LibreOffice, with no add-in. A row that cannot be read shows #N/A as its role, and the Tiers sheet says which. New customers at the end of the table get their formulas from `client-roi refresh THIS.xlsx`.": "• Ce classeur est vivant : chaque résultat est une formule qui suit la saisie, dans Excel, Excel sur le web ou LibreOffice, sans complément. Une ligne illisible montre #N/A comme rôle, et la feuille Catégories dit laquelle. De nouveaux clients en fin de tableau reçoivent leurs formules de `client-roi refresh CE_FICHIER.xlsx`.",
 }

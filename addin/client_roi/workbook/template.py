@@ -100,11 +100,11 @@ def _page(ws, landscape: bool = True) -> None:
     ws.print_options.gridLines = False
 
 
-def _guide(wb: Workbook, lang: str) -> None:
+def _guide(wb: Workbook, lang: str, live: bool = False) -> None:
     ws = wb.active
     ws.title = layout.SHEETS["guide"][lang]
     ws.column_dimensions["A"].width = GUIDE_WIDTH
-    for row, (text, font) in enumerate(guide(lang), start=1):
+    for row, (text, font) in enumerate(guide(lang, live), start=1):
         cell = ws.cell(row, 1, text or None)  # a spacer row is a blank cell, not empty text
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font:
@@ -507,7 +507,7 @@ def skeleton(
         values["labels"] = tuple(chr(ord("A") + i) for i in range(len(values["band"]) + 1))
     values["currency"] = (method.currency(values.get("currency", (None,))[0]),)  # its sign, as the list offers it
     wb = Workbook()
-    _guide(wb, lang)
+    _guide(wb, lang, live)
     _parameters(wb, lang, values, live)
     _customers(wb, lang, n, extras, movement)
     _tiers(wb, lang, live)

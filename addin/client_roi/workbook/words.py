@@ -29,6 +29,19 @@ CUSTOMERS_GUIDE = (
     "are computed: do not type in them."
 )
 
+REFRESH_GUIDE = (
+    "• Press Refresh (Client ROI tab, or the Lite run button), or run "
+    "`client-roi refresh THIS.xlsx` (close it in Excel first: the file itself is updated). A "
+    "refresh that finds bad input changes nothing and says which cell is wrong."
+)
+#: A live book's line instead: its results are formulas (workbook.live).
+LIVE_GUIDE = (
+    "• This is a live book: every result is a formula that follows as you type, in Excel, Excel on "
+    "the web or LibreOffice, with no add-in. A row that cannot be read shows #N/A as its role, and the "
+    "Tiers sheet says which. New customers at the end of the table get their formulas from "
+    "`client-roi refresh THIS.xlsx`."
+)
+
 _GUIDE = [
     ("Client ROI: how much effort does each customer deserve?", TITLE),
     ("", None),
@@ -91,9 +104,7 @@ _GUIDE = [
         None,
     ),
     (
-        "• Press Refresh (Client ROI tab, or the Lite run button), or run "
-        "`client-roi refresh THIS.xlsx` (close it in Excel first: the file itself is updated). A "
-        "refresh that finds bad input changes nothing and says which cell is wrong.",
+        REFRESH_GUIDE,
         None,
     ),
     (
@@ -105,15 +116,17 @@ _GUIDE = [
 ]
 
 
-def guide(lang: str) -> list[tuple[str, Any]]:
-    """The Guide's lines in ``lang``, with their fonts (the table's line names its columns)."""
+def guide(lang: str, live: bool = False) -> list[tuple[str, Any]]:
+    """The Guide's lines in ``lang``, with their fonts (the table's line names its columns);
+    ``live``: a live book's, which says its results follow as one types."""
     columns = {
         "inputs": _span(lang, False),
         "days_spent": header("days_spent", lang),
         "computed": _span(lang, True),
         "movement": header("movement", lang),
     }
-    return [(tr(text, lang, **columns) if text else "", font) for text, font in _GUIDE]
+    lines = [(LIVE_GUIDE if live and text == REFRESH_GUIDE else text, font) for text, font in _GUIDE]
+    return [(tr(text, lang, **columns) if text else "", font) for text, font in lines]
 
 
 TITLES = {

@@ -843,6 +843,7 @@ FR: dict[str, str] = {
     "Computed by formulas as you type: do not type here.": "Calculé par des formules à la saisie : ne tapez rien ici.",
     "Computed by formulas as you type.": "Calculé par des formules à la saisie.",
     "• This is a live book: every result is a formula that follows as you type, in Excel, Excel on the web or LibreOffice, with no add-in. A row that cannot be read shows #N/A as its role, and the Tiers sheet says which. New customers at the end of the table get their formulas from `client-roi refresh THIS.xlsx`.": "• Ce classeur est vivant : chaque résultat est une formule qui suit la saisie, dans Excel, Excel sur le web ou LibreOffice, sans complément. Une ligne illisible montre #N/A comme rôle, et la feuille Catégories dit laquelle. De nouveaux clients en fin de tableau reçoivent leurs formules de `client-roi refresh CE_FICHIER.xlsx`.",
+    "a live book of {n:,} customers recalculates slowly in a spreadsheet (its plan and lists compare every prospect with every other: 10,000 customers take about 16 s to open in LibreOffice); for this many, the workbook without --live is the one to use": "un classeur vivant de {n:,} clients se recalcule lentement dans un tableur (son plan et ses listes comparent chaque prospect à chaque autre : 10 000 clients prennent environ 16 s à s'ouvrir dans LibreOffice) ; pour autant, le classeur sans --live est celui qu'il faut",
 }
 '''
 

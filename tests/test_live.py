@@ -400,3 +400,18 @@ def test_invoice_lines_in_french_make_a_live_book_with_its_movement(tmp_path, ne
     assert len(out.mobility) > 2  # previous tiers: a matrix
     (done,) = recalculated_all([book], tmp_path)
     assert differences(out, done, "fr") == []
+
+
+def test_fill_says_when_a_live_book_is_too_big_to_be_quick(tmp_path, capsys, monkeypatch):
+    """Its plan and lists compare every prospect with every other (RANK, MATCH): past
+    LIVE_ADVISED customers, fill --live says to use the Python workbook (and writes the book)."""
+    from client_roi import commands
+    from client_roi.cli import main
+
+    monkeypatch.setattr(commands, "LIVE_ADVISED", 5)
+    src = tmp_path / "c.csv"
+    HAND.to_csv(src, index=False)
+    assert main(["fill", str(src), "--live", "-o", str(tmp_path / "l.xlsx")]) == 0
+    assert "a live book of 11 customers recalculates slowly" in capsys.readouterr().out
+    assert main(["fill", str(src), "-o", str(tmp_path / "p.xlsx")]) == 0
+    assert "recalculates slowly" not in capsys.readouterr().out

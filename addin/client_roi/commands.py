@@ -28,6 +28,10 @@ def sample_customers():
         return files.read_customers(Path(path))
 
 
+#: Above this many customers a live book is slow to recalculate (benchmarks/bench_live.py): fill says so.
+LIVE_ADVISED = 20_000
+
+
 def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple[Path, ...] = ()) -> int:
     from . import files
     from .workbook import template
@@ -94,6 +98,17 @@ def _fill(customers, args: argparse.Namespace, progress: Progress, inputs: tuple
             tr(
                 "total lines skipped (each the sum of the rows above it): {items}",
                 items=items(customers.attrs["totals"]),
+            )
+        )
+    if getattr(args, "live", False) and len(customers) > LIVE_ADVISED:
+        say(
+            tr(
+                (
+                    "a live book of {n:,} customers recalculates slowly in a spreadsheet (its plan and lists "
+                    "compare every prospect with every other: 10,000 customers take about 16 s to open in "
+                    "LibreOffice); for this many, the workbook without --live is the one to use"
+                ),
+                n=len(customers),
             )
         )
     if customers.attrs.get("merged"):

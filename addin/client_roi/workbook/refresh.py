@@ -408,13 +408,13 @@ METHOD_ONLY = frozenset({"estimated_margin", "estimate_low", "estimate_high", "e
 def refresh_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
     """A live book computes itself: a refresh checks that its formulas are still its own (one
     edited is refused, by its cell) and that the results its application last computed are the
-    method's, then writes what the method alone computes (a prospect's estimate, the movement).
-    A table that grew or shrank gets its formulas again for its rows."""
+    method's, then writes what the method alone computes (a prospect's estimate, the potential's
+    figures). A table that grew or shrank gets its formulas again for its rows."""
     formulas = book.formulas  # type: ignore[attr-defined]  # refresh() sent the others away
     t = inp.table
-    rows = book.name_cells(live.ROWS_NAME)[3][0][0]
+    rows = book.name_cells(live.ROWS_NAME)[3][0][0]  # the rows its formulas cover (none yet: a new book)
     if rows != t.nrows:
-        write_live(book, inp, out)
+        write_live(book, inp, out, int(rows or 0))
         return
     places = _places(inp)
     sheets = {
@@ -478,22 +478,21 @@ def _places(inp: Inputs) -> live.Places:
         )
     keys = tuple(layout.header_key(h, door=False) or f"\0{j}" for j, h in enumerate(t.header))
     then = inp.columns.get("previous_margin", [None] * t.nrows)
-    known = tuple(isinstance(v, (int, float)) and not isinstance(v, bool) and v == v for v in then)
+    known = tuple(not method.is_blank(v) for v in then)  # a number: the method read them all
     return live.Places(inp.lang, t.nrows, keys, known)
 
 
-def write_live(book: Workbook, inp: Inputs, out: Outputs) -> None:
+def write_live(book: Workbook, inp: Inputs, out: Outputs, before: int) -> None:
     """A live book (:mod:`.live`): every computed cell written as its formula, the estimates
-    and the movement as the method's values; the hidden sheet's helper columns and tables
-    for the table's rows."""
+    as the method's values; the hidden sheet's helper columns and tables for the table's rows.
+    ``before``: the rows its formulas covered (0: none yet)."""
     t = inp.table
     places = _places(inp)
-    before = book.name_cells(live.ROWS_NAME)[3][0][0]  # the rows it covered (none yet: a new book)
-    write(book, inp, live.blocks(places, out), listed=int(before or 0))
+    write(book, inp, live.blocks(places, out), listed=before)
     sheet, row, col = _place(book, live.ROWS_NAME)
     for r, c, cells in live.live_sheet(places):
         book.write(sheet, r, c, cells)
-    if before and before > t.nrows:  # a table that shrank: its helper rows past its end go
+    if before > t.nrows:  # a table that shrank: its helper rows past its end go
         book.clear(sheet, t.nrows + 2, 1, before - t.nrows, len(live.HELPERS))
     book.write(sheet, row, col, [[t.nrows]])
     tiers = _place(book, layout.OUT_FACTS)[0]

@@ -31,8 +31,8 @@ def _tiered(j: int, x: str) -> Formula:
 
 
 def columns(p: Places, out: Outputs) -> dict[str, list[Any]]:
-    """The Customers table's computed columns as formulas (one shared formula each); the
-    estimates and the movement stay the method's values."""
+    """The Customers table's computed columns as formulas (one shared formula each), and the
+    Previous tier where a previous margin gives it; the estimates stay the method's values."""
     h, c = p.helper, p.cust
 
     def spent(r: int) -> str:
